@@ -1,0 +1,167 @@
+"""Country names and codes: normalisation to ISO 3166-1 alpha-3 and UN M49 regions.
+
+The country table is the one bundled with ``hdx-python-country`` (UN M49 names,
+ISO codes, regions and a curated matching regex per country), always read with
+``use_live=False`` so that nothing is fetched from the network.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from hdx.location.country import Country
+
+INTERNATIONAL_BODIES = "International and regional bodies"
+"""The pseudo-jurisdiction of SHERLOC for international and regional courts."""
+
+# Spellings the bundled table misses or gets ambiguous. Keys are folded with
+# ``_fold``. Only names seen in UN, UNODC or common usage belong here.
+_ALIASES: dict[str, str] = {
+    "kosovo": "XKX",
+    "kosovo under unscr 1244": "XKX",
+    "kosovo under security council resolution 1244": "XKX",
+    "brasil": "BRA",
+    "republic of korea": "KOR",
+    "south korea": "KOR",
+    "north korea": "PRK",
+    "united states": "USA",
+    "america": "USA",
+    "holy see": "VAT",
+    "great britain": "GBR",
+    "ivory coast": "CIV",
+    "palestine": "PSE",
+}
+
+
+# Territories UNODC reports on that the M49 table lacks: code -> info fields.
+_EXTRA: dict[str, dict[str, str]] = {
+    "XKX": {
+        "M49 English": "Kosovo under UNSCR 1244",
+        "Region Name": "Europe",
+        "Sub-region Name": "Southern Europe",
+    },
+}
+
+
+class UnknownCountry(ValueError):
+    """A country name or code that cannot be matched to exactly one country."""
+
+
+def _fold(text: str) -> str:
+    """Case-fold, strip accents and collapse spaces, for matching names."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = plain.replace("’", "'").replace("`", "'")
+    return " ".join(plain.casefold().split())
+
+
+@cache
+def _table() -> dict:
+    return Country.countriesdata(use_live=False)
+
+
+@cache
+def _regexes() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    rows = _table()["countries"].items()
+    return tuple(
+        (iso3, re.compile(info["Regex"], re.IGNORECASE)) for iso3, info in rows if info.get("Regex")
+    )
+
+
+_GENERIC = frozenset(
+    "the of and republic state states kingdom former yugoslav plurinational islamic federal "
+    "federated democratic people's peoples socialist bolivarian cote d".split()
+)
+
+
+def _whole_name(rx: re.Pattern[str], folded: str) -> bool:
+    match = rx.search(folded)
+    if not match:
+        return False
+    rest = folded[: match.start()] + " " + folded[match.end():]
+    words = re.findall(r"[a-z']+", rest.replace("d'", "d "))
+    return all(w in _GENERIC for w in words)
+
+
+@cache
+def to_iso3(value: str) -> str:
+    """Return the ISO3 code of a country given by code or name.
+
+    Parameters
+    ----------
+    value : str
+        An ISO3 code in any case, or a country name as the UN, UNODC or common
+        usage writes it ("Kyrgyz Republic", "Côte d'Ivoire", "Türkiye", ...).
+
+    Returns
+    -------
+    str
+        The upper-case ISO 3166-1 alpha-3 code.
+
+    Raises
+    ------
+    UnknownCountry
+        When the value matches no country, or more than one.
+    """
+    text = " ".join(str(value).split())
+    if not text:
+        raise UnknownCountry("blank country")
+    countries = _table()["countries"]
+    if len(text) == 3 and text.isalpha() and (text.upper() in countries or text.upper() in _EXTRA):
+        return text.upper()
+    folded = _fold(text)
+    if folded in _ALIASES:
+        return _ALIASES[folded]
+    exact = Country.get_iso3_country_code(text, use_live=False)
+    if exact:
+        return exact
+    # A curated regex of the table must single out one country, and what it
+    # leaves over must be generic words ("Kyrgyz Republic"): a typo such as
+    # "Brazill" or a place such as "Niger Delta" is refused rather than guessed.
+    matches = {iso3 for iso3, rx in _regexes() if _whole_name(rx, folded)}
+    if len(matches) == 1:
+        return matches.pop()
+    if matches:
+        raise UnknownCountry(f"ambiguous country name (could be {', '.join(sorted(matches))})")
+    raise UnknownCountry("unknown country")
+
+
+def is_country(value: str) -> bool:
+    """Tell whether ``value`` names exactly one country."""
+    try:
+        to_iso3(value)
+    except UnknownCountry:
+        return False
+    return True
+
+
+@cache
+def _info(iso3: str) -> dict:
+    if iso3 in _EXTRA:
+        return _EXTRA[iso3]
+    return Country.get_country_info_from_iso3(iso3, use_live=False) or {}
+
+
+def name(iso3: str) -> str:
+    """Return the UN M49 English short name of a country (the code if unknown)."""
+    if iso3 == INTERNATIONAL_BODIES:
+        return iso3
+    info = _info(iso3)
+    return info.get("M49 English") or info.get("Preferred Term") or iso3
+
+
+def region(iso3: str) -> str:
+    """Return the UN M49 region (e.g. ``Africa``) of a country, or ``Unknown``."""
+    return _info(iso3).get("Region Name") or "Unknown"
+
+
+def subregion(iso3: str) -> str:
+    """Return the UN M49 sub-region (e.g. ``Northern Africa``), or ``Unknown``.
+
+    Where M49 has an intermediate region (``Western Africa``, ``South America``)
+    that finer grouping is returned, as UNODC's regional tables do.
+    """
+    info = _info(iso3)
+    return info.get("Intermediate Region Name") or info.get("Sub-region Name") or "Unknown"

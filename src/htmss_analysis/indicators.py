@@ -1,0 +1,564 @@
+"""Headline indicators and breakdowns of the HTMSS highlights.
+
+Every headline figure is an :class:`Indicator` in :data:`REGISTRY`: its key
+(the data contract's), title, plain-words definition, unit and the function
+that computes it. The code, the reports' method annex and the docs all read
+this one registry.
+
+A row counts for programme P when P is among its programmes. For the section
+as a whole (``programme=None`` or ``"all"``) every distinct count is taken over
+the union of rows, never as a sum of programmes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import countries, sdg
+from .loaders import Dataset
+from .schema import CAPACITY_BUILDING, PROGRAMMES
+
+ALL = "all"
+
+
+def programme_code(programme: str | None) -> str | None:
+    """Normalise a programme argument: ``None``/``"all"`` -> ``None``, ``GLO.ACT`` -> ``GLOACT``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown programme code.
+    """
+    if programme is None or str(programme).strip().lower() == ALL:
+        return None
+    code = str(programme).strip().upper().replace(".", "")
+    if code not in PROGRAMMES:
+        raise ValueError(f"unknown programme {programme!r}: expected GLOT59, GLOT92, GLOACT "
+                         "or all")
+    return code
+
+
+def _of(frame: pd.DataFrame, programme: str | None) -> pd.DataFrame:
+    """Rows of ``frame`` that count for ``programme`` (all rows for the section)."""
+    code = programme_code(programme)
+    if code is None:
+        return frame
+    col = frame["programme"]
+    return frame[col.map(lambda v: code in v if isinstance(v, tuple) else v == code)]
+
+
+def _in_year(frame: pd.DataFrame, column: str, year: int) -> pd.DataFrame:
+    return frame[frame[column].dt.year == year]
+
+
+# --- selections the indicators share --------------------------------------------------
+
+
+def activities(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Activities of a programme (or the section) starting in ``year``."""
+    return _in_year(_of(data.activities, programme), "start_date", year)
+
+
+def capacity_building(data: Dataset, year: int, programme: str | None = None,
+                      levels: tuple[str, ...] = ("national", "regional", "global")
+                      ) -> pd.DataFrame:
+    """Capacity-building activities starting in ``year`` at the given levels."""
+    acts = activities(data, year, programme)
+    return acts[acts["activity_type"].isin(CAPACITY_BUILDING) & acts["level"].isin(levels)]
+
+
+def attendances(data: Dataset, acts: pd.DataFrame) -> pd.DataFrame:
+    """Attendance rows of the given activities, with the activity's columns joined."""
+    cols = ["activity_id", "activity_type", "level", "country", "programme", "start_date"]
+    return data.participants.merge(acts[cols], on="activity_id", suffixes=("", "_activity"))
+
+
+def trained(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Attendances at capacity-building activities (any level) starting in ``year``."""
+    return attendances(data, capacity_building(data, year, programme))
+
+
+# --- headline figures ----------------------------------------------------------------
+
+
+def technical_cooperation_activities(data: Dataset, year: int, programme: str | None = None
+                                     ) -> int:
+    """Count activities starting in ``year`` at national or regional level."""
+    acts = activities(data, year, programme)
+    return int(acts.loc[acts["level"].isin(["national", "regional"]), "activity_id"].nunique())
+
+
+def countries_assisted(data: Dataset, year: int, programme: str | None = None) -> int:
+    """Count distinct countries of national-level capacity building starting in ``year``."""
+    return int(capacity_building(data, year, programme, ("national",))["country"].nunique())
+
+
+def countries_represented(data: Dataset, year: int, programme: str | None = None) -> int:
+    """Count distinct known nationalities in national/regional capacity building."""
+    acts = capacity_building(data, year, programme, ("national", "regional"))
+    return int(attendances(data, acts)["nationality"].dropna().nunique())
+
+
+def people_trained(data: Dataset, year: int, programme: str | None = None) -> int:
+    """Count distinct participants of capacity building (any level) starting in ``year``."""
+    return int(trained(data, year, programme)["participant_id"].nunique())
+
+
+def tools_and_publications(data: Dataset, year: int, programme: str | None = None) -> int:
+    """Count publications with a published date in ``year``."""
+    return len(_in_year(_of(data.publications, programme), "published_date", year))
+
+
+def _cases(data: Dataset, year: int, programme: str | None, database: str | None = None
+           ) -> pd.DataFrame:
+    cases = _in_year(_of(data.cases, programme), "added_date", year)
+    return cases if database is None else cases[cases["database"] == database]
+
+
+def cases_added(data: Dataset, year: int, programme: str | None = None) -> int:
+    """Count cases added to the case law databases in ``year``."""
+    return len(_cases(data, year, programme))
+
+
+def jurisdictions_tip(data: Dataset, year: int, programme: str | None = None) -> int:
+    """Count distinct jurisdictions of TIP cases added in ``year``."""
+    return int(_cases(data, year, programme, "TIP")["jurisdiction"].nunique())
+
+
+def jurisdictions_som(data: Dataset, year: int, programme: str | None = None) -> int:
+    """Count distinct jurisdictions of SOM cases added in ``year``."""
+    return int(_cases(data, year, programme, "SOM")["jurisdiction"].nunique())
+
+
+def _web_rows(frame: pd.DataFrame, programme: str | None) -> pd.DataFrame:
+    # A row with no programme belongs to the section as a whole, never to one programme.
+    code = programme_code(programme)
+    if code is None:
+        return frame
+    return frame[frame["programme"] == code]
+
+
+def web_stories(data: Dataset, year: int, programme: str | None = None) -> int:
+    """Count web stories published in ``year``."""
+    return len(_in_year(_of(data.web_stories, programme), "published_date", year))
+
+
+def page_views(data: Dataset, year: int, programme: str | None = None) -> int:
+    """Sum page views over the months of ``year``."""
+    rows = _in_year(_web_rows(data.web_traffic, programme), "month", year)
+    return int(rows["page_views"].sum())
+
+
+def social_media_posts(data: Dataset, year: int, programme: str | None = None) -> int:
+    """Sum social media posts over the months of ``year``."""
+    rows = _in_year(_web_rows(data.social_media, programme), "month", year)
+    return int(rows["posts"].sum())
+
+
+# --- the registry -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A headline figure with its metadata.
+
+    Attributes
+    ----------
+    key : str
+        The data contract's key.
+    title : str
+        Short title, as the highlights print it.
+    definition : str
+        What is counted, in plain words.
+    unit : str
+        What one unit is.
+    tables : tuple of str
+        Input tables it reads.
+    compute : callable
+        ``compute(data, year, programme=None) -> int``.
+    """
+
+    key: str
+    title: str
+    definition: str
+    unit: str
+    tables: tuple[str, ...]
+    compute: Callable[[Dataset, int, str | None], int]
+
+
+REGISTRY: dict[str, Indicator] = {
+    i.key: i
+    for i in (
+        Indicator("technical_cooperation_activities", "Technical cooperation activities",
+                  "Activities starting in the year at national or regional level, organized or "
+                  "contributed to. Global-level activities are not counted.",
+                  "activities", ("activities",), technical_cooperation_activities),
+        Indicator("countries_assisted", "Countries provided with direct capacity building",
+                  "Distinct countries assisted by national-level capacity-building activities "
+                  "(training, training of trainers, mentoring, e-learning, workshops) starting "
+                  "in the year.", "countries", ("activities",), countries_assisted),
+        Indicator("countries_represented", "Countries represented in capacity building",
+                  "Distinct known nationalities of participants in national- or regional-level "
+                  "capacity-building activities starting in the year.", "countries",
+                  ("activities", "participants"), countries_represented),
+        Indicator("people_trained", "Practitioners, officials and civil society trained",
+                  "Distinct people (participant_id) attending capacity-building activities at "
+                  "any level starting in the year; a person trained twice, or by two "
+                  "programmes, counts once.", "people", ("activities", "participants"),
+                  people_trained),
+        Indicator("tools_and_publications", "Tools and publications",
+                  "Standard-setting tools, technical cooperation tools and publications "
+                  "published in the year.", "publications", ("publications",),
+                  tools_and_publications),
+        Indicator("cases_added", "Cases added to the case law databases",
+                  "Cases analysed and added to UNODC's case law databases (TIP and SOM) in the "
+                  "year.", "cases", ("cases",), cases_added),
+        Indicator("jurisdictions_tip", "Jurisdictions of TIP cases added",
+                  "Distinct jurisdictions of the TIP cases added in the year; 'International "
+                  "and regional bodies' counts as one.", "jurisdictions", ("cases",),
+                  jurisdictions_tip),
+        Indicator("jurisdictions_som", "Jurisdictions of SOM cases added",
+                  "Distinct jurisdictions of the SOM cases added in the year; 'International "
+                  "and regional bodies' counts as one.", "jurisdictions", ("cases",),
+                  jurisdictions_som),
+        Indicator("web_stories", "Web stories published",
+                  "Web stories published in the year.", "stories", ("web_stories",),
+                  web_stories),
+        Indicator("page_views", "Page views",
+                  "Page views summed over the months of the year; for a programme, only the "
+                  "rows of its own sites.", "page views", ("web_traffic",), page_views),
+        Indicator("social_media_posts", "Social media posts",
+                  "Posts summed over the months of the year; for a programme, only the rows "
+                  "of its own accounts.", "posts", ("social_media",), social_media_posts),
+    )
+}
+"""Every headline figure, by the contract's key, in the order the highlights print them."""
+
+
+def compute(data: Dataset, year: int, programme: str | None = None) -> dict[str, int]:
+    """Compute every headline figure for a year and a programme (or the section).
+
+    Returns
+    -------
+    dict of str to int
+        The contract's keys and their values.
+    """
+    return {key: ind.compute(data, year, programme) for key, ind in REGISTRY.items()}
+
+
+def headline(data: Dataset, year: int, programme: str | None = None,
+             compare: bool = True) -> pd.DataFrame:
+    """Return the headline table of a year, ready to display in a notebook.
+
+    Parameters
+    ----------
+    data : Dataset
+        Loaded data.
+    year : int
+        Reporting year.
+    programme : str, optional
+        Programme code; ``None`` or ``"all"`` for the section as a whole.
+    compare : bool
+        Add the figure of the year before and the change.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by key, with ``title``, ``value``, ``unit`` (and ``previous``,
+        ``change`` when ``compare``).
+    """
+    now = compute(data, year, programme)
+    table = pd.DataFrame({
+        "title": [REGISTRY[k].title for k in now],
+        "value": list(now.values()),
+        "unit": [REGISTRY[k].unit for k in now],
+    }, index=pd.Index(list(now), name="key"))
+    if compare:
+        before = compute(data, year - 1, programme)
+        table["previous"] = [before[k] for k in now]
+        table["change"] = table["value"] - table["previous"]
+    return table
+
+
+def registry_table() -> pd.DataFrame:
+    """Return the registry as a table (key, title, definition, unit, tables)."""
+    return pd.DataFrame([{"key": i.key, "title": i.title, "definition": i.definition,
+                          "unit": i.unit, "tables": ", ".join(i.tables)}
+                         for i in REGISTRY.values()])
+
+
+def registry_markdown() -> str:
+    """Return the registry as Markdown, for ``docs/indicators.md``."""
+    lines = ["# Headline indicators", "",
+             "Generated from the indicator registry (`src/htmss_analysis/indicators.py`) by",
+             "`htmss-analysis docs`; do not edit by hand.", "",
+             "For a year Y and one programme P, or the section as a whole. A row counts for P",
+             "when P is among its programmes. For the section every distinct count is taken",
+             "over the union of rows, never as a sum of programmes. Web traffic and social",
+             "media rows with no programme count for the section only.", ""]
+    for i in REGISTRY.values():
+        lines += [f"## `{i.key}`: {i.title}", "", i.definition, "",
+                  f"Unit: {i.unit}. Input tables: {', '.join(i.tables)}.", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# --- breakdowns ---------------------------------------------------------------------
+
+
+def _count_by(frame: pd.DataFrame, column: str, name: str = "activities",
+              distinct: str | None = None) -> pd.DataFrame:
+    if frame.empty:
+        return pd.DataFrame({column: [], name: []}).astype({name: "int64"})
+    grouped = frame.groupby(column, dropna=False)
+    counts = grouped[distinct].nunique() if distinct else grouped.size()
+    out = counts.rename(name).reset_index().sort_values([name, column], ascending=[False, True])
+    return out.reset_index(drop=True)
+
+
+def activities_by(data: Dataset, year: int, by: str, programme: str | None = None
+                  ) -> pd.DataFrame:
+    """Count activities starting in ``year`` by a column.
+
+    ``by`` is ``activity_type``, ``level``, ``role``, ``month``, ``country``,
+    ``region``, ``subregion`` or ``theme``. Activities at every level are
+    counted here (the headline figure leaves global ones out).
+    """
+    acts = activities(data, year, programme).copy()
+    if by == "month":
+        acts["month"] = acts["start_date"].dt.month
+        out = _count_by(acts, "month").sort_values("month").reset_index(drop=True)
+        full = pd.DataFrame({"month": range(1, 13)})
+        return full.merge(out, how="left").fillna({"activities": 0}).astype({"activities": int})
+    if by in ("country", "region", "subregion"):
+        acts = acts[acts["country"].notna()]
+        if by != "country":
+            fn = countries.region if by == "region" else countries.subregion
+            acts[by] = acts["country"].map(fn)
+        out = _count_by(acts, by)
+        if by == "country":
+            out.insert(1, "name", out["country"].map(countries.name))
+        return out
+    if by == "theme":
+        acts["theme"] = acts["theme"].map(";".join)
+    return _count_by(acts, by)
+
+
+def people_by(data: Dataset, year: int, by: str, programme: str | None = None) -> pd.DataFrame:
+    """Distinct people trained in ``year`` by ``sex``, ``group``, ``region`` or ``nationality``.
+
+    A person whose attendances differ in the column (e.g. two groups) counts in each.
+    """
+    rows = trained(data, year, programme).copy()
+    if by == "nationality":
+        rows["nationality"] = rows["nationality"].fillna("Unknown")
+    return _count_by(rows, by, "people", distinct="participant_id")
+
+
+def attendance_summary(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Attendances against unique people in capacity building, by level and overall."""
+    rows = trained(data, year, programme)
+    parts = []
+    for level in ("national", "regional", "global"):
+        sub = rows[rows["level"] == level]
+        parts.append({"level": level, "attendances": len(sub),
+                      "people": sub["participant_id"].nunique()})
+    parts.append({"level": "all levels", "attendances": len(rows),
+                  "people": rows["participant_id"].nunique()})
+    return pd.DataFrame(parts)
+
+
+def knowledge_gain(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Pre/post-test scores of capacity-building attendances with both scores, by activity type.
+
+    Returns
+    -------
+    DataFrame
+        ``activity_type``, ``tested`` (attendances with both scores), mean
+        ``pre_test``, mean ``post_test``, mean ``gain`` (points) and
+        ``improved_share`` (share whose post-test beat the pre-test).
+    """
+    rows = trained(data, year, programme)
+    rows = rows[rows["pre_test"].notna() & rows["post_test"].notna()].copy()
+    if rows.empty:
+        return pd.DataFrame(columns=["activity_type", "tested", "pre_test", "post_test", "gain",
+                                     "improved_share"])
+    rows["gain"] = rows["post_test"] - rows["pre_test"]
+    rows["improved"] = rows["gain"] > 0
+    out = rows.groupby("activity_type").agg(
+        tested=("gain", "size"), pre_test=("pre_test", "mean"), post_test=("post_test", "mean"),
+        gain=("gain", "mean"), improved_share=("improved", "mean")).reset_index()
+    return out.round({"pre_test": 1, "post_test": 1, "gain": 1, "improved_share": 3})
+
+
+def countries_list(data: Dataset, year: int, programme: str | None = None,
+                   which: str = "assisted") -> pd.DataFrame:
+    """List the countries behind ``countries_assisted`` or ``countries_represented``."""
+    if which == "assisted":
+        codes = capacity_building(data, year, programme, ("national",))["country"]
+    else:
+        acts = capacity_building(data, year, programme, ("national", "regional"))
+        codes = attendances(data, acts)["nationality"].dropna()
+    codes = sorted(set(codes))
+    return pd.DataFrame({"iso3": codes, "country": [countries.name(c) for c in codes],
+                         "region": [countries.region(c) for c in codes],
+                         "subregion": [countries.subregion(c) for c in codes]})
+
+
+def sdg_contribution(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Activities and distinct countries per SDG target, for activities starting in ``year``."""
+    acts = activities(data, year, programme)
+    rows = acts[["activity_id", "country", "sdg_targets"]].explode("sdg_targets")
+    rows = rows[rows["sdg_targets"].notna()]
+    if rows.empty:
+        return pd.DataFrame(columns=["target", "title", "activities", "countries"])
+    out = rows.groupby("sdg_targets").agg(activities=("activity_id", "nunique"),
+                                          countries=("country", "nunique")).reset_index()
+    out = out.rename(columns={"sdg_targets": "target"})
+    out["order"] = out["target"].map(sdg.TARGETS.index)
+    out.insert(1, "title", out["target"].map(lambda t: sdg.TITLES.get(t, "")))
+    return out.sort_values("order").drop(columns="order").reset_index(drop=True)
+
+
+def cases_by(data: Dataset, year: int, by: str = "database", programme: str | None = None
+             ) -> pd.DataFrame:
+    """Cases added in ``year`` by ``database`` or by ``jurisdiction`` (within each database)."""
+    cases = _cases(data, year, programme)
+    if by == "database":
+        out = cases.groupby("database").agg(cases=("case_id", "size"),
+                                            jurisdictions=("jurisdiction", "nunique"))
+        return out.reindex(["TIP", "SOM"], fill_value=0).reset_index()
+    out = cases.groupby(["database", "jurisdiction"]).size().rename("cases").reset_index()
+    out.insert(2, "name", out["jurisdiction"].map(countries.name))
+    return out.sort_values(["database", "cases", "jurisdiction"],
+                           ascending=[False, False, True]).reset_index(drop=True)
+
+
+def publications_by(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Publications of ``year`` by category."""
+    pubs = _in_year(_of(data.publications, programme), "published_date", year)
+    return _count_by(pubs, "category", "publications")
+
+
+def publications_list(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Publications of ``year``: date, title, category, programmes and downloads."""
+    pubs = _in_year(_of(data.publications, programme), "published_date", year)
+    out = pubs[["published_date", "title", "category", "programme", "downloads"]].copy()
+    out["programme"] = out["programme"].map(_labels)
+    out["published_date"] = out["published_date"].dt.strftime("%Y-%m-%d")
+    return out.sort_values(["published_date", "title"]).reset_index(drop=True)
+
+
+def _labels(codes: tuple[str, ...]) -> str:
+    from .schema import PROGRAMME_LABELS
+
+    return ", ".join(PROGRAMME_LABELS[c] for c in codes) if codes else "HTMSS"
+
+
+def web_by_month(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Web stories, page views and posts in each month of ``year``."""
+    stories = _in_year(_of(data.web_stories, programme), "published_date", year)
+    views = _in_year(_web_rows(data.web_traffic, programme), "month", year)
+    posts = _in_year(_web_rows(data.social_media, programme), "month", year)
+    out = pd.DataFrame({"month": range(1, 13)})
+    out["web_stories"] = out["month"].map(stories["published_date"].dt.month.value_counts())
+    out["page_views"] = out["month"].map(views.groupby(views["month"].dt.month)["page_views"]
+                                         .sum())
+    out["posts"] = out["month"].map(posts.groupby(posts["month"].dt.month)["posts"].sum())
+    return out.fillna(0).astype(int)
+
+
+def programme_shares(data: Dataset, year: int) -> pd.DataFrame:
+    """Each headline figure for each programme beside the section's (distinct over the union).
+
+    The programme columns need not add up to the section's: joint activities
+    and people trained by two programmes count for each programme but once for
+    the section.
+    """
+    cols = {code: compute(data, year, code) for code in PROGRAMMES}
+    cols["HTMSS"] = compute(data, year, None)
+    out = pd.DataFrame(cols)
+    out.insert(0, "title", [REGISTRY[k].title for k in out.index])
+    out.index.name = "key"
+    return out.rename(columns={"GLOACT": "GLO.ACT"})
+
+
+def overlap(data: Dataset, year: int) -> pd.DataFrame:
+    """People trained and countries assisted that programmes share, pair by pair.
+
+    Returns
+    -------
+    DataFrame
+        One row per pair of programmes: people trained by both, countries
+        assisted by both, and activities run jointly.
+    """
+    codes = list(PROGRAMMES)
+    people = {c: set(trained(data, year, c)["participant_id"]) for c in codes}
+    assisted = {c: set(capacity_building(data, year, c, ("national",))["country"]) for c in codes}
+    acts = {c: set(activities(data, year, c)["activity_id"]) for c in codes}
+    rows = []
+    for i, a in enumerate(codes):
+        for b in codes[i + 1:]:
+            rows.append({"programmes": f"{_labels((a,))} & {_labels((b,))}",
+                         "people_trained_by_both": len(people[a] & people[b]),
+                         "countries_assisted_by_both": len(assisted[a] & assisted[b]),
+                         "joint_activities": len(acts[a] & acts[b])})
+    return pd.DataFrame(rows)
+
+
+def results_status(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Return the results framework of ``year`` with progress and a status colour.
+
+    Progress is the share of the way from baseline to target reached by the
+    actual (UNDP's rule): green at 100% or more, amber 50-99%, red under 50%,
+    grey without an actual. A ``decrease`` indicator counts the other way, so
+    the same formula serves both directions.
+    """
+    res = data.results
+    if programme_code(programme) is not None:
+        res = res[res["programme"] == programme_code(programme)]
+    res = res[res["year"] == year].copy()
+    res["progress"] = [progress(b, t, a) for b, t, a in
+                       zip(res["baseline"], res["target"], res["actual"], strict=True)]
+    res["status"] = res["progress"].map(status)
+    cols = ["programme", "result_id", "level", "indicator", "unit", "direction", "baseline",
+            "target", "actual", "progress", "status"]
+    return res[cols].sort_values(["programme", "level", "result_id"]).reset_index(drop=True)
+
+
+def progress(baseline: float, target: float, actual: float) -> float:
+    """Share of the way from baseline to target that ``actual`` has gone (NaN without actual).
+
+    For a decrease indicator the target is below the baseline, and the same
+    ratio holds. A target equal to its baseline is met (1.0) when the actual
+    reaches it.
+    """
+    if pd.isna(actual):
+        return float("nan")
+    span = target - baseline
+    if span == 0:
+        return 1.0 if actual == target else 0.0
+    return (actual - baseline) / span
+
+
+def status(share: float) -> str:
+    """UNDP traffic-light status of a progress share."""
+    if pd.isna(share):
+        return "grey"
+    if share >= 1:
+        return "green"
+    if share >= 0.5:
+        return "amber"
+    return "red"
+
+
+def stories(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Results stories of ``year``, with country names."""
+    rows = _of(data.stories, programme)
+    rows = rows[rows["year"] == year].copy()
+    rows["countries"] = rows["country"].map(lambda cs: ", ".join(countries.name(c) for c in cs))
+    rows["programmes"] = rows["programme"].map(_labels)
+    return rows[["story_id", "title", "summary", "countries", "programmes", "figure", "unit",
+                 "sdg_targets"]].reset_index(drop=True)

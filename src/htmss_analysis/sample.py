@@ -1,0 +1,565 @@
+"""Seeded generator of the synthetic sample data in ``data/sample/``.
+
+The data are invented. They are shaped like HTMSS monitoring records for
+2016-2019 and, for the section as a whole, reproduce the published figures
+of the 2018 "Highlights at a glance" exactly (see :data:`YEAR_TARGETS`).
+Re-running the generator gives byte-identical files.
+
+Run ``htmss-analysis make-sample --out data/sample``.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import countries
+
+SEED = 2018
+
+
+@dataclass(frozen=True)
+class YearTargets:
+    """The section-wide figures a generated year must have exactly."""
+
+    activities: int
+    assisted: int
+    represented: int
+    trained: int
+    publications: int
+    cases_tip: int
+    cases_som: int
+    jurisdictions_tip: int
+    jurisdictions_som: int
+    web_stories: int
+    page_views: int
+    posts: int
+
+
+YEAR_TARGETS: dict[int, YearTargets] = {
+    2016: YearTargets(184, 19, 63, 3212, 4, 1104, 306, 88, 31, 102, 402_118, 612),
+    2017: YearTargets(226, 22, 72, 3874, 6, 1529, 421, 97, 38, 131, 517_906, 884),
+    # The published 2018 highlights: 261 activities, 25 countries assisted, 80
+    # represented, over 4,500 trained, 5 tools, 2,313 cases (TIP in 106
+    # jurisdictions, SOM in 43), 145 stories, 615,232 page views, over 1,000 tweets.
+    2018: YearTargets(261, 25, 80, 4587, 5, 1781, 532, 106, 43, 145, 615_232, 1046),
+    2019: YearTargets(243, 27, 84, 4391, 7, 1502, 460, 101, 45, 152, 688_410, 1193),
+}
+
+GLOACT_COUNTRIES = ["BLR", "BRA", "COL", "EGY", "KGZ", "LAO", "MLI", "MAR", "NPL", "NER", "PAK",
+                    "ZAF", "UKR"]
+# Countries a global programme assists, most likely first, with the programmes working there.
+ASSISTED: dict[str, tuple[str, ...]] = {
+    **{c: ("GLOACT",) for c in GLOACT_COUNTRIES},
+    "BRA": ("GLOACT", "GLOT59"), "EGY": ("GLOACT", "GLOT92"), "MAR": ("GLOACT", "GLOT59"),
+    "PAK": ("GLOACT", "GLOT92"), "COL": ("GLOACT", "GLOT59"),
+    "MWI": ("GLOT59",), "CPV": ("GLOT59",), "MKD": ("GLOT92",), "SRB": ("GLOT92",),
+    "NGA": ("GLOT59",), "MEX": ("GLOT59", "GLOT92"), "THA": ("GLOT59",), "TUN": ("GLOT92",),
+    "JOR": ("GLOT92",), "GHA": ("GLOT59",), "PER": ("GLOT59",), "ETH": ("GLOT92",),
+    "SDN": ("GLOT92",), "MDA": ("GLOT59",), "GTM": ("GLOT59", "GLOT92"), "LBN": ("GLOT92",),
+}  # fmt: skip
+ASSISTED_ORDER = [*GLOACT_COUNTRIES, "MWI", "CPV", "MKD", "SRB", "NGA", "MEX", "THA", "TUN",
+                  "JOR", "GHA", "PER", "ETH", "SDN", "MDA", "GTM", "LBN"]
+# Names as analysts write them, so the sample exercises the country matching.
+SPELLINGS: dict[str, list[str]] = {
+    "KGZ": ["Kyrgyz Republic", "Kyrgyzstan"], "CIV": ["Côte d'Ivoire", "Cote d'Ivoire"],
+    "TUR": ["Türkiye", "Turkey"], "MKD": ["The former Yugoslav Republic of Macedonia",
+                                          "North Macedonia"],
+    "BOL": ["Bolivia (Plurinational State of)", "Bolivia"], "MDA": ["Republic of Moldova"],
+    "LAO": ["Lao People's Democratic Republic", "Lao PDR"], "BRA": ["Brazil", "bra"],
+    "EGY": ["Egypt"], "VNM": ["Viet Nam"], "IRN": ["Iran (Islamic Republic of)"],
+    "TZA": ["United Republic of Tanzania"], "COD": ["Democratic Republic of the Congo"],
+}  # fmt: skip
+
+CB_TYPES = ["training", "training", "training", "workshop", "workshop", "training_of_trainers",
+            "mentoring", "e_learning"]
+OTHER_TYPES = ["conference", "expert_meeting", "legislative_assistance", "policy_advice",
+               "awareness_raising", "research", "other"]
+TYPE_LABEL = {
+    "training": "Training", "workshop": "Workshop", "training_of_trainers": "Training of trainers",
+    "mentoring": "Mentoring", "e_learning": "E-learning course", "conference": "Conference",
+    "expert_meeting": "Expert group meeting", "legislative_assistance": "Legislative assistance",
+    "policy_advice": "Policy advice", "awareness_raising": "Awareness-raising campaign",
+    "research": "Research", "other": "Coordination meeting",
+}  # fmt: skip
+TOPICS = {
+    "TIP": ["investigating trafficking for forced labour", "victim identification and referral",
+            "prosecuting complex trafficking cases", "non-punishment of victims",
+            "trafficking in children", "financial investigations of trafficking"],
+    "SOM": ["investigating migrant smuggling", "protecting the rights of smuggled migrants",
+            "smuggling by sea", "international cooperation against smuggling networks",
+            "the Smuggling of Migrants Protocol"],
+}
+SDG_BY_THEME = {"TIP": ["5.2", "8.7", "16.2"], "SOM": ["10.7", "16.4"]}
+GROUPS = (["law_enforcement"] * 35 + ["prosecution"] * 15 + ["judiciary"] * 10
+          + ["labour_inspection"] * 5 + ["government"] * 15 + ["civil_society"] * 12
+          + ["international_organization"] * 4 + ["academia"] * 2 + ["other"] * 2)
+FIRST = ["Amina", "Carlos", "Nadia", "Olena", "Aziz", "Fatima", "Jorge", "Mariam", "Rahul",
+         "Sofia", "Kwame", "Lin", "Ana", "Youssef", "Irina", "Thabo"]
+LAST = ["Diallo", "Silva", "Haddad", "Kovalenko", "Karimov", "Benali", "Gomez", "Mensah",
+        "Khan", "Petrova", "Nguyen", "Okafor", "Rossi", "Sharma", "Alvarez", "Ibrahim"]
+
+
+def _spell(rng: random.Random, iso3: str, share_names: float = 0.3) -> str:
+    if rng.random() >= share_names:
+        return iso3
+    return rng.choice(SPELLINGS.get(iso3, [countries.name(iso3)]))
+
+
+def _world() -> list[str]:
+    """Independent countries with an M49 region, in a fixed order."""
+    from hdx.location.country import Country
+
+    table = Country.countriesdata(use_live=False)["countries"]
+    return sorted(c for c, info in table.items()
+                  if info.get("Independent") == "Y" and info.get("Region Name"))
+
+
+def _theme_for(programmes: tuple[str, ...], rng: random.Random) -> str:
+    if programmes == ("GLOT59",):
+        return "TIP"
+    if programmes == ("GLOT92",):
+        return "SOM"
+    return rng.choice(["TIP;SOM", "TIP;SOM", "TIP", "SOM"])
+
+
+class _Generator:
+    def __init__(self, seed: int = SEED):
+        self.rng = random.Random(seed)
+        self.world = _world()
+        self.activities: list[dict] = []
+        self.attendance: list[dict] = []
+        self.people: dict[str, tuple[str, str]] = {}  # id -> (nationality, sex)
+        self.by_country: dict[str, list[str]] = defaultdict(list)
+        self.used_last_year: dict[str, list[str]] = defaultdict(list)
+        self.case_seq: dict[tuple[str, str], int] = defaultdict(int)
+        self.cases: list[dict] = []
+
+    # --- people -----------------------------------------------------------------
+    def _new_person(self, nationality: str) -> str:
+        pid = f"HT{len(self.people) + 1:06d}"
+        sex = self.rng.choices(["female", "male", "other"], [43, 56, 1])[0]
+        self.people[pid] = (nationality, sex)
+        self.by_country[nationality].append(pid)
+        return pid
+
+    def _people_for(self, country: str, n: int, year_used: set[str]) -> list[str]:
+        """``n`` people of a nationality not yet used this year, some trained before."""
+        returning = [p for p in self.used_last_year[country] if p not in year_used]
+        self.rng.shuffle(returning)
+        chosen = returning[: int(n * 0.15)]
+        while len(chosen) < n:
+            chosen.append(self._new_person(country))
+        year_used.update(chosen)
+        return chosen
+
+    def _attend(self, activity: dict, pid: str, year: int) -> None:
+        nationality, sex = self.people[pid]
+        r = self.rng.random()
+        row = {"activity_id": activity["activity_id"], "participant_id": pid,
+               "sex": sex if r > 0.02 else "", "nationality": nationality,
+               "group": self.rng.choice(GROUPS), "pre_test": "", "post_test": ""}
+        if self.rng.random() < 0.25:
+            row["sex"] = {"female": "F", "male": "M"}.get(sex, sex)
+        if nationality in ASSISTED and self.rng.random() < 0.01:
+            row["nationality"] = ""
+        elif self.rng.random() < 0.05:
+            row["nationality"] = _spell(self.rng, nationality, 1.0)
+        if activity["activity_type"] in ("training", "training_of_trainers", "e_learning") \
+                and self.rng.random() < 0.6:
+            pre = self.rng.randint(25, 75)
+            row["pre_test"], row["post_test"] = pre, min(100, pre + self.rng.randint(4, 35))
+        first, last = self.rng.choice(FIRST), self.rng.choice(LAST)
+        row["full_name"] = f"{first} {last}"
+        row["email"] = f"{first.lower()}.{last.lower()}.{pid[2:]}@example.org"
+        self.attendance.append(row)
+
+    # --- activities ---------------------------------------------------------------
+    def _activity(self, year: int, level: str, atype: str, country: str | None,
+                  programmes: tuple[str, ...], day: pd.Timestamp | None = None) -> dict:
+        rng = self.rng
+        start = day or pd.Timestamp(year, 1, 1) + pd.Timedelta(days=rng.randint(0, 364))
+        duration = rng.choice([0, 0, 1, 2, 2, 3, 4])
+        theme = _theme_for(programmes, rng)
+        targets = sorted({t for th in theme.split(";") for t in SDG_BY_THEME[th]
+                          if rng.random() < 0.6} | ({"17.9"} if atype in CB_TYPES else set()),
+                         key=lambda t: tuple(int(x) if x.isdigit() else 99 for x in t.split(".")))
+        topic = rng.choice(TOPICS[theme.split(";")[0]])
+        where = countries.name(country) if country else "global"
+        act = {
+            "activity_id": f"A{year}-{len(self.activities) + 1:04d}",
+            "programme": ";".join("GLO.ACT" if p == "GLOACT" and rng.random() < 0.3 else p
+                                  for p in programmes),
+            "title": f"{TYPE_LABEL[atype]} on {topic} ({where})",
+            "activity_type": atype,
+            "role": "organized" if rng.random() < 0.82 else "contributed",
+            "level": level,
+            "start_date": start.date().isoformat(),
+            "end_date": "" if duration == 0 else (start + pd.Timedelta(days=duration)).date()
+            .isoformat(),
+            "country": _spell(rng, country) if country else "",
+            "theme": theme,
+            "sdg_targets": ";".join(targets),
+            "partners": rng.choice(["", "", "IOM", "UNHCR", "OSCE", "ILO", "UN Women",
+                                    "EU;IOM"]),
+        }
+        self.activities.append(act)
+        return act
+
+    def _programmes(self, country: str) -> tuple[str, ...]:
+        options = ASSISTED.get(country, ("GLOT59", "GLOT92"))
+        first = self.rng.choice(options)
+        if self.rng.random() < 0.12:  # joint activity
+            other = self.rng.choice([p for p in ("GLOT59", "GLOT92", "GLOACT") if p != first])
+            return tuple(sorted({first, other}))
+        return (first,)
+
+    def year(self, year: int, t: YearTargets) -> None:
+        rng = self.rng
+        assisted = ASSISTED_ORDER[: t.assisted]
+        others = [c for c in self.world if c not in ASSISTED]
+        extra = sorted(rng.sample(others, t.represented - t.assisted))
+        outside = [c for c in others if c not in extra]
+        n_nat_cb = round(t.activities * 0.58)
+        n_reg_cb = round(t.activities * 0.15)
+        n_nat_other = round(t.activities * 0.19)
+        n_reg_other = t.activities - n_nat_cb - n_reg_cb - n_nat_other
+
+        nat_cb = []
+        for i in range(n_nat_cb):
+            country = assisted[i] if i < len(assisted) else rng.choice(assisted)
+            # Two activities sit on the year's edges: 1 January and 31 December.
+            day = {0: pd.Timestamp(year, 1, 1), 1: pd.Timestamp(year, 12, 31)}.get(i)
+            nat_cb.append(self._activity(year, "national", rng.choice(CB_TYPES), country,
+                                         self._programmes(country), day))
+        groups: dict[str, list[str]] = defaultdict(list)
+        for c in extra:
+            groups[countries.subregion(c)].append(c)
+        group_list = [groups[k] for k in sorted(groups)]
+        reg_cb = []
+        covers: dict[str, list[dict]] = defaultdict(list)
+        for i in range(n_reg_cb):
+            members = [c for j, g in enumerate(group_list) if j % n_reg_cb == i for c in g]
+            if not members:
+                members = rng.choice(group_list)
+            # Every third regional event is hosted by a country outside the region
+            # (e.g. at UNODC headquarters in Vienna).
+            host = "AUT" if i % 3 == 2 else rng.choice(members)
+            neighbours = [c for c in assisted if countries.subregion(c)
+                          == countries.subregion(members[0])]
+            act = self._activity(year, "regional", rng.choice(CB_TYPES[:6]), host,
+                                 (rng.choice(["GLOT59", "GLOT92", "GLOACT"]),))
+            act["_members"] = members + neighbours
+            reg_cb.append(act)
+            for c in act["_members"]:
+                covers[c].append(act)
+        [self._activity(year, "national", rng.choice(OTHER_TYPES),
+                                    rng.choice(assisted + list(ASSISTED)[-4:]),
+                                    (rng.choice(["GLOT59", "GLOT92", "GLOACT"]),))
+         for _ in range(n_nat_other)]
+        reg_other = [self._activity(year, "regional", rng.choice(["conference", "expert_meeting"]),
+                                    rng.choice(extra + [""]) or None,
+                                    (rng.choice(["GLOT59", "GLOT92", "GLOACT"]),))
+                     for _ in range(n_reg_other)]
+        glob_cb = [self._activity(year, "global", t_, rng.choice(["AUT", "USA", ""]) or None,
+                                  (p,)) for t_, p in [("e_learning", "GLOT59"),
+                                                      ("training", "GLOT92"),
+                                                      ("e_learning", "GLOACT")]]
+        glob_other = [self._activity(year, "global", rng.choice(["conference", "expert_meeting",
+                                                                 "research", "policy_advice"]),
+                                     rng.choice(["AUT", "USA", "CHE", ""]) or None,
+                                     (rng.choice(["GLOT59", "GLOT92"]),)) for _ in range(6)]
+
+        # People trained at national and regional level: every represented country has some.
+        used: set[str] = set()
+        n_global = 120
+        national_people = t.trained - n_global
+        per_extra = {c: rng.randint(2, 9) for c in extra}
+        remaining = national_people - sum(per_extra.values())
+        weights = [sum(a["country"] and countries.to_iso3(a["country"]) == c for a in nat_cb)
+                   for c in assisted]
+        per_assisted = {c: 1 for c in assisted}
+        for c in rng.choices(assisted, weights, k=remaining - len(assisted)):
+            per_assisted[c] += 1
+        nat_by_country: dict[str, list[dict]] = defaultdict(list)
+        for a in nat_cb:
+            nat_by_country[countries.to_iso3(a["country"])].append(a)
+        trained_this_year = []
+        for c, n in {**per_assisted, **per_extra}.items():
+            for pid in self._people_for(c, n, used):
+                if c in per_extra or (covers.get(c) and rng.random() < 0.12):
+                    act = rng.choice(covers[c])
+                else:
+                    act = rng.choice(nat_by_country[c])
+                self._attend(act, pid, year)
+                trained_this_year.append((pid, c, act))
+        # Some come back to a second activity, often of another programme.
+        for pid, c, act in rng.sample(trained_this_year, len(trained_this_year) // 8):
+            options = [a for a in nat_by_country.get(c, []) + covers.get(c, []) if a is not act]
+            if options:
+                self._attend(rng.choice(options), pid, year)
+        # Global courses: people of countries not otherwise represented.
+        for i in range(n_global):
+            self._attend(glob_cb[i % len(glob_cb)], self._new_person(rng.choice(outside)), year)
+        # Conferences have participants too; they are not trained and not represented.
+        for act in reg_other[: max(3, len(reg_other) // 3)] + glob_other[:2]:
+            for _ in range(rng.randint(10, 30)):
+                self._attend(act, self._new_person(rng.choice(self.world)), year)
+        self.used_last_year = defaultdict(list)
+        for pid in used:
+            self.used_last_year[self.people[pid][0]].append(pid)
+        for lst in self.used_last_year.values():
+            lst.sort()
+        self._cases(year, t)
+
+    def _cases(self, year: int, t: YearTargets) -> None:
+        rng = self.rng
+        for database, n, k in (("TIP", t.cases_tip, t.jurisdictions_tip),
+                               ("SOM", t.cases_som, t.jurisdictions_som)):
+            places = sorted(rng.sample(self.world, k - (database == "TIP")))
+            if database == "TIP":
+                places.append(countries.INTERNATIONAL_BODIES)
+            chosen = places + rng.choices(places, k=n - len(places))
+            for place in chosen:
+                prefix = "IRB" if place == countries.INTERNATIONAL_BODIES else place
+                self.case_seq[(database, prefix)] += 1
+                seq = self.case_seq[(database, prefix)]
+                day = pd.Timestamp(year, 1, 1) + pd.Timedelta(days=rng.randint(0, 364))
+                written = place if place == countries.INTERNATIONAL_BODIES else _spell(rng, place,
+                                                                                       0.2)
+                self.cases.append({
+                    "case_id": f"{prefix}{seq:03d}", "database": database,
+                    "jurisdiction": written, "added_date": day.date().isoformat(),
+                    "decision_year": year - rng.choice([0, 1, 1, 2, 3, 5]),
+                    "programme": "GLOACT" if place in GLOACT_COUNTRIES and rng.random() < 0.2
+                    else "",
+                    "title": f"{'Trafficking' if database == 'TIP' else 'Smuggling'} case "
+                             f"{prefix}{seq:03d}",
+                    "url": "",
+                })
+
+
+def _web(rng: random.Random, years: dict[int, YearTargets]) -> tuple[list, list, list]:
+    stories, traffic, posts = [], [], []
+    sites = [("UNODC/HTMSS", ""), ("GLO.ACT", "GLOACT")]
+    accounts = [("@UNODC_HTMSS", ""), ("@glo_act", "GLOACT")]
+    for year, t in years.items():
+        for i in range(t.web_stories):
+            site, prog = rng.choice(sites + [("UNODC/HTMSS", "GLOT59"),
+                                             ("UNODC/HTMSS", "GLOT92")])
+            day = pd.Timestamp(year, 1, 1) + pd.Timedelta(days=rng.randint(0, 364))
+            theme = "SOM" if prog == "GLOT92" else rng.choice(["TIP", "SOM"])
+            stories.append({"story_id": f"W{year}-{i + 1:03d}", "site": site,
+                            "published_date": day.date().isoformat(),
+                            "title": f"{rng.choice(['UNODC supports', 'News:', 'Feature:'])} "
+                                     f"{rng.choice(TOPICS[theme])} in "
+                                     f"{countries.name(rng.choice(ASSISTED_ORDER))}",
+                            "programme": prog})
+        for rows, names, total, column in ((traffic, sites, t.page_views, "page_views"),
+                                           (posts, accounts, t.posts, "posts")):
+            cells = [(n, p, m) for n, p in names for m in range(1, 13)]
+            shares = [rng.uniform(0.6, 1.4) * (1.8 if p == "" else 1.0) for _, p, _ in cells]
+            values = [int(total * s / sum(shares)) for s in shares]
+            values[-1] += total - sum(values)
+            key = "site" if column == "page_views" else "account"
+            for (n, p, m), v in zip(cells, values, strict=True):
+                rows.append({key: n, "month": f"{year}-{m:02d}", column: v, "programme": p})
+    return stories, traffic, posts
+
+
+PUBLICATIONS = [
+    (2016, "GLOT59", "standard_setting_tool", "Issue Paper: The Concept of 'Exploitation'"),
+    (2016, "GLOT92", "technical_cooperation_tool", "Toolkit to Combat Smuggling of Migrants"),
+    (2016, "GLOT59;GLOT92", "publication", "Global Report on Trafficking in Persons 2016"),
+    (2016, "GLOACT", "technical_cooperation_tool", "GLO.ACT needs assessment methodology"),
+    (2017, "GLOT59", "standard_setting_tool", "Issue Paper: Evidential Issues in TIP Cases"),
+    (2017, "GLOT92", "publication", "Migrant smuggling by air"),
+    (2017, "GLOT59", "technical_cooperation_tool", "Anti-human trafficking manual for "
+     "criminal justice practitioners (revised)"),
+    (2017, "GLOACT", "technical_cooperation_tool", "Training manual on victim identification"),
+    (2017, "GLOT92", "standard_setting_tool", "Model law against the smuggling of migrants "
+     "(update)"),
+    (2017, "GLOT59;GLOT92", "publication", "ICAT Issue Brief: Trafficking and smuggling in "
+     "mixed migration flows"),
+    (2018, "GLOT59", "publication", "Thematic Paper: Countering Trafficking in Persons in "
+     "Conflict Situations"),
+    (2018, "GLOT59", "standard_setting_tool", "Issue Paper: The International Legal Definition "
+     "of Trafficking in Persons"),
+    (2018, "GLOT59", "publication", "ICAT Issue Brief: The Role of the Sustainable Development "
+     "Goals in Combating Trafficking in Persons"),
+    (2018, "GLOT59", "publication", "ICAT Issue Brief: Trafficking in Children"),
+    (2018, "GLOT59;GLOT92", "technical_cooperation_tool", "E4J University Module Series on "
+     "Trafficking in Persons and Smuggling of Migrants"),
+    (2019, "GLOT59", "standard_setting_tool", "Model Legislative Provisions against TIP "
+     "(revised)"),
+    (2019, "GLOT59", "publication", "Issue Paper: Interlinkages between TIP and marriage"),
+    (2019, "GLOT59", "technical_cooperation_tool", "Handbook on International Legal "
+     "Cooperation in TIP Cases"),
+    (2019, "GLOT92", "publication", "Issue Paper: The Role of Women in Migrant Smuggling"),
+    (2019, "GLOT92", "technical_cooperation_tool", "Smuggling of migrants e-learning course"),
+    (2019, "GLOACT", "publication", "GLO.ACT phase I final report"),
+    (2019, "GLOACT", "technical_cooperation_tool", "Guidelines for national referral "
+     "mechanisms"),
+]
+
+STORIES = [
+    ("GLOT59", "BRA", "More than 20 people liberated from forced labour in Brazil",
+     "A police operation, Project Eleutheria, carried out as part of a UNODC training on "
+     "investigating trafficking for forced labour in Sao Paulo involved labour inspectors, "
+     "labour prosecutors and police officers deployed in actual investigations.", 20,
+     "people liberated", "8.7"),
+    ("GLOT92", "MKD;SRB", "National curricula on smuggling of migrants in North Macedonia "
+     "and Serbia", "National curricula were developed and used to deliver training of "
+     "trainers; mentored trainers then trained other criminal justice practitioners on "
+     "their own.", 2, "national curricula", "10.7;17.9"),
+    ("GLOACT", "EGY;MAR", "Networks of prosecutors established in Egypt and Morocco",
+     "21 prosecutors, representing every Court of Appeal in Morocco, were trained on complex "
+     "human trafficking cases under Law 27-14; a series of workshops in Egypt created a "
+     "community of practice of national prosecutors.", 21, "prosecutors trained", "16.2;17.9"),
+    ("GLOACT", "COL", "First conviction for trafficking for domestic servitude in Colombia",
+     "A prosecutor of UNODC's community of practice led the case; the court referred to "
+     "UNODC's Issue Paper on abuse of a position of vulnerability.", 1, "conviction",
+     "8.7;5.2"),
+    ("GLOACT;GLOT92", "PAK", "New laws against trafficking and smuggling approved in Pakistan",
+     "Drafted by the Federal Investigation Agency with UNODC on the basis of UNODC's model "
+     "laws, the laws criminalise both crimes and protect smuggled migrants and victims.", 2,
+     "laws approved", "16.2;10.7"),
+    ("GLOT92", "SDN", "Sudan becomes a State Party to the Smuggling of Migrants Protocol",
+     "Following a regional pre-ratification workshop for nine Eastern African States held "
+     "at UNODC headquarters in Vienna.", None, "", "10.7;16.4"),
+    ("GLOT59;GLOACT", "CPV;BRA", "New national plans of action against trafficking",
+     "Cabo Verde endorsed a National Action Plan and created an Observatory; Brazil launched "
+     "its third National Action Plan with 58 targets across six thematic areas.", 58,
+     "targets in Brazil's plan", "5.2;8.7"),
+    ("GLOACT", "EGY", "First Africa-Europe Conference on judicial cooperation",
+     "Held in Sharm El Sheikh, the conference adopted recommendations to enhance "
+     "international cooperation against trafficking, smuggling and money-laundering.", None,
+     "", "16.4;17.16"),
+    ("GLOT59", "MWI", "Mchinji district committee rescues more than 60 victims in Malawi",
+     "A district anti-trafficking committee established and trained by UNODC rescued more "
+     "than 60 trafficking victims; information on trafficking cases now flows more freely.",
+     60, "victims rescued", "16.2;8.7"),
+    ("GLOACT", "Kyrgyz Republic", "'100 days against Trafficking in Persons' in Kyrgyzstan",
+     "A nationwide campaign led by 80 youth leaders in all seven regions and Osh city "
+     "involved over 60,000 people; calls to the national hotline rose by 14%.", 60000,
+     "people involved", "5.2;16.2"),
+    ("GLOACT", "PAK", "Nationwide awareness campaign against TIP and SOM in Pakistan",
+     "Building on the Kyrgyz experience, the campaign raised awareness of the risks, "
+     "developed community-led prevention and engaged policy makers.", None, "", "10.7;5.2"),
+    ("GLOT59", "", "REDTRAM network receives 5 requests for cooperation",
+     "The Ibero-American network of specialized prosecutors against TIP and SOM enables "
+     "direct cooperation on actual cases through joint investigation teams.", 5,
+     "requests for cooperation", "17.16;8.7;16.2;10.7;5.2"),
+]
+
+RESULTS = {
+    "GLOT59": [("OC1", "outcome", "Countries with legislation compliant with the TIP Protocol "
+                "after UNODC assistance", "countries", "increase", 4, 10),
+               ("OP1", "output", "Practitioners trained on TIP", "people", "increase", 1500, 3000),
+               ("OP2", "output", "Cases added to the TIP case law database", "cases", "increase",
+                800, 1500),
+               ("OP3", "output", "Average days from request to assistance", "days", "decrease",
+                90, 45)],
+    "GLOT92": [("OC1", "outcome", "States parties to the SOM Protocol assisted", "countries",
+                "increase", 2, 6),
+               ("OP1", "output", "Practitioners trained on SOM", "people", "increase", 600, 1400),
+               ("OP2", "output", "National curricula on SOM adopted", "curricula", "increase",
+                0, 4)],
+    "GLOACT": [("OC1", "outcome", "Partner countries with a national action plan on TIP or SOM",
+                "countries", "increase", 3, 9),
+               ("OP1", "output", "Practitioners trained in partner countries", "people",
+                "increase", 1000, 2500),
+               ("OP2", "output", "Share of victims referred without delay", "%", "increase",
+                35, 70),
+               ("OP3", "output", "Cases pending more than two years", "cases", "decrease",
+                120, 60)],
+}
+
+
+def _results(rng: random.Random, years: list[int]) -> list[dict]:
+    rows = []
+    for prog, items in RESULTS.items():
+        for rid, level, text, unit, direction, base, target in items:
+            for k, year in enumerate(years):
+                share = rng.choice([0.3, 0.6, 0.8, 1.0, 1.1, 1.2]) * (k + 1) / len(years)
+                actual = round(base + (target - base) * share)
+                rows.append({"programme": prog, "result_id": rid, "level": level,
+                             "indicator": text, "unit": unit, "direction": direction,
+                             "baseline": base, "target": target,
+                             "actual": "" if year == years[-1] and rid == "OP2" else actual,
+                             "year": year})
+    return rows
+
+
+def generate(out: str | Path) -> dict[str, Path]:
+    """Write the sample data set to ``out`` (created if needed).
+
+    Returns
+    -------
+    dict of str to Path
+        Table name to the file written.
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    gen = _Generator()
+    for year, t in YEAR_TARGETS.items():
+        gen.year(year, t)
+    rng = gen.rng
+    # A few data-quality issues an analyst meets in real attendance sheets.
+    of_2018 = [r for r in gen.attendance if r["activity_id"].startswith("A2018")]
+    extra = [dict(r) for r in rng.sample(of_2018, 3)]
+    gen.attendance.extend(extra)  # the same person entered twice for one activity
+    tested = [r for r in of_2018 if r["pre_test"] != ""][:2]
+    for r in tested:
+        r["post_test"] = r["pre_test"] - 5
+    stories, traffic, posts = _web(rng, YEAR_TARGETS)
+    pubs = []
+    for i, (year, prog, cat, title) in enumerate(PUBLICATIONS, 1):
+        day = pd.Timestamp(year, 1, 1) + pd.Timedelta(days=rng.randint(0, 364))
+        pubs.append({"publication_id": f"PUB{i:03d}", "programme": prog, "title": title,
+                     "category": cat, "published_date": day.date().isoformat(),
+                     "downloads": 12931 if "Conflict" in title else rng.randint(300, 9000)})
+    story_rows = [{"story_id": f"S2018-{i:02d}", "programme": p, "country": c, "year": 2018,
+                   "title": title, "summary": summary,
+                   "figure": "" if fig is None else fig, "unit": unit, "sdg_targets": sdg}
+                  for i, (p, c, title, summary, fig, unit, sdg) in enumerate(STORIES, 1)]
+    acts = [{k: v for k, v in a.items() if not k.startswith("_")} for a in gen.activities]
+    tables = {
+        "activities": pd.DataFrame(acts),
+        "participants": pd.DataFrame(gen.attendance),
+        "cases": pd.DataFrame(gen.cases),
+        "publications": pd.DataFrame(pubs),
+        "web_stories": pd.DataFrame(stories),
+        "web_traffic": pd.DataFrame(traffic),
+        "social_media": pd.DataFrame(posts),
+        "results": pd.DataFrame(_results(rng, list(YEAR_TARGETS))),
+        "stories": pd.DataFrame(story_rows),
+    }
+    written = {}
+    for name, frame in tables.items():
+        path = out / f"{name}.csv"
+        frame.to_csv(path, index=False, lineterminator="\n")
+        written[name] = path
+    return written
+
+
+def check(data) -> list[str]:
+    """Compare a loaded sample with :data:`YEAR_TARGETS`; return the differences."""
+    from .indicators import compute
+
+    wrong = []
+    for year, t in YEAR_TARGETS.items():
+        want = {"technical_cooperation_activities": t.activities,
+                "countries_assisted": t.assisted, "countries_represented": t.represented,
+                "people_trained": t.trained, "tools_and_publications": t.publications,
+                "cases_added": t.cases_tip + t.cases_som,
+                "jurisdictions_tip": t.jurisdictions_tip, "jurisdictions_som": t.jurisdictions_som,
+                "web_stories": t.web_stories, "page_views": t.page_views,
+                "social_media_posts": t.posts}
+        got = compute(data, year)
+        wrong += [f"{year} {k}: {got[k]} instead of {v}" for k, v in want.items() if got[k] != v]
+    return wrong

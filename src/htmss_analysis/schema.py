@@ -1,0 +1,494 @@
+"""The tables of the HTMSS data contract, declared once.
+
+Each table is a list of :class:`Field`. The same declaration drives the
+validation (a pandera schema built from it), the error messages (each kind
+says what it expects) and the data dictionary in ``docs/data-dictionary.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+import pandera.pandas as pa
+
+from . import countries, sdg
+
+PROGRAMMES: dict[str, str] = {
+    "GLOT59": "Global Programme against Trafficking in Persons",
+    "GLOT92": "Global Programme against the Smuggling of Migrants",
+    "GLOACT": "Global Action to Prevent and Address Trafficking in Persons and the "
+    "Smuggling of Migrants",
+}
+"""Programme codes and names. ``GLO.ACT`` is read as ``GLOACT``."""
+
+PROGRAMME_LABELS: dict[str, str] = {"GLOT59": "GLOT59", "GLOT92": "GLOT92", "GLOACT": "GLO.ACT"}
+"""How each programme code is written in publications."""
+
+CAPACITY_BUILDING: frozenset[str] = frozenset(
+    {"training", "training_of_trainers", "mentoring", "e_learning", "workshop"}
+)
+"""Activity types that count as capacity building."""
+
+PERSONAL_DATA: tuple[str, ...] = ("full_name", "email", "phone")
+"""Columns accepted on input and dropped at once: never kept, never written."""
+
+
+# --- cell kinds ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How one kind of cell is read.
+
+    Attributes
+    ----------
+    name : str
+        Short name used in the data dictionary.
+    expected : str
+        What a valid cell looks like, for messages and the dictionary.
+    parse : callable
+        Text (stripped, non-blank) to value; raises ``ValueError`` when invalid.
+    """
+
+    name: str
+    expected: str
+    parse: Callable[[str], object]
+
+
+def _date(text: str) -> pd.Timestamp:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(text)
+    return pd.Timestamp(date.fromisoformat(text))
+
+
+def _month(text: str) -> pd.Timestamp:
+    # Excel turns "2018-03" typed in a cell into the date 2018-03-01.
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-01)?", text)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise ValueError(text)
+    return pd.Timestamp(int(m.group(1)), int(m.group(2)), 1)
+
+
+def _year(text: str) -> int:
+    if not re.fullmatch(r"\d{4}", text) or not 1900 <= int(text) <= 2100:
+        raise ValueError(text)
+    return int(text)
+
+
+def _count(text: str) -> int:
+    if not re.fullmatch(r"\d+", text.replace(",", "")) or (
+        "," in text and not re.fullmatch(r"\d{1,3}(,\d{3})+", text)
+    ):
+        raise ValueError(text)
+    return int(text.replace(",", ""))
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text.replace(",", "")) if re.fullmatch(r"-?[\d,]*\.?\d+", text) else None
+    except ValueError:
+        value = None
+    if value is None:
+        raise ValueError(text)
+    return value
+
+
+def _score(text: str) -> float:
+    value = _number(text)
+    if not 0 <= value <= 100:
+        raise ValueError(text)
+    return value
+
+
+def _programme(text: str) -> str:
+    code = text.strip().upper().replace(".", "")
+    if code not in PROGRAMMES:
+        raise ValueError(text)
+    return code
+
+
+def _country(text: str) -> str:
+    try:
+        return countries.to_iso3(text)
+    except countries.UnknownCountry as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _jurisdiction(text: str) -> str:
+    if " ".join(text.split()).casefold() == countries.INTERNATIONAL_BODIES.casefold():
+        return countries.INTERNATIONAL_BODIES
+    return _country(text)
+
+
+def _list_of(parse: Callable[[str], object]) -> Callable[[str], tuple]:
+    def parse_list(text: str) -> tuple:
+        items = [item.strip() for item in text.split(";") if item.strip()]
+        if not items:
+            raise ValueError(text)
+        # Sorted and deduplicated so that "TIP;SOM" and "SOM;TIP" are one value.
+        return tuple(sorted({parse(item) for item in items}))
+
+    return parse_list
+
+
+def _choice(*options: str, synonyms: dict[str, str] | None = None) -> Callable[[str], str]:
+    table = {o.casefold(): o for o in options} | {
+        k.casefold(): v for k, v in (synonyms or {}).items()
+    }
+
+    def parse_choice(text: str) -> str:
+        key = text.strip().casefold()
+        if key not in table:
+            raise ValueError(text)
+        return table[key]
+
+    return parse_choice
+
+
+def choice(*options: str, synonyms: dict[str, str] | None = None) -> Kind:
+    """Build the kind of a cell that takes one of ``options``."""
+    shown = ", ".join(options)
+    if synonyms:
+        shown += " (" + ", ".join(f"{k} = {v}" for k, v in synonyms.items()) + ")"
+    return Kind("choice", f"one of {shown}", _choice(*options, synonyms=synonyms))
+
+
+TEXT = Kind("text", "text", str)
+DATE = Kind("date", "a date written YYYY-MM-DD (or an Excel date cell)", _date)
+MONTH = Kind("month", "a month written YYYY-MM", _month)
+YEAR = Kind("year", "a four-digit year", _year)
+COUNT = Kind("count", "a whole number, 0 or more", _count)
+NUMBER = Kind("number", "a number", _number)
+SCORE = Kind("score", "a score from 0 to 100", _score)
+PROGRAMME = Kind("programme", "a programme code: GLOT59, GLOT92 or GLOACT (GLO.ACT)", _programme)
+PROGRAMMES_LIST = Kind(
+    "programmes", "programme codes GLOT59, GLOT92, GLOACT separated by ';'", _list_of(_programme)
+)
+COUNTRY = Kind("country", "an ISO3 code or a country name the UN or UNODC uses", _country)
+COUNTRIES_LIST = Kind(
+    "countries", "ISO3 codes or country names separated by ';'", _list_of(_country)
+)
+JURISDICTION = Kind(
+    "jurisdiction",
+    "an ISO3 code, a country name, or 'International and regional bodies'",
+    _jurisdiction,
+)
+SDG_TARGETS = Kind(
+    "sdg_targets",
+    "official SDG target codes such as 5.2, 8.7, 16.2 separated by ';'",
+    _list_of(sdg.parse_target),
+)
+THEMES = Kind("themes", "TIP, SOM or TIP;SOM", _list_of(_choice("TIP", "SOM")))
+
+
+# --- tables -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a table.
+
+    Attributes
+    ----------
+    name : str
+        Column name (matched without regard to case or surrounding spaces).
+    kind : Kind
+        How its cells are read.
+    description : str
+        What it means, for the data dictionary.
+    required : bool
+        The column must be present and every cell filled.
+    default : object
+        Value of a blank cell in an optional column.
+    """
+
+    name: str
+    kind: Kind
+    description: str
+    required: bool = True
+    default: object = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of the contract.
+
+    Attributes
+    ----------
+    name : str
+        Table name, which is also its file or sheet name.
+    description : str
+        What one row is.
+    fields : tuple of Field
+        Its columns.
+    key : tuple of str
+        Columns that together identify a row (unique).
+    required : bool
+        Whether a data folder must contain it.
+    """
+
+    name: str
+    description: str
+    fields: tuple[Field, ...]
+    key: tuple[str, ...] = ()
+    required: bool = True
+    notes: tuple[str, ...] = field(default=())
+
+    def field(self, name: str) -> Field:
+        """Return the field called ``name``."""
+        return next(f for f in self.fields if f.name == name)
+
+    @property
+    def columns(self) -> list[str]:
+        """The names of its fields, in order."""
+        return [f.name for f in self.fields]
+
+
+ACTIVITY_TYPES = (
+    "training", "training_of_trainers", "mentoring", "e_learning", "workshop", "conference",
+    "expert_meeting", "legislative_assistance", "policy_advice", "awareness_raising",
+    "research", "other",
+)  # fmt: skip
+GROUPS = (
+    "law_enforcement", "prosecution", "judiciary", "labour_inspection", "government",
+    "civil_society", "international_organization", "academia", "other",
+)  # fmt: skip
+SEXES = ("female", "male", "other", "unknown")
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "activities",
+            "one technical cooperation activity",
+            (
+                Field("activity_id", TEXT, "unique identifier"),
+                Field("programme", PROGRAMMES_LIST, "programme(s); a joint activity lists each"),
+                Field("title", TEXT, "title of the activity"),
+                Field("activity_type", choice(*ACTIVITY_TYPES), "kind of activity"),
+                Field("role", choice("organized", "contributed"), "organized or contributed to"),
+                Field("level", choice("national", "regional", "global"), "geographic level"),
+                Field("start_date", DATE, "first day"),
+                Field("end_date", DATE, "last day, not before start_date; blank = start_date",
+                      required=False),
+                Field("country", COUNTRY, "the country assisted (national level, required); "
+                      "the host country (regional, global), may be blank", required=False),
+                Field("theme", THEMES, "TIP, SOM or both"),
+                Field("sdg_targets", SDG_TARGETS, "SDG targets it contributes to",
+                      required=False, default=()),
+                Field("partners", TEXT, "partner organisations", required=False, default=""),
+            ),
+            key=("activity_id",),
+            notes=(
+                "Capacity-building activities are those of type training, training_of_trainers, "
+                "mentoring, e_learning or workshop.",
+            ),
+        ),
+        Table(
+            "participants",
+            "one person's attendance at one activity",
+            (
+                Field("activity_id", TEXT, "an activity_id of the activities table"),
+                Field("participant_id", TEXT, "pseudonymous id, the same across activities"),
+                Field("sex", choice(*SEXES, synonyms={"F": "female", "M": "male"}),
+                      "sex; blank = unknown", required=False, default="unknown"),
+                Field("nationality", COUNTRY, "country of nationality; blank = unknown",
+                      required=False),
+                Field("group", choice(*GROUPS), "professional group; blank = other",
+                      required=False, default="other"),
+                Field("pre_test", SCORE, "knowledge test score before", required=False),
+                Field("post_test", SCORE, "knowledge test score after", required=False),
+            ),
+            required=False,
+            notes=(
+                "full_name, email and phone are personal data: accepted on input, dropped on "
+                "reading, never written to any output.",
+                "The same (activity_id, participant_id) twice is one attendance (a warning).",
+            ),
+        ),
+        Table(
+            "cases",
+            "one case entered in a UNODC case law database",
+            (
+                Field("case_id", TEXT, "unique within its database"),
+                Field("database", choice("TIP", "SOM"), "case law database"),
+                Field("jurisdiction", JURISDICTION, "country, or International and regional "
+                      "bodies"),
+                Field("added_date", DATE, "date the case was analysed and added"),
+                Field("decision_year", YEAR, "year of the decision", required=False),
+                Field("programme", PROGRAMME, "blank = GLOT59 for TIP, GLOT92 for SOM",
+                      required=False),
+                Field("title", TEXT, "case title", required=False, default=""),
+                Field("url", TEXT, "case page", required=False, default=""),
+            ),
+            key=("case_id", "database"),
+            required=False,
+        ),
+        Table(
+            "publications",
+            "one tool or publication",
+            (
+                Field("publication_id", TEXT, "unique identifier"),
+                Field("programme", PROGRAMMES_LIST, "programme(s)"),
+                Field("title", TEXT, "title"),
+                Field("category", choice("standard_setting_tool", "technical_cooperation_tool",
+                                         "publication"), "category"),
+                Field("published_date", DATE, "date of publication"),
+                Field("downloads", COUNT, "downloads", required=False),
+            ),
+            key=("publication_id",),
+            required=False,
+        ),
+        Table(
+            "web_stories",
+            "one web story",
+            (
+                Field("story_id", TEXT, "unique identifier"),
+                Field("site", TEXT, "web site, e.g. UNODC/HTMSS or GLO.ACT"),
+                Field("published_date", DATE, "date published"),
+                Field("title", TEXT, "headline"),
+                Field("programme", PROGRAMMES_LIST, "programme(s); blank = the section as a whole",
+                      required=False, default=()),
+            ),
+            key=("story_id",),
+            required=False,
+        ),
+        Table(
+            "web_traffic",
+            "page views of one site in one month",
+            (
+                Field("site", TEXT, "web site"),
+                Field("month", MONTH, "month"),
+                Field("page_views", COUNT, "page views in the month"),
+                Field("programme", PROGRAMME, "programme; blank = the section as a whole",
+                      required=False),
+            ),
+            key=("site", "month"),
+            required=False,
+        ),
+        Table(
+            "social_media",
+            "posts of one account in one month",
+            (
+                Field("account", TEXT, "account, e.g. @UNODC_HTMSS"),
+                Field("month", MONTH, "month"),
+                Field("posts", COUNT, "posts in the month"),
+                Field("programme", PROGRAMME, "programme; blank = the section as a whole",
+                      required=False),
+            ),
+            key=("account", "month"),
+            required=False,
+        ),
+        Table(
+            "results",
+            "one indicator of a programme's results framework in one year",
+            (
+                Field("programme", PROGRAMME, "programme"),
+                Field("result_id", TEXT, "identifier, unique within programme and year"),
+                Field("level", choice("outcome", "output"), "level of the result"),
+                Field("indicator", TEXT, "indicator wording"),
+                Field("unit", TEXT, "unit", required=False, default=""),
+                Field("direction", choice("increase", "decrease"), "desired direction",
+                      required=False, default="increase"),
+                Field("baseline", NUMBER, "baseline value"),
+                Field("target", NUMBER, "target value"),
+                Field("actual", NUMBER, "actual value", required=False),
+                Field("year", YEAR, "year"),
+            ),
+            key=("programme", "result_id", "year"),
+            required=False,
+        ),
+        Table(
+            "stories",
+            "one results story",
+            (
+                Field("story_id", TEXT, "unique identifier"),
+                Field("programme", PROGRAMMES_LIST, "programme(s)"),
+                Field("country", COUNTRIES_LIST, "countries", required=False, default=()),
+                Field("year", YEAR, "year"),
+                Field("title", TEXT, "title"),
+                Field("summary", TEXT, "summary"),
+                Field("figure", NUMBER, "a headline number", required=False),
+                Field("unit", TEXT, "what the figure counts", required=False, default=""),
+                Field("sdg_targets", SDG_TARGETS, "SDG targets", required=False, default=()),
+            ),
+            key=("story_id",),
+            required=False,
+        ),
+    )
+}
+"""Every table of the contract, by name."""
+
+
+def pandera_schema(table: Table, present: list[str]) -> pa.DataFrameSchema:
+    """Build the pandera schema that checks a table's raw text cells.
+
+    Parameters
+    ----------
+    table : Table
+        The table declaration.
+    present : list of str
+        Columns present in the file; optional fields absent from it are skipped.
+
+    Returns
+    -------
+    pandera.DataFrameSchema
+        Checks that required columns exist, required cells are filled and every
+        filled cell parses as its kind. Cells are strings, blank = ``""``.
+    """
+    columns = {}
+    for f in table.fields:
+        if not f.required and f.name not in present:
+            continue
+        checks = [pa.Check(_parses(f.kind), element_wise=True, error=f.kind.expected)]
+        if f.required:
+            checks.insert(0, pa.Check(bool, element_wise=True, error="a value (it is required)"))
+        columns[f.name] = pa.Column(str, checks=checks, required=True, coerce=False)
+    return pa.DataFrameSchema(columns, strict=False, name=table.name)
+
+
+def _parses(kind: Kind) -> Callable[[str], bool]:
+    def check(cell: str) -> bool:
+        if cell == "":
+            return True
+        try:
+            kind.parse(cell)
+        except ValueError:
+            return False
+        return True
+
+    return check
+
+
+def data_dictionary() -> str:
+    """Render the data dictionary of every table as Markdown.
+
+    Returns
+    -------
+    str
+        One section per table with each column's kind, whether it is required,
+        its accepted values and meaning.
+    """
+    lines = [
+        "# Data dictionary",
+        "",
+        "Generated from `src/htmss_analysis/schema.py` by `htmss-analysis dictionary`;",
+        "do not edit by hand. Column names are matched without regard to case or",
+        "surrounding spaces; extra columns are ignored.",
+        "",
+    ]
+    for t in TABLES.values():
+        lines += [f"## {t.name}", "", f"One row: {t.description}. "
+                  f"{'Required table.' if t.required else 'Optional table.'}"]
+        if t.key:
+            lines[-1] += f" Unique key: {', '.join(t.key)}."
+        lines += ["", "| column | required | accepted values | meaning |", "|---|---|---|---|"]
+        for f in t.fields:
+            lines.append(f"| {f.name} | {'yes' if f.required else 'no'} | {f.kind.expected} "
+                         f"| {f.description} |")
+        lines += [""] + [f"- {n}" for n in t.notes] + ([""] if t.notes else [])
+    return "\n".join(lines).rstrip() + "\n"

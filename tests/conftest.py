@@ -1,0 +1,125 @@
+"""Shared helpers: write small hand-made data folders."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+ACTIVITY_COLUMNS = ["activity_id", "programme", "title", "activity_type", "role", "level",
+                    "start_date", "end_date", "country", "theme", "sdg_targets"]
+
+
+def write_csv(path: Path, rows: list[list[str]], encoding: str = "utf-8") -> Path:
+    """Write ``rows`` (header first) as a CSV file."""
+    with path.open("w", newline="", encoding=encoding) as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    return path
+
+
+def activity(aid, programme, atype, level, start, country, theme="TIP", end="", sdg="",
+             role="organized", title=None):
+    return [aid, programme, title or f"Activity {aid}", atype, role, level, start, end,
+            country, theme, sdg]
+
+
+# The hand-made data set of the counting-rule tests. Expected figures are worked
+# out by hand in test_indicators.py.
+ACTIVITIES = [
+    ACTIVITY_COLUMNS,
+    activity("A1", "GLOT59", "training", "national", "2018-01-01", "BRA", sdg="8.7;17.9"),
+    activity("A2", "GLOT59;GLOT92", "workshop", "national", "2018-12-31", "Mexico", "TIP;SOM",
+             end="2019-01-02", sdg="10.7"),
+    activity("A3", "GLOT92", "training", "regional", "2018-05-10", "AUT", "SOM", sdg="10.7"),
+    activity("A4", "GLO.ACT", "e_learning", "global", "2018-03-01", ""),
+    activity("A5", "GLOT59", "conference", "national", "2018-06-01", "NGA"),
+    activity("A6", "GLOT59", "training", "national", "2017-12-31", "BRA"),
+    activity("A7", "GLOT92", "training", "national", "2019-01-01", "SRB", "SOM"),
+    activity("A8", "GLOACT", "legislative_assistance", "national", "2018-07-01", "PAK",
+             role="contributed", sdg="16.2"),
+    activity("A9", "GLOT59", "conference", "global", "2018-09-01", "AUT"),
+]
+PARTICIPANTS = [
+    ["activity_id", "participant_id", "sex", "nationality", "group", "pre_test", "post_test",
+     "full_name", "email"],
+    ["A1", "p1", "F", "BRA", "prosecution", "40", "70", "Maria Secret", "maria@example.org"],
+    ["A1", "p2", "male", "Brazil", "law_enforcement", "50", "60", "", ""],
+    ["A1", "p3", "", "", "", "", "", "", ""],
+    ["A2", "p1", "female", "BRA", "prosecution", "", "", "", ""],
+    ["A2", "p4", "M", "MEX", "judiciary", "", "", "", ""],
+    ["A3", "p5", "female", "KEN", "law_enforcement", "", "", "", ""],
+    ["A3", "p6", "male", "Uganda", "law_enforcement", "", "", "", ""],
+    ["A3", "p4", "male", "MEX", "judiciary", "", "", "", ""],
+    ["A4", "p7", "female", "USA", "civil_society", "", "", "", ""],
+    ["A4", "p1", "female", "BRA", "prosecution", "", "", "", ""],
+    ["A5", "p8", "male", "NGA", "government", "", "", "", ""],
+    ["A6", "p9", "female", "BRA", "labour_inspection", "", "", "", ""],
+    ["A7", "p10", "male", "SRB", "law_enforcement", "", "", "", ""],
+    ["A9", "p11", "female", "FRA", "academia", "", "", "", ""],
+    ["A1", "p2", "male", "BRA", "law_enforcement", "", "", "", ""],
+]
+CASES = [
+    ["case_id", "database", "jurisdiction", "added_date", "decision_year", "programme"],
+    ["C1", "TIP", "BRA", "2018-03-01", "2017", ""],
+    ["C1", "SOM", "MEX", "2018-04-01", "2018", ""],
+    ["C2", "TIP", "International and regional bodies", "2018-12-31", "", ""],
+    ["C3", "TIP", "Brazil", "2018-06-01", "", ""],
+    ["C4", "SOM", "Mexico", "2019-01-01", "", ""],
+    ["C5", "TIP", "ITA", "2017-12-31", "", ""],
+    ["C6", "SOM", "PAK", "2018-02-02", "", "GLO.ACT"],
+]
+PUBLICATIONS = [
+    ["publication_id", "programme", "title", "category", "published_date", "downloads"],
+    ["P1", "GLOT59", "Issue paper", "standard_setting_tool", "2018-01-15", "120"],
+    ["P2", "GLOT59;GLOT92", "Toolkit", "technical_cooperation_tool", "2018-11-30", ""],
+    ["P3", "GLOACT", "Report", "publication", "2019-01-02", "5"],
+]
+WEB_STORIES = [
+    ["story_id", "site", "published_date", "title", "programme"],
+    ["W1", "UNODC/HTMSS", "2018-03-01", "Story one", ""],
+    ["W2", "GLO.ACT", "2018-05-05", "Story two", "GLOACT"],
+    ["W3", "UNODC/HTMSS", "2018-12-31", "Story three", "GLOT59"],
+    ["W4", "UNODC/HTMSS", "2019-01-01", "Story four", ""],
+]
+WEB_TRAFFIC = [
+    ["site", "month", "page_views", "programme"],
+    ["UNODC/HTMSS", "2018-01", "1000", ""],
+    ["UNODC/HTMSS", "2018-02", "2000", ""],
+    ["GLO.ACT", "2018-01", "500", "GLOACT"],
+    ["UNODC/HTMSS", "2019-01", "7000", ""],
+]
+SOCIAL_MEDIA = [
+    ["account", "month", "posts", "programme"],
+    ["@UNODC_HTMSS", "2018-01", "10", ""],
+    ["@glo_act", "2018-12", "5", "GLOACT"],
+    ["@glo_act", "2017-12", "3", "GLOACT"],
+]
+TABLES = {"activities": ACTIVITIES, "participants": PARTICIPANTS, "cases": CASES,
+          "publications": PUBLICATIONS, "web_stories": WEB_STORIES, "web_traffic": WEB_TRAFFIC,
+          "social_media": SOCIAL_MEDIA}
+
+
+def write_folder(folder: Path, **overrides: list[list[str]] | None) -> Path:
+    """Write the hand-made tables to ``folder``; ``name=rows`` replaces, ``name=None`` omits."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, rows in {**TABLES, **overrides}.items():
+        if rows is not None:
+            write_csv(folder / f"{name}.csv", rows)
+    return folder
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Path:
+    """A folder with the hand-made tables."""
+    return write_folder(tmp_path / "tiny")
+
+
+@pytest.fixture
+def tiny_data(tiny: Path):
+    import htmss_analysis as h
+
+    return h.load(tiny)

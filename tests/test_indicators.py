@@ -1,0 +1,140 @@
+"""Counting rules on the hand-made data set of conftest.py, expectations worked out by hand.
+
+2018 activities: A1 (GLOT59, national training, BRA, 1 Jan), A2 (joint GLOT59+GLOT92,
+national workshop, MEX, 31 Dec), A3 (GLOT92 regional training hosted by AUT, a third
+country), A4 (GLO.ACT global e-learning), A5 (GLOT59 national conference, NGA, with a
+participant), A8 (GLOACT national legislative assistance, PAK), A9 (GLOT59 global
+conference). A6 starts on 31 Dec 2017 and A7 on 1 Jan 2019: neither counts for 2018.
+"""
+
+import pytest
+
+import htmss_analysis as h
+from htmss_analysis import indicators as ind
+
+# (technical_cooperation_activities, countries_assisted, countries_represented, people_trained)
+EXPECTED_2018 = {
+    # national/regional: A1 A2 A3 A5 A8; assisted: BRA MEX; represented: BRA MEX KEN UGA
+    # (not AUT the host, not USA of the global course, not NGA of the conference);
+    # trained: p1..p7 (p1 in A1, A2 and A4 counts once; p8 of the conference not at all).
+    None: (5, 2, 4, 7),
+    "GLOT59": (3, 2, 2, 4),  # A1 A2 A5; BRA MEX; BRA MEX; p1 p2 p3 p4
+    "GLOT92": (2, 1, 4, 4),  # A2 A3; MEX; BRA MEX KEN UGA; p1 p4 p5 p6
+    "GLOACT": (1, 0, 0, 2),  # A8; none; none (A4 is global); p7 p1
+}
+
+
+@pytest.mark.parametrize("programme", [None, "GLOT59", "GLOT92", "GLOACT"])
+def test_activity_and_people_counts(tiny_data, programme):
+    got = ind.compute(tiny_data, 2018, programme)
+    assert (got["technical_cooperation_activities"], got["countries_assisted"],
+            got["countries_represented"], got["people_trained"]) == EXPECTED_2018[programme]
+
+
+def test_section_counts_people_once_not_the_sum_of_programmes(tiny_data):
+    per_programme = sum(ind.people_trained(tiny_data, 2018, p) for p in h.schema.PROGRAMMES)
+    assert per_programme == 10
+    assert ind.people_trained(tiny_data, 2018) == 7
+
+
+def test_year_edges(tiny_data):
+    # A6 (31 Dec 2017) counts for 2017, A7 (1 Jan 2019) for 2019.
+    assert ind.technical_cooperation_activities(tiny_data, 2017) == 1
+    assert ind.technical_cooperation_activities(tiny_data, 2019) == 1
+    assert ind.people_trained(tiny_data, 2017) == 1  # p9
+    assert ind.countries_assisted(tiny_data, 2019) == 1  # SRB
+
+
+def test_cases_same_id_in_both_databases(tiny_data):
+    got = ind.compute(tiny_data, 2018)
+    # C1 TIP, C1 SOM, C2, C3, C6; C4 is 2019 and C5 2017.
+    assert got["cases_added"] == 5
+    assert got["jurisdictions_tip"] == 2  # BRA (written BRA and Brazil) and the IRB
+    assert got["jurisdictions_som"] == 2  # MEX, PAK
+
+
+def test_cases_default_programme_by_database(tiny_data):
+    assert ind.compute(tiny_data, 2018, "GLOT59")["cases_added"] == 3  # C1 TIP, C2, C3
+    assert ind.compute(tiny_data, 2018, "GLOT92")["cases_added"] == 1  # C1 SOM
+    glo = ind.compute(tiny_data, 2018, "GLOACT")
+    assert (glo["cases_added"], glo["jurisdictions_som"]) == (1, 1)  # C6, PAK
+
+
+def test_publications_and_stories(tiny_data):
+    assert [ind.tools_and_publications(tiny_data, 2018, p)
+            for p in (None, "GLOT59", "GLOT92", "GLOACT")] == [2, 2, 1, 0]
+    assert [ind.web_stories(tiny_data, 2018, p)
+            for p in (None, "GLOT59", "GLOT92", "GLOACT")] == [3, 1, 0, 1]
+
+
+def test_web_rows_without_programme_count_for_the_section_only(tiny_data):
+    assert ind.page_views(tiny_data, 2018) == 3500
+    assert ind.page_views(tiny_data, 2018, "GLOACT") == 500
+    assert ind.page_views(tiny_data, 2018, "GLOT59") == 0
+    assert ind.social_media_posts(tiny_data, 2018) == 15
+    assert ind.social_media_posts(tiny_data, 2018, "GLO.ACT") == 5
+
+
+def test_headline_table_compares_with_year_before(tiny_data):
+    table = h.headline(tiny_data, 2018)
+    assert list(table.index) == list(ind.REGISTRY)
+    assert table.loc["technical_cooperation_activities", "previous"] == 1
+    assert table.loc["technical_cooperation_activities", "change"] == 4
+    assert table.loc["people_trained", "title"] == ind.REGISTRY["people_trained"].title
+
+
+def test_registry_has_every_contract_key_with_metadata():
+    keys = {"technical_cooperation_activities", "countries_assisted", "countries_represented",
+            "people_trained", "tools_and_publications", "cases_added", "jurisdictions_tip",
+            "jurisdictions_som", "web_stories", "page_views", "social_media_posts"}
+    assert set(ind.REGISTRY) == keys
+    for item in ind.REGISTRY.values():
+        assert item.title and item.definition and item.unit and item.tables
+
+
+def test_breakdowns(tiny_data):
+    by_type = ind.activities_by(tiny_data, 2018, "activity_type").set_index("activity_type")
+    assert by_type["activities"].to_dict() == {
+        "conference": 2, "e_learning": 1, "legislative_assistance": 1, "training": 2,  # A1 A3
+        "workshop": 1}
+    by_month = ind.activities_by(tiny_data, 2018, "month").set_index("month")["activities"]
+    assert (by_month[1], by_month[12], by_month[2]) == (1, 1, 0)
+    regions = ind.activities_by(tiny_data, 2018, "region").set_index("region")["activities"]
+    # BRA, MEX -> Americas; AUT (A3 host, A9) -> Europe; NGA -> Africa; PAK -> Asia
+    assert regions.to_dict() == {"Americas": 2, "Europe": 2, "Africa": 1, "Asia": 1}
+    sexes = ind.people_by(tiny_data, 2018, "sex").set_index("sex")["people"].to_dict()
+    assert sexes == {"female": 3, "male": 3, "unknown": 1}  # p1 p5 p7 / p2 p4 p6 / p3
+    att = ind.attendance_summary(tiny_data, 2018).set_index("level")
+    # A1: p1 p2 p3 (the duplicate p2 row set aside), A2: p1 p4, A3: p5 p6 p4, A4: p7 p1
+    assert att.loc["all levels", "attendances"] == 10
+    assert att.loc["all levels", "people"] == 7
+    gain = ind.knowledge_gain(tiny_data, 2018).set_index("activity_type")
+    assert gain.loc["training", "tested"] == 2
+    assert gain.loc["training", "gain"] == 20.0  # (30 + 10) / 2
+    sdg = ind.sdg_contribution(tiny_data, 2018).set_index("target")
+    assert sdg.loc["10.7", "activities"] == 2 and sdg.loc["10.7", "countries"] == 2
+    assert list(sdg.index) == ["8.7", "10.7", "16.2", "17.9"]
+
+
+def test_overlap_between_programmes(tiny_data):
+    ov = ind.overlap(tiny_data, 2018).set_index("programmes")
+    assert ov.loc["GLOT59 & GLOT92", "people_trained_by_both"] == 2  # p1, p4
+    assert ov.loc["GLOT59 & GLOT92", "countries_assisted_by_both"] == 1  # MEX
+    assert ov.loc["GLOT59 & GLOT92", "joint_activities"] == 1  # A2
+    assert ov.loc["GLOT59 & GLO.ACT", "people_trained_by_both"] == 1  # p1
+
+
+@pytest.mark.parametrize(("baseline", "target", "actual", "status"), [
+    (0, 10, 10, "green"), (0, 10, 12, "green"), (0, 10, 5, "amber"), (0, 10, 9.9, "amber"),
+    (0, 10, 4.9, "red"), (100, 50, 50, "green"), (100, 50, 80, "red"), (100, 50, 70, "amber"),
+    (5, 10, float("nan"), "grey"),
+])
+def test_undp_status(baseline, target, actual, status):
+    assert ind.status(ind.progress(baseline, target, actual)) == status
+
+
+def test_programme_argument():
+    assert ind.programme_code("GLO.ACT") == "GLOACT"
+    assert ind.programme_code("all") is None
+    with pytest.raises(ValueError):
+        ind.programme_code("GLOT99")
