@@ -14,17 +14,19 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name htmss-analysis \
+	  --display-name "Python (htmss-analysis)" >/dev/null
 	touch $(STAMP)
 
 reports: $(STAMP)
-	$(BIN)/htmss-analysis indicators --year $(YEAR)
+	$(BIN)/htmss-analysis build --year $(YEAR) --jobs $(JOBS)
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check .
 
 # Regenerate the synthetic sample data (byte-identical on every run).
 sample: $(STAMP)

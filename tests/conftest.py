@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,3 +125,19 @@ def tiny_data(tiny: Path):
     import htmss_analysis as h
 
     return h.load(tiny)
+
+
+def build_cli(*args: str) -> subprocess.CompletedProcess:
+    """Run ``htmss-analysis build`` with ``args``; return the finished process."""
+    script = Path(sys.executable).with_name("htmss-analysis")
+    return subprocess.run([str(script), "build", *args], capture_output=True, text=True,
+                          timeout=900)
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory) -> Path:
+    """The four 2018 reports of the sample data, built once for the session."""
+    out = tmp_path_factory.mktemp("build")
+    proc = build_cli("--year", "2018", "--out", str(out), "--jobs", "2")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out / "2018"

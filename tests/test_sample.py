@@ -5,9 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
-
 import htmss_analysis as h
+from conftest import ROOT
 from htmss_analysis import cli, sample
 
 # The figures printed in ../shared/seed/htmss-2018-highlights.txt.

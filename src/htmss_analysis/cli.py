@@ -33,6 +33,10 @@ def _parser() -> argparse.ArgumentParser:
     docs = sub.add_parser("docs", help="write the data dictionary and indicator definitions")
     docs.add_argument("--out", type=Path, required=True, help="folder for the Markdown files")
 
+    from .reports import add_build_parser
+
+    add_build_parser(sub)
+
     mk = sub.add_parser("make-sample", help="regenerate the synthetic sample data")
     mk.add_argument("--out", type=Path, required=True, help="folder to write the CSV files to")
     return p
@@ -108,6 +112,10 @@ def main(argv: list[str] | None = None) -> int:
                 (args.out / name).write_text(text, encoding="utf-8")
                 print(f"wrote {args.out / name}")
             return 0
+        if args.command == "build":
+            from .reports import run_build
+
+            return run_build(args, _load_or_exit)
         if args.command == "make-sample":
             return _make_sample(args.out)
     except BrokenPipeError:

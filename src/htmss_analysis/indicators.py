@@ -46,8 +46,8 @@ def _of(frame: pd.DataFrame, programme: str | None) -> pd.DataFrame:
     code = programme_code(programme)
     if code is None:
         return frame
-    col = frame["programme"]
-    return frame[col.map(lambda v: code in v if isinstance(v, tuple) else v == code)]
+    mask = frame["programme"].map(lambda v: code in v if isinstance(v, tuple) else v == code)
+    return frame.loc[mask.astype(bool)]
 
 
 def _in_year(frame: pd.DataFrame, column: str, year: int) -> pd.DataFrame:

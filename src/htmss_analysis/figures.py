@@ -1,0 +1,144 @@
+"""Charts for the reports: seaborn, colour-blind-safe, embedded as PNG with alt text.
+
+Every chart is returned as a :class:`Chart` that displays in JupyterLab and
+renders into report HTML as an ``<img>`` with a ``data:`` URI, so a report is
+one self-contained file. PNGs carry no timestamp or software metadata, so a
+rebuild from the same inputs gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from dataclasses import dataclass
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display on servers; must precede pyplot
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import seaborn as sns  # noqa: E402
+
+PALETTE = sns.color_palette("colorblind")
+"""Okabe-Ito-like palette that stays distinguishable with common colour-vision deficiencies."""
+
+_STYLE = {
+    "figure.dpi": 100, "savefig.dpi": 110, "font.family": "DejaVu Sans", "font.size": 10,
+    "axes.spines.top": False, "axes.spines.right": False, "svg.hashsalt": "htmss",
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A rendered chart.
+
+    Attributes
+    ----------
+    title : str
+        Caption shown above the chart (the image itself carries no title).
+    alt : str
+        Text alternative listing the values shown, for screen readers and
+        for e-mail clients that block images.
+    png : bytes
+        The image.
+    """
+
+    title: str
+    alt: str
+    png: bytes
+
+    def _repr_html_(self) -> str:
+        data = base64.b64encode(self.png).decode("ascii")
+        return (f'<figure class="chart"><figcaption>{html.escape(self.title)}</figcaption>'
+                f'<img src="data:image/png;base64,{data}" alt="{html.escape(self.alt)}">'
+                "</figure>")
+
+
+def _render(fig: plt.Figure, title: str, alt: str) -> Chart:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    return Chart(title, alt, buf.getvalue())
+
+
+def _alt(kind: str, title: str, labels: list, values: list, unit: str) -> str:
+    pairs = "; ".join(f"{label}: {value:,.0f}" for label, value in zip(labels, values,
+                                                                        strict=True))
+    return f"{kind} of {title.lower()} ({unit}). {pairs}." if pairs else f"{title}: no data."
+
+
+def bar(frame: pd.DataFrame, label: str, value: str, title: str, unit: str,
+        horizontal: bool = False, color_index: int = 0) -> Chart:
+    """Draw a bar chart of ``value`` by ``label``.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        One row per bar, in display order.
+    label, value : str
+        Columns of the bar labels and heights.
+    title : str
+        Chart title.
+    unit : str
+        What the values count, for the axis and the alt text.
+    horizontal : bool
+        Bars along the y axis (for long labels).
+    color_index : int
+        Which colour of :data:`PALETTE` to use.
+    """
+    labels = [str(v) for v in frame[label]]
+    values = [float(v) for v in frame[value]]
+    with plt.rc_context(_STYLE):
+        height = max(2.2, 0.32 * len(labels) + 1) if horizontal else 3.2
+        fig, ax = plt.subplots(figsize=(7.5, height))
+        if labels:
+            color = PALETTE[color_index % len(PALETTE)]
+            if horizontal:
+                sns.barplot(x=values, y=labels, ax=ax, color=color, orient="h")
+                ax.set_xlabel(unit)
+                ax.set_ylabel("")
+            else:
+                sns.barplot(x=labels, y=values, ax=ax, color=color)
+                ax.set_ylabel(unit)
+                ax.set_xlabel("")
+            for container in ax.containers:
+                ax.bar_label(container, fmt="{:,.0f}", padding=2, fontsize=8)
+        else:
+            ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
+            ax.set_axis_off()
+        fig.tight_layout()
+    return _render(fig, title, _alt("Bar chart", title, labels, values, unit))
+
+
+def grouped_bar(frame: pd.DataFrame, label: str, series: list[str], title: str, unit: str
+                ) -> Chart:
+    """Draw bars for several ``series`` columns side by side for each ``label``."""
+    long = frame.melt(id_vars=[label], value_vars=series, var_name="series", value_name="value")
+    long[label] = long[label].astype(str)
+    with plt.rc_context(_STYLE):
+        fig, ax = plt.subplots(figsize=(7.5, 3.2))
+        if len(long):
+            sns.barplot(data=long, x=label, y="value", hue="series", ax=ax,
+                        palette=PALETTE[: len(series)])
+            ax.legend(title="", frameon=False)
+            for container in ax.containers:
+                ax.bar_label(container, fmt="{:,.0f}", padding=2, fontsize=7)
+        ax.set_xlabel("")
+        ax.set_ylabel(unit)
+        fig.tight_layout()
+    parts = []
+    for s in series:
+        parts.append(f"{s}: " + ", ".join(f"{lab} {val:,.0f}" for lab, val in
+                                          zip(frame[label], frame[s], strict=True)))
+    return _render(fig, title, f"Grouped bar chart of {title.lower()} ({unit}). "
+                   + "; ".join(parts) + ".")
+
+
+def monthly(frame: pd.DataFrame, column: str, title: str, unit: str, color_index: int = 0
+            ) -> Chart:
+    """Draw twelve monthly bars of ``column`` (``frame`` has a ``month`` column 1-12)."""
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+              "Dec"]
+    shown = pd.DataFrame({"month": months, column: frame.sort_values("month")[column].to_list()})
+    return bar(shown, "month", column, title, unit, color_index=color_index)

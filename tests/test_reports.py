@@ -1,0 +1,189 @@
+"""The report build: notebooks, self-contained HTML, determinism, escaping, failures."""
+
+import ast
+import json
+import re
+import shutil
+
+import nbformat
+import pytest
+
+import htmss_analysis as h
+from conftest import ACTIVITIES, ROOT, build_cli, write_csv, write_folder
+
+REPORTS = ["GLOT59", "GLOT92", "GLOACT", "highlights"]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+PARAM_LINE = re.compile(r"^(\w+): (int|str|float|bool) = (.+?)  # \S.*$")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_committed_without_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, path.name
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_parameters_cell_holds_annotated_commented_literals(path):
+    nb = nbformat.read(path, as_version=4)
+    cells = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(cells) == 1
+    lines = [line for line in cells[0].source.splitlines() if line.strip()]
+    names = []
+    for line in lines:
+        match = PARAM_LINE.match(line)
+        assert match, f"not 'name: type = literal  # comment': {line!r}"
+        value = ast.literal_eval(match.group(3))
+        assert type(value).__name__ == match.group(2)
+        names.append(match.group(1))
+    assert {"year", "data_dir"} <= set(names)
+    if path.name == "programme_report.ipynb":
+        assert "programme" in names
+
+
+def test_sample_build_writes_every_report_beside_its_notebook(sample_build):
+    for name in REPORTS:
+        html = sample_build / f"{name}.html"
+        assert html.exists() and (sample_build / f"{name}.ipynb").exists()
+        assert html.stat().st_size < 2 * 1024 * 1024
+
+
+@pytest.mark.parametrize("name", REPORTS)
+def test_report_is_self_contained_and_has_no_code(sample_build, name):
+    text = (sample_build / f"{name}.html").read_text(encoding="utf-8")
+    assert "<script" not in text.lower()
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", text, re.I)
+    assert "@import" not in text and "url(http" not in text
+    assert "s.context(" not in text and "import htmss_analysis" not in text
+    assert text.count("data:image/png;base64,") >= 3
+    assert 'alt=""' not in text
+
+
+def _cards(text: str) -> dict[str, str]:
+    return dict(re.findall(r'<div class="card" data-key="(\w+)"><span class="figure">([\d,]+)',
+                           text))
+
+
+def test_highlights_report_shows_the_published_figures(sample_build):
+    cards = _cards((sample_build / "highlights.html").read_text(encoding="utf-8"))
+    assert cards["technical_cooperation_activities"] == "261"
+    assert cards["countries_assisted"] == "25"
+    assert cards["countries_represented"] == "80"
+    assert cards["cases_added"] == "2,313"
+    assert cards["jurisdictions_tip"] == "106" and cards["jurisdictions_som"] == "43"
+    assert cards["web_stories"] == "145"
+    assert cards["page_views"] == "615,232"
+
+
+@pytest.mark.parametrize("programme", ["GLOT59", "GLOT92", "GLOACT"])
+def test_programme_report_shows_its_own_figures(sample_build, programme):
+    cards = _cards((sample_build / f"{programme}.html").read_text(encoding="utf-8"))
+    expected = h.compute(h.load(), 2018, programme)
+    assert cards == {k: f"{v:,}" for k, v in expected.items()}
+
+
+def test_rebuild_from_the_same_inputs_is_byte_identical(sample_build, tmp_path):
+    proc = build_cli("--year", "2018", "--out", str(tmp_path), "--jobs", "2")
+    assert proc.returncode == 0, proc.stderr
+    for name in REPORTS:
+        first = (sample_build / f"{name}.html").read_bytes()
+        assert (tmp_path / "2018" / f"{name}.html").read_bytes() == first, name
+
+
+STORIES = [["story_id", "programme", "country", "year", "title", "summary"],
+           ["S1", "GLOT59", "BRA", "2018", "<b>Bold</b> claim",
+            "<img src=x onerror=alert(2)> and <script>alert(3)</script>"]]
+
+
+def test_text_from_the_data_is_escaped_and_personal_data_never_written(tmp_path):
+    rows = [list(r) for r in ACTIVITIES]
+    rows[1][2] = "<script>alert(1)</script>"
+    data = write_folder(tmp_path / "data", activities=rows, stories=STORIES)
+    out = tmp_path / "out"
+    proc = build_cli("--data", str(data), "--year", "2018", "--out", str(out),
+                     "--programme", "GLOT59", "highlights")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for name in ("GLOT59", "highlights"):
+        text = (out / "2018" / f"{name}.html").read_text(encoding="utf-8")
+        assert "<script" not in text and "<img src=x" not in text
+        for secret in ("Maria Secret", "maria@example.org"):
+            assert secret not in text
+            assert secret not in (out / "2018" / f"{name}.ipynb").read_text(encoding="utf-8")
+    programme = (out / "2018" / "GLOT59.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in programme
+    assert "&lt;img src=x onerror=alert(2)&gt;" in programme
+    assert "&lt;b&gt;Bold&lt;/b&gt; claim" in programme
+
+
+def test_one_failed_report_leaves_the_others_and_exits_non_zero(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", notebooks)
+    path = notebooks / "programme_report.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(
+        'if programme == "GLOT92":\n    raise RuntimeError("deliberate failure for the test")'))
+    nbformat.write(nb, path)
+    data = write_folder(tmp_path / "data")
+    out = tmp_path / "out"
+    proc = build_cli("--data", str(data), "--year", "2018", "--out", str(out), "--notebooks",
+                     str(notebooks), "--programme", "GLOT59", "GLOT92", "GLOACT")
+    assert proc.returncode == 1
+    assert (out / "2018" / "GLOT59.html").exists() and (out / "2018" / "GLOACT.html").exists()
+    assert not (out / "2018" / "GLOT92.html").exists()
+    assert "2 built, 1 failed" in proc.stdout
+    assert re.search(r"GLOT92: cell \d+: RuntimeError: deliberate failure", proc.stdout)
+    assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_bad_data_stops_the_build_before_any_notebook(tmp_path):
+    rows = [list(r) for r in ACTIVITIES]
+    rows[2][6] = "someday"
+    data = write_folder(tmp_path / "data", activities=rows)
+    proc = build_cli("--data", str(data), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 2
+    assert "activities.csv, row 3, column start_date: value 'someday'" in proc.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_programme_is_refused(tmp_path):
+    proc = build_cli("--programme", "GLOT00", "--out", str(tmp_path))
+    assert proc.returncode == 2 and "GLOT00" in proc.stderr
+
+
+def test_sections_display_in_jupyterlab():
+    from htmss_analysis import sections as s
+
+    ctx = s.context(None, 2018, "GLOT59")
+    html = s.headline_cards(ctx)._repr_html_()
+    assert 'data-key="people_trained"' in html
+    assert json.dumps(ctx.parameters)  # parameters are plain values for the annex
+
+
+def test_table_escapes_cells_and_headers():
+    import pandas as pd
+
+    from htmss_analysis import sections as s
+
+    out = s.table(pd.DataFrame({"<th>": ["<td>"], "n": [1234]}), numeric=("n",))
+    assert "&lt;th&gt;" in out and "&lt;td&gt;" in out and '<td class="num">1,234</td>' in out
+    assert write_csv  # shared helper stays importable for fixtures
+
+
+SECTIONS = ["title", "toc", "headline_cards", "headline_trend", "activities", "people",
+            "countries", "sdgs", "cases", "publications", "web", "results", "stories",
+            "programme_shares", "activity_list", "data_quality", "method"]
+
+
+@pytest.mark.parametrize("programme", [None, "GLOT59", "GLOACT"])
+@pytest.mark.parametrize("year", [2018, 2015])
+def test_every_section_renders_on_sparse_data(tmp_path, programme, year):
+    """Optional tables absent, a year without data: every section still renders."""
+    from htmss_analysis import sections as s
+
+    folder = write_folder(tmp_path / "d", cases=None, web_traffic=None, social_media=None)
+    ctx = s.context(folder, year, programme)
+    for name in SECTIONS:
+        fn = getattr(s, name)
+        out = fn() if name == "toc" else fn(ctx)
+        assert str(out).strip(), name
