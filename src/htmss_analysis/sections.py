@@ -346,15 +346,17 @@ def web(ctx: Context) -> Html:
             "counted for the section only." if p else "")
     shown = month.copy()
     shown["month"] = pd.to_datetime(dict(year=y, month=shown["month"], day=1)).dt.strftime("%b")
-    return Html(
-        heading("Web and social media", anchor="web"),
-        para(note, "note") if note else "",
-        figures.monthly(month, "page_views", f"Page views per month, {y}", "page views",
-                        color_index=0),
-        figures.monthly(month, "posts", f"Social media posts per month, {y}", "posts",
-                        color_index=2),
-        table(shown, ("web_stories", "page_views", "posts"), "By month"),
-    )
+    charts = []
+    for column, what, colour in (("page_views", "Page views", 0), ("posts", "Social media posts",
+                                                                     2)):
+        if month[column].sum() > 0:
+            charts.append(figures.monthly(month, column, f"{what} per month, {y}",
+                                          what.lower(), color_index=colour))
+        else:
+            charts.append(para(f"No {what.lower()} recorded for {ctx.label} in {y}.", "empty"))
+    return Html(heading("Web and social media", anchor="web"),
+                para(note, "note") if note else "", *charts,
+                table(shown, ("web_stories", "page_views", "posts"), "By month"))
 
 
 STATUS_TEXT = {"green": "achieved", "amber": "on track (50-99%)",
