@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 reports: $(STAMP)
-	$(BIN)/htmss-analysis build --year $(YEAR) --jobs $(JOBS)
+	$(BIN)/htmss-analysis build --year $(YEAR) --jobs $(JOBS) --config config/public-sources.toml
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -34,6 +34,9 @@ sample: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/htmss-analysis docs --out docs
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/bench_glotip.py
 
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,lab]'

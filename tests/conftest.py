@@ -134,10 +134,24 @@ def build_cli(*args: str) -> subprocess.CompletedProcess:
                           timeout=900)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_dir(tmp_path_factory) -> Path:
+    """Parsed public sources are cached in a folder of the test session, not the user's."""
+    import os
+
+    path = tmp_path_factory.mktemp("cache")
+    os.environ["HTMSS_CACHE_DIR"] = str(path)
+    return path
+
+
+PUBLIC_CONFIG = ROOT / "config" / "public-sources.toml"
+
+
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory) -> Path:
-    """The four 2018 reports of the sample data, built once for the session."""
+    """The four 2018 reports of the sample data (with the public sources), built once."""
     out = tmp_path_factory.mktemp("build")
-    proc = build_cli("--year", "2018", "--out", str(out), "--jobs", "2")
+    proc = build_cli("--year", "2018", "--out", str(out), "--jobs", "2", "--config",
+                     str(PUBLIC_CONFIG))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out / "2018"

@@ -9,7 +9,15 @@ import nbformat
 import pytest
 
 import htmss_analysis as h
-from conftest import ACTIVITIES, ROOT, build_cli, write_csv, write_folder
+from conftest import (
+    ACTIVITIES,
+    PUBLIC_CONFIG,
+    ROOT,
+    SHARED_DATA,
+    build_cli,
+    write_csv,
+    write_folder,
+)
 
 REPORTS = ["GLOT59", "GLOT92", "GLOACT", "highlights"]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -111,6 +119,8 @@ def test_text_from_the_data_is_escaped_and_personal_data_never_written(tmp_path)
             assert secret not in text
             assert secret not in (out / "2018" / f"{name}.ipynb").read_text(encoding="utf-8")
     programme = (out / "2018" / "GLOT59.html").read_text(encoding="utf-8")
+    # No public source was given: the report says so instead of failing.
+    assert "UNODC GLOTIP country data: not provided." in programme
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in programme
     assert "&lt;img src=x onerror=alert(2)&gt;" in programme
     assert "&lt;b&gt;Bold&lt;/b&gt; claim" in programme
@@ -187,3 +197,51 @@ def test_every_section_renders_on_sparse_data(tmp_path, programme, year):
         fn = getattr(s, name)
         out = fn() if name == "toc" else fn(ctx)
         assert str(out).strip(), name
+
+
+@pytest.mark.skipif(not SHARED_DATA.is_dir(), reason=f"{SHARED_DATA} is absent")
+def test_country_context_from_public_sources(sample_build):
+    from htmss_analysis import sources
+
+    text = (sample_build / "GLOACT.html").read_text(encoding="utf-8")
+    assert "Country context: public data" in text
+    assert "data_glotip_2025-04-14.xlsx" in text
+    # Brazil, assisted by GLO.ACT: GLOTIP 2022 has 539 detected victims, 46 girls; the TIP
+    # Protocol status file has Brazil's ratification of 29 January 2004.
+    brazil = re.search(r"<tr><td>Brazil</td>(.*?)</tr>", text).group(1)
+    assert "<td>2022</td>" in brazil and '<td class="num">539</td>' in brazil
+    assert '<td class="num">46</td>' in brazil
+    assert "party since 2004-01-29 (ratification)" in brazil
+    # A suppressed count is shown as published, never as 0.
+    glotip = sources.load_glotip(SHARED_DATA / "glotip" / "data_glotip_2025-04-14.xlsx")
+    kgz = sources.detected_victims(glotip, "KGZ")
+    assert kgz["censored"].any()
+    kyrgyz = re.search(r"<tr><td>Kyrgyzstan</td>(.*?)</tr>", text).group(1)
+    assert '<td class="num">&lt;5</td>' in kyrgyz
+    assert "SOM Protocol" in text and "not provided" in text  # no SOM status file is shared
+    assert "sha256" in text and PUBLIC_CONFIG.exists()
+
+
+@pytest.mark.skipif(not SHARED_DATA.is_dir(), reason=f"{SHARED_DATA} is absent")
+def test_highlights_count_new_parties(sample_build):
+    text = (sample_build / "highlights.html").read_text(encoding="utf-8")
+    assert "States parties" in text
+    # The shared status files stop in 2013: the 2018 new parties cannot be known from them.
+    assert "unknown (status of 2013)" in text
+
+
+def test_new_parties_in_the_year(tmp_path):
+    from htmss_analysis import sections as s
+
+    status = [["Participant", "Signature", "Consent"],
+              ["Albania", "12 Dec 2000", "21 Aug 2002"],
+              ["Sudan", "", "14 Mar 2018 a"],
+              ["Japan", "9 Dec 2002", "6 Jul 2017"],
+              ["Chad", "", "2 Jan 2019 a"]]
+    path = write_csv(tmp_path / "som.csv", status)
+    ctx = s.context(write_folder(tmp_path / "d"), 2018, None, treaty_som=str(path))
+    html = str(s.treaty_parties(ctx))
+    row = re.search(r"<tr><td>Smuggling of Migrants Protocol.*?</tr>", html).group(0)
+    # New in 2018: Sudan; parties by the end of 2018: Albania, Japan, Sudan (not Chad, 2019).
+    assert re.findall(r'<td class="num">(\d+)</td>', row) == ["1", "3"]
+    assert "<td>Sudan</td>" in row

@@ -19,6 +19,7 @@ matplotlib.use("Agg")  # no display on servers; must precede pyplot
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
+from matplotlib.ticker import StrMethodFormatter  # noqa: E402
 
 PALETTE = sns.color_palette("colorblind")
 """Okabe-Ito-like palette that stays distinguishable with common colour-vision deficiencies."""
@@ -104,6 +105,8 @@ def bar(frame: pd.DataFrame, label: str, value: str, title: str, unit: str,
                 ax.set_xlabel("")
             for container in ax.containers:
                 ax.bar_label(container, fmt="{:,.0f}", padding=2, fontsize=8)
+            axis = ax.xaxis if horizontal else ax.yaxis
+            axis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
         else:
             ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
             ax.set_axis_off()

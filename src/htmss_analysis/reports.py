@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import paths
 from .schema import PROGRAMMES
+from .sources import SOURCES, PublicSources, read_config
 
 KERNEL_NAME = "htmss-analysis"
 """The Jupyter kernel the reports run in: this package's own Python."""
@@ -237,6 +238,36 @@ def add_build_parser(sub: argparse._SubParsersAction) -> None:
                    help=f"seconds one notebook cell may run (default {CELL_TIMEOUT})")
     b.add_argument("--notebooks", type=Path, default=None,
                    help="folder with your own programme_report.ipynb and highlights.ipynb")
+    pub = b.add_argument_group("public data for the country context (optional)")
+    pub.add_argument("--config", type=Path, default=None,
+                     help="TOML file whose [sources] table names the files below")
+    for key, (title, _) in SOURCES.items():
+        pub.add_argument(f"--{key.replace('_', '-')}", dest=key, type=Path, default=None,
+                         help=title)
+
+
+def _sources_or_exit(args: argparse.Namespace) -> PublicSources:
+    """Gather the public source paths from --config and the options, and load them once.
+
+    Loading here reports a bad file before any notebook starts and fills the
+    cache, so the notebooks read the parsed sources back instead of re-parsing.
+    """
+    from .problems import DataError
+
+    try:
+        paths_ = read_config(args.config) if args.config else {}
+        paths_.update({k: str(Path(getattr(args, k)).resolve()) for k in SOURCES
+                       if getattr(args, k, None)})
+        sources = PublicSources(paths_)
+        sources.validate()
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        raise SystemExit(2) from None
+    for key in SOURCES:
+        if sources.status(key) == "missing":
+            print(f"note: {sources.note(key)}", file=sys.stderr)
+    return sources
 
 
 def run_build(args: argparse.Namespace, load_or_exit) -> int:
@@ -255,9 +286,10 @@ def run_build(args: argparse.Namespace, load_or_exit) -> int:
         names.append(code)
     # Validate once, before any notebook starts: bad data is one clear list, not four tracebacks.
     load_or_exit(args.data)
+    sources = _sources_or_exit(args)
     out = args.out or paths.reports()
     jobs = plan(args.data, args.year, list(dict.fromkeys(names)), out, args.notebooks,
-                args.timeout)
+                args.timeout, extra={k: sources.paths.get(k, "") for k in SOURCES})
     print(f"building {len(jobs)} report(s) for {args.year} from "
           f"{args.data or 'the synthetic sample data'} into {out / str(args.year)} "
           f"({args.jobs} at a time)", flush=True)

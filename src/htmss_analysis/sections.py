@@ -15,9 +15,11 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__, figures, indicators, sdg
+from . import countries as country_names
 from .indicators import REGISTRY
 from .loaders import Dataset, load
 from .schema import PROGRAMME_LABELS, PROGRAMMES
+from .sources import SOURCES, PublicSources, detected_victims
 
 
 class Html:
@@ -66,8 +68,8 @@ def para(text: str, cls: str = "") -> str:
 
 
 def _cell(value: object, numeric: bool) -> str:
-    if numeric:
-        return f'<td class="num">{num(value)}</td>'
+    if numeric:  # pre-formatted text ("<5", "–") is kept, right-aligned
+        return f'<td class="num">{esc(value) if isinstance(value, str) else num(value)}</td>'
     if isinstance(value, tuple):
         value = ", ".join(map(str, value))
     return f"<td>{esc(value)}</td>"
@@ -119,6 +121,8 @@ class Context:
         The reporting year and up to ``years_back`` years before it that the data has.
     parameters : dict
         The notebook parameters, for the method annex.
+    sources : PublicSources
+        Public data (GLOTIP, SHERLOC, treaty status) the analyst pointed the report at.
     """
 
     data: Dataset
@@ -126,6 +130,7 @@ class Context:
     programme: str | None
     years: list[int]
     parameters: dict = field(default_factory=dict)
+    sources: PublicSources = field(default_factory=lambda: PublicSources({}))
 
     @property
     def label(self) -> str:
@@ -155,15 +160,20 @@ def context(data_dir: str | Path | None, year: int, programme: str | None = None
     years_back : int
         How many earlier years to show beside the reporting year.
     **parameters
-        Further notebook parameters, listed in the method annex.
+        Further notebook parameters, listed in the method annex. Those named
+        after a public source (``glotip``, ``sherloc_tip``, ``sherloc_som``,
+        ``treaty_tip``, ``treaty_som``, ``treaty_untoc``) are file paths;
+        blank means not provided.
     """
     data = load(data_dir or None)
     code = indicators.programme_code(programme or None)
     present = set(data.years)
     years = [y for y in range(year - years_back, year) if y in present] + [year]
+    sources = PublicSources({k: str(v) for k, v in parameters.items() if k in SOURCES})
+    shown = {k: (Path(str(v)).name if k in SOURCES and v else v) for k, v in parameters.items()}
     params = {"year": year, "programme": code or "all", "data_dir": str(data_dir or "sample"),
-              "years_back": years_back, **parameters}
-    return Context(data, year, code, years, params)
+              "years_back": years_back, **shown}
+    return Context(data, year, code, years, params, sources)
 
 
 # --- sections ------------------------------------------------------------------------
@@ -478,7 +488,9 @@ def method(ctx: Context) -> Html:
     """Write the method annex: definitions, input files with SHA-256, versions, parameters."""
     defs = indicators.registry_table()
     files = pd.DataFrame([{"table": s.table, "file": s.label, "encoding": s.encoding,
-                           "sha256": s.sha256} for s in ctx.data.sources])
+                           "sha256": s.sha256} for s in ctx.data.sources]
+                         + [{"table": key, "file": path.name, "encoding": "public source",
+                             "sha256": digest} for key, path, digest in ctx.sources.files()])
     params = pd.DataFrame({"parameter": list(ctx.parameters),
                            "value": [str(v) for v in ctx.parameters.values()]})
     versions = pd.DataFrame({"component": ["htmss-analysis", "python", "pandas"],
@@ -502,3 +514,128 @@ def toc(*entries: tuple[str, str]) -> Html:
     """Link to the report's sections, given as ``(anchor, label)`` pairs."""
     links = "".join(f'<a href="#{esc(a)}">{esc(label)}</a>' for a, label in entries)
     return Html(f'<nav class="toc" aria-label="Contents">{links}</nav>')
+
+
+# --- public data ------------------------------------------------------------------------
+
+THEME_TREATIES = {"GLOT59": ("treaty_tip",), "GLOT92": ("treaty_som",),
+                  "GLOACT": ("treaty_tip", "treaty_som")}
+TREATY_SHORT = {"treaty_tip": "TIP Protocol", "treaty_som": "SOM Protocol",
+                "treaty_untoc": "UNTOC"}
+_VICTIM_CELLS = [("Total", "Total", "victims"), ("Female", "18 years or over", "women"),
+                 ("Male", "18 years or over", "men"), ("Female", "0 to 17 years", "girls"),
+                 ("Male", "0 to 17 years", "boys")]
+
+
+def _victim_cell(rows: pd.DataFrame, sex: str, age: str) -> str:
+    hit = rows[(rows["sex"] == sex) & (rows["age"] == age)]
+    if hit.empty:
+        return "–"
+    if bool(hit["censored"].iloc[0]):
+        return "<5"  # a suppressed count of 1 to 4: never shown as 0
+    return num(hit["value"].iloc[0])
+
+
+def _party_text(status: pd.DataFrame | None, iso3: str) -> str:
+    if status is None:
+        return "not provided"
+    rows = status[status["iso3"] == iso3]
+    if rows.empty or not bool(rows["party"].iloc[0]):
+        return "not a party"
+    row = rows.iloc[0]
+    return f"party since {row['consent_date']:%Y-%m-%d} ({row['action']})"
+
+
+def country_context(ctx: Context) -> Html:
+    """Set the countries the programme assisted against public UNODC and UN data.
+
+    For each country assisted in the year: detected trafficking victims in
+    the latest year GLOTIP has (by sex and age; ``<5`` as published), whether
+    it is party to the Protocol(s) of the programme's theme and since when,
+    and its cases in the SHERLOC lists provided.
+    """
+    parts = [heading("Country context: public data", anchor="context")]
+    code = ctx.programme or "GLOACT"
+    keys = ["glotip", *THEME_TREATIES[code], "sherloc_tip", "sherloc_som"]
+    assisted = indicators.countries_list(ctx.data, ctx.year, ctx.programme, "assisted")
+    parts.append("<ul class=\"sources\">" + "".join(
+        f"<li>{esc(ctx.sources.note(k))}</li>" for k in keys) + "</ul>")
+    if all(ctx.sources.status(k) != "provided" for k in keys):
+        return Html(*parts, para("No public data source was provided for this report; "
+                                 "see the README to point the build at GLOTIP, SHERLOC and "
+                                 "UN Treaty Collection files.", "empty"))
+    if assisted.empty:
+        return Html(*parts, para(f"No country was assisted in {ctx.year}.", "empty"))
+    glotip = ctx.sources.get("glotip")
+    treaties = {k: ctx.sources.get(k) for k in THEME_TREATIES[code]}
+    cases = [c for c in (ctx.sources.get("sherloc_tip"), ctx.sources.get("sherloc_som"))
+             if c is not None]
+    case_list = pd.concat(cases) if cases else None
+    rows = []
+    for iso3, name in zip(assisted["iso3"], assisted["country"], strict=True):
+        row = {"country": name}
+        if glotip is not None:
+            victims = detected_victims(glotip, iso3)
+            row["GLOTIP year"] = str(victims["year"].iloc[0]) if len(victims) else "–"
+            for sex, age, label in _VICTIM_CELLS:
+                row[label] = _victim_cell(victims, sex, age)
+        for key, status in treaties.items():
+            row[TREATY_SHORT[key]] = _party_text(status, iso3)
+        if case_list is not None:
+            mine = case_list[case_list["jurisdiction"] == iso3]
+            row["SHERLOC cases"] = num(len(mine))
+            row["latest decision"] = (str(int(mine["decision_year"].max()))
+                                      if mine["decision_year"].notna().any() else "–")
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    numeric = tuple(c for c in frame.columns if c in {"victims", "women", "men", "girls",
+                                                      "boys", "SHERLOC cases"})
+    notes = ["Detected trafficking victims: UNODC GLOTIP, indicator 'Detected trafficking "
+             "victims' (numerator of SDG indicator 16.2.2), latest year available for each "
+             "country; '<5' is a count of 1 to 4 suppressed by the publisher; '–' means "
+             "not reported."]
+    for key, status in treaties.items():
+        if status is not None:
+            notes.append(f"{TREATY_SHORT[key]}: UN Treaty Collection status as of "
+                         f"{status['consent_date'].max():%Y-%m-%d} (latest consent date in "
+                         "the file).")
+    if case_list is not None:
+        notes.append("SHERLOC cases: cases of the country in the case lists provided, all "
+                     "crime types the list holds; latest decision is the latest year in "
+                     "their URLs.")
+        merged = sum(c.attrs.get("merged_duplicates", 0) for c in cases)
+        if merged:
+            notes.append(f"{merged} case pages listed twice were counted once.")
+    return Html(*parts, table(frame, numeric, cls="data small"),
+                *[para(n, "note") for n in notes])
+
+
+def treaty_parties(ctx: Context) -> Html:
+    """Count new parties to the Protocols and the Convention in the year, where provided."""
+    parts = [heading("States parties", anchor="treaties")]
+    rows = []
+    for key in ("treaty_tip", "treaty_som", "treaty_untoc"):
+        status = ctx.sources.get(key)
+        if status is None:
+            parts.append(para(ctx.sources.note(key), "note"))
+            continue
+        as_of = status["consent_date"].max()
+        covered = as_of >= pd.Timestamp(ctx.year, 12, 31) - pd.Timedelta(days=365)
+        new = status[status["consent_date"].dt.year == ctx.year]
+        parties = status[status["party"] & (status["consent_date"] <= pd.Timestamp(ctx.year, 12,
+                                                                                   31))]
+        names = ", ".join(country_names.name(i) if isinstance(i, str) else p
+                          for i, p in zip(new["iso3"], new["participant"], strict=True))
+        rows.append({"instrument": SOURCES[key][0],
+                     f"new parties in {ctx.year}": len(new) if covered else
+                     f"unknown (status of {as_of:%Y})",
+                     "parties": len(parties), "new parties": names or "–",
+                     "status as of": f"{as_of:%Y-%m-%d}"})
+    if rows:
+        frame = pd.DataFrame(rows)
+        parts.insert(1, table(frame, (f"new parties in {ctx.year}", "parties")))
+        parts.insert(2, para("'Status as of' is the latest consent date in the status file; "
+                             "'parties' counts the parties by the end of the year, or by that "
+                             "date when the file is older. A file older than the year cannot "
+                             "show the year's new parties.", "note"))
+    return Html(*parts)

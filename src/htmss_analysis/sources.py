@@ -1,0 +1,483 @@
+"""Public data sources: UNODC GLOTIP, SHERLOC case lists and UN Treaty Collection status.
+
+Each loader reads the file as its publisher distributes it and returns a tidy
+frame. Parsed results are cached in the user's cache folder, keyed by the
+file's SHA-256, so a second build re-parses nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import pickle
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+from platformdirs import user_cache_dir
+from python_calamine import CalamineWorkbook
+
+from . import __version__, countries
+from .loaders import _cell_text, _decode, _FileProblem, _sha256
+from .problems import DataError, Problem
+
+CACHE_ENV = "HTMSS_CACHE_DIR"
+"""Environment variable that moves the cache (default: the platform's user cache folder)."""
+
+GLOTIP_COLUMNS = ["iso3", "country", "region", "subregion", "indicator", "dimension",
+                  "category", "sex", "age", "year", "value", "censored", "source"]
+SHERLOC_COLUMNS = ["case_id", "database", "crime_type", "jurisdiction", "decision_year",
+                   "title", "url"]
+TREATY_COLUMNS = ["participant", "iso3", "signature_date", "consent_date", "action", "party"]
+
+
+# --- cache -----------------------------------------------------------------------------
+
+
+def cache_dir() -> Path:
+    """Return the folder of cached parsed sources (created when first written)."""
+    return Path(os.environ.get(CACHE_ENV) or user_cache_dir("htmss-analysis", appauthor=False))
+
+
+def _cached(kind: str, path: Path, parse: Callable[[Path], pd.DataFrame], *key: str
+            ) -> pd.DataFrame:
+    # The package and pandas versions are part of the key: a pickled frame is only
+    # read back by the code that wrote it.
+    digest = _sha256(path)
+    name = "-".join([kind, digest[:32], *key, __version__, pd.__version__]) + ".pkl"
+    target = cache_dir() / re.sub(r"[^\w.-]", "_", name)
+    if target.exists():
+        try:
+            with target.open("rb") as fh:
+                frame = pickle.load(fh)  # noqa: S301 - our own cache file, in the user's folder
+            if isinstance(frame, pd.DataFrame):
+                return frame
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass  # a damaged cache entry is parsed again and rewritten
+    frame = parse(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".tmp{os.getpid()}")
+        with tmp.open("wb") as fh:
+            pickle.dump(frame, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(target)
+    except OSError:
+        pass  # an unwritable cache only costs speed
+    return frame
+
+
+def _rows(path: Path) -> list[list[str]]:
+    """All cells of a CSV file or of a workbook's first sheet, as text."""
+    if path.suffix.lower() == ".csv":
+        try:
+            text, _ = _decode(path)
+        except _FileProblem as exc:
+            raise DataError([Problem(path.name, None, "", "", str(exc))]) from None
+        return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))]
+    book = CalamineWorkbook.from_path(str(path))
+    sheet = book.get_sheet_by_name(book.sheet_names[0])
+    return [[_cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+
+
+def _header_row(rows: list[list[str]], first: str, label: str) -> int:
+    for i, row in enumerate(rows[:20]):
+        if row and row[0].strip().lower() == first.lower():
+            return i
+    raise DataError([Problem(label, None, "", "", f"a header row starting with '{first}' "
+                             "within the first 20 rows; none found")])
+
+
+# --- GLOTIP ------------------------------------------------------------------------------
+
+
+def _glotip_value(text: str) -> tuple[float, bool]:
+    text = text.strip()
+    if text == "<5":
+        return float("nan"), True
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?|\d+(\.\d+)?", text):
+        return float(text.replace(",", "")), False
+    raise ValueError(text)
+
+
+def _parse_glotip(path: Path) -> pd.DataFrame:
+    rows = _rows(path)
+    start = _header_row(rows, "iso3_code", path.name)
+    header = [h.strip().lower() for h in rows[start]]
+    wanted = {"iso3_code": "iso3", "country": "country", "region": "region",
+              "subregion": "subregion", "indicator": "indicator", "dimension": "dimension",
+              "category": "category", "sex": "sex", "age": "age", "year": "year",
+              "txtvalue": "value", "source": "source"}
+    missing = [c for c in wanted if c not in header]
+    if missing:
+        raise DataError([Problem(path.name, start + 1, c, "", f"a column named '{c}'")
+                         for c in missing])
+    idx = {name: header.index(col) for col, name in wanted.items()}
+    records, problems = [], []
+    for number, row in enumerate(rows[start + 1:], start + 2):
+        if not any(row):
+            continue
+        row = row + [""] * (len(header) - len(row))
+        rec = {name: row[i] for name, i in idx.items()}
+        try:
+            rec["value"], rec["censored"] = _glotip_value(rec["value"])
+        except ValueError:
+            problems.append(Problem(path.name, number, "txtVALUE", rec["value"],
+                                    "a count (thousands separators allowed) or '<5' for a "
+                                    "suppressed count of 1 to 4"))
+        year = rec["year"].removesuffix(".0")
+        if not re.fullmatch(r"\d{4}", year):
+            problems.append(Problem(path.name, number, "Year", rec["year"], "a four-digit year"))
+        rec["year"] = int(year) if year.isdigit() else 0
+        records.append(rec)
+    if problems:
+        raise DataError(problems)
+    frame = pd.DataFrame.from_records(records, columns=GLOTIP_COLUMNS)
+    frame["year"] = frame["year"].astype("int64")
+    frame["iso3"] = frame["iso3"].replace("", None)  # territories without a code (Sark)
+    frame["value"] = frame["value"].astype("float64")
+    frame["censored"] = frame["censored"].astype(bool)
+    return frame
+
+
+def load_glotip(path: str | Path) -> pd.DataFrame:
+    """Read UNODC's Global Report on Trafficking in Persons country data.
+
+    Parameters
+    ----------
+    path : str or Path
+        The dataUNODC export ``data_glotip.xlsx`` as published (banner rows
+        above the header are skipped), or the same table saved as CSV.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``iso3, country, region, subregion, indicator, dimension,
+        category, sex, age, year, value, censored, source``. ``year`` is an
+        integer and ``value`` a float. Where the publisher wrote ``<5`` (a
+        suppressed count of 1 to 4) ``censored`` is true and ``value`` is
+        missing: show it as "<5", never as 0.
+
+    Raises
+    ------
+    DataError
+        Naming the row of every value that is neither a count nor ``<5``.
+    """
+    return _cached("glotip", Path(path), _parse_glotip)
+
+
+def detected_victims(glotip: pd.DataFrame, iso3: str) -> pd.DataFrame:
+    """Return a country's detected trafficking victims in GLOTIP's latest year, by sex and age.
+
+    Returns
+    -------
+    DataFrame
+        One row per (sex, age) with ``year``, ``value`` and ``censored``;
+        empty when the country has no such data.
+    """
+    rows = glotip[(glotip["iso3"] == iso3)
+                  & (glotip["indicator"] == "Detected trafficking victims")
+                  & (glotip["dimension"] == "Total") & (glotip["category"] == "Total")]
+    if rows.empty:
+        return rows[["sex", "age", "year", "value", "censored"]]
+    latest = rows[rows["year"] == rows["year"].max()]
+    return latest[["sex", "age", "year", "value", "censored"]].reset_index(drop=True)
+
+
+# --- SHERLOC -------------------------------------------------------------------------------
+
+_CASE_PATH = re.compile(
+    r"/case-law-doc/(?P<crime>[a-z]+?)crimetype/(?P<juris>_?[a-z]{2,4})/"
+    r"(?:(?P<year>\d{4})/)?(?P<slug>[^/?#]+?)(?:\.html)?(?:[?#].*)?$", re.I)
+
+
+def _url_column(header: list[str], body: list[list[str]]) -> int:
+    best, share = -1, 0.0
+    for i in range(len(header)):
+        values = [r[i] for r in body if i < len(r) and r[i]]
+        if not values:
+            continue
+        hits = sum(1 for v in values if v.lower().startswith(("http", "/"))
+                   and _CASE_PATH.search(v)) / len(values)
+        if hits > share:
+            best, share = i, hits
+    return best if share >= 0.9 else -1
+
+
+def _parse_sherloc(path: Path, database: str) -> pd.DataFrame:
+    rows = _rows(path)
+    if not rows:
+        raise DataError([Problem(path.name, None, "", "", "a CSV list of SHERLOC cases; "
+                                 "the file is empty")])
+    header = [h.strip().lower() for h in rows[0]]
+    body = rows[1:]
+    col = _url_column(header, body)
+    if col < 0:
+        raise DataError([Problem(path.name, 1, "", "", "a column of SHERLOC case page URLs "
+                                 "(…/cld/case-law-doc/<crime>crimetype/<jurisdiction>/…); "
+                                 "none found")])
+    number_col = header.index("unodc_case_number") if "unodc_case_number" in header else -1
+    title_col = next((header.index(c) for c in ("case_title", "title", "name") if c in header),
+                     -1)
+    seen: dict[str, int] = {}
+    records, problems, merged = [], [], 0
+    for number, row in enumerate(body, 2):
+        url = row[col] if col < len(row) else ""
+        if not url:
+            continue
+        m = _CASE_PATH.search(url)
+        if not m:
+            problems.append(Problem(path.name, number, header[col], url,
+                                    "a SHERLOC case page URL"))
+            continue
+        page = m.group(0).split("?")[0].split("#")[0].lower()
+        if page in seen:  # the same case page listed twice (another host or query string)
+            merged += 1
+            continue
+        seen[page] = number
+        juris = m.group("juris").lower()
+        if juris == "_irb":
+            jurisdiction = countries.INTERNATIONAL_BODIES
+        else:
+            try:
+                jurisdiction = countries.to_iso3(juris)
+            except countries.UnknownCountry:
+                problems.append(Problem(path.name, number, header[col], url,
+                                        f"a jurisdiction code of a country or _irb; "
+                                        f"'{juris}' is neither"))
+                continue
+        records.append({
+            "case_id": row[number_col] if 0 <= number_col < len(row) and row[number_col]
+            else m.group("slug"),
+            "database": database, "crime_type": m.group("crime").lower(),
+            "jurisdiction": jurisdiction,
+            "decision_year": int(m.group("year")) if m.group("year") else pd.NA,
+            "title": row[title_col] if 0 <= title_col < len(row) else "",
+            "url": "https://www.unodc.org/cld" + m.group(0).split("?")[0].split("#")[0],
+            "_slug": m.group("slug"),
+        })
+    if problems:
+        raise DataError(problems)
+    frame = pd.DataFrame.from_records(records, columns=[*SHERLOC_COLUMNS, "_slug"])
+    # One case number on two different pages: both are kept, told apart by page name.
+    shared = frame["case_id"].duplicated(keep=False)
+    frame.loc[shared, "case_id"] = frame.loc[shared, "case_id"] + "/" + frame.loc[shared,
+                                                                                  "_slug"]
+    frame = frame.drop(columns="_slug")
+    frame["decision_year"] = frame["decision_year"].astype("Int64")
+    frame.attrs.update({"merged_duplicates": merged, "shared_case_numbers":
+                        int(shared.sum() // 2), "rows_read": sum(1 for r in body if any(r))})
+    return frame
+
+
+def load_sherloc_cases(path: str | Path, database: str = "TIP") -> pd.DataFrame:
+    """Read a list of cases exported from SHERLOC, UNODC's case law database.
+
+    Parameters
+    ----------
+    path : str or Path
+        A CSV (or workbook) with one case per row. The column of case page
+        URLs is found by its content; ``unodc_case_number`` and a title
+        column (``case_title`` or ``title``) are used where present.
+    database : str
+        The database the list was exported from: ``TIP`` or ``SOM``.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``case_id, database, crime_type, jurisdiction, decision_year,
+        title, url``. ``jurisdiction`` is an ISO3 code or ``International and
+        regional bodies``; ``crime_type`` is the URL's own
+        (``traffickingpersons``, ``migrantsmuggling``, ...); ``decision_year``
+        is the URL's year or missing. The same case page listed twice (URLs
+        differing only in host or query string) is one case:
+        ``frame.attrs["merged_duplicates"]`` says how many rows were merged.
+        A case number shared by two different pages keeps both, their ids
+        suffixed with the page name (``frame.attrs["shared_case_numbers"]``).
+    """
+    database = database.upper()
+    if database not in ("TIP", "SOM"):
+        raise ValueError(f"database must be TIP or SOM, not {database!r}")
+    frame = _cached("sherloc", Path(path), lambda p: _parse_sherloc(p, database), database)
+    return frame
+
+
+# --- UN Treaty Collection ----------------------------------------------------------------
+
+ACTIONS = {"": "ratification", "a": "accession", "A": "acceptance", "AA": "approval",
+           "d": "succession"}
+# Parties that are not countries: kept, with no ISO3.
+NON_STATE_PARTIES = {"european union", "european community"}
+
+
+def _treaty_date(text: str) -> tuple[pd.Timestamp | None, str]:
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        return None, ""
+    m = re.fullmatch(r"(\d{1,2} [A-Za-z]{3,9}\.? \d{4})(?: (a|A|AA|d))?", text)
+    if not m:
+        raise ValueError(text)
+    return pd.to_datetime(m.group(1).replace(".", ""), format="mixed", dayfirst=True), \
+        m.group(2) or ""
+
+
+def _parse_treaty(path: Path) -> pd.DataFrame:
+    rows = _rows(path)
+    start = _header_row(rows, "participant", path.name)
+    records, problems = [], []
+    for number, row in enumerate(rows[start + 1:], start + 2):
+        if not any(row):
+            continue
+        row = row + ["", ""]
+        # UN footnote markers ("Serbia 4", "Macedonia 2,3") are not part of the name.
+        name = re.sub(r"\s*\d+(,\d+)*$", "", row[0]).strip()
+        iso3 = None
+        if name.lower() not in NON_STATE_PARTIES:
+            try:
+                iso3 = countries.to_iso3(name)
+            except countries.UnknownCountry:
+                problems.append(Problem(path.name, number, "Participant", row[0],
+                                        "a country name (or European Union)"))
+        dates = []
+        for col, text in (("Signature", row[1]), ("Consent", row[2])):
+            try:
+                dates.append(_treaty_date(text))
+            except ValueError:
+                problems.append(Problem(path.name, number, col, text,
+                                        "a date like '12 Dec 2000', for consent optionally "
+                                        "followed by a, A, AA or d"))
+                dates.append((None, ""))
+        (signed, _), (consent, suffix) = dates
+        records.append({"participant": name, "iso3": iso3, "signature_date": signed,
+                        "consent_date": consent,
+                        "action": ACTIONS[suffix] if consent is not None else None,
+                        "party": consent is not None})
+    if problems:
+        raise DataError(problems)
+    frame = pd.DataFrame.from_records(records, columns=TREATY_COLUMNS)
+    for col in ("signature_date", "consent_date"):
+        frame[col] = pd.to_datetime(frame[col])
+    frame["party"] = frame["party"].astype(bool)
+    return frame
+
+
+def load_treaty_status(path: str | Path) -> pd.DataFrame:
+    """Read a UN Treaty Collection status table (participant, signature, consent).
+
+    Parameters
+    ----------
+    path : str or Path
+        CSV (or workbook) with the participant, the signature date and the
+        consent date, the latter followed by ``A`` (acceptance), ``AA``
+        (approval), ``a`` (accession) or ``d`` (succession); none means
+        ratification.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``participant, iso3, signature_date, consent_date, action,
+        party``. UN names of their time ("Swaziland", "Turkey", "The former
+        Yugoslav Republic of Macedonia") resolve to today's ISO3; a party that
+        is not a country (the European Union) has no ISO3 and stays in the
+        table.
+    """
+    return _cached("treaty", Path(path), _parse_treaty)
+
+
+# --- which public sources a build uses -----------------------------------------------------
+
+SOURCES: dict[str, tuple[str, Callable[[Path], pd.DataFrame]]] = {
+    "glotip": ("UNODC GLOTIP country data", load_glotip),
+    "sherloc_tip": ("SHERLOC case list (TIP)", lambda p: load_sherloc_cases(p, "TIP")),
+    "sherloc_som": ("SHERLOC case list (SOM)", lambda p: load_sherloc_cases(p, "SOM")),
+    "treaty_tip": ("Trafficking in Persons Protocol status (XVIII-12-a)", load_treaty_status),
+    "treaty_som": ("Smuggling of Migrants Protocol status (XVIII-12-b)", load_treaty_status),
+    "treaty_untoc": ("UN Convention against Transnational Organized Crime status (XVIII-12)",
+                     load_treaty_status),
+}
+"""Every public source a report can use: key -> (what it is, loader)."""
+
+
+def read_config(path: str | Path) -> dict[str, str]:
+    """Read the ``[sources]`` table of a TOML config file.
+
+    Paths are resolved against the config file's folder. Example::
+
+        [sources]
+        glotip = "downloads/data_glotip.xlsx"
+        treaty_tip = "downloads/xviii-12-a.csv"
+
+    Raises
+    ------
+    DataError
+        For an unreadable file or a key that is not a known source.
+    """
+    import tomllib
+
+    path = Path(path)
+    try:
+        config = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise DataError([Problem(path.name, None, "", "", f"a readable TOML file ({exc})")]
+                        ) from None
+    table = config.get("sources", {})
+    problems = [Problem(path.name, None, key, str(value), "a source key: " + ", ".join(SOURCES))
+                for key, value in table.items() if key not in SOURCES]
+    if problems:
+        raise DataError(problems)
+    return {key: str((path.parent / str(value)).resolve()) for key, value in table.items()
+            if str(value)}
+
+
+class PublicSources:
+    """The public sources of a report, loaded on first use; absent ones leave a note.
+
+    Parameters
+    ----------
+    paths : dict of str to str
+        Source key to file path; blank or missing = not provided.
+    """
+
+    def __init__(self, paths: dict[str, str]):
+        self.paths = {k: v for k, v in paths.items() if k in SOURCES and v}
+        self._frames: dict[str, pd.DataFrame | None] = {}
+
+    def status(self, key: str) -> str:
+        """Say whether a source is ``provided``, ``missing`` (file not found) or ``absent``."""
+        if key not in self.paths:
+            return "absent"
+        return "provided" if Path(self.paths[key]).is_file() else "missing"
+
+    def get(self, key: str) -> pd.DataFrame | None:
+        """Return the loaded source, or ``None`` when it was not provided or not found."""
+        if key not in self._frames:
+            self._frames[key] = (SOURCES[key][1](Path(self.paths[key]))
+                                 if self.status(key) == "provided" else None)
+        return self._frames[key]
+
+    def note(self, key: str) -> str:
+        """Say in one sentence where a source came from, or that it was not provided."""
+        title = SOURCES[key][0]
+        state = self.status(key)
+        if state == "absent":
+            return f"{title}: not provided."
+        if state == "missing":
+            return f"{title}: file not found ({Path(self.paths[key]).name}); not used."
+        return f"{title}: {Path(self.paths[key]).name}."
+
+    def files(self) -> list[tuple[str, Path, str]]:
+        """List ``(key, path, sha256)`` of every source used, for the method annex."""
+        return [(k, Path(p), _sha256(Path(p))) for k, p in self.paths.items()
+                if self.status(k) == "provided"]
+
+    def validate(self) -> None:
+        """Load every provided source now (filling the cache); raise ``DataError`` if bad."""
+        problems = []
+        for key in self.paths:
+            try:
+                self.get(key)
+            except DataError as exc:
+                problems += exc.problems
+        if problems:
+            raise DataError(problems)
