@@ -92,7 +92,8 @@ def test_programme_report_shows_its_own_figures(sample_build, programme):
 
 
 def test_rebuild_from_the_same_inputs_is_byte_identical(sample_build, tmp_path):
-    proc = build_cli("--year", "2018", "--out", str(tmp_path), "--jobs", "2")
+    proc = build_cli("--year", "2018", "--out", str(tmp_path), "--jobs", "2", "--config",
+                     str(PUBLIC_CONFIG))
     assert proc.returncode == 0, proc.stderr
     for name in REPORTS:
         first = (sample_build / f"{name}.html").read_bytes()
