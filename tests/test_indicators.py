@@ -67,6 +67,12 @@ def test_publications_and_stories(tiny_data):
             for p in (None, "GLOT59", "GLOT92", "GLOACT")] == [3, 1, 0, 1]
 
 
+def test_publications_by_category(tiny_data):
+    got = ind.publications_by(tiny_data, 2018).set_index("category")["publications"].to_dict()
+    assert got == {"standard_setting_tool": 1, "technical_cooperation_tool": 1}  # P1, P2
+    assert ind.publications_by(tiny_data, 2018, "GLOACT").empty  # P3 is 2019
+
+
 def test_web_rows_without_programme_count_for_the_section_only(tiny_data):
     assert ind.page_views(tiny_data, 2018) == 3500
     assert ind.page_views(tiny_data, 2018, "GLOACT") == 500

@@ -128,15 +128,6 @@ def to_iso3(value: str) -> str:
     raise UnknownCountry("unknown country")
 
 
-def is_country(value: str) -> bool:
-    """Tell whether ``value`` names exactly one country."""
-    try:
-        to_iso3(value)
-    except UnknownCountry:
-        return False
-    return True
-
-
 @cache
 def _info(iso3: str) -> dict:
     if iso3 in _EXTRA:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -471,7 +470,3 @@ def load(path: str | Path | None = None) -> Dataset:
     return Dataset(folder=folder, tables=tables, sources=list(sources.values()),
                    warnings=warnings, accounting=pd.DataFrame(accounting))
 
-
-def problems_text(problems: Iterable[Problem]) -> str:
-    """Format problems one per line, as printed on the command line."""
-    return "\n".join(str(p) for p in problems)

@@ -344,7 +344,10 @@ def publications(ctx: Context) -> Html:
     """Tools and publications of the year."""
     rows = indicators.publications_list(ctx.data, ctx.year, ctx.programme)
     rows["category"] = rows["category"].map(_words)
+    by_category = indicators.publications_by(ctx.data, ctx.year, ctx.programme)
+    by_category["category"] = by_category["category"].map(_words)
     return Html(heading("Tools and publications", anchor="publications"),
+                table(by_category, ("publications",), "By category"),
                 table(rows, ("downloads",)))
 
 
