@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import matplotlib
 
@@ -47,7 +47,7 @@ class Chart:
 
     title: str
     alt: str
-    png: bytes
+    png: bytes = field(repr=False)
 
     def _repr_html_(self) -> str:
         data = base64.b64encode(self.png).decode("ascii")

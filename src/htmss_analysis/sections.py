@@ -35,6 +35,10 @@ class Html:
     def _repr_html_(self) -> str:
         return str(self)
 
+    def __repr__(self) -> str:
+        # Shown as text/plain beside the HTML: no memory address, so outputs are stable.
+        return f"<report section: {len(str(self)):,} characters of HTML>"
+
 
 def esc(value: object) -> str:
     """Escape any value for HTML text or attributes."""
