@@ -446,12 +446,13 @@ def publications_list(data: Dataset, year: int, programme: str | None = None) ->
     """Publications of ``year``: date, title, category, programmes and downloads."""
     pubs = _in_year(_of(data.publications, programme), "published_date", year)
     out = pubs[["published_date", "title", "category", "programme", "downloads"]].copy()
-    out["programme"] = out["programme"].map(_labels)
+    out["programme"] = out["programme"].map(programme_labels)
     out["published_date"] = out["published_date"].dt.strftime("%Y-%m-%d")
     return out.sort_values(["published_date", "title"]).reset_index(drop=True)
 
 
-def _labels(codes: tuple[str, ...]) -> str:
+def programme_labels(codes: tuple[str, ...]) -> str:
+    """Write programme codes as publications do ("GLO.ACT"); none means the whole section."""
     from .schema import PROGRAMME_LABELS
 
     return ", ".join(PROGRAMME_LABELS[c] for c in codes) if codes else "HTMSS"
@@ -501,7 +502,7 @@ def overlap(data: Dataset, year: int) -> pd.DataFrame:
     rows = []
     for i, a in enumerate(codes):
         for b in codes[i + 1:]:
-            rows.append({"programmes": f"{_labels((a,))} & {_labels((b,))}",
+            rows.append({"programmes": f"{programme_labels((a,))} & {programme_labels((b,))}",
                          "people_trained_by_both": len(people[a] & people[b]),
                          "countries_assisted_by_both": len(assisted[a] & assisted[b]),
                          "joint_activities": len(acts[a] & acts[b])})
@@ -559,6 +560,6 @@ def stories(data: Dataset, year: int, programme: str | None = None) -> pd.DataFr
     rows = _of(data.stories, programme)
     rows = rows[rows["year"] == year].copy()
     rows["countries"] = rows["country"].map(lambda cs: ", ".join(countries.name(c) for c in cs))
-    rows["programmes"] = rows["programme"].map(_labels)
+    rows["programmes"] = rows["programme"].map(programme_labels)
     return rows[["story_id", "title", "summary", "countries", "programmes", "figure", "unit",
                  "sdg_targets"]].reset_index(drop=True)

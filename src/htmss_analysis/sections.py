@@ -462,7 +462,7 @@ def activity_list(ctx: Context) -> Html:
         "title": acts["title"], "type": acts["activity_type"].map(_words),
         "level": acts["level"], "role": acts["role"],
         "country": acts["country"].map(lambda c: c if isinstance(c, str) else ""),
-        "programmes": acts["programme"].map(indicators._labels),
+        "programmes": acts["programme"].map(indicators.programme_labels),
     })
     return Html(heading(f"Activities of {ctx.year}", anchor="activity-list"),
                 para("The rows behind the activity figures, in order of start date. Global "

@@ -231,7 +231,8 @@ def _parse_sherloc(path: Path, database: str) -> pd.DataFrame:
             problems.append(Problem(path.name, number, header[col], url,
                                     "a SHERLOC case page URL"))
             continue
-        page = m.group(0).split("?")[0].split("#")[0].lower()
+        path_only = m.group(0).split("?")[0].split("#")[0]
+        page = path_only.lower()
         if page in seen:  # the same case page listed twice (another host or query string)
             merged += 1
             continue
@@ -254,7 +255,7 @@ def _parse_sherloc(path: Path, database: str) -> pd.DataFrame:
             "jurisdiction": jurisdiction,
             "decision_year": int(m.group("year")) if m.group("year") else pd.NA,
             "title": row[title_col] if 0 <= title_col < len(row) else "",
-            "url": "https://www.unodc.org/cld" + m.group(0).split("?")[0].split("#")[0],
+            "url": "https://www.unodc.org/cld" + path_only,
             "_slug": m.group("slug"),
         })
     if problems:
@@ -299,8 +300,7 @@ def load_sherloc_cases(path: str | Path, database: str = "TIP") -> pd.DataFrame:
     database = database.upper()
     if database not in ("TIP", "SOM"):
         raise ValueError(f"database must be TIP or SOM, not {database!r}")
-    frame = _cached("sherloc", Path(path), lambda p: _parse_sherloc(p, database), database)
-    return frame
+    return _cached("sherloc", Path(path), lambda p: _parse_sherloc(p, database), database)
 
 
 # --- UN Treaty Collection ----------------------------------------------------------------
