@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -141,15 +142,27 @@ def find_sources(path: str | Path) -> tuple[dict[str, tuple[Path, str | None]], 
     return found, problems
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """Return the hex SHA-256 of a file's bytes, computed once per file version.
+
+    A build hashes each input for the method annex and for the cache key; the
+    memo (keyed by path, size and modification time) makes that one read.
+    """
+    stat = Path(path).stat()
+    return _sha256(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@cache
+def _sha256(path: str, size: int, mtime_ns: int) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
+    with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
 
 
-def _decode(path: Path) -> tuple[str, str]:
+def decode(path: Path) -> tuple[str, str]:
+    """Return a text file's content and encoding: UTF-8 (BOM allowed), else Windows-1252."""
     data = path.read_bytes()
     try:
         return data.decode("utf-8-sig"), "utf-8"
@@ -159,15 +172,16 @@ def _decode(path: Path) -> tuple[str, str]:
         # Excel on Windows saves "CSV" in the ANSI code page.
         return data.decode("cp1252"), "windows-1252"
     except UnicodeDecodeError as exc:
-        raise _FileProblem(f"a UTF-8 or Windows-1252 text file; byte {exc.start} is neither "
+        raise FileProblem(f"a UTF-8 or Windows-1252 text file; byte {exc.start} is neither "
                            "(save it from Excel as 'CSV UTF-8')") from None
 
 
-class _FileProblem(Exception):
-    pass
+class FileProblem(Exception):
+    """A file that cannot be read at all (its message says why)."""
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
+    """Return an Excel cell as the text the contract expects (dates as YYYY-MM-DD)."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -199,7 +213,7 @@ def read_raw(path: Path, sheet: str | None = None) -> tuple[pd.DataFrame, str]:
         encoding read (``excel`` for workbooks).
     """
     if path.suffix.lower() == ".csv":
-        text, encoding = _decode(path)
+        text, encoding = decode(path)
         import csv
         import io
 
@@ -207,7 +221,7 @@ def read_raw(path: Path, sheet: str | None = None) -> tuple[pd.DataFrame, str]:
     else:
         book = CalamineWorkbook.from_path(str(path))
         ws = book.get_sheet_by_name(sheet or book.sheet_names[0])
-        rows = [[_cell_text(v) for v in row] for row in ws.to_python(skip_empty_area=False)]
+        rows = [[cell_text(v) for v in row] for row in ws.to_python(skip_empty_area=False)]
         encoding = "excel"
     if not rows:
         return pd.DataFrame(), encoding
@@ -427,10 +441,10 @@ def load(path: str | Path | None = None) -> Dataset:
         label = f"{file.name}[{sheet}]" if sheet else file.name
         try:
             raw, encoding = read_raw(file, sheet)
-        except _FileProblem as exc:
+        except FileProblem as exc:
             errors.append(Problem(label, None, "", "", str(exc)))
             continue
-        sources[name] = Source(name, file, sheet, _sha256(file), encoding)
+        sources[name] = Source(name, file, sheet, file_sha256(file), encoding)
         if encoding == "windows-1252":
             warnings.append(Problem(label, None, "", "", "file is not UTF-8; read as Windows-1252",
                                     "warning"))

@@ -238,10 +238,6 @@ class Table:
     required: bool = True
     notes: tuple[str, ...] = field(default=())
 
-    def field(self, name: str) -> Field:
-        """Return the field called ``name``."""
-        return next(f for f in self.fields if f.name == name)
-
     @property
     def columns(self) -> list[str]:
         """The names of its fields, in order."""

@@ -20,7 +20,7 @@ from platformdirs import user_cache_dir
 from python_calamine import CalamineWorkbook
 
 from . import __version__, countries
-from .loaders import _cell_text, _decode, _FileProblem, _sha256
+from .loaders import FileProblem, cell_text, decode, file_sha256
 from .problems import DataError, Problem
 
 CACHE_ENV = "HTMSS_CACHE_DIR"
@@ -45,7 +45,7 @@ def _cached(kind: str, path: Path, parse: Callable[[Path], pd.DataFrame], *key: 
             ) -> pd.DataFrame:
     # The package and pandas versions are part of the key: a pickled frame is only
     # read back by the code that wrote it.
-    digest = _sha256(path)
+    digest = file_sha256(path)
     name = "-".join([kind, digest[:32], *key, __version__, pd.__version__]) + ".pkl"
     target = cache_dir() / re.sub(r"[^\w.-]", "_", name)
     if target.exists():
@@ -72,13 +72,20 @@ def _rows(path: Path) -> list[list[str]]:
     """All cells of a CSV file or of a workbook's first sheet, as text."""
     if path.suffix.lower() == ".csv":
         try:
-            text, _ = _decode(path)
-        except _FileProblem as exc:
+            text, _ = decode(path)
+        except FileProblem as exc:
             raise DataError([Problem(path.name, None, "", "", str(exc))]) from None
         return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))]
     book = CalamineWorkbook.from_path(str(path))
     sheet = book.get_sheet_by_name(book.sheet_names[0])
-    return [[_cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+    return [[cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+
+
+def _body(rows: list[list[str]], start: int, width: int):
+    """Yield (row number as the analyst sees it, cells padded to ``width``) after the header."""
+    for number, row in enumerate(rows[start + 1:], start + 2):
+        if any(row):
+            yield number, row + [""] * (width - len(row))
 
 
 def _header_row(rows: list[list[str]], first: str, label: str) -> int:
@@ -115,10 +122,7 @@ def _parse_glotip(path: Path) -> pd.DataFrame:
                          for c in missing])
     idx = {name: header.index(col) for col, name in wanted.items()}
     records, problems = [], []
-    for number, row in enumerate(rows[start + 1:], start + 2):
-        if not any(row):
-            continue
-        row = row + [""] * (len(header) - len(row))
+    for number, row in _body(rows, start, len(header)):
         rec = {name: row[i] for name, i in idx.items()}
         try:
             rec["value"], rec["censored"] = _glotip_value(rec["value"])
@@ -326,10 +330,7 @@ def _parse_treaty(path: Path) -> pd.DataFrame:
     rows = _rows(path)
     start = _header_row(rows, "participant", path.name)
     records, problems = [], []
-    for number, row in enumerate(rows[start + 1:], start + 2):
-        if not any(row):
-            continue
-        row = row + ["", ""]
+    for number, row in _body(rows, start, 3):
         # UN footnote markers ("Serbia 4", "Macedonia 2,3") are not part of the name.
         name = re.sub(r"\s*\d+(,\d+)*$", "", row[0]).strip()
         iso3 = None
@@ -468,7 +469,7 @@ class PublicSources:
 
     def files(self) -> list[tuple[str, Path, str]]:
         """List ``(key, path, sha256)`` of every source used, for the method annex."""
-        return [(k, Path(p), _sha256(Path(p))) for k, p in self.paths.items()
+        return [(k, Path(p), file_sha256(Path(p))) for k, p in self.paths.items()
                 if self.status(k) == "provided"]
 
     def validate(self) -> None:
