@@ -6,16 +6,22 @@ STAMP  := $(VENV)/.installed
 YEAR   ?= 2018
 JOBS   ?= 2
 
-.PHONY: reports test lint sample docs lab benchmark clean
+.PHONY: reports test test-fast constraints lint sample docs lab benchmark clean
 
-$(STAMP): pyproject.toml
+TEMPLATES := $(VENV)/share/jupyter/nbconvert/templates
+
+# Exact versions from constraints.txt (pyproject.toml has the compatible ranges).
+# The package is installed editable; an editable install does not place the
+# nbconvert template where `jupyter nbconvert --template htmss` looks (a wheel
+# does), so link it there: the link always shows the checkout's current template.
+$(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	$(BIN)/python -m ipykernel install --sys-prefix --name htmss-analysis \
-	  --display-name "Python (htmss-analysis)" >/dev/null
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	mkdir -p $(TEMPLATES)
+	ln -sfn $(CURDIR)/src/htmss_analysis/templates/htmss $(TEMPLATES)/htmss
 	touch $(STAMP)
 
 reports: $(STAMP)
@@ -25,12 +31,24 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
+# The inner loop: everything but the tests that build reports, install the package
+# afresh or drive a browser.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow and not browser"
+
+# Refresh constraints.txt after changing a range in pyproject.toml.
+constraints: $(STAMP)
+	{ echo "# Exact versions of every package the Makefile installs (make constraints)."; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^htmss-analysis'; } > constraints.txt
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-# Regenerate the synthetic sample data (byte-identical on every run).
+# Regenerate the synthetic sample data (byte-identical on every run): the copy analysts
+# see, and the one shipped in the package for h.load() without a folder.
 sample: $(STAMP)
 	$(BIN)/htmss-analysis make-sample --out data/sample
+	$(BIN)/htmss-analysis make-sample --out src/htmss_analysis/sample_data
 
 docs: $(STAMP)
 	$(BIN)/htmss-analysis docs --out docs
@@ -39,7 +57,7 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_glotip.py
 
 lab: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,lab]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,lab]'
 	$(BIN)/jupyter lab notebooks
 
 clean:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import htmss_analysis as h
 from conftest import ROOT
-from htmss_analysis import cli, sample
+from htmss_analysis import cli, paths, sample
 
 # The figures printed in ../shared/seed/htmss-2018-highlights.txt.
 PUBLISHED_2018 = {"technical_cooperation_activities": 261, "countries_assisted": 25,
@@ -40,10 +40,13 @@ def test_programmes_differ_and_joint_work_is_not_double_counted():
         assert all(v[key] < section[key] for v in per.values())
 
 
-def test_generator_is_reproducible(tmp_path):
+def test_generator_is_reproducible_and_both_copies_are_its_output(tmp_path):
     sample.generate(tmp_path)
-    for path in sorted((ROOT / "data" / "sample").glob("*.csv")):
-        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+    generated = sorted(p.name for p in tmp_path.glob("*.csv"))
+    for folder in (ROOT / "data" / "sample", paths.sample_data()):
+        assert sorted(p.name for p in folder.glob("*.csv")) == generated, folder
+        for name in generated:
+            assert (folder / name).read_bytes() == (tmp_path / name).read_bytes(), (folder, name)
 
 
 def test_generated_docs_are_current():

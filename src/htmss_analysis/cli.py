@@ -1,4 +1,4 @@
-"""The ``htmss-analysis`` command."""
+"""The ``htmss-analysis`` command: every command's output and exit status live here."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import json
 import sys
 from pathlib import Path
 
-from . import indicators, schema
-from .loaders import load
+from . import build as builder
+from . import indicators, paths, programmes, schema
+from .loaders import Dataset, check_year, load
 from .problems import DataError
+from .sources import NO_CONFIG, SOURCES, PublicSources, public_sources
 
 EXIT_DATA = 2
 
@@ -23,8 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     ind.add_argument("--data", type=Path, default=None,
                      help="data folder or workbook (default: the synthetic sample data)")
     ind.add_argument("--year", type=int, required=True, help="reporting year")
-    ind.add_argument("--programme", default="all",
-                     help="GLOT59, GLOT92, GLOACT (or GLO.ACT), or all (default)")
+    ind.add_argument("--programme", default=programmes.ALL,
+                     help=f"{programmes.EXPECTED}, or all (default)")
     ind.add_argument("--json", action="store_true", help="print the contract's JSON object")
 
     check = sub.add_parser("check", help="validate a data folder and list every problem")
@@ -33,25 +35,52 @@ def _parser() -> argparse.ArgumentParser:
     docs = sub.add_parser("docs", help="write the data dictionary and indicator definitions")
     docs.add_argument("--out", type=Path, required=True, help="folder for the Markdown files")
 
-    from .reports import add_build_parser
-
-    add_build_parser(sub)
+    _add_build_parser(sub)
 
     mk = sub.add_parser("make-sample", help="regenerate the synthetic sample data")
     mk.add_argument("--out", type=Path, required=True, help="folder to write the CSV files to")
     return p
 
 
-def _load_or_exit(path: Path | None):
+def _add_build_parser(sub: argparse._SubParsersAction) -> None:
+    b = sub.add_parser("build", help="build the HTML reports of a year")
+    b.add_argument("--data", type=Path, default=None,
+                   help="data folder or workbook (default: the synthetic sample data)")
+    b.add_argument("--year", type=int, default=2018, help="reporting year (default 2018)")
+    b.add_argument("--programme", nargs="+", default=None, metavar="P",
+                   help="GLOT59, GLOT92, GLOACT and/or highlights (default: all four reports)")
+    b.add_argument("--out", type=Path, default=None,
+                   help="output folder; reports go to OUT/<year>/ (default: reports/)")
+    b.add_argument("--jobs", type=int, default=2, help="reports built in parallel (default 2)")
+    b.add_argument("--timeout", type=int, default=builder.CELL_TIMEOUT,
+                   help=f"seconds one notebook cell may run (default {builder.CELL_TIMEOUT})")
+    b.add_argument("--notebooks", type=Path, default=None,
+                   help="folder with your own programme_report.ipynb and highlights.ipynb")
+    pub = b.add_argument_group("public data for the country context (optional)")
+    pub.add_argument("--config", default="",
+                     help="TOML file whose [sources] table names the files below (default: "
+                          f"the project's {paths.CONFIG_NAME} when there is one; "
+                          f"'{NO_CONFIG}' for none)")
+    for key, (title, _) in SOURCES.items():
+        pub.add_argument(f"--{key.replace('_', '-')}", dest=key, type=Path, default=None,
+                         help=f"{title} (wins over the config file)")
+
+
+def _fail(problems: list, where: str) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    n = len(problems)
+    print(f"{n} error{'s' * (n != 1)} in {where}: nothing was computed.", file=sys.stderr)
+    raise SystemExit(EXIT_DATA)
+
+
+def _load_or_exit(path: Path | None, year: int | None = None) -> Dataset:
     try:
         data = load(path)
+        if year is not None:
+            check_year(data, year)
     except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        n = len(exc.problems)
-        print(f"{n} error{'s' * (n != 1)} in {path or 'the sample data'}: nothing was computed.",
-              file=sys.stderr)
-        raise SystemExit(EXIT_DATA) from None
+        _fail(exc.problems, str(path or "the sample data"))
     for warning in data.warnings:
         print(warning, file=sys.stderr)
     return data
@@ -59,21 +88,23 @@ def _load_or_exit(path: Path | None):
 
 def _indicators(args: argparse.Namespace) -> int:
     try:
-        code = indicators.programme_code(args.programme)
+        code = programmes.programme_code(args.programme)
     except ValueError as exc:
         print(f"error: --programme: {exc}", file=sys.stderr)
         return EXIT_DATA
-    data = _load_or_exit(args.data)
+    data = _load_or_exit(args.data, args.year)
     values = indicators.compute(data, args.year, code)
     if args.json:
-        print(json.dumps({"year": args.year, "programme": code or "all", "indicators": values}))
+        print(json.dumps({"year": args.year, "programme": code or programmes.ALL,
+                          "indicators": values}))
         return 0
-    label = schema.PROGRAMME_LABELS.get(code, "HTMSS (all programmes)")
+    label = programmes.label(code) if code else f"{programmes.SECTION} (all programmes)"
     print(f"{label}, {args.year}")
     width = max(len(i.title) for i in indicators.REGISTRY.values())
     for key, value in values.items():
         ind = indicators.REGISTRY[key]
-        print(f"  {ind.title:<{width}}  {value:>10,}  {ind.unit}")
+        shown = f"{value:>10,}" if indicators.attributed(data, key, code) else "not attributed"
+        print(f"  {ind.title:<{width}}  {shown}  {ind.unit}")
     return 0
 
 
@@ -91,8 +122,60 @@ def _make_sample(out: Path) -> int:
     wrong = sample.check(data)
     for line in wrong:
         print(f"error: {line}", file=sys.stderr)
-    print(f"wrote {out}: {data!r}")
+    print(f"wrote {out}: {data!r}".splitlines()[0])
     return 1 if wrong else 0
+
+
+def _sources_or_exit(args: argparse.Namespace) -> PublicSources:
+    """Gather the public sources from --config and the options, and load them once.
+
+    Loading here reports a bad file before any notebook starts and fills the
+    cache, so the notebooks read the parsed sources back instead of re-parsing.
+    """
+    try:
+        sources = public_sources(args.config, **{k: getattr(args, k) for k in SOURCES})
+        sources.validate()
+    except DataError as exc:
+        _fail(exc.problems, "the public sources")
+    for key in SOURCES:
+        if sources.status(key) == "missing":
+            print(f"note: {sources.note(key)}", file=sys.stderr)
+    return sources
+
+
+def _build(args: argparse.Namespace) -> int:
+    try:
+        names = list(dict.fromkeys(builder.parse_report_name(n) for n in
+                                   args.programme or [*programmes.CODES, builder.HIGHLIGHTS]))
+    except ValueError as exc:
+        print(f"error: --programme: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    # Validate once, before any notebook starts: bad data is one clear list, not four tracebacks.
+    _load_or_exit(args.data, args.year)
+    sources = _sources_or_exit(args)
+    extra = {"config": str(sources.config) if sources.config else NO_CONFIG,
+             **{k: str(Path(getattr(args, k)).resolve()) for k in SOURCES if getattr(args, k)}}
+    out = args.out or paths.reports()
+    jobs = builder.plan(args.data, args.year, names, out, args.notebooks, args.timeout, extra)
+    print(f"building {len(jobs)} report(s) for {args.year} from "
+          f"{args.data or 'the synthetic sample data'} into {out / str(args.year)} "
+          f"({args.jobs} at a time)", flush=True)
+
+    def progress(outcome: builder.Outcome, n: int, total: int) -> None:
+        job = outcome.job
+        if outcome.ok:
+            size = job.html.stat().st_size / 1024
+            print(f"[{n}/{total}] ok      {job.name:<10} {job.html} "
+                  f"({outcome.seconds:.0f} s, {size:,.0f} KB)", flush=True)
+        else:
+            print(f"[{n}/{total}] FAILED  {job.name:<10} {outcome.error}", flush=True)
+
+    outcomes = builder.build(jobs, args.jobs, on_done=progress)
+    failed = [o for o in outcomes if not o.ok]
+    print(f"{len(outcomes) - len(failed)} built, {len(failed)} failed")
+    for o in failed:
+        print(f"  {o.job.name}: {o.error} (executed notebook: {o.job.executed})")
+    return 1 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,9 +196,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"wrote {args.out / name}")
             return 0
         if args.command == "build":
-            from .reports import run_build
-
-            return run_build(args, _load_or_exit)
+            return _build(args)
         if args.command == "make-sample":
             return _make_sample(args.out)
     except BrokenPipeError:

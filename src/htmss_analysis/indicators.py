@@ -17,28 +17,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import countries, sdg
+from . import countries, programmes, sdg
+from .frames import Frame, returns_frame, signed
 from .loaders import Dataset
-from .schema import CAPACITY_BUILDING, PROGRAMMES
+from .programmes import CODES, programme_code
+from .schema import CAPACITY_BUILDING
 
-ALL = "all"
-
-
-def programme_code(programme: str | None) -> str | None:
-    """Normalise a programme argument: ``None``/``"all"`` -> ``None``, ``GLO.ACT`` -> ``GLOACT``.
-
-    Raises
-    ------
-    ValueError
-        For an unknown programme code.
-    """
-    if programme is None or str(programme).strip().lower() == ALL:
-        return None
-    code = str(programme).strip().upper().replace(".", "")
-    if code not in PROGRAMMES:
-        raise ValueError(f"unknown programme {programme!r}: expected GLOT59, GLOT92, GLOACT "
-                         "or all")
-    return code
+__all__ = ["REGISTRY", "Indicator", "compute", "headline", "programme_code"]
 
 
 def _of(frame: pd.DataFrame, programme: str | None) -> pd.DataFrame:
@@ -158,6 +143,41 @@ def social_media_posts(data: Dataset, year: int, programme: str | None = None) -
     return int(rows["posts"].sum())
 
 
+# --- what each figure could count, any year (for attribution) ---------------------
+
+
+def _activities_table(data: Dataset) -> pd.DataFrame:
+    return data.activities
+
+
+def _publications_table(data: Dataset) -> pd.DataFrame:
+    return data.publications
+
+
+def _cases_table(data: Dataset) -> pd.DataFrame:
+    return data.cases
+
+
+def _tip_cases(data: Dataset) -> pd.DataFrame:
+    return data.cases[data.cases["database"] == "TIP"]
+
+
+def _som_cases(data: Dataset) -> pd.DataFrame:
+    return data.cases[data.cases["database"] == "SOM"]
+
+
+def _web_stories_table(data: Dataset) -> pd.DataFrame:
+    return data.web_stories
+
+
+def _web_traffic_table(data: Dataset) -> pd.DataFrame:
+    return data.web_traffic
+
+
+def _social_media_table(data: Dataset) -> pd.DataFrame:
+    return data.social_media
+
+
 # --- the registry -------------------------------------------------------------------
 
 
@@ -179,6 +199,10 @@ class Indicator:
         Input tables it reads.
     compute : callable
         ``compute(data, year, programme=None) -> int``.
+    universe : callable
+        ``universe(data) -> DataFrame``: every row, of any year, the figure
+        could count. A programme none of whose rows is among them has the
+        figure "not attributed", which is not the same as 0.
     """
 
     key: str
@@ -187,6 +211,7 @@ class Indicator:
     unit: str
     tables: tuple[str, ...]
     compute: Callable[[Dataset, int, str | None], int]
+    universe: Callable[[Dataset], pd.DataFrame]
 
 
 REGISTRY: dict[str, Indicator] = {
@@ -195,44 +220,55 @@ REGISTRY: dict[str, Indicator] = {
         Indicator("technical_cooperation_activities", "Technical cooperation activities",
                   "Activities starting in the year at national or regional level, organized or "
                   "contributed to. Global-level activities are not counted.",
-                  "activities", ("activities",), technical_cooperation_activities),
+                  "activities", ("activities",), technical_cooperation_activities,
+                  _activities_table),
         Indicator("countries_assisted", "Countries provided with direct capacity building",
                   "Distinct countries assisted by national-level capacity-building activities "
                   "(training, training of trainers, mentoring, e-learning, workshops) starting "
-                  "in the year.", "countries", ("activities",), countries_assisted),
+                  "in the year.", "countries", ("activities",), countries_assisted,
+                  _activities_table),
         Indicator("countries_represented", "Countries represented in capacity building",
                   "Distinct known nationalities of participants in national- or regional-level "
                   "capacity-building activities starting in the year.", "countries",
-                  ("activities", "participants"), countries_represented),
+                  ("activities", "participants"), countries_represented,
+                  _activities_table),
         Indicator("people_trained", "Practitioners, officials and civil society trained",
                   "Distinct people (participant_id) attending capacity-building activities at "
                   "any level starting in the year; a person trained twice, or by two "
                   "programmes, counts once.", "people", ("activities", "participants"),
-                  people_trained),
+                  people_trained,
+                  _activities_table),
         Indicator("tools_and_publications", "Tools and publications",
                   "Standard-setting tools, technical cooperation tools and publications "
                   "published in the year.", "publications", ("publications",),
-                  tools_and_publications),
+                  tools_and_publications,
+                  _publications_table),
         Indicator("cases_added", "Cases added to the case law databases",
                   "Cases analysed and added to UNODC's case law databases (TIP and SOM) in the "
-                  "year.", "cases", ("cases",), cases_added),
+                  "year.", "cases", ("cases",), cases_added,
+                  _cases_table),
         Indicator("jurisdictions_tip", "Jurisdictions of TIP cases added",
                   "Distinct jurisdictions of the TIP cases added in the year; 'International "
                   "and regional bodies' counts as one.", "jurisdictions", ("cases",),
-                  jurisdictions_tip),
+                  jurisdictions_tip,
+                  _tip_cases),
         Indicator("jurisdictions_som", "Jurisdictions of SOM cases added",
                   "Distinct jurisdictions of the SOM cases added in the year; 'International "
                   "and regional bodies' counts as one.", "jurisdictions", ("cases",),
-                  jurisdictions_som),
+                  jurisdictions_som,
+                  _som_cases),
         Indicator("web_stories", "Web stories published",
                   "Web stories published in the year.", "stories", ("web_stories",),
-                  web_stories),
+                  web_stories,
+                  _web_stories_table),
         Indicator("page_views", "Page views",
                   "Page views summed over the months of the year; for a programme, only the "
-                  "rows of its own sites.", "page views", ("web_traffic",), page_views),
+                  "rows of its own sites.", "page views", ("web_traffic",), page_views,
+                  _web_traffic_table),
         Indicator("social_media_posts", "Social media posts",
                   "Posts summed over the months of the year; for a programme, only the rows "
-                  "of its own accounts.", "posts", ("social_media",), social_media_posts),
+                  "of its own accounts.", "posts", ("social_media",), social_media_posts,
+                  _social_media_table),
     )
 }
 """Every headline figure, by the contract's key, in the order the highlights print them."""
@@ -249,8 +285,22 @@ def compute(data: Dataset, year: int, programme: str | None = None) -> dict[str,
     return {key: ind.compute(data, year, programme) for key, ind in REGISTRY.items()}
 
 
+def attributed(data: Dataset, key: str, programme: str | None = None) -> bool:
+    """Say whether the data attributes figure ``key`` to ``programme`` at all.
+
+    True for the section as a whole. For a programme, true when at least one
+    row the figure could count, in any year, belongs to the programme: page
+    views of a data set whose web rows all belong to the section as a whole
+    are "not attributed" to any programme, not 0.
+    """
+    code = programme_code(programme)
+    if code is None:
+        return True
+    return not _of(REGISTRY[key].universe(data), code).empty
+
+
 def headline(data: Dataset, year: int, programme: str | None = None,
-             compare: bool = True) -> pd.DataFrame:
+             compare: bool = True) -> Frame:
     """Return the headline table of a year, ready to display in a notebook.
 
     Parameters
@@ -266,12 +316,14 @@ def headline(data: Dataset, year: int, programme: str | None = None,
 
     Returns
     -------
-    DataFrame
+    Frame
         Indexed by key, with ``title``, ``value``, ``unit`` (and ``previous``,
-        ``change`` when ``compare``).
+        ``change`` when ``compare``), and ``attributed``: false for a figure
+        the data never attributes to the programme (its value is then 0 by
+        the contract, but means "not counted for this programme").
     """
     now = compute(data, year, programme)
-    table = pd.DataFrame({
+    table = Frame({
         "title": [REGISTRY[k].title for k in now],
         "value": list(now.values()),
         "unit": [REGISTRY[k].unit for k in now],
@@ -280,9 +332,32 @@ def headline(data: Dataset, year: int, programme: str | None = None,
         before = compute(data, year - 1, programme)
         table["previous"] = [before[k] for k in now]
         table["change"] = table["value"] - table["previous"]
+    table["attributed"] = [attributed(data, k, programme) for k in now]
     return table
 
 
+def trend(data: Dataset, years: list[int], programme: str | None = None) -> Frame:
+    """Return every headline figure for each of ``years``, with the change over the last step.
+
+    Returns
+    -------
+    Frame
+        Indexed by key: ``title``, one integer column per year (named by the
+        year as text), ``change`` (last year minus the one before, as signed
+        text; absent with a single year) and ``attributed``.
+    """
+    out = Frame({"title": [REGISTRY[k].title for k in REGISTRY]},
+                index=pd.Index(list(REGISTRY), name="key"))
+    for y in years:
+        values = compute(data, y, programme)
+        out[str(y)] = [values[k] for k in REGISTRY]
+    if len(years) > 1:
+        out["change"] = (out[str(years[-1])] - out[str(years[-2])]).map(signed)
+    out["attributed"] = [attributed(data, k, programme) for k in REGISTRY]
+    return out
+
+
+@returns_frame
 def registry_table() -> pd.DataFrame:
     """Return the registry as a table (key, title, definition, unit, tables)."""
     return pd.DataFrame([{"key": i.key, "title": i.title, "definition": i.definition,
@@ -318,6 +393,7 @@ def _count_by(frame: pd.DataFrame, column: str, name: str = "activities",
     return out.reset_index(drop=True)
 
 
+@returns_frame
 def activities_by(data: Dataset, year: int, by: str, programme: str | None = None
                   ) -> pd.DataFrame:
     """Count activities starting in ``year`` by a column.
@@ -346,6 +422,7 @@ def activities_by(data: Dataset, year: int, by: str, programme: str | None = Non
     return _count_by(acts, by)
 
 
+@returns_frame
 def people_by(data: Dataset, year: int, by: str, programme: str | None = None) -> pd.DataFrame:
     """Distinct people trained in ``year`` by ``sex``, ``group``, ``region`` or ``nationality``.
 
@@ -357,6 +434,22 @@ def people_by(data: Dataset, year: int, by: str, programme: str | None = None) -
     return _count_by(rows, by, "people", distinct="participant_id")
 
 
+def people_in_several(data: Dataset, year: int, by: str, programme: str | None = None) -> int:
+    """Count the people trained in ``year`` whose attendances differ in column ``by``.
+
+    Each of them counts once in every value of ``by`` they attended under, so a
+    breakdown by ``by`` adds up to more than :func:`people_trained` by exactly
+    this many extra entries per extra value.
+    """
+    rows = trained(data, year, programme)
+    if rows.empty:
+        return 0
+    values = rows[by].fillna("Unknown") if by == "nationality" else rows[by]
+    per_person = values.groupby(rows["participant_id"]).nunique(dropna=False)
+    return int((per_person > 1).sum())
+
+
+@returns_frame
 def attendance_summary(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
     """Attendances against unique people in capacity building, by level and overall."""
     rows = trained(data, year, programme)
@@ -370,6 +463,7 @@ def attendance_summary(data: Dataset, year: int, programme: str | None = None) -
     return pd.DataFrame(parts)
 
 
+@returns_frame
 def knowledge_gain(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
     """Pre/post-test scores of capacity-building attendances with both scores, by activity type.
 
@@ -393,6 +487,7 @@ def knowledge_gain(data: Dataset, year: int, programme: str | None = None) -> pd
     return out.round({"pre_test": 1, "post_test": 1, "gain": 1, "improved_share": 3})
 
 
+@returns_frame
 def countries_list(data: Dataset, year: int, programme: str | None = None,
                    which: str = "assisted") -> pd.DataFrame:
     """List the countries behind ``countries_assisted`` or ``countries_represented``."""
@@ -407,6 +502,7 @@ def countries_list(data: Dataset, year: int, programme: str | None = None,
                          "subregion": [countries.subregion(c) for c in codes]})
 
 
+@returns_frame
 def sdg_contribution(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
     """Activities and distinct countries per SDG target, for activities starting in ``year``."""
     acts = activities(data, year, programme)
@@ -422,6 +518,7 @@ def sdg_contribution(data: Dataset, year: int, programme: str | None = None) -> 
     return out.sort_values("order").drop(columns="order").reset_index(drop=True)
 
 
+@returns_frame
 def cases_by(data: Dataset, year: int, by: str = "database", programme: str | None = None
              ) -> pd.DataFrame:
     """Cases added in ``year`` by ``database`` or by ``jurisdiction`` (within each database)."""
@@ -436,28 +533,24 @@ def cases_by(data: Dataset, year: int, by: str = "database", programme: str | No
                            ascending=[False, False, True]).reset_index(drop=True)
 
 
+@returns_frame
 def publications_by(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
     """Publications of ``year`` by category."""
     pubs = _in_year(_of(data.publications, programme), "published_date", year)
     return _count_by(pubs, "category", "publications")
 
 
+@returns_frame
 def publications_list(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
     """Publications of ``year``: date, title, category, programmes and downloads."""
     pubs = _in_year(_of(data.publications, programme), "published_date", year)
     out = pubs[["published_date", "title", "category", "programme", "downloads"]].copy()
-    out["programme"] = out["programme"].map(programme_labels)
+    out["programme"] = out["programme"].map(programmes.labels)
     out["published_date"] = out["published_date"].dt.strftime("%Y-%m-%d")
     return out.sort_values(["published_date", "title"]).reset_index(drop=True)
 
 
-def programme_labels(codes: tuple[str, ...]) -> str:
-    """Write programme codes as publications do ("GLO.ACT"); none means the whole section."""
-    from .schema import PROGRAMME_LABELS
-
-    return ", ".join(PROGRAMME_LABELS[c] for c in codes) if codes else "HTMSS"
-
-
+@returns_frame
 def web_by_month(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
     """Web stories, page views and posts in each month of ``year``."""
     stories = _in_year(_of(data.web_stories, programme), "published_date", year)
@@ -477,15 +570,25 @@ def programme_shares(data: Dataset, year: int) -> pd.DataFrame:
     The programme columns need not add up to the section's: joint activities
     and people trained by two programmes count for each programme but once for
     the section.
+
+    Returns
+    -------
+    Frame
+        Indexed by key: ``title``, one column per programme code and
+        ``HTMSS``. A figure the data never attributes to a programme (see
+        :func:`attributed`) is missing (``<NA>``) in that programme's column.
     """
-    cols = {code: compute(data, year, code) for code in PROGRAMMES}
-    cols["HTMSS"] = compute(data, year, None)
-    out = pd.DataFrame(cols)
+    cols: dict[str, list] = {}
+    for code in CODES:
+        values = compute(data, year, code)
+        cols[code] = [values[k] if attributed(data, k, code) else pd.NA for k in REGISTRY]
+    cols[programmes.SECTION] = list(compute(data, year, None).values())
+    out = Frame(cols, index=pd.Index(list(REGISTRY), name="key")).astype("Int64")
     out.insert(0, "title", [REGISTRY[k].title for k in out.index])
-    out.index.name = "key"
-    return out.rename(columns={"GLOACT": "GLO.ACT"})
+    return out
 
 
+@returns_frame
 def overlap(data: Dataset, year: int) -> pd.DataFrame:
     """People trained and countries assisted that programmes share, pair by pair.
 
@@ -495,20 +598,21 @@ def overlap(data: Dataset, year: int) -> pd.DataFrame:
         One row per pair of programmes: people trained by both, countries
         assisted by both, and activities run jointly.
     """
-    codes = list(PROGRAMMES)
+    codes = list(CODES)
     people = {c: set(trained(data, year, c)["participant_id"]) for c in codes}
     assisted = {c: set(capacity_building(data, year, c, ("national",))["country"]) for c in codes}
     acts = {c: set(activities(data, year, c)["activity_id"]) for c in codes}
     rows = []
     for i, a in enumerate(codes):
         for b in codes[i + 1:]:
-            rows.append({"programmes": f"{programme_labels((a,))} & {programme_labels((b,))}",
+            rows.append({"programmes": f"{programmes.labels((a,))} & {programmes.labels((b,))}",
                          "people_trained_by_both": len(people[a] & people[b]),
                          "countries_assisted_by_both": len(assisted[a] & assisted[b]),
                          "joint_activities": len(acts[a] & acts[b])})
     return pd.DataFrame(rows)
 
 
+@returns_frame
 def results_status(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
     """Return the results framework of ``year`` with progress and a status colour.
 
@@ -555,11 +659,12 @@ def status(share: float) -> str:
     return "red"
 
 
+@returns_frame
 def stories(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
     """Results stories of ``year``, with country names."""
     rows = _of(data.stories, programme)
     rows = rows[rows["year"] == year].copy()
     rows["countries"] = rows["country"].map(lambda cs: ", ".join(countries.name(c) for c in cs))
-    rows["programmes"] = rows["programme"].map(programme_labels)
+    rows["programmes"] = rows["programme"].map(programmes.labels)
     return rows[["story_id", "title", "summary", "countries", "programmes", "figure", "unit",
                  "sdg_targets"]].reset_index(drop=True)

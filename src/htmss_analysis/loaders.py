@@ -12,7 +12,7 @@ import pandas as pd
 import pandera.pandas as pa
 from python_calamine import CalamineWorkbook
 
-from . import countries, schema
+from . import countries, programmes, schema
 from .problems import DataError, Problem
 from .schema import Table
 
@@ -49,17 +49,18 @@ class Source:
         return f"{self.path.name}[{self.sheet}]" if self.sheet else self.path.name
 
 
-@dataclass
+@dataclass(repr=False)
 class Dataset:
-    """A loaded, validated HTMSS data folder.
+    """A loaded, validated HTMSS data folder: one DataFrame attribute per contract table.
+
+    Every table of the contract is an attribute (``data.activities``,
+    ``data.participants``, ...); an optional table that is absent is an empty
+    frame with the contract's columns.
 
     Attributes
     ----------
     folder : Path
         The folder (or workbook) it came from.
-    tables : dict of str to DataFrame
-        Every table of the contract; absent optional tables are empty frames
-        with the contract's columns.
     sources : list of Source
         The file (and sheet) behind each table read.
     warnings : list of Problem
@@ -69,25 +70,86 @@ class Dataset:
     """
 
     folder: Path
-    tables: dict[str, pd.DataFrame]
+    activities: pd.DataFrame
+    participants: pd.DataFrame
+    cases: pd.DataFrame
+    publications: pd.DataFrame
+    web_stories: pd.DataFrame
+    web_traffic: pd.DataFrame
+    social_media: pd.DataFrame
+    results: pd.DataFrame
+    stories: pd.DataFrame
     sources: list[Source] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     accounting: pd.DataFrame = field(default_factory=pd.DataFrame)
 
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        tables = self.__dict__.get("tables", {})
-        if name in tables:
-            return tables[name]
-        raise AttributeError(name)
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by its contract name, in the contract's order."""
+        return {name: getattr(self, name) for name in schema.TABLES}
 
     @property
     def years(self) -> list[int]:
-        """Years in which activities start, ascending."""
-        return sorted(self.tables["activities"]["start_date"].dt.year.unique().tolist())
+        """Years in which at least one table has a row, ascending.
+
+        A row's year is that of the table's period column (an activity's
+        start, a case's added date, a month of web traffic, ...).
+        """
+        years: set[int] = set()
+        for name, table in schema.TABLES.items():
+            if not table.period:
+                continue
+            values = getattr(self, name)[table.period].dropna()
+            years |= set((values.dt.year if hasattr(values, "dt") else values).astype(int))
+        return sorted(int(y) for y in years)
+
+    @property
+    def synthetic(self) -> bool:
+        """True when every file read is the package's synthetic sample, byte for byte.
+
+        Judged by content (SHA-256), not by path: a copy of the sample
+        anywhere is still invented data, and reports say so.
+        """
+        from .paths import sample_data
+
+        sample = sample_data()
+        return bool(self.sources) and all(
+            (sample / s.path.name).is_file()
+            and file_sha256(sample / s.path.name) == s.sha256 for s in self.sources)
 
     def __repr__(self) -> str:
-        sizes = ", ".join(f"{k}={len(v)}" for k, v in self.tables.items() if len(v))
-        return f"<Dataset {self.folder} {sizes}; {len(self.warnings)} warnings>"
+        sizes = ", ".join(f"{k} {len(v):,}" for k, v in self.tables.items() if len(v))
+        lines = [f"<Dataset {self.folder.name}: {sizes}; years {years_text(self.years)}; "
+                 f"{len(self.warnings)} warning{'s' * (len(self.warnings) != 1)}>"]
+        shown = 10
+        lines += [f"  {w}" for w in self.warnings[:shown]]
+        if len(self.warnings) > shown:
+            lines.append(f"  ... and {len(self.warnings) - shown} more (data.warnings)")
+        return "\n".join(lines)
+
+
+def years_text(years: list[int]) -> str:
+    """Write years as ranges: ``2012, 2016-2019``; ``none`` for no year."""
+    if not years:
+        return "none"
+    runs: list[list[int]] = []
+    for y in sorted(years):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def check_year(data: Dataset, year: int) -> None:
+    """Raise :class:`DataError` when no table has a row in ``year``, naming the years covered.
+
+    A report of such a year would be a page of zeros that looks like a result.
+    """
+    if year not in data.years:
+        raise DataError([Problem(data.folder.name, None, "year", str(year),
+                                 f"a year in which at least one table has a row; the data "
+                                 f"covers {years_text(data.years)}")])
 
 
 # --- finding and reading files -------------------------------------------------
@@ -367,7 +429,7 @@ def _defaults(name: str, typed: pd.DataFrame) -> None:
     if name == "cases":
         blank = typed["programme"].isna()
         typed.loc[blank, "programme"] = typed.loc[blank, "database"].map(
-            {"TIP": "GLOT59", "SOM": "GLOT92"})
+            programmes.case_programme)
     if name in ("participants",):
         typed["region"] = typed["nationality"].map(
             lambda c: countries.region(c) if isinstance(c, str) else "Unknown")
@@ -417,7 +479,8 @@ def load(path: str | Path | None = None) -> Dataset:
     Returns
     -------
     Dataset
-        Validated tables with warnings and row accounting.
+        Validated tables with warnings and row accounting; its repr lists the
+        warnings.
 
     Raises
     ------
@@ -481,6 +544,6 @@ def load(path: str | Path | None = None) -> Dataset:
     if errors:
         raise DataError(errors)
     warnings += _far_dates(tables, sources)
-    return Dataset(folder=folder, tables=tables, sources=list(sources.values()),
+    return Dataset(folder=folder, **tables, sources=list(sources.values()),
                    warnings=warnings, accounting=pd.DataFrame(accounting))
 

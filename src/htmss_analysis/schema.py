@@ -15,18 +15,7 @@ from datetime import date
 import pandas as pd
 import pandera.pandas as pa
 
-from . import countries, sdg
-
-PROGRAMMES: dict[str, str] = {
-    "GLOT59": "Global Programme against Trafficking in Persons",
-    "GLOT92": "Global Programme against the Smuggling of Migrants",
-    "GLOACT": "Global Action to Prevent and Address Trafficking in Persons and the "
-    "Smuggling of Migrants",
-}
-"""Programme codes and names. ``GLO.ACT`` is read as ``GLOACT``."""
-
-PROGRAMME_LABELS: dict[str, str] = {"GLOT59": "GLOT59", "GLOT92": "GLOT92", "GLOACT": "GLO.ACT"}
-"""How each programme code is written in publications."""
+from . import countries, programmes, sdg
 
 CAPACITY_BUILDING: frozenset[str] = frozenset(
     {"training", "training_of_trainers", "mentoring", "e_learning", "workshop"}
@@ -105,10 +94,7 @@ def _score(text: str) -> float:
 
 
 def _programme(text: str) -> str:
-    code = text.strip().upper().replace(".", "")
-    if code not in PROGRAMMES:
-        raise ValueError(text)
-    return code
+    return programmes.parse_programme(text)
 
 
 def _country(text: str) -> str:
@@ -164,9 +150,10 @@ YEAR = Kind("year", "a four-digit year", _year)
 COUNT = Kind("count", "a whole number, 0 or more", _count)
 NUMBER = Kind("number", "a number", _number)
 SCORE = Kind("score", "a score from 0 to 100", _score)
-PROGRAMME = Kind("programme", "a programme code: GLOT59, GLOT92 or GLOACT (GLO.ACT)", _programme)
+PROGRAMME = Kind("programme", f"a programme code: {programmes.EXPECTED}", _programme)
 PROGRAMMES_LIST = Kind(
-    "programmes", "programme codes GLOT59, GLOT92, GLOACT separated by ';'", _list_of(_programme)
+    "programmes", f"programme codes ({programmes.EXPECTED}) separated by ';'",
+    _list_of(_programme),
 )
 COUNTRY = Kind("country", "an ISO3 code or a country name the UN or UNODC uses", _country)
 COUNTRIES_LIST = Kind(
@@ -229,6 +216,10 @@ class Table:
         Columns that together identify a row (unique).
     required : bool
         Whether a data folder must contain it.
+    period : str
+        The column that places a row in a year (a date, month or year);
+        blank for a table whose rows take the year of another's (attendances
+        take their activity's).
     """
 
     name: str
@@ -236,6 +227,7 @@ class Table:
     fields: tuple[Field, ...]
     key: tuple[str, ...] = ()
     required: bool = True
+    period: str = ""
     notes: tuple[str, ...] = field(default=())
 
     @property
@@ -279,6 +271,7 @@ TABLES: dict[str, Table] = {
                 Field("partners", TEXT, "partner organisations", required=False, default=""),
             ),
             key=("activity_id",),
+            period="start_date",
             notes=(
                 "Capacity-building activities are those of type training, training_of_trainers, "
                 "mentoring, e_learning or workshop.",
@@ -316,12 +309,15 @@ TABLES: dict[str, Table] = {
                       "bodies"),
                 Field("added_date", DATE, "date the case was analysed and added"),
                 Field("decision_year", YEAR, "year of the decision", required=False),
-                Field("programme", PROGRAMME, "blank = GLOT59 for TIP, GLOT92 for SOM",
+                Field("programme", PROGRAMME, "blank = " + ", ".join(
+                    f"{p.code} for {p.case_database}" for p in programmes.PROGRAMMES.values()
+                    if p.case_database),
                       required=False),
                 Field("title", TEXT, "case title", required=False, default=""),
                 Field("url", TEXT, "case page", required=False, default=""),
             ),
             key=("case_id", "database"),
+            period="added_date",
             required=False,
         ),
         Table(
@@ -337,6 +333,7 @@ TABLES: dict[str, Table] = {
                 Field("downloads", COUNT, "downloads", required=False),
             ),
             key=("publication_id",),
+            period="published_date",
             required=False,
         ),
         Table(
@@ -351,6 +348,7 @@ TABLES: dict[str, Table] = {
                       required=False, default=()),
             ),
             key=("story_id",),
+            period="published_date",
             required=False,
         ),
         Table(
@@ -364,6 +362,7 @@ TABLES: dict[str, Table] = {
                       required=False),
             ),
             key=("site", "month"),
+            period="month",
             required=False,
         ),
         Table(
@@ -377,6 +376,7 @@ TABLES: dict[str, Table] = {
                       required=False),
             ),
             key=("account", "month"),
+            period="month",
             required=False,
         ),
         Table(
@@ -396,6 +396,7 @@ TABLES: dict[str, Table] = {
                 Field("year", YEAR, "year"),
             ),
             key=("programme", "result_id", "year"),
+            period="year",
             required=False,
         ),
         Table(
@@ -413,6 +414,7 @@ TABLES: dict[str, Table] = {
                 Field("sdg_targets", SDG_TARGETS, "SDG targets", required=False, default=()),
             ),
             key=("story_id",),
+            period="year",
             required=False,
         ),
     )

@@ -431,6 +431,50 @@ def read_config(path: str | Path) -> dict[str, str]:
             if str(value)}
 
 
+NO_CONFIG = "none"
+"""The ``config`` value that asks for no config file at all."""
+
+
+def public_sources(config: str | Path | None = "", **files: str | Path | None
+                   ) -> PublicSources:
+    """Gather the public sources of a report from a config file and explicit paths.
+
+    Parameters
+    ----------
+    config : str or Path, optional
+        A TOML file whose ``[sources]`` table names the files (see
+        :func:`read_config`). Blank: the project's ``config/public-sources.toml``
+        when there is one (looked for from the working directory upwards);
+        ``"none"``: no config file.
+    **files
+        Explicit paths by source key (``glotip=...``); they win over the
+        config file. Blank means "as the config says".
+
+    Raises
+    ------
+    DataError
+        For a config file that cannot be read or names an unknown source.
+    ValueError
+        For an unknown source key.
+    """
+    from .paths import project_config
+
+    unknown = [k for k in files if k not in SOURCES]
+    if unknown:
+        raise ValueError(f"unknown public source {unknown[0]!r}: expected one of "
+                         + ", ".join(SOURCES))
+    text = str(config or "").strip()
+    chosen: dict[str, str] = {}
+    path = None
+    if text.lower() != NO_CONFIG:
+        path = Path(text).expanduser() if text else project_config()
+        if path is not None:
+            chosen.update(read_config(path))
+    chosen.update({k: str(Path(v).expanduser().resolve()) for k, v in files.items()
+                   if v and str(v).strip()})
+    return PublicSources(chosen, config=path)
+
+
 class PublicSources:
     """The public sources of a report, loaded on first use; absent ones leave a note.
 
@@ -438,10 +482,13 @@ class PublicSources:
     ----------
     paths : dict of str to str
         Source key to file path; blank or missing = not provided.
+    config : Path, optional
+        The config file the paths came from, if any.
     """
 
-    def __init__(self, paths: dict[str, str]):
+    def __init__(self, paths: dict[str, str], config: Path | None = None):
         self.paths = {k: v for k, v in paths.items() if k in SOURCES and v}
+        self.config = Path(config).resolve() if config else None
         self._frames: dict[str, pd.DataFrame | None] = {}
 
     def status(self, key: str) -> str:

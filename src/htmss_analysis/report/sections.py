@@ -1,109 +1,27 @@
-"""The sections of the HTML reports, one function each.
+"""The sections of the HTML reports, one function each: metrics in, display objects out.
 
-A notebook cell calls one of these and displays what it returns. Every piece
-of text that comes from the data is escaped here, so a title such as
-``<script>alert(1)</script>`` shows as text and runs nothing.
+A notebook cell calls one of these and displays what it returns. Sections ask
+:mod:`htmss_analysis.indicators` for figures and frames and only format them:
+no counting and no loading happens here. Every piece of text that comes from
+the data is escaped (see :mod:`.html`).
 """
 
 from __future__ import annotations
 
-import html
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, figures, indicators, sdg
-from . import countries as country_names
-from .indicators import REGISTRY
-from .loaders import Dataset, load
-from .schema import PROGRAMME_LABELS, PROGRAMMES
-from .sources import SOURCES, PublicSources, detected_victims
+from .. import __version__, indicators, programmes, sdg
+from .. import countries as country_names
+from ..loaders import Dataset, check_year
+from ..sources import SOURCES, PublicSources, detected_victims
+from . import charts
+from .html import Html, cards, esc, heading, num, para, table, words
 
-
-class Html:
-    """A piece of report HTML that JupyterLab and nbconvert display as HTML."""
-
-    def __init__(self, *parts: object):
-        self.parts = parts
-
-    def __str__(self) -> str:
-        return "".join(p._repr_html_() if hasattr(p, "_repr_html_") else str(p)
-                       for p in self.parts)
-
-    def _repr_html_(self) -> str:
-        return str(self)
-
-    def __repr__(self) -> str:
-        # Shown as text/plain beside the HTML: no memory address, so outputs are stable.
-        return f"<report section: {len(str(self)):,} characters of HTML>"
-
-
-def esc(value: object) -> str:
-    """Escape any value for HTML text or attributes."""
-    if value is None or (not isinstance(value, (str, tuple, list)) and pd.isna(value)):
-        return "–"
-    return html.escape(str(value), quote=True)
-
-
-def num(value: object) -> str:
-    """Format a count with thousands separators ("–" when missing)."""
-    if value is None or pd.isna(value):
-        return "–"
-    value = float(value)
-    return f"{value:,.0f}" if value.is_integer() else f"{value:,.1f}"
-
-
-def _words(value: object) -> str:
-    """Show a code such as ``training_of_trainers`` as words."""
-    return str(value).replace("_", " ")
-
-
-def heading(text: str, level: int = 2, anchor: str | None = None) -> str:
-    """Return a section heading."""
-    ident = f' id="{esc(anchor)}"' if anchor else ""
-    return f"<h{level}{ident}>{esc(text)}</h{level}>"
-
-
-def para(text: str, cls: str = "") -> str:
-    """Return a paragraph of escaped text."""
-    return f'<p class="{cls}">{esc(text)}</p>' if cls else f"<p>{esc(text)}</p>"
-
-
-def _cell(value: object, numeric: bool) -> str:
-    if numeric:  # pre-formatted text ("<5", "–") is kept, right-aligned
-        return f'<td class="num">{esc(value) if isinstance(value, str) else num(value)}</td>'
-    if isinstance(value, tuple):
-        value = ", ".join(map(str, value))
-    return f"<td>{esc(value)}</td>"
-
-
-def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
-          cls: str = "data") -> str:
-    """Render a frame as an HTML table with every cell escaped.
-
-    Parameters
-    ----------
-    frame : DataFrame
-        Rows to show; column names are shown with ``_`` as spaces.
-    numeric : tuple of str
-        Columns shown right-aligned with thousands separators.
-    caption : str
-        Optional caption above the table.
-    cls : str
-        CSS classes of the table.
-    """
-    if frame.empty:
-        return para("No rows for this selection.", "empty")
-    head = "".join(f'<th class="{"num" if c in numeric else "txt"}">'
-                   f"{esc(str(c).replace('_', ' '))}</th>" for c in frame.columns)
-    flags = [c in numeric for c in frame.columns]
-    rows = "".join("<tr>" + "".join(_cell(v, f) for v, f in zip(row, flags, strict=True))
-                   + "</tr>" for row in frame.itertuples(index=False, name=None))
-    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    return (f'<table class="{esc(cls)}">{cap}<thead><tr>{head}</tr></thead>'
-            f"<tbody>{rows}</tbody></table>")
+NOT_ATTRIBUTED = "not attributed"
+"""How a figure the data never attributes to a programme reads in a table."""
 
 
 # --- context -------------------------------------------------------------------------
@@ -116,7 +34,7 @@ class Context:
     Attributes
     ----------
     data : Dataset
-        Loaded data.
+        Loaded, validated data.
     year : int
         Reporting year.
     programme : str or None
@@ -124,7 +42,8 @@ class Context:
     years : list of int
         The reporting year and up to ``years_back`` years before it that the data has.
     parameters : dict
-        The notebook parameters, for the method annex.
+        What the report was made with, for the method annex (file names only,
+        never a full path).
     sources : PublicSources
         Public data (GLOTIP, SHERLOC, treaty status) the analyst pointed the report at.
     """
@@ -139,44 +58,47 @@ class Context:
     @property
     def label(self) -> str:
         """The programme as publications write it, or HTMSS."""
-        return PROGRAMME_LABELS[self.programme] if self.programme else "HTMSS"
+        return programmes.label(self.programme)
 
     @property
     def name(self) -> str:
         """The programme's full name, or the section's."""
-        if self.programme:
-            return PROGRAMMES[self.programme]
-        return "Human Trafficking and Migrant Smuggling Section"
+        return programmes.full_name(self.programme)
 
 
-def context(data_dir: str | Path | None, year: int, programme: str | None = None,
-            years_back: int = 2, **parameters: object) -> Context:
-    """Load the data and fix what a report covers.
+def context(data: Dataset, year: int, programme: str | None = None, years_back: int = 2,
+            sources: PublicSources | None = None) -> Context:
+    """Fix what a report covers.
 
     Parameters
     ----------
-    data_dir : str or Path or None
-        Data folder or workbook; blank or ``None`` for the sample data.
+    data : Dataset
+        Loaded data (:func:`htmss_analysis.load`).
     year : int
         Reporting year.
     programme : str, optional
         Programme code; ``None``, ``""`` or ``"all"`` for the section.
     years_back : int
         How many earlier years to show beside the reporting year.
-    **parameters
-        Further notebook parameters, listed in the method annex. Those named
-        after a public source (``glotip``, ``sherloc_tip``, ``sherloc_som``,
-        ``treaty_tip``, ``treaty_som``, ``treaty_untoc``) are file paths;
-        blank means not provided.
+    sources : PublicSources, optional
+        Public data for the country context
+        (:func:`htmss_analysis.sources.public_sources`).
+
+    Raises
+    ------
+    DataError
+        When no table has a row in ``year`` (the message names the years the
+        data covers).
     """
-    data = load(data_dir or None)
-    code = indicators.programme_code(programme or None)
+    check_year(data, year)
+    code = programmes.programme_code(programme)
     present = set(data.years)
     years = [y for y in range(year - years_back, year) if y in present] + [year]
-    sources = PublicSources({k: str(v) for k, v in parameters.items() if k in SOURCES})
-    shown = {k: (Path(str(v)).name if k in SOURCES and v else v) for k, v in parameters.items()}
-    params = {"year": year, "programme": code or "all", "data_dir": str(data_dir or "sample"),
-              "years_back": years_back, **shown}
+    sources = sources or PublicSources({})
+    params = {"year": year, "programme": code or programmes.ALL,
+              "data": "synthetic sample" if data.synthetic else data.folder.name,
+              "years_back": years_back,
+              "public sources config": sources.config.name if sources.config else "none"}
     return Context(data, year, code, years, params, sources)
 
 
@@ -184,68 +106,95 @@ def context(data_dir: str | Path | None, year: int, programme: str | None = None
 
 
 def title(ctx: Context, subtitle: str = "") -> Html:
-    """Return the report's title block."""
-    sample = " (synthetic sample data)" if ctx.parameters.get("data_dir") == "sample" else ""
-    return Html(f'<header class="report-title"><p class="kicker">UNODC · Human Trafficking '
-                f'and Migrant Smuggling Section</p><h1>{esc(ctx.label)} {ctx.year}'
-                f'{esc(": " + subtitle if subtitle else "")}</h1>'
-                f'<p class="subtitle">{esc(ctx.name)}{esc(sample)}</p></header>')
+    """Return the report's title block; it also names the page (``<title>``)."""
+    sample = " (synthetic sample data)" if ctx.data.synthetic else ""
+    page = f"{ctx.label} {ctx.year} {subtitle}".strip()
+    parts = [f'<header class="report-title"><p class="kicker">UNODC · '
+             f'{esc(programmes.SECTION_NAME)}</p><h1>{esc(ctx.label)} {ctx.year}'
+             f'{esc(": " + subtitle if subtitle else "")}</h1>'
+             f'<p class="subtitle">{esc(ctx.name)}{esc(sample)}</p></header>']
+    if ctx.programme is None:  # the highlights: spell each programme out at its first use
+        parts.append(para("Global programmes: " + "; ".join(
+            f"{p.label}, {p.name}" for p in programmes.PROGRAMMES.values()) + ".", "note"))
+    return Html(*parts, title=page)
 
 
 def headline_cards(ctx: Context) -> Html:
-    """Show the headline figures of the year as large numbers, as the highlights do."""
-    values = indicators.compute(ctx.data, ctx.year, ctx.programme)
-    cards = "".join(
-        f'<div class="card" data-key="{key}"><span class="figure">{num(values[key])}</span>'
-        f'<span class="label">{esc(REGISTRY[key].title)}</span></div>' for key in values)
-    return Html(heading(f"{ctx.year} highlights", anchor="highlights"),
-                f'<div class="cards">{cards}</div>')
+    """Show the headline figures of the year as large numbers, as the highlights do.
+
+    A figure the data never attributes to the programme gets no card (a big 0
+    would read as a result); a note names those figures instead.
+    """
+    table_ = indicators.headline(ctx.data, ctx.year, ctx.programme, compare=False)
+    shown = table_[table_["attributed"]]
+    parts = [heading(f"{ctx.year} highlights", anchor="highlights"),
+             cards((k, v, t) for k, v, t in zip(shown.index, shown["value"], shown["title"],
+                                                strict=True))]
+    left_out = table_[~table_["attributed"]]
+    if len(left_out):
+        parts.append(para(f"Not attributed to {ctx.label}: " + "; ".join(left_out["title"])
+                          + ". The data records these for the section as a whole or for "
+                          "other programmes only.", "note"))
+    if ctx.programme and not shown["value"].any():
+        parts.append(para(f"{ctx.label} has no rows in {ctx.year}: no activity, case, "
+                          "publication, story or web figure of the year names it.", "empty"))
+    return Html(*parts)
 
 
 def headline_trend(ctx: Context) -> Html:
     """Tabulate the headline figures of the years shown, with the change from the last."""
-    cols = {y: indicators.compute(ctx.data, y, ctx.programme) for y in ctx.years}
-    frame = pd.DataFrame({"figure": [REGISTRY[k].title for k in REGISTRY]})
-    for y, values in cols.items():
-        frame[str(y)] = [values[k] for k in REGISTRY]
-    numeric = tuple(str(y) for y in ctx.years)
-    if len(ctx.years) > 1:
-        prev = str(ctx.years[-2])
-        change = frame[str(ctx.year)] - frame[prev]
-        frame[f"change from {prev}"] = [f"{c:+,}" if c else "0" for c in change]
+    trend = indicators.trend(ctx.data, ctx.years, ctx.programme)
+    frame = trend.drop(columns="attributed").reset_index(drop=True).rename(
+        columns={"title": "figure"})
+    if "change" in frame:
+        frame = frame.rename(columns={"change": f"change from {ctx.years[-2]}"})
+    value_columns = [c for c in frame.columns if c != "figure"]
+    frame[value_columns] = frame[value_columns].astype(object)
+    frame.loc[~trend["attributed"].to_numpy(), value_columns] = NOT_ATTRIBUTED
     note = ("Earlier years are shown where the data has them. Programme figures count "
             "joint activities for each programme taking part.")
-    return Html(heading("Headline figures over time", 3), table(frame, numeric), para(note,
-                                                                                     "note"))
+    return Html(heading("Headline figures over time", 3),
+                table(frame, tuple(c for c in frame.columns if c != "figure")),
+                para(note, "note"))
+
+
+def _several_note(ctx: Context, by: str, what: str) -> str:
+    """Say how many people count under more than one value of ``by``, if any."""
+    n = indicators.people_in_several(ctx.data, ctx.year, by, ctx.programme)
+    if not n:
+        return ""
+    return para(f"{num(n)} {'person' if n == 1 else 'people'} attended under more than one "
+                f"{what}; each counts once under every {what} they attended under, so this "
+                "column adds up to more than the people trained.", "note")
 
 
 def activities(ctx: Context) -> Html:
     """Activities by type, level and role, month and UN region, and by country."""
     d, y, p = ctx.data, ctx.year, ctx.programme
     by_type = indicators.activities_by(d, y, "activity_type", p)
-    by_type["activity_type"] = by_type["activity_type"].map(_words)
+    by_type["activity_type"] = by_type["activity_type"].map(words)
     by_level = indicators.activities_by(d, y, "level", p)
     by_role = indicators.activities_by(d, y, "role", p)
     by_region = indicators.activities_by(d, y, "region", p)
     by_country = indicators.activities_by(d, y, "country", p)
     by_month = indicators.activities_by(d, y, "month", p)
-    total = len(indicators.activities(d, y, p))
+    total = by_level["activities"].sum()
     return Html(
         heading("Technical cooperation activities", anchor="activities"),
         para(f"{num(total)} activities started in {y} at all levels; the headline figure "
              f"counts the {num(indicators.technical_cooperation_activities(d, y, p))} at "
              "national and regional level."),
-        figures.monthly(by_month, "activities", f"Activities started per month, {y}",
-                        "activities"),
-        figures.bar(by_type, "activity_type", "activities", f"Activities by type, {y}",
-                    "activities", horizontal=True, color_index=1),
+        charts.monthly(by_month, "activities", f"Activities started per month, {y}",
+                       "activities"),
+        charts.bar(by_type, "activity_type", "activities", f"Activities by type, {y}",
+                   "activities", horizontal=True, color_index=1),
         '<div class="two">', table(by_level, ("activities",), "By level"),
         table(by_role, ("activities",), "Organized or contributed to"), "</div>",
-        figures.bar(by_region, "region", "activities",
-                    f"Activities by UN region of the country assisted or host country, {y}",
-                    "activities", color_index=2),
+        charts.bar(by_region, "region", "activities",
+                   f"Activities by UN region of the country assisted or host country, {y}",
+                   "activities", color_index=2),
         heading("Activities by country", 3),
-        table(by_country.rename(columns={"country": "ISO3"}), ("activities",)),
+        table(by_country.rename(columns={"country": "ISO3"}), ("activities",), nowrap=("ISO3",)),
     )
 
 
@@ -254,7 +203,7 @@ def people(ctx: Context) -> Html:
     d, y, p = ctx.data, ctx.year, ctx.programme
     by_sex = indicators.people_by(d, y, "sex", p)
     by_group = indicators.people_by(d, y, "group", p)
-    by_group["group"] = by_group["group"].map(_words)
+    by_group["group"] = by_group["group"].map(words)
     by_region = indicators.people_by(d, y, "region", p)
     att = indicators.attendance_summary(d, y, p)
     gain = indicators.knowledge_gain(d, y, p)
@@ -265,26 +214,32 @@ def people(ctx: Context) -> Html:
              "activities counts once."),
         '<div class="two">', table(by_sex, ("people",), "By sex"),
         table(att, ("attendances", "people"), "Attendances and unique people"), "</div>",
-        figures.bar(by_group, "group", "people", f"People trained by professional group, {y}",
-                    "people", horizontal=True, color_index=0),
-        figures.bar(by_region, "region", "people",
-                    f"People trained by UN region of nationality, {y}", "people",
-                    color_index=4),
+        _several_note(ctx, "sex", "sex"),
+        charts.bar(by_group, "group", "people", f"People trained by professional group, {y}",
+                   "people", horizontal=True, color_index=0),
+        _several_note(ctx, "group", "professional group"),
+        charts.bar(by_region, "region", "people",
+                   f"People trained by UN region of nationality, {y}", "people",
+                   color_index=4),
+        _several_note(ctx, "region", "region of nationality"),
         heading("Knowledge gain", 3),
     ]
     if gain.empty:
         parts.append(para("No attendance has both a pre-test and a post-test score.", "empty"))
     else:
         shown = gain.copy()
-        shown["improved_share"] = (shown["improved_share"] * 100).round().astype(int).astype(
-            str) + "%"
-        shown["activity_type"] = shown["activity_type"].map(_words)
+        shown["activity_type"] = shown["activity_type"].map(words)
+        shown["improved_share"] = shown["improved_share"] * 100
+        shown = shown.rename(columns={
+            "activity_type": "activity type", "tested": "attendances tested",
+            "pre_test": "mean pre-test", "post_test": "mean post-test",
+            "gain": "mean gain (points)", "improved_share": "improved (%)"})
         parts += [
             para("Mean scores (0-100) of attendances with both a pre-test and a post-test."),
-            figures.grouped_bar(gain.assign(activity_type=shown["activity_type"]),
-                                "activity_type", ["pre_test", "post_test"],
-                                f"Mean test scores before and after, {y}", "score (0-100)"),
-            table(shown, ("tested", "pre_test", "post_test", "gain")),
+            charts.grouped_bar(gain.assign(activity_type=gain["activity_type"].map(words)),
+                               "activity_type", {"pre_test": "pre-test", "post_test": "post-test"},
+                               f"Mean test scores before and after, {y}", "score (0-100)"),
+            table(shown, tuple(c for c in shown.columns if c != "activity type")),
         ]
     return Html(*parts)
 
@@ -321,10 +276,10 @@ def sdgs(ctx: Context) -> Html:
         return Html(*parts, para("No activity of the year names an SDG target.", "empty"))
     return Html(*parts, para("Activities starting in the year that name each SDG target, and "
                              "the distinct countries they took place in."),
-                table(frame, ("activities", "countries")),
-                figures.bar(frame.assign(target="SDG " + frame["target"]), "target",
-                            "activities", f"Activities per SDG target, {ctx.year}",
-                            "activities", color_index=3))
+                table(frame, ("activities", "countries"), nowrap=("target",)),
+                charts.bar(frame.assign(target="SDG " + frame["target"]), "target",
+                           "activities", f"Activities per SDG target, {ctx.year}",
+                           "activities", color_index=3))
 
 
 def cases(ctx: Context, top: int = 15) -> Html:
@@ -332,48 +287,58 @@ def cases(ctx: Context, top: int = 15) -> Html:
     d, y, p = ctx.data, ctx.year, ctx.programme
     by_db = indicators.cases_by(d, y, "database", p)
     by_j = indicators.cases_by(d, y, "jurisdiction", p)
+    keys = {"TIP": "jurisdictions_tip", "SOM": "jurisdictions_som"}
+    shown = by_db.astype({"cases": object, "jurisdictions": object})
+    for i, database in enumerate(shown["database"]):
+        if not indicators.attributed(d, keys[database], p):
+            shown.loc[i, ["cases", "jurisdictions"]] = NOT_ATTRIBUTED
     parts = [heading("Case law databases", anchor="cases"),
              para(f"Cases analysed and added to UNODC's case law databases in {y}."),
-             table(by_db, ("cases", "jurisdictions"))]
+             table(shown, ("cases", "jurisdictions"))]
     for database in ("TIP", "SOM"):
         rows = by_j[by_j["database"] == database].head(top)
         if len(rows):
             parts += [heading(f"{database} cases: jurisdictions with most cases added", 3),
                       table(rows.drop(columns="database").rename(
-                          columns={"jurisdiction": "code"}), ("cases",))]
+                          columns={"jurisdiction": "code"}), ("cases",), nowrap=("code",))]
     return Html(*parts)
 
 
 def publications(ctx: Context) -> Html:
     """Tools and publications of the year."""
     rows = indicators.publications_list(ctx.data, ctx.year, ctx.programme)
-    rows["category"] = rows["category"].map(_words)
+    rows["category"] = rows["category"].map(words)
     by_category = indicators.publications_by(ctx.data, ctx.year, ctx.programme)
-    by_category["category"] = by_category["category"].map(_words)
+    by_category["category"] = by_category["category"].map(words)
     return Html(heading("Tools and publications", anchor="publications"),
                 table(by_category, ("publications",), "By category"),
-                table(rows, ("downloads",)))
+                table(rows.rename(columns={"published_date": "published"}), ("downloads",),
+                      nowrap=("published",)))
 
 
 def web(ctx: Context) -> Html:
     """Web stories, page views and posts by month."""
     d, y, p = ctx.data, ctx.year, ctx.programme
     month = indicators.web_by_month(d, y, p)
-    note = ("Page views and posts of sites and accounts of the section as a whole are "
-            "counted for the section only." if p else "")
     shown = month.copy()
     shown["month"] = pd.to_datetime(dict(year=y, month=shown["month"], day=1)).dt.strftime("%b")
-    charts = []
-    for column, what, colour in (("page_views", "Page views", 0), ("posts", "Social media posts",
-                                                                     2)):
-        if month[column].sum() > 0:
-            charts.append(figures.monthly(month, column, f"{what} per month, {y}",
+    parts = [heading("Web and social media", anchor="web")]
+    charts_ = []
+    for column, key, what, colour in (("page_views", "page_views", "Page views", 0),
+                                      ("posts", "social_media_posts", "Social media posts", 2)):
+        if not indicators.attributed(d, key, p):
+            parts.append(para(f"{what}: not attributed to {ctx.label}; the data records them "
+                              "for the section as a whole or for other programmes only.",
+                              "note"))
+            shown = shown.drop(columns=column)
+        elif month[column].sum() > 0:
+            charts_.append(charts.monthly(month, column, f"{what} per month, {y}",
                                           what.lower(), color_index=colour))
         else:
-            charts.append(para(f"No {what.lower()} recorded for {ctx.label} in {y}.", "empty"))
-    return Html(heading("Web and social media", anchor="web"),
-                para(note, "note") if note else "", *charts,
-                table(shown, ("web_stories", "page_views", "posts"), "By month"))
+            charts_.append(para(f"No {what.lower()} recorded for {ctx.label} in {y}.", "empty"))
+    shown = shown.rename(columns={"web_stories": "web stories", "page_views": "page views"})
+    return Html(*parts, *charts_,
+                table(shown, ("web stories", "page views", "posts"), "By month"))
 
 
 STATUS_TEXT = {"green": "achieved", "amber": "on track (50-99%)",
@@ -391,21 +356,21 @@ def results(ctx: Context) -> Html:
         progress = "–" if pd.isna(r.progress) else f"{r.progress * 100:.0f}%"
         arrow = "↓" if r.direction == "decrease" else "↑"
         rows.append(
-            f"<tr><td>{esc(PROGRAMME_LABELS[r.programme])}</td><td>{esc(r.result_id)}</td>"
+            f"<tr><td>{esc(programmes.label(r.programme))}</td><td>{esc(r.result_id)}</td>"
             f"<td>{esc(r.level)}</td><td>{esc(r.indicator)} <span class=\"dir\" "
             f"title=\"{esc(r.direction)}\">{arrow}</span></td><td>{esc(r.unit or '')}</td>"
             f"<td class=\"num\">{num(r.baseline)}</td><td class=\"num\">{num(r.target)}</td>"
             f"<td class=\"num\">{num(r.actual)}</td><td class=\"num\">{progress}</td>"
             f"<td><span class=\"status {r.status}\">{esc(STATUS_TEXT[r.status])}</span></td>"
             "</tr>")
-    head = "".join(f"<th>{h}</th>" for h in ("programme", "id", "level", "indicator", "unit",
-                                             "baseline", "target", "actual", "progress",
-                                             "status"))
+    head = "".join(f'<th scope="col">{h}</th>' for h in (
+        "programme", "id", "level", "indicator", "unit", "baseline", "target", "actual",
+        "progress", "status"))
     return Html(*parts, para("Status follows UNDP's rule on the share of the way from baseline "
                              "to target: achieved at 100% or more, on track at 50-99%, off "
                              "track under 50%; ↓ marks an indicator meant to decrease."),
-                f'<table class="data results"><thead><tr>{head}</tr></thead><tbody>'
-                f'{"".join(rows)}</tbody></table>')
+                f'<div class="scroll"><table class="data results"><thead><tr>{head}</tr>'
+                f'</thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
 def stories(ctx: Context) -> Html:
@@ -417,39 +382,49 @@ def stories(ctx: Context) -> Html:
     for s in frame.itertuples(index=False):
         figure = ""
         if not pd.isna(s.figure):
-            figure = f'<p class="story-figure">{num(s.figure)} <span>{esc(s.unit)}</span></p>'
+            unit = f" <span>{esc(s.unit)}</span>" if isinstance(s.unit, str) and s.unit else ""
+            figure = f'<p class="story-figure">{num(s.figure)}{unit}</p>'
         targets = ", ".join(f"SDG {t}" for t in s.sdg_targets)
         meta = " · ".join(x for x in (s.programmes, s.countries, targets) if x)
-        parts.append(f'<article class="story">{figure}<h3>{esc(s.title)}</h3>'
-                     f"<p>{esc(s.summary)}</p><p class=\"meta\">{esc(meta)}</p></article>")
+        # The figure sits in the story's own header, beside its heading: never above the
+        # next story's title, where it would seem to belong to that story.
+        parts.append(f'<article class="story"><header class="story-head"><h3>{esc(s.title)}</h3>'
+                     f"{figure}</header><p>{esc(s.summary)}</p>"
+                     f'<p class="meta">{esc(meta)}</p></article>')
     return Html(*parts)
 
 
 def programme_shares(ctx: Context) -> Html:
     """Each programme's headline figures beside the section's, and their overlap."""
     shares = indicators.programme_shares(ctx.data, ctx.year)
-    people = shares.loc[["technical_cooperation_activities", "people_trained"]]
-    chart_frame = pd.DataFrame({"programme": ["GLOT59", "GLOT92", "GLO.ACT"],
-                                "activities": people.loc["technical_cooperation_activities",
-                                                         ["GLOT59", "GLOT92", "GLO.ACT"]]
-                                .to_list(),
-                                "people trained": people.loc["people_trained",
-                                                             ["GLOT59", "GLOT92", "GLO.ACT"]]
-                                .to_list()})
-    ov = indicators.overlap(ctx.data, ctx.year)
+    codes = list(programmes.CODES)
+    chart_frame = pd.DataFrame({
+        "programme": [programmes.label(c) for c in codes],
+        "activities": shares.loc["technical_cooperation_activities", codes].fillna(0).to_list(),
+        "people": shares.loc["people_trained", codes].fillna(0).to_list()})
+    shown = shares.reset_index(drop=True).rename(
+        columns={"title": "figure", **{c: programmes.label(c) for c in codes}})
+    labels = [programmes.label(c) for c in codes]
+    shown[labels] = shown[labels].astype(object).where(shown[labels].notna(), NOT_ATTRIBUTED)
+    ov = indicators.overlap(ctx.data, ctx.year).rename(columns={
+        "people_trained_by_both": "people trained by both",
+        "countries_assisted_by_both": "countries assisted by both",
+        "joint_activities": "joint activities"})
     return Html(
         heading("Each programme's share", anchor="programmes"),
         para("Programme columns do not add up to the HTMSS column: a joint activity counts for "
              "each programme taking part, and a person or country counts once for the section "
              "however many programmes worked with them."),
-        table(shares.reset_index(drop=True).rename(columns={"title": "figure"}),
-              ("GLOT59", "GLOT92", "GLO.ACT", "HTMSS")),
-        figures.grouped_bar(chart_frame, "programme", ["activities", "people trained"],
-                            f"Activities and people trained by programme, {ctx.year}",
-                            "count"),
+        table(shown, (*labels, programmes.SECTION)),
+        para(f"'{NOT_ATTRIBUTED}': the data records this figure for the section as a whole or "
+             "for other programmes only.", "note"),
+        charts.grouped_bar(chart_frame, "programme", {"activities": "technical cooperation "
+                                                      "activities", "people": "people trained"},
+                           f"Activities and people trained by programme, {ctx.year}",
+                           "count"),
         heading("Overlap between programmes", 3),
-        table(ov, ("people_trained_by_both", "countries_assisted_by_both",
-                   "joint_activities")),
+        table(ov, ("people trained by both", "countries assisted by both",
+                   "joint activities")),
     )
 
 
@@ -459,16 +434,16 @@ def activity_list(ctx: Context) -> Html:
         ["start_date", "activity_id"])
     rows = pd.DataFrame({
         "id": acts["activity_id"], "start": acts["start_date"].dt.strftime("%Y-%m-%d"),
-        "title": acts["title"], "type": acts["activity_type"].map(_words),
+        "title": acts["title"], "type": acts["activity_type"].map(words),
         "level": acts["level"], "role": acts["role"],
         "country": acts["country"].map(lambda c: c if isinstance(c, str) else ""),
-        "programmes": acts["programme"].map(indicators.programme_labels),
+        "programmes": acts["programme"].map(programmes.labels),
     })
     return Html(heading(f"Activities of {ctx.year}", anchor="activity-list"),
                 para("The rows behind the activity figures, in order of start date. Global "
                      "activities are listed but not counted as technical cooperation "
                      "activities."),
-                table(rows, cls="data small"))
+                table(rows, cls="data small", nowrap=("id", "start", "country")))
 
 
 def data_quality(ctx: Context) -> Html:
@@ -480,14 +455,15 @@ def data_quality(ctx: Context) -> Html:
     parts = [heading("Data quality", anchor="quality"),
              para("Rows read from each input file, rows used, and rows set aside with the "
                   "reason. Every row read is either used or set aside."),
-             table(acc, ("rows_read", "rows_used", "rows_set_aside"))]
+             table(acc.rename(columns=lambda c: c.replace("_", " ")),
+                   ("rows read", "rows used", "rows set aside"))]
     if warnings.empty:
         parts.append(para("No warnings.", "empty"))
     else:
         warnings["row"] = warnings["row"].map(lambda r: "–" if pd.isna(r) else str(int(r)))
         parts += [heading(f"{len(warnings)} warnings", 3),
                   para("Warnings do not stop the figures; they point to rows worth checking."),
-                  table(warnings)]
+                  table(warnings, nowrap=("row",))]
     return Html(*parts)
 
 
@@ -525,8 +501,6 @@ def toc(*entries: tuple[str, str]) -> Html:
 
 # --- public data ------------------------------------------------------------------------
 
-THEME_TREATIES = {"GLOT59": ("treaty_tip",), "GLOT92": ("treaty_som",),
-                  "GLOACT": ("treaty_tip", "treaty_som")}
 TREATY_SHORT = {"treaty_tip": "TIP Protocol", "treaty_som": "SOM Protocol",
                 "treaty_untoc": "UNTOC"}
 _VICTIM_CELLS = [("Total", "Total", "victims"), ("Female", "18 years or over", "women"),
@@ -562,8 +536,10 @@ def country_context(ctx: Context) -> Html:
     and its cases in the SHERLOC lists provided.
     """
     parts = [heading("Country context: public data", anchor="context")]
-    code = ctx.programme or "GLOACT"
-    keys = ["glotip", *THEME_TREATIES[code], "sherloc_tip", "sherloc_som"]
+    treaty_keys = (programmes.PROGRAMMES[ctx.programme].treaties if ctx.programme
+                   else tuple(dict.fromkeys(k for p in programmes.PROGRAMMES.values()
+                                            for k in p.treaties)))
+    keys = ["glotip", *treaty_keys, "sherloc_tip", "sherloc_som"]
     assisted = indicators.countries_list(ctx.data, ctx.year, ctx.programme, "assisted")
     parts.append("<ul class=\"sources\">" + "".join(
         f"<li>{esc(ctx.sources.note(k))}</li>" for k in keys) + "</ul>")
@@ -574,7 +550,7 @@ def country_context(ctx: Context) -> Html:
     if assisted.empty:
         return Html(*parts, para(f"No country was assisted in {ctx.year}.", "empty"))
     glotip = ctx.sources.get("glotip")
-    treaties = {k: ctx.sources.get(k) for k in THEME_TREATIES[code]}
+    treaties = {k: ctx.sources.get(k) for k in treaty_keys}
     cases = [c for c in (ctx.sources.get("sherloc_tip"), ctx.sources.get("sherloc_som"))
              if c is not None]
     case_list = pd.concat(cases) if cases else None
@@ -636,11 +612,12 @@ def treaty_parties(ctx: Context) -> Html:
         rows.append({"instrument": SOURCES[key][0],
                      f"new parties in {ctx.year}": len(new) if covered else
                      f"unknown (status of {as_of:%Y})",
-                     "parties": len(parties), "new parties": names or "–",
+                     "parties": len(parties), "who joined": names or "–",
                      "status as of": f"{as_of:%Y-%m-%d}"})
     if rows:
         frame = pd.DataFrame(rows)
-        parts.insert(1, table(frame, (f"new parties in {ctx.year}", "parties")))
+        parts.insert(1, table(frame, (f"new parties in {ctx.year}", "parties"),
+                              nowrap=("status as of",)))
         parts.insert(2, para("'Status as of' is the latest consent date in the status file; "
                              "'parties' counts the parties by the end of the year, or by that "
                              "date when the file is older. A file older than the year cannot "

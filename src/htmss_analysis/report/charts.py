@@ -4,6 +4,10 @@ Every chart is returned as a :class:`Chart` that displays in JupyterLab and
 renders into report HTML as an ``<img>`` with a ``data:`` URI, so a report is
 one self-contained file. PNGs carry no timestamp or software metadata, so a
 rebuild from the same inputs gives the same bytes.
+
+Figures are drawn on matplotlib's Agg canvas directly, never through pyplot:
+the package switches no backend and leaves no figure open, so an analyst's
+own ``plt.show()`` in the same notebook behaves as it would without it.
 """
 
 from __future__ import annotations
@@ -13,13 +17,12 @@ import html
 import io
 from dataclasses import dataclass, field
 
-import matplotlib
-
-matplotlib.use("Agg")  # no display on servers; must precede pyplot
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import seaborn as sns  # noqa: E402
-from matplotlib.ticker import StrMethodFormatter  # noqa: E402
+import matplotlib as mpl
+import pandas as pd
+import seaborn as sns
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import StrMethodFormatter
 
 PALETTE = sns.color_palette("colorblind")
 """Okabe-Ito-like palette that stays distinguishable with common colour-vision deficiencies."""
@@ -49,17 +52,31 @@ class Chart:
     alt: str
     png: bytes = field(repr=False)
 
-    def _repr_html_(self) -> str:
+    def markup(self) -> str:
+        """Return the chart as a ``<figure>`` with the PNG inline."""
         data = base64.b64encode(self.png).decode("ascii")
         return (f'<figure class="chart"><figcaption>{html.escape(self.title)}</figcaption>'
                 f'<img src="data:image/png;base64,{data}" alt="{html.escape(self.alt)}">'
                 "</figure>")
 
+    def _repr_html_(self) -> str:
+        from .html import STYLE
 
-def _render(fig: plt.Figure, title: str, alt: str) -> Chart:
+        return f'{STYLE}<div class="htmss">{self.markup()}</div>'
+
+    def __repr__(self) -> str:
+        return f"[chart] {self.title}: {self.alt}"
+
+
+def _figure(width: float, height: float) -> tuple[Figure, object]:
+    fig = Figure(figsize=(width, height))
+    FigureCanvasAgg(fig)
+    return fig, fig.subplots()
+
+
+def _render(fig: Figure, title: str, alt: str) -> Chart:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", bbox_inches="tight", metadata={"Software": None})
-    plt.close(fig)
     return Chart(title, alt, buf.getvalue())
 
 
@@ -90,9 +107,9 @@ def bar(frame: pd.DataFrame, label: str, value: str, title: str, unit: str,
     """
     labels = [str(v) for v in frame[label]]
     values = [float(v) for v in frame[value]]
-    with plt.rc_context(_STYLE):
+    with mpl.rc_context(_STYLE):
         height = max(2.2, 0.32 * len(labels) + 1) if horizontal else 3.2
-        fig, ax = plt.subplots(figsize=(7.5, height))
+        fig, ax = _figure(7.5, height)
         if labels:
             color = PALETTE[color_index % len(PALETTE)]
             if horizontal:
@@ -114,13 +131,17 @@ def bar(frame: pd.DataFrame, label: str, value: str, title: str, unit: str,
     return _render(fig, title, _alt("Bar chart", title, labels, values, unit))
 
 
-def grouped_bar(frame: pd.DataFrame, label: str, series: list[str], title: str, unit: str
+def grouped_bar(frame: pd.DataFrame, label: str, series: dict[str, str], title: str, unit: str
                 ) -> Chart:
-    """Draw bars for several ``series`` columns side by side for each ``label``."""
-    long = frame.melt(id_vars=[label], value_vars=series, var_name="series", value_name="value")
+    """Draw bars for several columns side by side for each ``label``.
+
+    ``series`` maps each column to the words its legend entry shows.
+    """
+    long = frame.rename(columns=series).melt(id_vars=[label], value_vars=list(series.values()),
+                                             var_name="series", value_name="value")
     long[label] = long[label].astype(str)
-    with plt.rc_context(_STYLE):
-        fig, ax = plt.subplots(figsize=(7.5, 3.2))
+    with mpl.rc_context(_STYLE):
+        fig, ax = _figure(7.5, 3.2)
         if len(long):
             sns.barplot(data=long, x=label, y="value", hue="series", ax=ax,
                         palette=PALETTE[: len(series)])
@@ -131,9 +152,9 @@ def grouped_bar(frame: pd.DataFrame, label: str, series: list[str], title: str, 
         ax.set_ylabel(unit)
         fig.tight_layout()
     parts = []
-    for s in series:
-        parts.append(f"{s}: " + ", ".join(f"{lab} {val:,.0f}" for lab, val in
-                                          zip(frame[label], frame[s], strict=True)))
+    for column, words in series.items():
+        parts.append(f"{words}: " + ", ".join(f"{lab} {val:,.0f}" for lab, val in
+                                              zip(frame[label], frame[column], strict=True)))
     return _render(fig, title, f"Grouped bar chart of {title.lower()} ({unit}). "
                    + "; ".join(parts) + ".")
 

@@ -1,0 +1,284 @@
+"""Report HTML: escaping, tables, cards, and the styles every piece carries with it.
+
+Every display object renders as ``<style data-htmss>…</style><div class="htmss">…</div>``:
+the styles travel with the output, scoped to the report's own class names,
+so a section looks the same in JupyterLab, in stock ``jupyter nbconvert`` and
+in the package's own template (which keeps one copy of the style in the page
+head). Every piece of text that comes from the data is escaped here, so a
+title such as ``<script>alert(1)</script>`` shows as text and runs nothing.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from html.parser import HTMLParser
+
+import pandas as pd
+from pandas.api.types import is_numeric_dtype
+
+from ..frames import number_format
+
+STYLE_MARK = "data-htmss"
+"""Attribute of the ``<style>`` element every output opens with; the template keeps one."""
+
+# Selectors start with `div.htmss` so that they outrank JupyterLab's own rendered-HTML
+# rules (`.jp-RenderedHTMLCommon td` right-aligns every cell) and leak nowhere else.
+CSS = """
+div.htmss{--ink:#1d2733;--muted:#56606b;--rule:#d5dbe1;--accent:#0b5394;--head:#eef2f6;
+--green:#1a7f37;--amber:#8f4a00;--red:#b3261e;--grey:#5b6470;color:var(--ink);background:#fff;
+font-family:"Segoe UI","Helvetica Neue",Arial,"DejaVu Sans",sans-serif;font-size:15px;
+line-height:1.45;text-align:left;max-width:100%;padding:0;margin:0}
+div.htmss *{box-sizing:border-box;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+div.htmss h1{font-size:2em;line-height:1.2;margin:.2em 0;color:var(--accent);border:0;padding:0}
+div.htmss h2{font-size:1.35em;margin:1.6em 0 .6em;padding:0 0 .25em;color:var(--ink);
+border:0;border-bottom:2px solid var(--accent)}
+div.htmss h3{font-size:1.05em;margin:1.2em 0 .4em;padding:0;color:var(--ink)}
+div.htmss h2,div.htmss h3{break-after:avoid;page-break-after:avoid}
+div.htmss p{margin:.4em 0 .8em;text-align:left}
+div.htmss p.note,div.htmss p.empty{color:var(--muted);font-size:.9em}
+div.htmss a{color:var(--accent)}
+div.htmss header.report-title{border-bottom:4px solid var(--accent);padding-bottom:.8em}
+div.htmss .kicker{text-transform:uppercase;letter-spacing:.06em;font-size:.8em;
+color:var(--muted);margin:0}
+div.htmss .subtitle{margin:.2em 0 0;color:var(--muted)}
+div.htmss .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(12.5em,100%),1fr));
+gap:.7em;margin:.6em 0 1em}
+div.htmss .card{border:1px solid var(--rule);border-left:5px solid var(--accent);
+padding:.6em .8em;break-inside:avoid;background:#fff}
+div.htmss .card .figure{display:block;font-size:1.9em;font-weight:700;line-height:1.2;
+color:var(--accent);white-space:nowrap}
+div.htmss .card .label{display:block;font-size:.88em}
+div.htmss .scroll{overflow-x:auto;max-width:100%;margin:.5em 0 1em}
+div.htmss table.data{border-collapse:collapse;border:0;margin:0;font-size:.88em;width:auto;
+table-layout:auto}
+div.htmss table.data caption{text-align:left;font-weight:600;padding:0 0 .3em;color:var(--ink)}
+div.htmss table.data th,div.htmss table.data td{border:0;border-bottom:1px solid var(--rule);
+padding:.3em .6em;text-align:left;vertical-align:top;color:var(--ink);background:#fff;
+white-space:normal;max-width:28em;overflow-wrap:break-word;line-height:1.35}
+div.htmss table.data thead th{background:var(--head);font-weight:600}
+div.htmss table.data tbody tr:nth-child(odd),div.htmss table.data tbody tr:hover{background:#fff}
+div.htmss table.data .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+div.htmss table.data .nowrap{white-space:nowrap;overflow-wrap:normal}
+div.htmss table.small{font-size:.8em}
+div.htmss table.files td:last-child{font-family:"DejaVu Sans Mono",monospace;font-size:.75em;
+overflow-wrap:anywhere}
+div.htmss .two{display:flex;flex-wrap:wrap;gap:0 2em;align-items:flex-start}
+div.htmss .two>.scroll{flex:0 1 auto;min-width:0}
+div.htmss figure.chart{margin:1em 0;padding:0;break-inside:avoid}
+div.htmss figure.chart img{max-width:100%;height:auto;display:block}
+div.htmss figure.chart figcaption{font-weight:600;margin-bottom:.3em}
+div.htmss ul{padding-left:1.2em;margin:.4em 0 .8em}
+div.htmss li{margin:.25em 0}
+div.htmss .status{font-weight:600;padding:.05em .4em;border-radius:.2em;color:#fff;
+white-space:nowrap}
+div.htmss .status.green{background:var(--green)}div.htmss .status.amber{background:var(--amber)}
+div.htmss .status.red{background:var(--red)}div.htmss .status.grey{background:var(--grey)}
+div.htmss article.story{border-top:1px solid var(--rule);padding:.6em 0;break-inside:avoid}
+div.htmss .story-head{display:flex;flex-wrap:wrap;justify-content:space-between;
+align-items:baseline;gap:.2em 1em}
+div.htmss .story-head h3{margin:.2em 0;flex:1 1 16em}
+div.htmss .story-figure{margin:0;font-size:1.6em;font-weight:700;color:var(--accent);
+text-align:right;line-height:1.1;flex:0 0 auto}
+div.htmss .story-figure span{display:block;font-size:.47em;font-weight:400;color:var(--muted)}
+div.htmss .story .meta{color:var(--muted);font-size:.85em}
+div.htmss nav.toc{font-size:.9em;margin:1em 0;display:flex;flex-wrap:wrap;gap:.3em .9em}
+div.htmss nav.toc a{white-space:nowrap}
+@media print{div.htmss{font-size:11pt}
+div.htmss table.data thead{display:table-header-group}
+div.htmss table.data tr,div.htmss .card,div.htmss figure.chart,div.htmss article.story{
+break-inside:avoid;page-break-inside:avoid}
+div.htmss .scroll{overflow:visible}div.htmss nav.toc{display:none}}
+""".strip()
+
+STYLE = f"<style {STYLE_MARK}>{CSS}</style>"
+
+
+def esc(value: object) -> str:
+    """Escape any value for HTML text or attributes ("–" when missing)."""
+    if value is None or (not isinstance(value, (str, tuple, list)) and pd.isna(value)):
+        return "–"
+    return html.escape(str(value), quote=True)
+
+
+def num(value: object) -> str:
+    """Format one count with thousands separators ("–" when missing)."""
+    return number_format(pd.Series([value]))(value)
+
+
+def words(value: object) -> str:
+    """Show a code such as ``training_of_trainers`` as words."""
+    return str(value).replace("_", " ")
+
+
+class _Text(HTMLParser):
+    """Turns report HTML into plain text a terminal can show."""
+
+    BLOCKS = {"p", "div", "h1", "h2", "h3", "li", "tr", "caption", "figcaption", "header",
+              "article", "nav", "table", "ul"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip = 0
+        self.cells: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "style":
+            self.skip += 1
+        elif tag == "tr":
+            self.cells = []
+        elif tag in ("td", "th") and self.cells is not None:
+            self.cells.append("")
+        elif tag == "img":
+            alt = dict(attrs).get("alt") or ""
+            self.out.append(f"\n[chart] {alt}\n")
+        elif tag == "li":
+            self.out.append("\n- ")
+        elif tag == "span":
+            self.out.append(" ")
+        elif tag in self.BLOCKS:
+            self.out.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self.skip -= 1
+        elif tag == "tr" and self.cells is not None:
+            self.out.append("\n" + " | ".join(c.strip() for c in self.cells))
+            self.cells = None
+        elif tag in ("h1", "h2"):
+            self.out.append("\n" + "=" * 20 + "\n")
+        elif tag in self.BLOCKS:
+            self.out.append("\n")
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        if self.cells is not None and self.cells:
+            self.cells[-1] += data
+        else:
+            self.out.append(data)
+
+
+def to_text(markup: str) -> str:
+    """Return readable plain text of report HTML (tables as ``a | b`` rows, charts by alt)."""
+    parser = _Text()
+    parser.feed(markup)
+    lines = [" ".join(line.split()) for line in "".join(parser.out).splitlines()]
+    text, blank = [], False
+    for line in lines:
+        if line or not blank:
+            text.append(line)
+        blank = not line
+    return "\n".join(text).strip()
+
+
+class Html:
+    """A piece of a report that displays as HTML (with its styles) and as plain text.
+
+    Parameters
+    ----------
+    *parts : object
+        Markup strings, or objects with ``_repr_html_`` (charts, other pieces).
+    title : str, optional
+        The report's title, for the page ``<title>``: carried in the output's
+        metadata so every door names the page alike.
+    """
+
+    def __init__(self, *parts: object, title: str = ""):
+        self.parts = parts
+        self.title = title
+
+    def __str__(self) -> str:
+        return "".join(p.markup() if hasattr(p, "markup") else
+                       p._repr_html_() if hasattr(p, "_repr_html_") else str(p)
+                       for p in self.parts)
+
+    def markup(self) -> str:
+        """Return the HTML without the style element."""
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        return f'{STYLE}<div class="htmss">{self}</div>'
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        data = {"text/html": self._repr_html_(), "text/plain": repr(self)}
+        meta = {"htmss": {"title": self.title}} if self.title else {}
+        return data, meta
+
+    def __repr__(self) -> str:
+        return to_text(str(self))
+
+
+def heading(text: str, level: int = 2, anchor: str | None = None) -> str:
+    """Return a section heading."""
+    ident = f' id="{esc(anchor)}"' if anchor else ""
+    return f"<h{level}{ident}>{esc(text)}</h{level}>"
+
+
+def para(text: str, cls: str = "") -> str:
+    """Return a paragraph of escaped text."""
+    return f'<p class="{cls}">{esc(text)}</p>' if cls else f"<p>{esc(text)}</p>"
+
+
+def cards(items: Iterable[tuple[str, object, str]]) -> str:
+    """Return headline cards: ``(key, value, label)`` each, laid out in a grid."""
+    body = "".join(f'<div class="card" data-key="{esc(key)}"><span class="figure">{num(value)}'
+                   f'</span><span class="label">{esc(label)}</span></div>'
+                   for key, value, label in items)
+    return f'<div class="cards">{body}</div>'
+
+
+def _formats(frame: pd.DataFrame, numeric: tuple[str, ...]) -> dict:
+    """One formatter per numeric column; pre-formatted text ("<5", "–") passes through."""
+    out = {}
+    for column in numeric:
+        if column not in frame.columns:
+            continue
+        values = frame[column]
+        numbers = values if is_numeric_dtype(values) else pd.to_numeric(
+            values.where(values.map(lambda v: not isinstance(v, str))), errors="coerce")
+        out[column] = number_format(numbers)
+    return out
+
+
+def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
+          cls: str = "data", nowrap: tuple[str, ...] = ()) -> str:
+    """Render a frame as an HTML table with every cell escaped.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Rows to show; column names are shown with ``_`` as spaces.
+    numeric : tuple of str
+        Columns shown right-aligned, with thousands separators and one number
+        of decimals for the whole column.
+    caption : str
+        Optional caption above the table.
+    cls : str
+        CSS classes of the table.
+    nowrap : tuple of str
+        Columns whose values never break (identifiers, dates).
+    """
+    if frame.empty:
+        return para("No rows for this selection.", "empty")
+    formats = _formats(frame, numeric)
+
+    def cell(column: str, value: object) -> str:
+        if column in formats:
+            text = esc(value) if isinstance(value, str) else formats[column](value)
+            return f'<td class="num">{text}</td>'
+        if isinstance(value, tuple):
+            value = ", ".join(map(str, value))
+        attr = ' class="nowrap"' if column in nowrap else ""
+        return f"<td{attr}>{esc(value)}</td>"
+
+    num_class = ' class="num"'
+    head = "".join(f'<th scope="col"{num_class if c in formats else ""}>'
+                   f"{esc(str(c).replace('_', ' '))}</th>" for c in frame.columns)
+    columns = list(frame.columns)
+    rows = "".join("<tr>" + "".join(cell(c, v) for c, v in zip(columns, row, strict=True))
+                   + "</tr>" for row in frame.itertuples(index=False, name=None))
+    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    return (f'<div class="scroll"><table class="{esc(cls)}">{cap}<thead><tr>{head}</tr></thead>'
+            f"<tbody>{rows}</tbody></table></div>")
