@@ -37,9 +37,14 @@ def test_report_in_chromium(browser, sample_build: Path, name):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto((sample_build / f"{name}.html").as_uri(), wait_until="load")
 
-    expected = h.compute(h.load(), 2018, None if name == "highlights" else name)
+    data = h.load()
+    programme = None if name == "highlights" else name
+    expected = h.compute(data, 2018, programme)
     for key, value in expected.items():
         card = page.locator(f'.card[data-key="{key}"] .figure')
+        if not h.indicators.attributed(data, key, programme):
+            assert card.count() == 0, key  # no big 0 for what the programme never counts
+            continue
         assert card.is_visible(), key
         assert card.inner_text() == f"{value:,}", key
     images = page.locator("figure.chart img")
@@ -55,3 +60,146 @@ def test_report_in_chromium(browser, sample_build: Path, name):
     page.close()
     assert [u for u in requests if not u.startswith(("file://", "data:"))] == []
     assert errors == []
+
+
+def _axe_serious(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [f"{v['id']} ({v['impact']}): {len(v['nodes'])} nodes: {v['help']}"
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("name", ["GLOACT", "highlights"])
+def test_report_has_no_serious_accessibility_violations(browser, sample_build: Path, name):
+    page = browser.new_page(viewport={"width": 1100, "height": 1400})
+    page.goto((sample_build / f"{name}.html").as_uri(), wait_until="load")
+    assert _axe_serious(page) == []
+    page.close()
+
+
+@pytest.mark.parametrize("name", ["GLOT59", "highlights"])
+def test_report_fits_a_phone_screen(browser, sample_build: Path, name):
+    # 390 px wide (a phone): the page never scrolls sideways; wide tables scroll in their box.
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto((sample_build / f"{name}.html").as_uri(), wait_until="load")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, width
+    page.screenshot(path=str(sample_build / "screenshots" / f"{name}-390.png"), full_page=False)
+    page.close()
+
+
+def _boxes(locator, n: int) -> list[dict]:
+    return [locator.nth(i).bounding_box() for i in range(n)]
+
+
+def _cards_in_a_grid(page) -> None:
+    boxes = _boxes(page.locator("div.htmss .card"), 3)
+    # Side by side: the same top, each to the right of the one before.
+    assert boxes[0]["y"] == boxes[1]["y"] == boxes[2]["y"], boxes
+    assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"], boxes
+    figure = page.locator("div.htmss .card .figure").first.bounding_box()
+    label = page.locator("div.htmss .card .label").first.bounding_box()
+    assert label["y"] >= figure["y"] + figure["height"] - 1  # the label under the number
+
+
+def _figure_beside_its_heading(page) -> None:
+    story = page.locator("div.htmss article.story").first
+    story.scroll_into_view_if_needed()
+    heading = story.locator("h3").bounding_box()
+    figure = story.locator(".story-figure").bounding_box()
+    assert figure["x"] > heading["x"] + 100  # to the right, not above
+    assert figure["y"] < heading["y"] + heading["height"]  # on the heading's line
+    assert figure["y"] + figure["height"] > heading["y"]
+
+
+@pytest.mark.slow
+def test_stock_nbconvert_shows_the_same_look(browser, sample_build: Path, tmp_path):
+    """The executed notebook through stock `jupyter nbconvert --to html --no-input`."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "stock.html"
+    subprocess.run([sys.executable, "-m", "nbconvert", "--to", "html", "--no-input",
+                    str(sample_build / "GLOT59.ipynb"), "--output", str(out)],
+                   check=True, capture_output=True)
+    page = browser.new_page(viewport={"width": 1100, "height": 1400})
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(out.as_uri(), wait_until="load")
+    _cards_in_a_grid(page)
+    _figure_beside_its_heading(page)
+    numbers = page.locator("div.htmss table.data td.num").first
+    assert numbers.evaluate("el => getComputedStyle(el).textAlign") == "right"
+    text = page.locator("div.htmss table.data td:not(.num)").first
+    assert text.evaluate("el => getComputedStyle(el).textAlign") == "left"
+    assert _axe_serious(page) == []
+    page.screenshot(path=str(sample_build / "screenshots" / "stock-nbconvert.png"))
+    page.close()
+
+
+@pytest.fixture
+def jupyterlab(tmp_path):
+    """A JupyterLab server on loopback, serving a copy of the programme notebook."""
+    import json
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from htmss_analysis import paths
+
+    root = tmp_path / "lab"
+    root.mkdir()
+    shutil.copy(paths.notebooks() / "programme_report.ipynb", root)
+    settings = tmp_path / "settings"
+    # Render every cell (no windowing) so outputs far down can be measured; no news pop-up.
+    for plugin, values in {"@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+                           "@jupyterlab/apputils-extension/notification": {"fetchNews": "false"}
+                           }.items():
+        folder = settings / plugin.split("/")[0] / plugin.split("/")[1]
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{plugin.split('/')[2]}.jupyterlab-settings").write_text(json.dumps(values))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**__import__("os").environ, "JUPYTERLAB_SETTINGS_DIR": str(settings)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}",
+         "--ServerApp.ip=127.0.0.1", "--ServerApp.token=", "--ServerApp.password=",
+         f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=root)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{url}/api/status", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_report_notebook_in_jupyterlab(browser, jupyterlab, sample_build: Path):
+    """Open the report notebook in JupyterLab, run all cells, look at the cards and a story."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{jupyterlab}/lab/tree/programme_report.ipynb", wait_until="load")
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
+                           timeout=120_000)
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    page.wait_for_selector("div.htmss h2#method", state="attached", timeout=300_000)
+    cards = page.locator("div.htmss .cards").first
+    cards.scroll_into_view_if_needed()
+    _cards_in_a_grid(page)
+    page.screenshot(path=str(sample_build / "screenshots" / "jupyterlab-cards.png"))
+    _figure_beside_its_heading(page)
+    page.screenshot(path=str(sample_build / "screenshots" / "jupyterlab-story.png"))
+    badge = page.locator("div.htmss .status").first
+    assert badge.evaluate("el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
+    page.close()

@@ -30,10 +30,12 @@ div.htmss{--ink:#1d2733;--muted:#56606b;--rule:#d5dbe1;--accent:#0b5394;--head:#
 font-family:"Segoe UI","Helvetica Neue",Arial,"DejaVu Sans",sans-serif;font-size:15px;
 line-height:1.45;text-align:left;max-width:100%;padding:0;margin:0}
 div.htmss *{box-sizing:border-box;-webkit-print-color-adjust:exact;print-color-adjust:exact}
-div.htmss h1{font-size:2em;line-height:1.2;margin:.2em 0;color:var(--accent);border:0;padding:0}
-div.htmss h2{font-size:1.35em;margin:1.6em 0 .6em;padding:0 0 .25em;color:var(--ink);
-border:0;border-bottom:2px solid var(--accent)}
-div.htmss h3{font-size:1.05em;margin:1.2em 0 .4em;padding:0;color:var(--ink)}
+div.htmss h1{font-size:2em;font-weight:700;line-height:1.2;margin:.2em 0;color:var(--accent);
+border:0;padding:0}
+div.htmss h2{font-size:1.35em;font-weight:600;line-height:1.3;margin:1.6em 0 .6em;
+padding:0 0 .25em;color:var(--ink);border:0;border-bottom:2px solid var(--accent)}
+div.htmss h3{font-size:1.05em;font-weight:600;line-height:1.3;margin:1.2em 0 .4em;padding:0;
+color:var(--ink)}
 div.htmss h2,div.htmss h3{break-after:avoid;page-break-after:avoid}
 div.htmss p{margin:.4em 0 .8em;text-align:left}
 div.htmss p.note,div.htmss p.empty{color:var(--muted);font-size:.9em}
