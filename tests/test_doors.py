@@ -1,0 +1,63 @@
+"""Three doors, one report: `htmss-analysis build`, papermill + stock nbconvert, and a fresh install.
+
+JupyterLab, the third door, is driven in headless Chromium in test_browser.py.
+"""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def test_stock_nbconvert_with_the_template_gives_the_build_bytes(sample_build, tmp_path):
+    out = tmp_path / "stock.html"
+    proc = subprocess.run([sys.executable, "-m", "nbconvert", "--to", "html", "--template",
+                           "htmss", str(sample_build / "GLOT92.ipynb"), "--output", str(out)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes() == (sample_build / "GLOT92.html").read_bytes()
+
+
+def _run(*args, cwd: Path, timeout: int = 900) -> subprocess.CompletedProcess:
+    proc = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout)
+    assert proc.returncode == 0, f"{args}\n{proc.stdout}\n{proc.stderr}"
+    return proc
+
+
+def test_a_fresh_pip_install_gives_the_same_report_through_every_door(tmp_path):
+    """`pip install .` only (no Makefile, no -e): papermill + nbconvert equals build."""
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "reports", "build", "*.egg-info", ".pytest_cache", "__pycache__",
+        ".ruff_cache"))
+    venv = tmp_path / "venv"
+    _run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
+    bin_ = venv / "bin"
+    _run(bin_ / "python", "-m", "pip", "install", "--quiet", "-c", source / "constraints.txt",
+         source, cwd=tmp_path)
+    work = tmp_path / "work"  # outside any project: no config file to find
+    work.mkdir()
+    sample = source / "data" / "sample"
+
+    loaded = _run(bin_ / "python", "-c", "import htmss_analysis as h; print(repr(h.load()))",
+                  cwd=work)
+    assert loaded.stdout.startswith("<Dataset sample_data: activities 950")
+
+    _run(bin_ / "papermill", source / "notebooks" / "programme_report.ipynb", "out.ipynb",
+         "-p", "programme", "GLOT92", "-p", "data_dir", sample, cwd=work)
+    _run(bin_ / "jupyter", "nbconvert", "--to", "html", "--template", "htmss", "out.ipynb",
+         cwd=work)
+    _run(bin_ / "htmss-analysis", "build", "--programme", "GLOT92", "--data", sample,
+         "--out", "built", cwd=work)
+    stock = (work / "out.html").read_bytes()
+    assert stock == (work / "built" / "2018" / "GLOT92.html").read_bytes()
+    assert b"GLOT92 2018 programme report</title>" in stock
+    kernels = venv / "share" / "jupyter" / "kernels"
+    assert not (kernels / "htmss-analysis").exists()  # the build registered no kernel
