@@ -1,4 +1,4 @@
-"""Three doors, one report: `htmss-analysis build`, papermill + stock nbconvert, and a fresh install.
+"""Three doors, one report: `build`, papermill + stock nbconvert, and a fresh install.
 
 JupyterLab, the third door, is driven in headless Chromium in test_browser.py.
 """

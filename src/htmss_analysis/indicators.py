@@ -146,36 +146,14 @@ def social_media_posts(data: Dataset, year: int, programme: str | None = None) -
 # --- what each figure could count, any year (for attribution) ---------------------
 
 
-def _activities_table(data: Dataset) -> pd.DataFrame:
-    return data.activities
+def _rows_of(table: str, database: str | None = None) -> Callable[[Dataset], pd.DataFrame]:
+    """Return the universe of a figure: every row of ``table`` (of one case ``database``)."""
 
+    def universe(data: Dataset) -> pd.DataFrame:
+        frame = getattr(data, table)
+        return frame if database is None else frame[frame["database"] == database]
 
-def _publications_table(data: Dataset) -> pd.DataFrame:
-    return data.publications
-
-
-def _cases_table(data: Dataset) -> pd.DataFrame:
-    return data.cases
-
-
-def _tip_cases(data: Dataset) -> pd.DataFrame:
-    return data.cases[data.cases["database"] == "TIP"]
-
-
-def _som_cases(data: Dataset) -> pd.DataFrame:
-    return data.cases[data.cases["database"] == "SOM"]
-
-
-def _web_stories_table(data: Dataset) -> pd.DataFrame:
-    return data.web_stories
-
-
-def _web_traffic_table(data: Dataset) -> pd.DataFrame:
-    return data.web_traffic
-
-
-def _social_media_table(data: Dataset) -> pd.DataFrame:
-    return data.social_media
+    return universe
 
 
 # --- the registry -------------------------------------------------------------------
@@ -221,54 +199,54 @@ REGISTRY: dict[str, Indicator] = {
                   "Activities starting in the year at national or regional level, organized or "
                   "contributed to. Global-level activities are not counted.",
                   "activities", ("activities",), technical_cooperation_activities,
-                  _activities_table),
+                  _rows_of("activities")),
         Indicator("countries_assisted", "Countries provided with direct capacity building",
                   "Distinct countries assisted by national-level capacity-building activities "
                   "(training, training of trainers, mentoring, e-learning, workshops) starting "
                   "in the year.", "countries", ("activities",), countries_assisted,
-                  _activities_table),
+                  _rows_of("activities")),
         Indicator("countries_represented", "Countries represented in capacity building",
                   "Distinct known nationalities of participants in national- or regional-level "
                   "capacity-building activities starting in the year.", "countries",
                   ("activities", "participants"), countries_represented,
-                  _activities_table),
+                  _rows_of("activities")),
         Indicator("people_trained", "Practitioners, officials and civil society trained",
                   "Distinct people (participant_id) attending capacity-building activities at "
                   "any level starting in the year; a person trained twice, or by two "
                   "programmes, counts once.", "people", ("activities", "participants"),
                   people_trained,
-                  _activities_table),
+                  _rows_of("activities")),
         Indicator("tools_and_publications", "Tools and publications",
                   "Standard-setting tools, technical cooperation tools and publications "
                   "published in the year.", "publications", ("publications",),
                   tools_and_publications,
-                  _publications_table),
+                  _rows_of("publications")),
         Indicator("cases_added", "Cases added to the case law databases",
                   "Cases analysed and added to UNODC's case law databases (TIP and SOM) in the "
                   "year.", "cases", ("cases",), cases_added,
-                  _cases_table),
+                  _rows_of("cases")),
         Indicator("jurisdictions_tip", "Jurisdictions of TIP cases added",
                   "Distinct jurisdictions of the TIP cases added in the year; 'International "
                   "and regional bodies' counts as one.", "jurisdictions", ("cases",),
                   jurisdictions_tip,
-                  _tip_cases),
+                  _rows_of("cases", "TIP")),
         Indicator("jurisdictions_som", "Jurisdictions of SOM cases added",
                   "Distinct jurisdictions of the SOM cases added in the year; 'International "
                   "and regional bodies' counts as one.", "jurisdictions", ("cases",),
                   jurisdictions_som,
-                  _som_cases),
+                  _rows_of("cases", "SOM")),
         Indicator("web_stories", "Web stories published",
                   "Web stories published in the year.", "stories", ("web_stories",),
                   web_stories,
-                  _web_stories_table),
+                  _rows_of("web_stories")),
         Indicator("page_views", "Page views",
                   "Page views summed over the months of the year; for a programme, only the "
                   "rows of its own sites.", "page views", ("web_traffic",), page_views,
-                  _web_traffic_table),
+                  _rows_of("web_traffic")),
         Indicator("social_media_posts", "Social media posts",
                   "Posts summed over the months of the year; for a programme, only the rows "
                   "of its own accounts.", "posts", ("social_media",), social_media_posts,
-                  _social_media_table),
+                  _rows_of("social_media")),
     )
 }
 """Every headline figure, by the contract's key, in the order the highlights print them."""
