@@ -155,3 +155,10 @@ def sample_build(tmp_path_factory) -> Path:
                      str(PUBLIC_CONFIG))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out / "2018"
+
+
+def pytest_collection_modifyitems(items):
+    """Whatever needs the sample build (four reports through papermill) is slow."""
+    for item in items:
+        if "sample_build" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

@@ -110,6 +110,7 @@ STORIES = [["story_id", "programme", "country", "year", "title", "summary"],
             "<img src=x onerror=alert(2)> and <script>alert(3)</script>"]]
 
 
+@pytest.mark.slow
 def test_text_from_the_data_is_escaped_and_personal_data_never_written(tmp_path):
     rows = [list(r) for r in ACTIVITIES]
     rows[1][2] = "<script>alert(1)</script>"
@@ -132,6 +133,7 @@ def test_text_from_the_data_is_escaped_and_personal_data_never_written(tmp_path)
     assert "&lt;b&gt;Bold&lt;/b&gt; claim" in programme
 
 
+@pytest.mark.slow
 def test_one_failed_report_leaves_the_others_and_exits_non_zero(tmp_path):
     notebooks = tmp_path / "notebooks"
     shutil.copytree(ROOT / "notebooks", notebooks)
