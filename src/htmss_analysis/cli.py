@@ -103,7 +103,7 @@ def _indicators(args: argparse.Namespace) -> int:
     width = max(len(i.title) for i in indicators.REGISTRY.values())
     for key, value in values.items():
         ind = indicators.REGISTRY[key]
-        shown = f"{value:>10,}" if indicators.attributed(data, key, code) else "not attributed"
+        shown = f"{value:>14,}" if indicators.attributed(data, key, code) else "not attributed"
         print(f"  {ind.title:<{width}}  {shown}  {ind.unit}")
     return 0
 

@@ -147,7 +147,7 @@ def check_year(data: Dataset, year: int) -> None:
     A report of such a year would be a page of zeros that looks like a result.
     """
     if year not in data.years:
-        raise DataError([Problem(data.folder.name, None, "year", str(year),
+        raise DataError([Problem(data.folder.name, None, "", str(year),
                                  f"a year in which at least one table has a row; the data "
                                  f"covers {years_text(data.years)}")])
 
