@@ -144,3 +144,51 @@ def test_programme_argument():
     assert ind.programme_code("all") is None
     with pytest.raises(ValueError):
         ind.programme_code("GLOT99")
+
+
+def test_country_context_sets_countries_assisted_against_public_data(tiny_data):
+    import pandas as pd
+
+    from htmss_analysis.sources import GLOTIP_COLUMNS
+
+    def glotip_row(year, sex, age, value, censored=False):
+        return {"iso3": "BRA", "country": "Brazil", "region": "", "subregion": "",
+                "indicator": "Detected trafficking victims", "dimension": "Total",
+                "category": "Total", "sex": sex, "age": age, "year": year, "value": value,
+                "censored": censored, "source": ""}
+
+    glotip = pd.DataFrame([glotip_row(2020, "Total", "Total", 10.0),
+                           glotip_row(2021, "Total", "Total", 12.0),
+                           glotip_row(2021, "Female", "18 years or over", float("nan"), True)],
+                          columns=GLOTIP_COLUMNS)
+    status = pd.DataFrame({"participant": ["Brazil"], "iso3": ["BRA"],
+                           "signature_date": [pd.NaT],
+                           "consent_date": [pd.Timestamp("2004-01-29")],
+                           "action": ["ratification"], "party": [True]})
+    cases = pd.DataFrame({"jurisdiction": ["BRA", "BRA"],
+                          "decision_year": pd.array([2015, None], dtype="Int64")})
+    got = ind.country_context(tiny_data, 2018, None, glotip, {"treaty_tip": status}, cases)
+    # Assisted in 2018 (national capacity building): BRA (A1) and MEX (A2).
+    assert got["iso3"].tolist() == ["BRA", "MEX"]
+    bra, mex = got.iloc[0], got.iloc[1]
+    assert bra["glotip_year"] == 2021 and bra["victims"] == 12  # the latest year only
+    assert bra["women"] == "<5"  # suppressed, kept as published
+    assert pd.isna(bra["men"]) and pd.isna(mex["victims"])  # not reported
+    assert bra["treaty_tip_party"] and bra["treaty_tip_since"] == pd.Timestamp("2004-01-29")
+    assert not mex["treaty_tip_party"]
+    assert (bra["sherloc_cases"], bra["latest_decision"]) == (2, 2015)
+    assert mex["sherloc_cases"] == 0 and pd.isna(mex["latest_decision"])
+
+
+def test_treaty_year_counts_parties_by_the_end_of_the_year():
+    import pandas as pd
+
+    status = pd.DataFrame({
+        "consent_date": pd.to_datetime(["2002-08-21", "2018-03-14", "2017-07-06", "2019-01-02",
+                                        None]),
+        "party": [True, True, True, True, False]})
+    got = ind.treaty_year(status, 2018)
+    # By 31 Dec 2018: 2002, 2018 and 2017 consents (not 2019, not the signatory).
+    assert got["parties"] == 3 and len(got["new"]) == 1
+    assert got["covered"] and got["as_of"] == pd.Timestamp("2019-01-02")
+    assert not ind.treaty_year(status, 2021)["covered"]  # a 2019 file cannot tell 2021

@@ -16,7 +16,7 @@ import pandas as pd
 from .. import __version__, indicators, programmes, sdg
 from .. import countries as country_names
 from ..loaders import Dataset, check_year
-from ..sources import SOURCES, PublicSources, detected_victims
+from ..sources import SOURCES, PublicSources
 from . import charts
 from .html import Html, cards, esc, heading, num, para, table, words
 
@@ -503,28 +503,10 @@ def toc(*entries: tuple[str, str]) -> Html:
 
 TREATY_SHORT = {"treaty_tip": "TIP Protocol", "treaty_som": "SOM Protocol",
                 "treaty_untoc": "UNTOC"}
-_VICTIM_CELLS = [("Total", "Total", "victims"), ("Female", "18 years or over", "women"),
-                 ("Male", "18 years or over", "men"), ("Female", "0 to 17 years", "girls"),
-                 ("Male", "0 to 17 years", "boys")]
 
 
-def _victim_cell(rows: pd.DataFrame, sex: str, age: str) -> str:
-    hit = rows[(rows["sex"] == sex) & (rows["age"] == age)]
-    if hit.empty:
-        return "–"
-    if bool(hit["censored"].iloc[0]):
-        return "<5"  # a suppressed count of 1 to 4: never shown as 0
-    return num(hit["value"].iloc[0])
-
-
-def _party_text(status: pd.DataFrame | None, iso3: str) -> str:
-    if status is None:
-        return "not provided"
-    rows = status[status["iso3"] == iso3]
-    if rows.empty or not bool(rows["party"].iloc[0]):
-        return "not a party"
-    row = rows.iloc[0]
-    return f"party since {row['consent_date']:%Y-%m-%d} ({row['action']})"
+def _party_text(party: bool, since: object, action: object) -> str:
+    return f"party since {since:%Y-%m-%d} ({action})" if party else "not a party"
 
 
 def country_context(ctx: Context) -> Html:
@@ -540,39 +522,35 @@ def country_context(ctx: Context) -> Html:
                    else tuple(dict.fromkeys(k for p in programmes.PROGRAMMES.values()
                                             for k in p.treaties)))
     keys = ["glotip", *treaty_keys, "sherloc_tip", "sherloc_som"]
-    assisted = indicators.countries_list(ctx.data, ctx.year, ctx.programme, "assisted")
     parts.append("<ul class=\"sources\">" + "".join(
         f"<li>{esc(ctx.sources.note(k))}</li>" for k in keys) + "</ul>")
     if all(ctx.sources.status(k) != "provided" for k in keys):
         return Html(*parts, para("No public data source was provided for this report; "
                                  "see the README to point the build at GLOTIP, SHERLOC and "
                                  "UN Treaty Collection files.", "empty"))
-    if assisted.empty:
-        return Html(*parts, para(f"No country was assisted in {ctx.year}.", "empty"))
     glotip = ctx.sources.get("glotip")
     treaties = {k: ctx.sources.get(k) for k in treaty_keys}
-    cases = [c for c in (ctx.sources.get("sherloc_tip"), ctx.sources.get("sherloc_som"))
-             if c is not None]
-    case_list = pd.concat(cases) if cases else None
-    rows = []
-    for iso3, name in zip(assisted["iso3"], assisted["country"], strict=True):
-        row = {"country": name}
-        if glotip is not None:
-            victims = detected_victims(glotip, iso3)
-            row["GLOTIP year"] = str(victims["year"].iloc[0]) if len(victims) else "–"
-            for sex, age, label in _VICTIM_CELLS:
-                row[label] = _victim_cell(victims, sex, age)
-        for key, status in treaties.items():
-            row[TREATY_SHORT[key]] = _party_text(status, iso3)
-        if case_list is not None:
-            mine = case_list[case_list["jurisdiction"] == iso3]
-            row["SHERLOC cases"] = num(len(mine))
-            row["latest decision"] = (str(int(mine["decision_year"].max()))
-                                      if mine["decision_year"].notna().any() else "–")
-        rows.append(row)
-    frame = pd.DataFrame(rows)
-    numeric = tuple(c for c in frame.columns if c in {"victims", "women", "men", "girls",
-                                                      "boys", "SHERLOC cases"})
+    case_lists = [c for c in (ctx.sources.get("sherloc_tip"), ctx.sources.get("sherloc_som"))
+                  if c is not None]
+    frame = indicators.country_context(ctx.data, ctx.year, ctx.programme, glotip, treaties,
+                                       pd.concat(case_lists) if case_lists else None)
+    if frame.empty:
+        return Html(*parts, para(f"No country was assisted in {ctx.year}.", "empty"))
+    shown = pd.DataFrame({"country": frame["country"]})
+    victims = [c for _, _, c in indicators.VICTIM_GROUPS]
+    if glotip is not None:
+        shown["GLOTIP year"] = frame["glotip_year"].map(lambda y: "–" if pd.isna(y) else str(y))
+        for column in victims:
+            shown[column] = frame[column]
+    for key, status in treaties.items():
+        shown[TREATY_SHORT[key]] = ([_party_text(*r) for r in zip(
+            frame[f"{key}_party"], frame[f"{key}_since"], frame[f"{key}_action"], strict=True)]
+            if status is not None else "not provided")
+    if case_lists:
+        shown["SHERLOC cases"] = frame["sherloc_cases"]
+        shown["latest decision"] = frame["latest_decision"].map(
+            lambda y: "–" if pd.isna(y) else str(y))
+    numeric = tuple(c for c in shown.columns if c in {*victims, "SHERLOC cases"})
     notes = ["Detected trafficking victims: UNODC GLOTIP, indicator 'Detected trafficking "
              "victims' (numerator of SDG indicator 16.2.2), latest year available for each "
              "country; '<5' is a count of 1 to 4 suppressed by the publisher; '–' means "
@@ -582,14 +560,14 @@ def country_context(ctx: Context) -> Html:
             notes.append(f"{TREATY_SHORT[key]}: UN Treaty Collection status as of "
                          f"{status['consent_date'].max():%Y-%m-%d} (latest consent date in "
                          "the file).")
-    if case_list is not None:
+    if case_lists:
         notes.append("SHERLOC cases: cases of the country in the case lists provided, all "
                      "crime types the list holds; latest decision is the latest year in "
                      "their URLs.")
-        merged = sum(c.attrs.get("merged_duplicates", 0) for c in cases)
+        merged = sum(c.attrs.get("merged_duplicates", 0) for c in case_lists)
         if merged:
             notes.append(f"{merged} case pages listed twice were counted once.")
-    return Html(*parts, table(frame, numeric, cls="data small"),
+    return Html(*parts, table(shown, numeric, cls="data small"),
                 *[para(n, "note") for n in notes])
 
 
@@ -602,17 +580,14 @@ def treaty_parties(ctx: Context) -> Html:
         if status is None:
             parts.append(para(ctx.sources.note(key), "note"))
             continue
-        as_of = status["consent_date"].max()
-        covered = as_of >= pd.Timestamp(ctx.year, 12, 31) - pd.Timedelta(days=365)
-        new = status[status["consent_date"].dt.year == ctx.year]
-        parties = status[status["party"] & (status["consent_date"] <= pd.Timestamp(ctx.year, 12,
-                                                                                   31))]
+        got = indicators.treaty_year(status, ctx.year)
+        new, as_of = got["new"], got["as_of"]
         names = ", ".join(country_names.name(i) if isinstance(i, str) else p
                           for i, p in zip(new["iso3"], new["participant"], strict=True))
         rows.append({"instrument": SOURCES[key][0],
-                     f"new parties in {ctx.year}": len(new) if covered else
+                     f"new parties in {ctx.year}": len(new) if got["covered"] else
                      f"unknown (status of {as_of:%Y})",
-                     "parties": len(parties), "who joined": names or "–",
+                     "parties": got["parties"], "who joined": names or "–",
                      "status as of": f"{as_of:%Y-%m-%d}"})
     if rows:
         frame = pd.DataFrame(rows)
