@@ -148,6 +148,7 @@ def grouped_bar(frame: pd.DataFrame, label: str, series: dict[str, str], title: 
             ax.legend(title="", frameon=False)
             for container in ax.containers:
                 ax.bar_label(container, fmt="{:,.0f}", padding=2, fontsize=7)
+            ax.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
         ax.set_xlabel("")
         ax.set_ylabel(unit)
         fig.tight_layout()
