@@ -155,7 +155,10 @@ def jupyterlab(tmp_path):
     shutil.copy(paths.notebooks() / "programme_report.ipynb", root)
     settings = tmp_path / "settings"
     # Render every cell (no windowing) so outputs far down can be measured; no news pop-up.
-    for plugin, values in {"@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+    # Start the notebook's kernel without asking (a "Select Kernel" dialog otherwise appears
+    # when the kernel list is still loading as the notebook opens).
+    for plugin, values in {"@jupyterlab/notebook-extension/tracker": {
+                               "windowingMode": "none", "autoStartDefaultKernel": True},
                            "@jupyterlab/apputils-extension/notification": {"fetchNews": "false"}
                            }.items():
         folder = settings / plugin.split("/")[0] / plugin.split("/")[1]
@@ -191,9 +194,17 @@ def test_report_notebook_in_jupyterlab(browser, jupyterlab, sample_build: Path):
     page.goto(f"{jupyterlab}/lab/tree/programme_report.ipynb", wait_until="load")
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
                            timeout=120_000)
+    select = page.locator(".jp-Dialog .jp-mod-accept", has_text="Select")
+    if select.count():  # the kernel was asked for all the same: take the notebook's own
+        select.first.click()
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-    page.wait_for_selector("div.htmss h2#method", state="attached", timeout=300_000)
+    try:
+        page.wait_for_selector("div.htmss h2#method", state="attached", timeout=300_000)
+    except Exception:
+        shot = sample_build / "screenshots" / "jupyterlab-failed.png"
+        page.screenshot(path=str(shot))
+        raise AssertionError(f"the notebook did not finish in JupyterLab; see {shot}") from None
     cards = page.locator("div.htmss .cards").first
     cards.scroll_into_view_if_needed()
     _cards_in_a_grid(page)
