@@ -82,7 +82,7 @@ def test_detected_victims_latest_year_keeps_censored(tmp_path):
 def test_second_load_reads_the_cache_not_the_file(tmp_path, monkeypatch):
     path = write_glotip_xlsx(tmp_path / "g.xlsx", GLOTIP_ROWS)
     first = sources.load_glotip(path)
-    assert len(list((tmp_path / "cache").glob("glotip-*.pkl"))) == 1
+    assert len(list((tmp_path / "cache").glob("glotip-*.json"))) == 1
 
     def boom(_):
         raise AssertionError("parsed again")

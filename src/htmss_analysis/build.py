@@ -14,13 +14,17 @@ same bytes as a build.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 import sys
 import tempfile
+import threading
 import time
 import uuid
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.connection import wait
 from pathlib import Path
 
 from . import paths, programmes
@@ -130,12 +134,33 @@ def export_html(executed: Path, html_path: Path) -> int:
                             extra_template_basedirs=[str(paths.templates())])
     body, _ = exporter.from_notebook_node(nb)
     data = body.encode("utf-8")
-    html_path.write_bytes(data)
+    write_atomically(html_path, data)
     return len(data)
 
 
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that it is either the whole new file or not there.
+
+    A full disk or a kill mid-write leaves the previous file (or none), never
+    a truncated report that opens as if complete.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def run_job(job: Job) -> Outcome:
-    """Execute one notebook and export it; never raises, reports the failure instead."""
+    """Execute one notebook and export it; never raises, reports the failure instead.
+
+    A report that fails leaves no HTML behind: a previous build's file would
+    look current beside the new, failed notebook.
+    """
     import papermill as pm
 
     start = time.monotonic()
@@ -147,12 +172,15 @@ def run_job(job: Job) -> Outcome:
                             kernel_manager_class=_kernel_manager_class())
         export_html(job.executed, job.html)
     except pm.PapermillExecutionError as exc:
-        return Outcome(job, False, time.monotonic() - start,
-                       f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}".strip())
+        return _failed(job, start, f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}".strip())
     except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the build
-        return Outcome(job, False, time.monotonic() - start,
-                       f"{type(exc).__name__}: {exc}".splitlines()[0])
+        return _failed(job, start, f"{type(exc).__name__}: {exc}".splitlines()[0])
     return Outcome(job, True, time.monotonic() - start)
+
+
+def _failed(job: Job, start: float, error: str) -> Outcome:
+    job.html.unlink(missing_ok=True)
+    return Outcome(job, False, time.monotonic() - start, error)
 
 
 def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
@@ -192,20 +220,131 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
     return jobs
 
 
+class BuildInterrupted(Exception):
+    """The build was interrupted; ``outcomes`` says what became of every report."""
+
+    def __init__(self, outcomes: list[Outcome]):
+        super().__init__("interrupted")
+        self.outcomes = outcomes
+
+
+class BuildLocked(Exception):
+    """Another build is writing to the same output folder."""
+
+
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on an output folder for the length of a build.
+
+    Two builds into one folder would interleave their files and logs; the
+    second is refused with :class:`BuildLocked` instead. The lock is the
+    operating system's (released when the process ends, however it ends).
+    """
+    import fcntl
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / ".htmss-build.lock"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+            raise BuildLocked(f"another build (process {holder or '?'}) is writing to "
+                              f"{folder}; wait for it to end, or build into another --out"
+                              ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _watch_parent(parent: int) -> None:
+    # A build killed outright (SIGKILL) cannot stop its workers: each one stops itself
+    # when its parent is gone, rather than write reports after the build has ended.
+    while True:
+        if os.getppid() != parent:
+            os._exit(1)
+        time.sleep(0.5)
+
+
+def _worker(job: Job, conn, parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build itself handles Ctrl-C
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    conn.send(run_job(job))
+    conn.close()
+
+
+def _lost(job: Job, start: float, exitcode: int | None) -> Outcome:
+    why = {-9: " (killed: out of memory?)", -15: " (terminated)"}.get(exitcode or 0, "")
+    return _failed(job, start, f"the worker building it stopped, exit code {exitcode}{why}")
+
+
 def build(jobs: list[Job], workers: int = 2,
-          on_done: Callable[[Outcome, int, int], None] | None = None) -> list[Outcome]:
+          on_done: Callable[[Outcome, int, int], None] | None = None,
+          on_start: Callable[[Job], None] | None = None) -> list[Outcome]:
     """Run ``jobs`` with up to ``workers`` in parallel; return their outcomes in job order.
 
-    ``on_done(outcome, n, total)`` is called as each job ends, for progress.
+    Each report runs in a process of its own: one that dies (out of memory,
+    killed) fails its report only. ``on_start(job)`` and ``on_done(outcome, n,
+    total)`` are called as each job starts and ends, for progress.
+
+    Raises
+    ------
+    BuildInterrupted
+        On Ctrl-C (or SIGTERM): every worker is stopped at once, and the
+        exception carries the outcome of every report, finished or not.
     """
-    outcomes = []
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=ctx) as pool:
-        futures = {pool.submit(run_job, job): job for job in jobs}
-        for n, future in enumerate(as_completed(futures), 1):
-            outcome = future.result()
-            outcomes.append(outcome)
-            if on_done:
-                on_done(outcome, n, len(jobs))
+    pending = list(jobs)
+    running: dict[object, tuple] = {}
+    outcomes: list[Outcome] = []
+
+    def finish(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        if on_done:
+            on_done(outcome, len(outcomes), len(jobs))
+
+    try:
+        while pending or running:
+            while pending and len(running) < max(1, workers):
+                job = pending.pop(0)
+                receive, send = ctx.Pipe(duplex=False)
+                proc = ctx.Process(target=_worker, args=(job, send, os.getpid()), daemon=True)
+                proc.start()
+                send.close()
+                running[receive] = (proc, job, time.monotonic())
+                if on_start:
+                    on_start(job)
+            wait([*running, *(p.sentinel for p, _, _ in running.values())], timeout=1)
+            for receive in list(running):
+                proc, job, start = running[receive]
+                outcome = None
+                if receive.poll():
+                    try:
+                        outcome = receive.recv()
+                    except (EOFError, OSError):
+                        outcome = None
+                    proc.join(timeout=30)
+                elif proc.is_alive():
+                    continue
+                receive.close()
+                del running[receive]
+                finish(outcome or _lost(job, start, proc.exitcode))
+    except KeyboardInterrupt:
+        for proc, _, _ in running.values():
+            proc.terminate()
+        for proc, job, start in running.values():
+            proc.join(timeout=10)
+            if proc.is_alive():
+                proc.kill()
+            outcomes.append(_failed(job, start, "interrupted"))
+        outcomes += [Outcome(job, False, 0.0, "not started: interrupted") for job in pending]
+        raise BuildInterrupted(_in_order(jobs, outcomes)) from None
+    return _in_order(jobs, outcomes)
+
+
+def _in_order(jobs: list[Job], outcomes: list[Outcome]) -> list[Outcome]:
     order = {job.name: i for i, job in enumerate(jobs)}
     return sorted(outcomes, key=lambda o: order[o.job.name])

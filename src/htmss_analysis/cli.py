@@ -4,16 +4,37 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 
 from . import build as builder
 from . import indicators, paths, programmes, schema
 from .loaders import Dataset, check_year, load
-from .problems import DataError
+from .problems import DataError, grouped
 from .sources import NO_CONFIG, SOURCES, PublicSources, public_sources
 
 EXIT_DATA = 2
+EXIT_INTERRUPTED = 130
+
+
+def _ranged(low: int, high: int | None = None):
+    """Return an argparse type: a whole number from ``low`` (to ``high``)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < low or (high is not None and value > high):
+            span = f"from {low} to {high}" if high is not None else f"of {low} or more"
+            raise argparse.ArgumentTypeError(f"{value} is not a number {span}")
+        return value
+
+    return parse
+
+
+YEAR = _ranged(1900, 2100)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     ind = sub.add_parser("indicators", help="print the headline figures of a year")
     ind.add_argument("--data", type=Path, default=None,
                      help="data folder or workbook (default: the synthetic sample data)")
-    ind.add_argument("--year", type=int, required=True, help="reporting year")
+    ind.add_argument("--year", type=YEAR, required=True, help="reporting year")
     ind.add_argument("--programme", default=programmes.ALL,
                      help=f"{programmes.EXPECTED}, or all (default)")
     ind.add_argument("--json", action="store_true", help="print the contract's JSON object")
@@ -46,13 +67,14 @@ def _add_build_parser(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser("build", help="build the HTML reports of a year")
     b.add_argument("--data", type=Path, default=None,
                    help="data folder or workbook (default: the synthetic sample data)")
-    b.add_argument("--year", type=int, default=2018, help="reporting year (default 2018)")
+    b.add_argument("--year", type=YEAR, default=2018, help="reporting year (default 2018)")
     b.add_argument("--programme", nargs="+", default=None, metavar="P",
                    help="GLOT59, GLOT92, GLOACT and/or highlights (default: all four reports)")
     b.add_argument("--out", type=Path, default=None,
                    help="output folder; reports go to OUT/<year>/ (default: reports/)")
-    b.add_argument("--jobs", type=int, default=2, help="reports built in parallel (default 2)")
-    b.add_argument("--timeout", type=int, default=builder.CELL_TIMEOUT,
+    b.add_argument("--jobs", type=_ranged(1, 64), default=2,
+                   help="reports built in parallel (default 2)")
+    b.add_argument("--timeout", type=_ranged(1), default=builder.CELL_TIMEOUT,
                    help=f"seconds one notebook cell may run (default {builder.CELL_TIMEOUT})")
     b.add_argument("--notebooks", type=Path, default=None,
                    help="folder with your own programme_report.ipynb and highlights.ipynb")
@@ -66,9 +88,17 @@ def _add_build_parser(sub: argparse._SubParsersAction) -> None:
                          help=f"{title} (wins over the config file)")
 
 
-def _fail(problems: list, where: str) -> None:
-    for problem in problems:
+def _print_problems(problems: list) -> None:
+    """Print problems one per line, the first 200 of them, then counts of the rest by kind."""
+    first, rest = grouped(problems)
+    for problem in first:
         print(problem, file=sys.stderr)
+    for line in rest:
+        print(line, file=sys.stderr)
+
+
+def _fail(problems: list, where: str) -> None:
+    _print_problems(problems)
     n = len(problems)
     print(f"{n} error{'s' * (n != 1)} in {where}: nothing was computed.", file=sys.stderr)
     raise SystemExit(EXIT_DATA)
@@ -81,8 +111,10 @@ def _load_or_exit(path: Path | None, year: int | None = None) -> Dataset:
             check_year(data, year)
     except DataError as exc:
         _fail(exc.problems, str(path or "the sample data"))
-    for warning in data.warnings:
-        print(warning, file=sys.stderr)
+    _print_problems(data.warnings)
+    if data.absent:
+        print(f"note: optional tables absent (their figures are 0): {', '.join(data.absent)}",
+              file=sys.stderr)
     return data
 
 
@@ -170,11 +202,29 @@ def _build(args: argparse.Namespace) -> int:
         else:
             print(f"[{n}/{total}] FAILED  {job.name:<10} {outcome.error}", flush=True)
 
-    outcomes = builder.build(jobs, args.jobs, on_done=progress)
+    def on_term(signum, frame):  # a polite kill stops the build like Ctrl-C
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        with builder.locked(out / str(args.year)):
+            outcomes = builder.build(jobs, args.jobs, on_done=progress)
+    except builder.BuildLocked as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    except builder.BuildInterrupted as exc:
+        _summary(exc.outcomes, "interrupted: ")
+        return EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    return _summary(outcomes)
+
+
+def _summary(outcomes: list, prefix: str = "") -> int:
     failed = [o for o in outcomes if not o.ok]
-    print(f"{len(outcomes) - len(failed)} built, {len(failed)} failed")
+    print(f"{prefix}{len(outcomes) - len(failed)} built, {len(failed)} failed", flush=True)
     for o in failed:
-        print(f"  {o.job.name}: {o.error} (executed notebook: {o.job.executed})")
+        print(f"  {o.job.name}: {o.error} (executed notebook: {o.job.executed})", flush=True)
     return 1 if failed else 0
 
 

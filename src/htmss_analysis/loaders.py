@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
+import re
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
-from python_calamine import CalamineWorkbook
 
 from . import countries, programmes, schema
+from .files import (
+    EXCEL_SUFFIXES,
+    FileProblem,
+    control_characters,
+    describe_path_problem,
+    file_sha256,
+    hidden_sheets,
+    open_workbook,
+    read_rows,
+)
 from .problems import DataError, Problem
 from .schema import Table
-
-EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,8 @@ class Dataset:
         Data-quality warnings, for the reports.
     accounting : DataFrame
         Per table: rows read, used and set aside, and why.
+    absent : list of str
+        Optional tables the folder does not have (their figures are 0).
     """
 
     folder: Path
@@ -82,6 +89,7 @@ class Dataset:
     sources: list[Source] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     accounting: pd.DataFrame = field(default_factory=pd.DataFrame)
+    absent: list[str] = field(default_factory=list)
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -155,109 +163,136 @@ def check_year(data: Dataset, year: int) -> None:
 # --- finding and reading files -------------------------------------------------
 
 
-def find_sources(path: str | Path) -> tuple[dict[str, tuple[Path, str | None]], list[Problem]]:
-    """Locate the file (and sheet) of each table in a data folder or workbook.
+@dataclass
+class Located:
+    """Where each table of a data folder comes from, and what was found on the way.
+
+    Attributes
+    ----------
+    tables : dict
+        Table name to (file, sheet or None): exactly one source per table.
+    absent : list of str
+        Optional tables with no source.
+    errors, warnings : list of Problem
+        Ambiguous or unreadable sources (errors); hidden sheets used (warnings).
+    """
+
+    tables: dict[str, tuple[Path, str | None]] = field(default_factory=dict)
+    absent: list[str] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
+
+
+def looks_like(stem: str) -> str | None:
+    """Return the table a file name looks like without being it (``participants (1)``)."""
+    words = _words(stem)
+    best = None
+    for name in schema.TABLES:
+        target = name.split("_")
+        if any(words[i:i + len(target)] == target for i in range(len(words))):
+            if best is None or len(target) > len(best.split("_")):
+                best = name  # "web_stories" beats "stories"
+    return best
+
+
+def find_sources(path: str | Path) -> Located:
+    """Locate the one file (and sheet) of each table in a data folder or workbook.
+
+    The rule: a table comes from a file named after it (``activities.csv``,
+    ``activities.xlsx``) or from a sheet named after it in any workbook of the
+    folder, and from exactly one of these. Two candidates are an error naming
+    both; a file that looks like a table (``participants (1).csv``) but is not
+    named after it, a folder or a broken link in its place, is an error; an
+    optional table with no candidate is listed as absent.
 
     Parameters
     ----------
     path : str or Path
-        A folder with one file per table, a folder holding a single workbook
-        with one sheet per table, or such a workbook itself.
-
-    Returns
-    -------
-    dict, list of Problem
-        Table name to (file, sheet or None), and problems found (missing
-        required tables, a table given twice).
+        A data folder, or a workbook with one sheet per table.
     """
     path = Path(path)
-    found: dict[str, tuple[Path, str | None]] = {}
-    problems: list[Problem] = []
-    if not path.exists():
-        return found, [Problem(str(path), None, "", "", "a data folder or workbook; none found")]
-    workbooks: list[Path] = []
-    if path.is_file():
-        workbooks = [path]
+    out = Located()
+    candidates: dict[str, list[tuple[Path, str | None]]] = {n: [] for n in schema.TABLES}
+    if not path.exists() and not path.is_symlink():
+        out.errors.append(Problem(str(path), None, "", "", "a data folder or workbook; "
+                                  "nothing is there"))
+        return out
+    problem = describe_path_problem(path) if path.is_symlink() else None
+    if problem:
+        out.errors.append(Problem(path.name, None, "", "", problem))
+        return out
+    if path.is_dir():
+        entries = sorted(p for p in path.iterdir() if not p.name.startswith(("~$", ".")))
+    elif path.is_file() and path.suffix.lower() in EXCEL_SUFFIXES:
+        entries = [path]
     else:
-        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("~$"))
-        for name in schema.TABLES:
-            candidates = [p for p in files if p.stem.lower() == name
-                          and p.suffix.lower() in (".csv", *EXCEL_SUFFIXES)]
-            if len(candidates) > 1:
-                problems.append(Problem(path.name, None, "", ", ".join(c.name for c in candidates),
-                                        f"one file for table {name}, not several"))
-            if candidates:
-                found[name] = (candidates[0], None)
-        if not found:
-            workbooks = [p for p in files if p.suffix.lower() in EXCEL_SUFFIXES]
-    for book in workbooks:
-        sheets = CalamineWorkbook.from_path(str(book)).sheet_names
-        for sheet in sheets:
+        out.errors.append(Problem(path.name, None, "", "", "a data folder, or a workbook "
+                                  f"({', '.join(EXCEL_SUFFIXES)}) with a sheet per table"))
+        return out
+    for entry in entries:
+        suffix = entry.suffix.lower()
+        if suffix not in (".csv", *EXCEL_SUFFIXES):
+            continue
+        exact = entry.stem.strip().lower()
+        resembles = exact if exact in schema.TABLES else looks_like(entry.stem)
+        trouble = describe_path_problem(entry)
+        if trouble:
+            if resembles or suffix in EXCEL_SUFFIXES:
+                out.errors.append(Problem(entry.name, None, "", "", trouble))
+            continue
+        if exact in schema.TABLES and path.is_dir():
+            candidates[exact].append((entry, None))
+            continue
+        if suffix == ".csv":
+            if resembles:
+                out.errors.append(Problem(entry.name, None, "", "", (
+                    f"a file named like the {resembles} table but not '{resembles}.csv': "
+                    f"rename it {resembles}.csv, or move it out of the folder")))
+            continue
+        try:
+            book = open_workbook(entry)
+        except FileProblem as exc:
+            out.errors.append(Problem(entry.name, None, "", "", str(exc)))
+            continue
+        hidden = hidden_sheets(book)
+        used = False
+        for sheet in book.sheet_names:
             name = sheet.strip().lower()
-            if name in schema.TABLES and name not in found:
-                found[name] = (book, sheet)
+            if name in schema.TABLES:
+                candidates[name].append((entry, sheet))
+                used = True
+                if sheet in hidden:
+                    out.warnings.append(Problem(f"{entry.name}[{sheet}]", None, "", "",
+                                                "a hidden sheet, used as the table it is named "
+                                                "after", "warning"))
+        if not used and resembles:
+            out.errors.append(Problem(entry.name, None, "", "", (
+                f"a workbook named like the {resembles} table with no sheet named after a "
+                f"table: rename it {resembles}{suffix}, name its sheet '{resembles}', or move "
+                "it out of the folder")))
     for name, table in schema.TABLES.items():
-        if table.required and name not in found:
-            problems.append(Problem(path.name, None, "", "",
-                                    f"a table '{name}' ({name}.csv, {name}.xlsx or a sheet "
-                                    f"'{name}' in a workbook); none found"))
-    return found, problems
+        found = candidates[name]
+        if len(found) > 1:
+            shown = ", ".join(f"{f.name}[{s}]" if s else f.name for f, s in found)
+            out.errors.append(Problem(path.name, None, "", shown,
+                                      f"one source for table {name}, not {len(found)}: keep "
+                                      "one and move the others out of the folder"))
+        elif found:
+            out.tables[name] = found[0]
+        elif table.required:
+            out.errors.append(Problem(path.name, None, "", "",
+                                      f"a table '{name}' ({name}.csv, {name}.xlsx or a sheet "
+                                      f"'{name}' in a workbook); none found"))
+        else:
+            out.absent.append(name)
+    return out
 
 
-def file_sha256(path: Path) -> str:
-    """Return the hex SHA-256 of a file's bytes, computed once per file version.
-
-    A build hashes each input for the method annex and for the cache key; the
-    memo (keyed by path, size and modification time) makes that one read.
-    """
-    stat = Path(path).stat()
-    return _sha256(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
-
-
-@cache
-def _sha256(path: str, size: int, mtime_ns: int) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def decode(path: Path) -> tuple[str, str]:
-    """Return a text file's content and encoding: UTF-8 (BOM allowed), else Windows-1252."""
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        # Excel on Windows saves "CSV" in the ANSI code page.
-        return data.decode("cp1252"), "windows-1252"
-    except UnicodeDecodeError as exc:
-        raise FileProblem(f"a UTF-8 or Windows-1252 text file; byte {exc.start} is neither "
-                           "(save it from Excel as 'CSV UTF-8')") from None
-
-
-class FileProblem(Exception):
-    """A file that cannot be read at all (its message says why)."""
-
-
-def cell_text(value: object) -> str:
-    """Return an Excel cell as the text the contract expects (dates as YYYY-MM-DD)."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return str(value).upper()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    return " ".join(str(value).split()) if "\n" in str(value) else str(value).strip()
-
-
-def read_raw(path: Path, sheet: str | None = None) -> tuple[pd.DataFrame, str]:
+def read_raw(path: Path, sheet: str | None = None) -> tuple[pd.DataFrame, str, list[Problem]]:
     """Read one table as text cells, indexed by the row number the analyst sees.
 
     Parameters
@@ -269,35 +304,65 @@ def read_raw(path: Path, sheet: str | None = None) -> tuple[pd.DataFrame, str]:
 
     Returns
     -------
-    DataFrame, str
+    DataFrame, str, list of Problem
         Cells as stripped strings (blank = ``""``), columns named as in the
-        header folded to lower case, index = file row (header = row 1); and the
-        encoding read (``excel`` for workbooks).
-    """
-    if path.suffix.lower() == ".csv":
-        text, encoding = decode(path)
-        import csv
-        import io
+        header folded to lower case, index = file row (header = row 1); the
+        encoding read (``excel`` for workbooks); and the problems of the rows
+        themselves (more cells than the header, control characters, a header
+        given twice).
 
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-    else:
-        book = CalamineWorkbook.from_path(str(path))
-        ws = book.get_sheet_by_name(sheet or book.sheet_names[0])
-        rows = [[cell_text(v) for v in row] for row in ws.to_python(skip_empty_area=False)]
-        encoding = "excel"
-    if not rows:
-        return pd.DataFrame(), encoding
-    header = [" ".join(str(h).split()).lower() for h in rows[0]]
+    Raises
+    ------
+    FileProblem
+        When the file cannot be read at all.
+    """
+    got = read_rows(path, sheet)
+    label = f"{path.name}[{sheet}]" if sheet else path.name
+    if not got.rows:
+        return pd.DataFrame(), got.encoding, []
+    problems: list[Problem] = []
+    first, header_cells = got.rows[0]
+    header = [" ".join(str(h).split()).lower() for h in header_cells]
+    while header and header[-1] == "":
+        header.pop()  # trailing blank header cells: Excel's empty columns
     width = len(header)
-    body = [[c.strip() for c in (r + [""] * width)[:width]] for r in rows[1:]]
-    frame = pd.DataFrame(body, columns=header, index=range(2, len(body) + 2), dtype=object)
-    return frame, encoding
+    seen: dict[str, int] = {}
+    for i, name in enumerate(header):
+        if name and name in seen:
+            problems.append(Problem(label, first, name, header_cells[i].strip(),
+                                    f"one column named '{name}'; column {seen[name] + 1} "
+                                    f"('{header_cells[seen[name]].strip()}') has the same name"))
+        seen.setdefault(name, i)
+    body, index = [], []
+    for number, cells in got.rows[1:]:
+        extra = [c for c in cells[width:] if c.strip()]
+        if extra:
+            problems.append(Problem(label, number, "", extra[0],
+                                    f"at most {width} cells, as the header has; this row has "
+                                    f"{width + len(cells[width:]) - cells[width:].count('')} "
+                                    "filled or more: a comma inside a cell needs quotes"))
+        row = [c.strip() for c in (cells + [""] * width)[:width]]
+        for column, cell in zip(header, row, strict=True):
+            char = control_characters(cell)
+            if char:
+                problems.append(Problem(label, number, column, cell.replace(char, "?"),
+                                        f"text without control characters (found "
+                                        f"U+{ord(char):04X})"))
+        body.append(row)
+        index.append(number)
+    frame = pd.DataFrame(body, columns=header, index=index, dtype=object)
+    return frame, got.encoding, problems
 
 
 # --- validation ------------------------------------------------------------------
 
 
 def _schema_problems(table: Table, frame: pd.DataFrame, label: str) -> list[Problem]:
+    if frame.empty:  # a header without rows: only the columns can be wrong
+        found = ", ".join(c for c in frame.columns if c) or "none"
+        return [Problem(label, 1, f.name, "", f"a column named '{f.name}' (required); found "
+                        f"columns: {found}") for f in table.fields
+                if f.required and f.name not in frame.columns]
     try:
         schema.pandera_schema(table, list(frame.columns)).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
@@ -353,11 +418,15 @@ def _parse_or_default(f: schema.Field, cell: str) -> object:
 def _duplicate_keys(table: Table, typed: pd.DataFrame, label: str) -> list[Problem]:
     if not table.key or typed.empty:
         return []
-    keys = typed[list(table.key)].astype(str).apply(tuple, axis=1)
+    # Missing cells are "" here (pandas' astype(str) keeps them NaN); a blank key is
+    # reported once already, as a required cell left blank.
+    cells = typed[list(table.key)].apply(
+        lambda col: col.map(lambda v: "" if v is None or pd.isna(v) else str(v)))
+    keys = cells.apply(tuple, axis=1)
     first_row = {key: row for row, key in keys.drop_duplicates().items()}
     problems = []
     for row, key in keys[keys.duplicated(keep="first")].items():
-        if "None" in key:
+        if "" in key:
             continue
         problems.append(Problem(label, int(row), ", ".join(table.key), " / ".join(key),
                                 f"a unique {' + '.join(table.key)}; row {first_row[key]} "
@@ -490,23 +559,28 @@ def load(path: str | Path | None = None) -> Dataset:
     from .paths import sample_data
 
     folder = Path(path) if path is not None else sample_data()
-    located, errors = find_sources(folder)
-    warnings: list[Problem] = []
+    located = find_sources(folder)
+    errors: list[Problem] = list(located.errors)
+    warnings: list[Problem] = list(located.warnings)
     tables: dict[str, pd.DataFrame] = {}
     sources: dict[str, Source] = {}
     raws: dict[str, pd.DataFrame] = {}
     accounting = []
     for name, table in schema.TABLES.items():
-        if name not in located:
-            tables[name] = _convert(table, pd.DataFrame(columns=table.columns, dtype=object))
+        tables[name] = _convert(table, pd.DataFrame(columns=table.columns, dtype=object))
+        if name not in located.tables:
             continue
-        file, sheet = located[name]
+        file, sheet = located.tables[name]
         label = f"{file.name}[{sheet}]" if sheet else file.name
         try:
-            raw, encoding = read_raw(file, sheet)
+            raw, encoding, row_problems = read_raw(file, sheet)
         except FileProblem as exc:
-            errors.append(Problem(label, None, "", "", str(exc)))
+            errors.append(Problem(label, exc.row, "", "", str(exc)))
             continue
+        except OSError as exc:
+            errors.append(Problem(label, None, "", "", f"cannot be read ({exc.strerror})"))
+            continue
+        errors += row_problems
         sources[name] = Source(name, file, sheet, file_sha256(file), encoding)
         if encoding == "windows-1252":
             warnings.append(Problem(label, None, "", "", "file is not UTF-8; read as Windows-1252",
@@ -545,5 +619,6 @@ def load(path: str | Path | None = None) -> Dataset:
         raise DataError(errors)
     warnings += _far_dates(tables, sources)
     return Dataset(folder=folder, **tables, sources=list(sources.values()),
-                   warnings=warnings, accounting=pd.DataFrame(accounting))
+                   warnings=warnings, accounting=pd.DataFrame(accounting),
+                   absent=located.absent)
 

@@ -53,3 +53,31 @@ class DataError(Exception):
 
 def _sort_key(problem: Problem) -> tuple:
     return (problem.file, problem.row or 0, problem.column, problem.value, problem.expected)
+
+
+SHOWN = 200
+"""How many problems are listed one by one before the rest are counted by kind."""
+
+
+def grouped(problems: list[Problem], shown: int = SHOWN) -> tuple[list[Problem], list[str]]:
+    """Split problems into the first ``shown`` and a count of the rest by file, column and kind.
+
+    A million bad rows thus print 200 located lines and a few counts, not a
+    million lines; nothing is dropped from the count.
+
+    Returns
+    -------
+    list of Problem, list of str
+        The problems listed one by one, and one line per group of the rest,
+        e.g. ``"and 12,345 more in participants.csv, column sex: one of female, male"``.
+    """
+    first, rest = problems[:shown], problems[shown:]
+    groups: dict[tuple[str, str, str, str], int] = {}
+    for p in rest:
+        key = (p.severity, p.file, p.column, p.expected)
+        groups[key] = groups.get(key, 0) + 1
+    lines = []
+    for (severity, file, column, expected), n in groups.items():
+        where = file + (f", column {column}" if column else "")
+        lines.append(f"{severity}: and {n:,} more in {where}: {expected}")
+    return first, lines

@@ -68,12 +68,19 @@ def _year(text: str) -> int:
     return int(text)
 
 
+LARGEST = 10**15
+"""Counts and numbers stay below this: beyond it a cell is a typing slip (or would overflow)."""
+
+
 def _count(text: str) -> int:
     if not re.fullmatch(r"\d+", text.replace(",", "")) or (
         "," in text and not re.fullmatch(r"\d{1,3}(,\d{3})+", text)
     ):
         raise ValueError(text)
-    return int(text.replace(",", ""))
+    value = int(text.replace(",", ""))
+    if value >= LARGEST:
+        raise ValueError(text)
+    return value
 
 
 def _number(text: str) -> float:
@@ -81,7 +88,7 @@ def _number(text: str) -> float:
         value = float(text.replace(",", "")) if re.fullmatch(r"-?[\d,]*\.?\d+", text) else None
     except ValueError:
         value = None
-    if value is None:
+    if value is None or not abs(value) < LARGEST:
         raise ValueError(text)
     return value
 
@@ -147,8 +154,8 @@ TEXT = Kind("text", "text", str)
 DATE = Kind("date", "a date written YYYY-MM-DD (or an Excel date cell)", _date)
 MONTH = Kind("month", "a month written YYYY-MM", _month)
 YEAR = Kind("year", "a four-digit year", _year)
-COUNT = Kind("count", "a whole number, 0 or more", _count)
-NUMBER = Kind("number", "a number", _number)
+COUNT = Kind("count", "a whole number, 0 or more, below 10^15", _count)
+NUMBER = Kind("number", "a number between -10^15 and 10^15", _number)
 SCORE = Kind("score", "a score from 0 to 100", _score)
 PROGRAMME = Kind("programme", f"a programme code: {programmes.EXPECTED}", _programme)
 PROGRAMMES_LIST = Kind(

@@ -7,24 +7,16 @@ file's SHA-256, so a second build re-parses nothing.
 
 from __future__ import annotations
 
-import csv
-import io
-import os
-import pickle
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
-from platformdirs import user_cache_dir
-from python_calamine import CalamineWorkbook
 
 from . import __version__, countries
-from .loaders import FileProblem, cell_text, decode, file_sha256
+from .cache import CACHE_ENV, cache_dir, cached  # noqa: F401 - CACHE_ENV, cache_dir: API
+from .files import FileProblem, file_sha256, read_rows
 from .problems import DataError, Problem
-
-CACHE_ENV = "HTMSS_CACHE_DIR"
-"""Environment variable that moves the cache (default: the platform's user cache folder)."""
 
 GLOTIP_COLUMNS = ["iso3", "country", "region", "subregion", "indicator", "dimension",
                   "category", "sex", "age", "year", "value", "censored", "source"]
@@ -36,49 +28,23 @@ TREATY_COLUMNS = ["participant", "iso3", "signature_date", "consent_date", "acti
 # --- cache -----------------------------------------------------------------------------
 
 
-def cache_dir() -> Path:
-    """Return the folder of cached parsed sources (created when first written)."""
-    return Path(os.environ.get(CACHE_ENV) or user_cache_dir("htmss-analysis", appauthor=False))
-
-
-def _cached(kind: str, path: Path, parse: Callable[[Path], pd.DataFrame], *key: str
-            ) -> pd.DataFrame:
-    # The package and pandas versions are part of the key: a pickled frame is only
-    # read back by the code that wrote it.
+def _cached(kind: str, path: Path, parse: Callable[[Path], pd.DataFrame], columns: list[str],
+            *key: str) -> pd.DataFrame:
+    # The source's digest and the package and pandas versions are the key: an entry is
+    # only read back by the code that wrote it, for the very bytes it was parsed from.
     digest = file_sha256(path)
-    name = "-".join([kind, digest[:32], *key, __version__, pd.__version__]) + ".pkl"
-    target = cache_dir() / re.sub(r"[^\w.-]", "_", name)
-    if target.exists():
-        try:
-            with target.open("rb") as fh:
-                frame = pickle.load(fh)  # noqa: S301 - our own cache file, in the user's folder
-            if isinstance(frame, pd.DataFrame):
-                return frame
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass  # a damaged cache entry is parsed again and rewritten
-    frame = parse(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".tmp{os.getpid()}")
-        with tmp.open("wb") as fh:
-            pickle.dump(frame, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(target)
-    except OSError:
-        pass  # an unwritable cache only costs speed
-    return frame
+    name = re.sub(r"[^\w.-]", "_", "-".join([kind, digest[:32], *key, __version__,
+                                              pd.__version__]) + ".json")
+    return cached(name, columns, lambda: parse(path))
 
 
 def _rows(path: Path) -> list[list[str]]:
     """All cells of a CSV file or of a workbook's first sheet, as text."""
-    if path.suffix.lower() == ".csv":
-        try:
-            text, _ = decode(path)
-        except FileProblem as exc:
-            raise DataError([Problem(path.name, None, "", "", str(exc))]) from None
-        return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))]
-    book = CalamineWorkbook.from_path(str(path))
-    sheet = book.get_sheet_by_name(book.sheet_names[0])
-    return [[cell_text(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+    try:
+        got = read_rows(path)
+    except FileProblem as exc:
+        raise DataError([Problem(path.name, exc.row, "", "", str(exc))]) from None
+    return [[c.strip() for c in row] for _, row in got.rows]
 
 
 def _body(rows: list[list[str]], start: int, width: int):
@@ -168,7 +134,7 @@ def load_glotip(path: str | Path) -> pd.DataFrame:
     DataError
         Naming the row of every value that is neither a count nor ``<5``.
     """
-    return _cached("glotip", Path(path), _parse_glotip)
+    return _cached("glotip", Path(path), _parse_glotip, GLOTIP_COLUMNS)
 
 
 def detected_victims(glotip: pd.DataFrame, iso3: str) -> pd.DataFrame:
@@ -304,7 +270,8 @@ def load_sherloc_cases(path: str | Path, database: str = "TIP") -> pd.DataFrame:
     database = database.upper()
     if database not in ("TIP", "SOM"):
         raise ValueError(f"database must be TIP or SOM, not {database!r}")
-    return _cached("sherloc", Path(path), lambda p: _parse_sherloc(p, database), database)
+    return _cached("sherloc", Path(path), lambda p: _parse_sherloc(p, database),
+                   SHERLOC_COLUMNS, database)
 
 
 # --- UN Treaty Collection ----------------------------------------------------------------
@@ -383,7 +350,7 @@ def load_treaty_status(path: str | Path) -> pd.DataFrame:
         is not a country (the European Union) has no ISO3 and stays in the
         table.
     """
-    return _cached("treaty", Path(path), _parse_treaty)
+    return _cached("treaty", Path(path), _parse_treaty, TREATY_COLUMNS)
 
 
 # --- which public sources a build uses -----------------------------------------------------

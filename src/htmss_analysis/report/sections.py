@@ -16,6 +16,7 @@ import pandas as pd
 from .. import __version__, indicators, programmes, sdg
 from .. import countries as country_names
 from ..loaders import Dataset, check_year
+from ..problems import grouped
 from ..sources import SOURCES, PublicSources
 from . import charts
 from .html import Html, cards, esc, heading, num, para, table, words
@@ -449,21 +450,28 @@ def activity_list(ctx: Context) -> Html:
 def data_quality(ctx: Context) -> Html:
     """Warnings and row accounting: nothing is dropped silently."""
     acc = ctx.data.accounting
+    first, rest = grouped(ctx.data.warnings)
     warnings = pd.DataFrame([{"file": w.file, "row": w.row, "column": w.column,
-                              "value": w.value, "warning": w.expected}
-                             for w in ctx.data.warnings])
+                              "value": w.value, "warning": w.expected} for w in first])
     parts = [heading("Data quality", anchor="quality"),
              para("Rows read from each input file, rows used, and rows set aside with the "
                   "reason. Every row read is either used or set aside."),
              table(acc.rename(columns=lambda c: c.replace("_", " ")),
                    ("rows read", "rows used", "rows set aside"))]
+    if ctx.data.absent:
+        parts.append(para("Optional tables absent from the data (their figures are 0): "
+                          + ", ".join(ctx.data.absent) + ".", "note"))
     if warnings.empty:
         parts.append(para("No warnings.", "empty"))
     else:
         warnings["row"] = warnings["row"].map(lambda r: "–" if pd.isna(r) else str(int(r)))
-        parts += [heading(f"{len(warnings)} warnings", 3),
+        total = len(ctx.data.warnings)
+        parts += [heading(f"{total:,} warning{'s' * (total != 1)}", 3),
                   para("Warnings do not stop the figures; they point to rows worth checking."),
                   table(warnings, nowrap=("row",))]
+        if rest:
+            parts.append("<ul>" + "".join(f"<li>{esc(line.removeprefix('warning: '))}</li>"
+                                          for line in rest) + "</ul>")
     return Html(*parts)
 
 

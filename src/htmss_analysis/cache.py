@@ -1,0 +1,149 @@
+"""A cache of parsed tables that runs no code, trusts nothing it reads, and stays private.
+
+Entries are JSON (column names, dtypes, rows), never pickle: a file planted in
+the cache can at worst be wrong, and a wrong, damaged or foreign entry is a
+miss (the source is parsed again, and a warning said once), never an error
+and never stale rows. The folder must be the user's own and private (0700);
+a cache folder or entry that is a symbolic link, another user's, or open to
+others is not used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+from platformdirs import user_cache_dir
+
+CACHE_ENV = "HTMSS_CACHE_DIR"
+"""Environment variable that moves the cache (default: the platform's user cache folder)."""
+
+FORMAT = 1
+"""Version of the entry layout; an entry of another version is a miss."""
+
+_DTYPES = {"object", "str", "string", "bool", "int64", "Int64", "float64", "datetime64[ns]",
+           "datetime64[us]", "datetime64[ms]", "datetime64[s]"}
+_warned: set[str] = set()
+
+
+def cache_dir() -> Path:
+    """Return the folder of cached parsed sources (created, private, when first written)."""
+    return Path(os.environ.get(CACHE_ENV) or user_cache_dir("htmss-analysis", appauthor=False))
+
+
+def _warn_once(message: str) -> None:
+    if message not in _warned:
+        _warned.add(message)
+        warnings.warn(message, stacklevel=3)
+
+
+def _private_folder(create: bool) -> Path | None:
+    """Return the cache folder if it is safe to use: a real folder, the user's own, 0700."""
+    folder = cache_dir()
+    if create and not os.path.lexists(folder):
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            os.mkdir(folder, 0o700)
+        except OSError:
+            return None
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return None
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+        _warn_once(f"cache folder {folder} is a link or not a folder: not used")
+        return None
+    if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o077):
+        _warn_once(f"cache folder {folder} is not private to this user (mode "
+                   f"{stat.S_IMODE(info.st_mode):o}): not used; `chmod 700` it or remove it")
+        return None
+    return folder
+
+
+def _encode(frame: pd.DataFrame) -> str:
+    columns = {}
+    for name in frame.columns:
+        values = frame[name]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            columns[name] = [None if pd.isna(v) else v.isoformat() for v in values]
+        else:
+            columns[name] = [None if v is None or (not isinstance(v, str) and pd.isna(v))
+                             else v.item() if hasattr(v, "item") else v for v in values]
+    return json.dumps({"format": FORMAT, "rows": len(frame),
+                       "dtypes": {c: str(frame[c].dtype) for c in frame.columns},
+                       "columns": columns, "attrs": frame.attrs}, allow_nan=False)
+
+
+def _decode(text: str, columns: list[str]) -> pd.DataFrame | None:
+    """Rebuild a frame from an entry; ``None`` for anything that is not what we wrote."""
+    try:
+        entry = json.loads(text)
+        if entry.get("format") != FORMAT or list(entry["columns"]) != columns:
+            return None
+        dtypes, rows = entry["dtypes"], int(entry["rows"])
+        frame = pd.DataFrame({c: pd.Series(entry["columns"][c], dtype=object) for c in columns})
+        if len(frame) != rows:
+            return None
+        for c in columns:
+            dtype = dtypes[c]
+            if dtype not in _DTYPES:
+                return None
+            if dtype.startswith("datetime64"):
+                frame[c] = pd.to_datetime(frame[c])
+            elif dtype == "object":
+                frame[c] = frame[c].astype(object)
+            else:
+                frame[c] = frame[c].astype(dtype)
+        frame.attrs.update(entry.get("attrs") or {})
+        return frame
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+        return None
+
+
+def cached(name: str, columns: list[str], parse: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """Return the frame cached under ``name``, or parse it, cache it and return it.
+
+    Parameters
+    ----------
+    name : str
+        The entry's file name (its key: source digest, versions).
+    columns : list of str
+        The columns the frame must have, in order; an entry with others is a miss.
+    parse : callable
+        Makes the frame on a miss.
+    """
+    folder = _private_folder(create=False)
+    if folder is not None:
+        target = folder / name
+        try:
+            fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            fd = None
+        if fd is not None:
+            with os.fdopen(fd, encoding="utf-8") as fh:
+                try:
+                    frame = _decode(fh.read(), columns)
+                except (OSError, UnicodeDecodeError):
+                    frame = None
+            if frame is not None:
+                return frame
+            _warn_once(f"cache entry {target.name} is damaged or not ours: parsed again")
+    frame = parse()
+    folder = folder or _private_folder(create=True)
+    if folder is None:
+        return frame
+    tmp = folder / f".{name}.{os.getpid()}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                     0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(_encode(frame))
+        os.replace(tmp, folder / name)
+    except (OSError, ValueError, TypeError):
+        tmp.unlink(missing_ok=True)  # an unwritable cache only costs speed
+    return frame
