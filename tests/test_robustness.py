@@ -190,17 +190,36 @@ MALFORMED = [
 ]
 
 
+def check_here(folder: Path, capsys) -> tuple[int, str]:
+    """Run `check` in this process (an uncaught exception fails the test as a traceback)."""
+    from htmss_analysis.cli import main
+
+    try:
+        code = main(["check", "--data", str(folder)])
+    except SystemExit as exc:
+        code = exc.code
+    return code, capsys.readouterr().err
+
+
 @pytest.mark.parametrize(("spoil", "status", "words"), [c[1:] for c in MALFORMED],
                          ids=[c[0] for c in MALFORMED])
-def test_malformed_input_is_one_located_line_never_a_traceback(tmp_path, spoil, status, words):
+def test_malformed_input_is_one_located_line_never_a_traceback(tmp_path, capsys, spoil,
+                                                               status, words):
     folder = write_folder(tmp_path / "d")
     spoil(folder)
-    proc = check(folder)
-    assert proc.returncode == status, proc.stdout + proc.stderr
-    assert "Traceback" not in proc.stderr and "dtype(" not in proc.stderr
-    assert "\x00" not in proc.stderr
+    code, err = check_here(folder, capsys)
+    assert code == status, err
+    assert "dtype(" not in err and "\x00" not in err
     if words:
-        assert words in proc.stderr, proc.stderr
+        assert words in err, err
+
+
+def test_the_command_itself_prints_no_traceback(tmp_path):
+    folder = write_folder(tmp_path / "d")
+    _truncated_xlsx(folder)
+    proc = check(folder)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "web_traffic.xlsx: a damaged or truncated workbook" in proc.stderr
 
 
 def test_a_header_only_table_counts_zero_rows(tmp_path):
@@ -227,14 +246,13 @@ def test_a_legitimate_multi_line_cell_is_kept(tmp_path):
     assert data.stories["summary"].tolist() == ["line one\nline two, with a comma"]
 
 
-def test_absent_optional_tables_are_listed(tmp_path):
+def test_absent_optional_tables_are_listed(tmp_path, capsys):
     folder = write_folder(tmp_path / "d", web_traffic=None)
     data = h.load(folder)
     assert data.absent == ["web_traffic", "results", "stories"]
-    proc = check(folder)
-    assert proc.returncode == 0
-    assert "optional tables absent (their figures are 0): web_traffic, results, stories" in (
-        proc.stderr)
+    code, err = check_here(folder, capsys)
+    assert code == 0
+    assert "optional tables absent (their figures are 0): web_traffic, results, stories" in err
 
 
 def test_a_hidden_sheet_is_used_with_a_warning(tmp_path):
@@ -272,6 +290,12 @@ def test_repeated_problems_are_grouped_after_the_first_200():
     assert len(first) == 200 and first[0].row == 2
     assert rest == ["error: and 800 more in p.csv, column sex: one of female, male",
                     "error: and 1 more in p.csv, column group: one of law_enforcement"]
+    # Keys repeated from many different rows still make one group; the first left over
+    # (i = 203, naming row 202) is the example.
+    dups = [Problem("a.csv", i, "activity_id", f"A{i}", f"a unique activity_id; row {i - 1} "
+                    "has the same") for i in range(3, 5003)]
+    assert grouped(dups)[1] == ["error: and 4,800 more in a.csv, column activity_id: a "
+                                "unique activity_id; row 202 has the same (and the like)"]
 
 
 @pytest.mark.slow
@@ -413,3 +437,23 @@ def test_a_terminated_build_stops_its_workers_and_sums_up(tmp_path):
     assert proc.returncode == 130
     assert "interrupted: 0 built, 4 failed" in out
     assert not list((tmp_path / "out" / "2018").glob("*.html"))
+
+
+def test_the_report_lists_200_warnings_then_counts_the_rest(tmp_path):
+    from conftest import PARTICIPANTS
+    from htmss_analysis.report import sections as s
+
+    # 250 repeats of p5's attendance at A3: 250 duplicate-attendance warnings, plus the
+    # fixture's own repeat of (A1, p2) and its unknown sex and nationality: 253 in all.
+    rows = [list(r) for r in PARTICIPANTS] + [["A3", "p5", "female", "KEN", "", "", "", "",
+                                                ""]] * 250
+    data = h.load(write_folder(tmp_path / "d", participants=rows))
+    assert len(data.warnings) == 253
+    html = str(s.data_quality(s.context(data, 2018, None)))
+    assert "253 warnings" in html
+    # Listed: the 2 unknown-sex/nationality warnings and 198 repeats; then one line for
+    # the other 53 repeats, whose messages differ only in the row they name.
+    assert html.count("one attendance per person and activity; same as row") == 198 + 1
+    assert ("and 53 more in participants.csv, column activity_id, participant_id: one "
+            "attendance per person and activity; same as row 7, counted once (and the like)"
+            ) in html

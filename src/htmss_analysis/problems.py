@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -72,12 +73,15 @@ def grouped(problems: list[Problem], shown: int = SHOWN) -> tuple[list[Problem],
         e.g. ``"and 12,345 more in participants.csv, column sex: one of female, male"``.
     """
     first, rest = problems[:shown], problems[shown:]
-    groups: dict[tuple[str, str, str, str], int] = {}
+    # Messages that name another row or value ("same as row 13362") group by their shape;
+    # the first one of each group is shown as the example.
+    groups: dict[tuple[str, str, str, str], list] = {}
     for p in rest:
-        key = (p.severity, p.file, p.column, p.expected)
-        groups[key] = groups.get(key, 0) + 1
+        key = (p.severity, p.file, p.column, re.sub(r"\d+", "#", p.expected))
+        groups.setdefault(key, [0, p.expected])[0] += 1
     lines = []
-    for (severity, file, column, expected), n in groups.items():
+    for (severity, file, column, shape), (n, example) in groups.items():
         where = file + (f", column {column}" if column else "")
-        lines.append(f"{severity}: and {n:,} more in {where}: {expected}")
+        text = example if shape == example else f"{example} (and the like)"
+        lines.append(f"{severity}: and {n:,} more in {where}: {text}")
     return first, lines
