@@ -457,3 +457,22 @@ def test_the_report_lists_200_warnings_then_counts_the_rest(tmp_path):
     assert ("and 53 more in participants.csv, column activity_id, participant_id: one "
             "attendance per person and activity; same as row 7, counted once (and the like)"
             ) in html
+
+
+@pytest.mark.slow
+def test_a_build_killed_outright_leaves_no_worker_writing_reports(tmp_path):
+    import signal
+    import time
+
+    out = tmp_path / "out"
+    proc = subprocess.Popen([str(SCRIPT), "build", "--out", str(out), "--config", "none"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(120):  # until the workers are executing notebooks
+        if list((out / "2018").glob("*.ipynb")):
+            break
+        time.sleep(0.5)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    # A report takes about 10 s: orphaned workers would have written some by now.
+    time.sleep(30)
+    assert not list((out / "2018").glob("*.html"))
