@@ -65,44 +65,95 @@ def _private_folder(create: bool) -> Path | None:
     return folder
 
 
-def _encode(frame: pd.DataFrame) -> str:
+def frame_to_payload(frame: pd.DataFrame) -> dict:
+    """Return a frame as plain JSON-able data: dtypes, columns of values, attrs."""
     columns = {}
     for name in frame.columns:
         values = frame[name]
         if pd.api.types.is_datetime64_any_dtype(values):
             columns[name] = [None if pd.isna(v) else v.isoformat() for v in values]
         else:
-            columns[name] = [None if v is None or (not isinstance(v, str) and pd.isna(v))
-                             else v.item() if hasattr(v, "item") else v for v in values]
-    return json.dumps({"format": FORMAT, "rows": len(frame),
-                       "dtypes": {c: str(frame[c].dtype) for c in frame.columns},
-                       "columns": columns, "attrs": frame.attrs}, allow_nan=False)
+            columns[name] = [_plain(v) for v in values]
+    # The index is kept: a table's index is the row number the analyst sees in the file.
+    index = [int(i) for i in frame.index] if pd.api.types.is_integer_dtype(frame.index) else None
+    return {"rows": len(frame), "dtypes": {c: str(frame[c].dtype) for c in frame.columns},
+            "columns": columns, "attrs": frame.attrs, "index": index}
 
 
-def _decode(text: str, columns: list[str]) -> pd.DataFrame | None:
-    """Rebuild a frame from an entry; ``None`` for anything that is not what we wrote."""
+def _plain(value: object) -> object:
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if value is None or (not isinstance(value, (str, list)) and pd.isna(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def frame_from_payload(entry: dict, columns: list[str]) -> pd.DataFrame | None:
+    """Rebuild a frame from :func:`frame_to_payload`'s data; ``None`` if it is not that."""
     try:
-        entry = json.loads(text)
-        if entry.get("format") != FORMAT or list(entry["columns"]) != columns:
+        if list(entry["columns"]) != columns:
             return None
         dtypes, rows = entry["dtypes"], int(entry["rows"])
+        index = entry.get("index")
         frame = pd.DataFrame({c: pd.Series(entry["columns"][c], dtype=object) for c in columns})
-        if len(frame) != rows:
+        if columns and len(frame) != rows:
             return None
+        if index is not None and rows:
+            if len(index) != rows:
+                return None
+            frame.index = pd.Index([int(i) for i in index])
         for c in columns:
             dtype = dtypes[c]
             if dtype not in _DTYPES:
                 return None
             if dtype.startswith("datetime64"):
-                frame[c] = pd.to_datetime(frame[c])
+                frame[c] = pd.to_datetime(frame[c]).astype(dtype)
             elif dtype == "object":
-                frame[c] = frame[c].astype(object)
+                frame[c] = frame[c].map(lambda v: tuple(v) if isinstance(v, list) else v
+                                        ).astype(object)
             else:
                 frame[c] = frame[c].astype(dtype)
         frame.attrs.update(entry.get("attrs") or {})
         return frame
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
         return None
+
+
+def read_entry(name: str) -> dict | None:
+    """Return a cache entry's JSON data, or ``None`` (absent, unsafe, unreadable, foreign)."""
+    folder = _private_folder(create=False)
+    if folder is None:
+        return None
+    target = folder / name
+    try:
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, encoding="utf-8") as fh:
+        try:
+            entry = json.loads(fh.read())
+        except (OSError, UnicodeDecodeError, ValueError):
+            entry = None
+    if not isinstance(entry, dict) or entry.get("format") != FORMAT:
+        _warn_once(f"cache entry {target.name} is damaged or not ours: parsed again")
+        return None
+    return entry
+
+
+def write_entry(name: str, entry: dict) -> None:
+    """Write a cache entry privately and atomically; an unwritable cache only costs speed."""
+    folder = _private_folder(create=True)
+    if folder is None:
+        return
+    tmp = folder / f".{name}.{os.getpid()}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                     0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps({"format": FORMAT, **entry}, allow_nan=False))
+        os.replace(tmp, folder / name)
+    except (OSError, ValueError, TypeError):
+        tmp.unlink(missing_ok=True)
 
 
 def cached(name: str, columns: list[str], parse: Callable[[], pd.DataFrame]) -> pd.DataFrame:
@@ -117,33 +168,12 @@ def cached(name: str, columns: list[str], parse: Callable[[], pd.DataFrame]) -> 
     parse : callable
         Makes the frame on a miss.
     """
-    folder = _private_folder(create=False)
-    if folder is not None:
-        target = folder / name
-        try:
-            fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        except OSError:
-            fd = None
-        if fd is not None:
-            with os.fdopen(fd, encoding="utf-8") as fh:
-                try:
-                    frame = _decode(fh.read(), columns)
-                except (OSError, UnicodeDecodeError):
-                    frame = None
-            if frame is not None:
-                return frame
-            _warn_once(f"cache entry {target.name} is damaged or not ours: parsed again")
+    entry = read_entry(name)
+    if entry is not None:
+        frame = frame_from_payload(entry.get("frame") or {}, columns)
+        if frame is not None:
+            return frame
+        _warn_once(f"cache entry {name} is damaged or not ours: parsed again")
     frame = parse()
-    folder = folder or _private_folder(create=True)
-    if folder is None:
-        return frame
-    tmp = folder / f".{name}.{os.getpid()}.tmp"
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                     0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(_encode(frame))
-        os.replace(tmp, folder / name)
-    except (OSError, ValueError, TypeError):
-        tmp.unlink(missing_ok=True)  # an unwritable cache only costs speed
+    write_entry(name, {"frame": frame_to_payload(frame)})
     return frame

@@ -560,6 +560,11 @@ def load(path: str | Path | None = None) -> Dataset:
 
     folder = Path(path) if path is not None else sample_data()
     located = find_sources(folder)
+    key = None if located.errors else _dataset_key(located)
+    if key is not None:
+        hit = _from_cache(key, folder, located)
+        if hit is not None:
+            return hit
     errors: list[Problem] = list(located.errors)
     warnings: list[Problem] = list(located.warnings)
     tables: dict[str, pd.DataFrame] = {}
@@ -618,7 +623,73 @@ def load(path: str | Path | None = None) -> Dataset:
     if errors:
         raise DataError(errors)
     warnings += _far_dates(tables, sources)
-    return Dataset(folder=folder, **tables, sources=list(sources.values()),
+    data = Dataset(folder=folder, **tables, sources=list(sources.values()),
                    warnings=warnings, accounting=pd.DataFrame(accounting),
                    absent=located.absent)
+    if key is not None:
+        _to_cache(key, data)
+    return data
+
+
+# --- the validated dataset, cached ---------------------------------------------------------
+
+_LIST_KINDS = (schema.PROGRAMMES_LIST, schema.COUNTRIES_LIST, schema.SDG_TARGETS, schema.THEMES)
+
+
+def _dataset_key(located: Located) -> str:
+    """Name the cache entry of a folder's validated tables: its files' bytes and the code."""
+    import hashlib
+    import json
+
+    from . import __version__
+
+    parts = [[name, file.name, sheet or "", file_sha256(file)]
+             for name, (file, sheet) in sorted(located.tables.items())]
+    text = json.dumps([parts, __version__, pd.__version__])
+    return "dataset-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:40] + ".json"
+
+
+def _columns(name: str) -> list[str]:
+    return schema.TABLES[name].columns + (["region"] if name == "participants" else [])
+
+
+def _to_cache(key: str, data: Dataset) -> None:
+    from .cache import frame_to_payload, write_entry
+
+    write_entry(key, {
+        "tables": {n: frame_to_payload(t) for n, t in data.tables.items()},
+        "sources": [[s.table, s.encoding] for s in data.sources],
+        "warnings": [[w.file, w.row, w.column, w.value, w.expected, w.severity]
+                     for w in data.warnings],
+        "accounting": frame_to_payload(data.accounting)})
+
+
+def _from_cache(key: str, folder: Path, located: Located) -> Dataset | None:
+    """Return the validated dataset of these very files from the cache, or ``None``.
+
+    Anything that does not rebuild exactly into the contract's tables is a miss.
+    """
+    from .cache import frame_from_payload, read_entry
+
+    entry = read_entry(key)
+    if entry is None:
+        return None
+    try:
+        tables = {}
+        for name in schema.TABLES:
+            frame = frame_from_payload(entry["tables"][name], _columns(name))
+            if frame is None:
+                return None
+            tables[name] = frame
+        encodings = dict(entry["sources"])
+        sources = [Source(name, file, sheet, file_sha256(file), encodings[name])
+                   for name, (file, sheet) in located.tables.items()]
+        warnings = [Problem(f, r, c, v, e, sev) for f, r, c, v, e, sev in entry["warnings"]]
+        accounting = frame_from_payload(entry["accounting"], list(entry["accounting"]["columns"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+    if accounting is None:
+        return None
+    return Dataset(folder=folder, **tables, sources=sources, warnings=warnings,
+                   accounting=accounting, absent=located.absent)
 

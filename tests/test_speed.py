@@ -1,0 +1,61 @@
+"""Fast builds: the validated dataset is cached and shared; unchanged reports are skipped."""
+
+import pandas as pd
+import pytest
+
+import htmss_analysis as h
+from conftest import write_csv, write_folder
+from htmss_analysis import loaders
+
+
+@pytest.fixture
+def own_cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("HTMSS_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_a_second_load_reads_the_validated_tables_from_the_cache(tmp_path, own_cache,
+                                                                  monkeypatch):
+    folder = write_folder(tmp_path / "d")
+    first = h.load(folder)
+    assert len(list(own_cache.glob("dataset-*.json"))) == 1
+
+    def parse_again(*args, **kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(loaders, "read_raw", parse_again)
+    again = h.load(folder)
+    for name in first.tables:
+        pd.testing.assert_frame_equal(again.tables[name], first.tables[name])
+    assert again.warnings == first.warnings and again.absent == first.absent
+    assert h.compute(again, 2018) == h.compute(first, 2018)
+    # The cached tuples stay tuples: a joint activity still counts for each programme.
+    assert again.activities.loc[3, "programme"] == ("GLOT59", "GLOT92")
+
+
+def test_a_changed_file_is_validated_again(tmp_path, own_cache):
+    folder = write_folder(tmp_path / "d")
+    assert h.compute(h.load(folder), 2018)["page_views"] == 3500
+    write_csv(folder / "web_traffic.csv", [["site", "month", "page_views"],
+                                           ["UNODC/HTMSS", "2018-01", "7"]])
+    assert h.compute(h.load(folder), 2018)["page_views"] == 7
+    assert len(list(own_cache.glob("dataset-*.json"))) == 2
+
+
+def test_a_damaged_dataset_entry_is_a_miss(tmp_path, own_cache):
+    folder = write_folder(tmp_path / "d")
+    h.load(folder)
+    (entry,) = own_cache.glob("dataset-*.json")
+    entry.write_text('{"format": 1, "tables": {"activities": {"columns": {}}}}',
+                     encoding="utf-8")
+    assert h.compute(h.load(folder), 2018)["technical_cooperation_activities"] == 5
+
+
+def test_errors_are_never_served_from_the_cache(tmp_path, own_cache):
+    folder = write_folder(tmp_path / "d")
+    (folder / "cases.csv").write_text("case_id,database\nC1,XYZ\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(h.DataError):
+            h.load(folder)
+    assert not list(own_cache.glob("dataset-*.json"))
