@@ -59,3 +59,41 @@ def test_errors_are_never_served_from_the_cache(tmp_path, own_cache):
         with pytest.raises(h.DataError):
             h.load(folder)
     assert not list(own_cache.glob("dataset-*.json"))
+
+
+@pytest.mark.slow
+def test_a_rebuild_redoes_exactly_the_reports_whose_inputs_changed(tmp_path):
+    from conftest import build_cli
+
+    data = write_folder(tmp_path / "data")
+    untoc = write_csv(tmp_path / "untoc.csv", [["Participant", "Signature", "Consent"],
+                                               ["Albania", "12 Dec 2000", "21 Aug 2002"]])
+    out = tmp_path / "out"
+    args = ["--data", str(data), "--out", str(out), "--programme", "GLOT59", "highlights",
+            "--config", "none", "--treaty-untoc", str(untoc)]
+    reports = {name: out / "2018" / f"{name}.html" for name in ("GLOT59", "highlights")}
+
+    def times():
+        return {name: path.stat().st_mtime_ns for name, path in reports.items()}
+
+    first = build_cli(*args)
+    assert first.returncode == 0 and "2 built, 0 failed" in first.stdout, first.stderr
+    built = times()
+
+    again = build_cli(*args)  # nothing changed: nothing is rewritten
+    assert again.returncode == 0 and "0 built, 2 up to date, 0 failed" in again.stdout
+    assert times() == built
+
+    # The UNTOC status is read by the highlights (States parties) only.
+    write_csv(untoc, [["Participant", "Signature", "Consent"],
+                      ["Albania", "12 Dec 2000", "21 Aug 2002"], ["Chad", "", "2 Jan 2018 a"]])
+    third = build_cli(*args)
+    assert "1 built, 1 up to date, 0 failed" in third.stdout
+    now = times()
+    assert now["GLOT59"] == built["GLOT59"] and now["highlights"] > built["highlights"]
+
+    # Every report reads the data; --force rebuilds whatever changed or not.
+    write_csv(data / "web_traffic.csv", [["site", "month", "page_views"],
+                                         ["UNODC/HTMSS", "2018-01", "7"]])
+    assert "2 built, 0 failed" in build_cli(*args).stdout
+    assert "2 built, 0 failed" in build_cli(*args, "--force").stdout

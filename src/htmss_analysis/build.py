@@ -41,13 +41,20 @@ TEMPLATE = "htmss"
 
 @dataclass(frozen=True)
 class Job:
-    """One report to build."""
+    """One report to build.
+
+    ``fingerprint`` digests what the report is made from: the notebook, its
+    parameters, the bytes of every input it reads, the template and the
+    package version. A report whose fingerprint is recorded beside it is up
+    to date.
+    """
 
     name: str
     notebook: Path
     parameters: dict
     out_dir: Path
     timeout: int
+    fingerprint: str = ""
 
     @property
     def html(self) -> Path:
@@ -68,6 +75,7 @@ class Outcome:
     ok: bool
     seconds: float
     error: str = ""
+    skipped: bool = False
 
 
 def parse_report_name(text: str) -> str:
@@ -183,9 +191,39 @@ def _failed(job: Job, start: float, error: str) -> Outcome:
     return Outcome(job, False, time.monotonic() - start, error)
 
 
+HIGHLIGHTS_PUBLIC = ("treaty_tip", "treaty_som", "treaty_untoc")
+"""The public sources the highlights read (States parties)."""
+
+MANIFEST = ".htmss-manifest.json"
+"""The file beside the reports recording each one's fingerprint."""
+
+
+def public_inputs(name: str) -> tuple[str, ...]:
+    """Return the keys of the public sources report ``name`` reads."""
+    if name == HIGHLIGHTS:
+        return HIGHLIGHTS_PUBLIC
+    return ("glotip", "sherloc_tip", "sherloc_som", *programmes.PROGRAMMES[name].treaties)
+
+
+def fingerprint(notebook: Path, parameters: dict, inputs: list[Path]) -> str:
+    """Digest what a report is made from (see :class:`Job`)."""
+    import hashlib
+    import json
+
+    from . import __version__
+    from .files import file_sha256
+
+    template = sorted((p.name, file_sha256(p)) for p in (paths.templates() / TEMPLATE).iterdir())
+    parts = {"notebook": file_sha256(notebook), "parameters": parameters, "template": template,
+             "inputs": sorted((p.name, file_sha256(p)) for p in inputs),
+             "version": __version__}
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
 def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
          notebooks: Path | None = None, timeout: int = CELL_TIMEOUT,
-         extra: dict | None = None) -> list[Job]:
+         extra: dict | None = None, data_files: list[Path] | None = None,
+         public: dict[str, str] | None = None) -> list[Job]:
     """List the jobs of a build.
 
     Parameters
@@ -205,6 +243,10 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
         Seconds a cell may run.
     extra : dict, optional
         Further notebook parameters (the public-sources config and paths).
+    data_files : list of Path, optional
+        The data files every report reads, for the fingerprints.
+    public : dict, optional
+        Public source key to path; each report's fingerprint covers those it reads.
     """
     notebooks = notebooks or paths.notebooks()
     data = str(Path(data_dir).resolve()) if data_dir else ""
@@ -216,8 +258,38 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
         else:
             nb = notebooks / "programme_report.ipynb"
             params["programme"] = name
-        jobs.append(Job(name, nb, params, out_dir / str(year), timeout))
+        inputs = [*(data_files or []), *(Path(p) for k, p in (public or {}).items()
+                                          if k in public_inputs(name) and Path(p).is_file())]
+        jobs.append(Job(name, nb, params, out_dir / str(year), timeout,
+                        fingerprint(nb, params, inputs)))
     return jobs
+
+
+def _manifest(folder: Path) -> dict[str, str]:
+    import json
+
+    try:
+        entries = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in entries.items()} if isinstance(entries, dict) else {}
+
+
+def _record(folder: Path, manifest: dict[str, str]) -> None:
+    import json
+
+    write_atomically(folder / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True
+                                                   ).encode("utf-8"))
+
+
+def up_to_date(jobs: list[Job]) -> list[Job]:
+    """Return the jobs whose report exists with the fingerprint recorded beside it."""
+    out = []
+    for job in jobs:
+        if job.fingerprint and job.html.is_file() and \
+                _manifest(job.out_dir).get(job.name) == job.fingerprint:
+            out.append(job)
+    return out
 
 
 class BuildInterrupted(Exception):
@@ -283,7 +355,8 @@ def _lost(job: Job, start: float, exitcode: int | None) -> Outcome:
 
 def build(jobs: list[Job], workers: int = 2,
           on_done: Callable[[Outcome, int, int], None] | None = None,
-          on_start: Callable[[Job], None] | None = None) -> list[Outcome]:
+          on_start: Callable[[Job], None] | None = None, force: bool = False
+          ) -> list[Outcome]:
     """Run ``jobs`` with up to ``workers`` in parallel; return their outcomes in job order.
 
     Each report runs in a process of its own: one that dies (out of memory,
@@ -297,14 +370,25 @@ def build(jobs: list[Job], workers: int = 2,
         exception carries the outcome of every report, finished or not.
     """
     ctx = multiprocessing.get_context("spawn")
-    pending = list(jobs)
+    current = [] if force else up_to_date(jobs)
+    pending = [job for job in jobs if job not in current]
     running: dict[object, tuple] = {}
     outcomes: list[Outcome] = []
 
     def finish(outcome: Outcome) -> None:
         outcomes.append(outcome)
+        if not outcome.skipped:
+            manifest = _manifest(outcome.job.out_dir)
+            if outcome.ok:
+                manifest[outcome.job.name] = outcome.job.fingerprint
+            else:
+                manifest.pop(outcome.job.name, None)
+            _record(outcome.job.out_dir, manifest)
         if on_done:
             on_done(outcome, len(outcomes), len(jobs))
+
+    for job in current:
+        finish(Outcome(job, True, 0.0, skipped=True))
 
     try:
         while pending or running:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import build as builder
 from . import indicators, paths, programmes, schema
-from .loaders import Dataset, check_year, load
+from .loaders import Dataset, check_year, find_sources, load
 from .problems import DataError, grouped
 from .sources import NO_CONFIG, SOURCES, PublicSources, public_sources
 
@@ -76,6 +76,8 @@ def _add_build_parser(sub: argparse._SubParsersAction) -> None:
                    help="reports built in parallel (default 2)")
     b.add_argument("--timeout", type=_ranged(1), default=builder.CELL_TIMEOUT,
                    help=f"seconds one notebook cell may run (default {builder.CELL_TIMEOUT})")
+    b.add_argument("--force", action="store_true",
+                   help="rebuild every report, even those whose inputs have not changed")
     b.add_argument("--notebooks", type=Path, default=None,
                    help="folder with your own programme_report.ipynb and highlights.ipynb")
     pub = b.add_argument_group("public data for the country context (optional)")
@@ -159,20 +161,26 @@ def _make_sample(out: Path) -> int:
 
 
 def _sources_or_exit(args: argparse.Namespace) -> PublicSources:
-    """Gather the public sources from --config and the options, and load them once.
+    """Gather the public sources from --config and the options (nothing is read yet)."""
+    try:
+        return public_sources(args.config, **{k: getattr(args, k) for k in SOURCES})
+    except DataError as exc:
+        _fail(exc.problems, "the public sources")
 
-    Loading here reports a bad file before any notebook starts and fills the
-    cache, so the notebooks read the parsed sources back instead of re-parsing.
+
+def _validate_sources_or_exit(sources: PublicSources) -> None:
+    """Load every public source once, before any notebook starts.
+
+    A bad file is reported before any report is built, and the cache is
+    filled, so the notebooks read the parsed sources back instead of re-parsing.
     """
     try:
-        sources = public_sources(args.config, **{k: getattr(args, k) for k in SOURCES})
         sources.validate()
     except DataError as exc:
         _fail(exc.problems, "the public sources")
     for key in SOURCES:
         if sources.status(key) == "missing":
             print(f"note: {sources.note(key)}", file=sys.stderr)
-    return sources
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -182,20 +190,29 @@ def _build(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: --programme: {exc}", file=sys.stderr)
         return EXIT_DATA
-    # Validate once, before any notebook starts: bad data is one clear list, not four tracebacks.
-    _load_or_exit(args.data, args.year)
     sources = _sources_or_exit(args)
     extra = {"config": str(sources.config) if sources.config else NO_CONFIG,
              **{k: str(Path(getattr(args, k)).resolve()) for k in SOURCES if getattr(args, k)}}
     out = args.out or paths.reports()
-    jobs = builder.plan(args.data, args.year, names, out, args.notebooks, args.timeout, extra)
-    print(f"building {len(jobs)} report(s) for {args.year} from "
+    located = find_sources(args.data or paths.sample_data())
+    data_files = list(dict.fromkeys(file for file, _ in located.tables.values()))
+    jobs = builder.plan(args.data, args.year, names, out, args.notebooks, args.timeout, extra,
+                        data_files=data_files, public=sources.paths)
+    current = [] if args.force or located.errors else builder.up_to_date(jobs)
+    if len(current) < len(jobs):
+        # Validate once, before any notebook starts: bad data is one clear list, not four
+        # tracebacks. The validated tables are cached for the notebooks to read back.
+        _load_or_exit(args.data, args.year)
+        _validate_sources_or_exit(sources)
+    print(f"building {len(jobs) - len(current)} of {len(jobs)} report(s) for {args.year} from "
           f"{args.data or 'the synthetic sample data'} into {out / str(args.year)} "
           f"({args.jobs} at a time)", flush=True)
 
     def progress(outcome: builder.Outcome, n: int, total: int) -> None:
         job = outcome.job
-        if outcome.ok:
+        if outcome.skipped:
+            print(f"[{n}/{total}] up to date {job.name:<10} {job.html}", flush=True)
+        elif outcome.ok:
             size = job.html.stat().st_size / 1024
             print(f"[{n}/{total}] ok      {job.name:<10} {job.html} "
                   f"({outcome.seconds:.0f} s, {size:,.0f} KB)", flush=True)
@@ -208,7 +225,7 @@ def _build(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGTERM, on_term)
     try:
         with builder.locked(out / str(args.year)):
-            outcomes = builder.build(jobs, args.jobs, on_done=progress)
+            outcomes = builder.build(jobs, args.jobs, on_done=progress, force=args.force)
     except builder.BuildLocked as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_DATA
@@ -222,7 +239,10 @@ def _build(args: argparse.Namespace) -> int:
 
 def _summary(outcomes: list, prefix: str = "") -> int:
     failed = [o for o in outcomes if not o.ok]
-    print(f"{prefix}{len(outcomes) - len(failed)} built, {len(failed)} failed", flush=True)
+    skipped = sum(o.skipped for o in outcomes)
+    current = f", {skipped} up to date" if skipped else ""
+    print(f"{prefix}{len(outcomes) - len(failed) - skipped} built{current}, {len(failed)} failed",
+          flush=True)
     for o in failed:
         print(f"  {o.job.name}: {o.error} (executed notebook: {o.job.executed})", flush=True)
     return 1 if failed else 0
