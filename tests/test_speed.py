@@ -97,3 +97,24 @@ def test_a_rebuild_redoes_exactly_the_reports_whose_inputs_changed(tmp_path):
                                          ["UNODC/HTMSS", "2018-01", "7"]])
     assert "2 built, 0 failed" in build_cli(*args).stdout
     assert "2 built, 0 failed" in build_cli(*args, "--force").stdout
+
+
+@pytest.mark.slow
+def test_progress_names_the_report_and_the_cell_while_it_runs(tmp_path):
+    import nbformat
+
+    from htmss_analysis import build as builder
+    from htmss_analysis import paths
+
+    data = write_folder(tmp_path / "data")
+    jobs = builder.plan(data, 2018, ["GLOT59"], tmp_path / "out",
+                        extra={"config": "none"})
+    seen = []
+    outcomes = builder.build(jobs, 1, on_cell=lambda job, n, total, text: seen.append(
+        (job.name, n, total, text)))
+    assert outcomes[0].ok, outcomes[0].error
+    # Every cell of the notebook (the injected parameters cell too), in order.
+    cells = len(nbformat.read(paths.notebooks() / "programme_report.ipynb", 4).cells) + 1
+    assert [n for _, n, _, _ in seen] == list(range(1, cells + 1))
+    assert {(name, total) for name, _, total, _ in seen} == {("GLOT59", cells)}
+    assert ("GLOT59", cells, cells, "s.method(ctx)") in seen

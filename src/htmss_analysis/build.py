@@ -163,27 +163,44 @@ def write_atomically(path: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def run_job(job: Job) -> Outcome:
+def run_job(job: Job, on_cell: Callable[[int, int, str], None] | None = None) -> Outcome:
     """Execute one notebook and export it; never raises, reports the failure instead.
 
-    A report that fails leaves no HTML behind: a previous build's file would
-    look current beside the new, failed notebook.
+    ``on_cell(number, total, source's first line)`` is called as each code
+    cell starts, for a live progress line. A report that fails leaves no HTML
+    behind: a previous build's file would look current beside the new, failed
+    notebook.
     """
     import papermill as pm
 
     start = time.monotonic()
+    hooks = {}
+    if on_cell:
+        def cell_started(cell, cell_index):
+            total = getattr(cell_started, "total", 0)
+            first = (cell.source.strip().splitlines() or [""])[0]
+            on_cell(cell_index + 1, total, first[:60])
+
+        cell_started.total = sum(1 for _ in _cells(job.notebook)) + 1  # + injected parameters
+        hooks["on_cell_start"] = cell_started
     try:
         job.out_dir.mkdir(parents=True, exist_ok=True)
         pm.execute_notebook(str(job.notebook), str(job.executed), parameters=job.parameters,
                             kernel_name="python3", execution_timeout=job.timeout,
                             progress_bar=False, log_output=False, cwd=str(job.out_dir),
-                            kernel_manager_class=_kernel_manager_class())
+                            kernel_manager_class=_kernel_manager_class(), **hooks)
         export_html(job.executed, job.html)
     except pm.PapermillExecutionError as exc:
         return _failed(job, start, f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}".strip())
     except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the build
         return _failed(job, start, f"{type(exc).__name__}: {exc}".splitlines()[0])
     return Outcome(job, True, time.monotonic() - start)
+
+
+def _cells(notebook: Path) -> list:
+    import nbformat
+
+    return nbformat.read(notebook, as_version=4).cells
 
 
 def _failed(job: Job, start: float, error: str) -> Outcome:
@@ -344,7 +361,8 @@ def _watch_parent(parent: int) -> None:
 def _worker(job: Job, conn, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build itself handles Ctrl-C
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    conn.send(run_job(job))
+    outcome = run_job(job, lambda n, total, text: conn.send(("cell", n, total, text)))
+    conn.send(("done", outcome))
     conn.close()
 
 
@@ -355,8 +373,8 @@ def _lost(job: Job, start: float, exitcode: int | None) -> Outcome:
 
 def build(jobs: list[Job], workers: int = 2,
           on_done: Callable[[Outcome, int, int], None] | None = None,
-          on_start: Callable[[Job], None] | None = None, force: bool = False
-          ) -> list[Outcome]:
+          on_start: Callable[[Job], None] | None = None, force: bool = False,
+          on_cell: Callable[[Job, int, int, str], None] | None = None) -> list[Outcome]:
     """Run ``jobs`` with up to ``workers`` in parallel; return their outcomes in job order.
 
     Each report runs in a process of its own: one that dies (out of memory,
@@ -404,12 +422,20 @@ def build(jobs: list[Job], workers: int = 2,
             wait([*running, *(p.sentinel for p, _, _ in running.values())], timeout=1)
             for receive in list(running):
                 proc, job, start = running[receive]
-                outcome = None
-                if receive.poll():
+                outcome, closed = None, False
+                while receive.poll():
                     try:
-                        outcome = receive.recv()
+                        message = receive.recv()
                     except (EOFError, OSError):
-                        outcome = None
+                        closed = True
+                        break
+                    if message[0] == "cell":
+                        if on_cell:
+                            on_cell(job, *message[1:])
+                    else:
+                        outcome = message[1]
+                        break
+                if outcome is not None or closed:
                     proc.join(timeout=30)
                 elif proc.is_alive():
                     continue

@@ -210,6 +210,8 @@ def _build(args: argparse.Namespace) -> int:
 
     def progress(outcome: builder.Outcome, n: int, total: int) -> None:
         job = outcome.job
+        if tty and running.pop(job.name, None) is not None:
+            print("\r\033[K", end="")
         if outcome.skipped:
             print(f"[{n}/{total}] up to date {job.name:<10} {job.html}", flush=True)
         elif outcome.ok:
@@ -219,13 +221,28 @@ def _build(args: argparse.Namespace) -> int:
         else:
             print(f"[{n}/{total}] FAILED  {job.name:<10} {outcome.error}", flush=True)
 
+    running: dict[str, str] = {}
+    tty = sys.stdout.isatty()
+
+    def live(job: builder.Job, number: int, total: int, text: str) -> None:
+        # One line that says which report is at which cell, rewritten in place on a
+        # terminal; in a log, a line when each report starts executing.
+        if not tty:
+            if number == 1:
+                print(f"      started {job.name}", flush=True)
+            return
+        running[job.name] = f"{job.name} cell {number}/{total}"
+        line = " · ".join(running.values())
+        print(f"\r\033[K  running: {line}", end="", flush=True)
+
     def on_term(signum, frame):  # a polite kill stops the build like Ctrl-C
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, on_term)
     try:
         with builder.locked(out / str(args.year)):
-            outcomes = builder.build(jobs, args.jobs, on_done=progress, force=args.force)
+            outcomes = builder.build(jobs, args.jobs, on_done=progress, force=args.force,
+                                     on_cell=live)
     except builder.BuildLocked as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_DATA
