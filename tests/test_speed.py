@@ -118,3 +118,65 @@ def test_progress_names_the_report_and_the_cell_while_it_runs(tmp_path):
     assert [n for _, n, _, _ in seen] == list(range(1, cells + 1))
     assert {(name, total) for name, _, total, _ in seen} == {("GLOT59", cells)}
     assert ("GLOT59", cells, cells, "s.method(ctx)") in seen
+
+
+@pytest.fixture
+def dask_cluster(tmp_path):
+    """A Dask scheduler and two workers on 127.0.0.1, stopped at the end."""
+    import json
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    dask = Path(sys.executable).with_name("dask")
+    spec = tmp_path / "scheduler.json"
+    procs = [subprocess.Popen([str(dask), "scheduler", "--host", "127.0.0.1", "--port", "0",
+                               "--no-dashboard", "--scheduler-file", str(spec)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    try:
+        for _ in range(120):
+            if spec.exists():
+                break
+            time.sleep(0.5)
+        address = json.loads(spec.read_text(encoding="utf-8"))["address"]
+        procs += [subprocess.Popen([str(dask), "worker", address, "--nthreads", "1",
+                                    "--no-dashboard", "--host", "127.0.0.1"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                  for _ in range(2)]
+        from distributed import Client
+
+        with Client(address, timeout="60s") as client:
+            client.wait_for_workers(2, timeout=120)
+        yield address
+    finally:
+        for proc in procs:
+            proc.terminate()
+        for proc in procs:
+            proc.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_a_build_on_a_dask_cluster_gives_the_same_bytes(tmp_path, dask_cluster):
+    from conftest import build_cli
+
+    data = write_folder(tmp_path / "data")
+    common = ["--data", str(data), "--programme", "GLOT59", "highlights", "--config", "none"]
+    local = build_cli(*common, "--out", str(tmp_path / "local"))
+    remote = build_cli(*common, "--out", str(tmp_path / "remote"), "--scheduler", dask_cluster)
+    assert local.returncode == 0 and remote.returncode == 0, remote.stdout + remote.stderr
+    assert f"(on {dask_cluster})" in remote.stdout and "2 built, 0 failed" in remote.stdout
+    for name in ("GLOT59", "highlights"):
+        assert ((tmp_path / "remote" / "2018" / f"{name}.html").read_bytes()
+                == (tmp_path / "local" / "2018" / f"{name}.html").read_bytes()), name
+
+
+@pytest.mark.slow  # waits out the client's 30 s connection timeout
+def test_an_unreachable_scheduler_is_exit_2(tmp_path):
+    from conftest import build_cli
+
+    data = write_folder(tmp_path / "data")
+    proc = build_cli("--data", str(data), "--programme", "GLOT59", "--config", "none",
+                     "--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9")
+    assert proc.returncode == 2 and "--scheduler tcp://127.0.0.1:9" in proc.stderr
+    assert "Traceback" not in proc.stderr

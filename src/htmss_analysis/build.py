@@ -388,25 +388,9 @@ def build(jobs: list[Job], workers: int = 2,
         exception carries the outcome of every report, finished or not.
     """
     ctx = multiprocessing.get_context("spawn")
-    current = [] if force else up_to_date(jobs)
-    pending = [job for job in jobs if job not in current]
     running: dict[object, tuple] = {}
     outcomes: list[Outcome] = []
-
-    def finish(outcome: Outcome) -> None:
-        outcomes.append(outcome)
-        if not outcome.skipped:
-            manifest = _manifest(outcome.job.out_dir)
-            if outcome.ok:
-                manifest[outcome.job.name] = outcome.job.fingerprint
-            else:
-                manifest.pop(outcome.job.name, None)
-            _record(outcome.job.out_dir, manifest)
-        if on_done:
-            on_done(outcome, len(outcomes), len(jobs))
-
-    for job in current:
-        finish(Outcome(job, True, 0.0, skipped=True))
+    finish, pending = _start(jobs, outcomes, on_done, force)
 
     try:
         while pending or running:
@@ -452,6 +436,80 @@ def build(jobs: list[Job], workers: int = 2,
             outcomes.append(_failed(job, start, "interrupted"))
         outcomes += [Outcome(job, False, 0.0, "not started: interrupted") for job in pending]
         raise BuildInterrupted(_in_order(jobs, outcomes)) from None
+    return _in_order(jobs, outcomes)
+
+
+def _start(jobs: list[Job], outcomes: list[Outcome],
+           on_done: Callable[[Outcome, int, int], None] | None, force: bool):
+    """Record the reports already up to date; return the recorder and the jobs to run."""
+    current = [] if force else up_to_date(jobs)
+
+    def finish(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        if not outcome.skipped:
+            manifest = _manifest(outcome.job.out_dir)
+            if outcome.ok:
+                manifest[outcome.job.name] = outcome.job.fingerprint
+            else:
+                manifest.pop(outcome.job.name, None)
+            _record(outcome.job.out_dir, manifest)
+        if on_done:
+            on_done(outcome, len(outcomes), len(jobs))
+
+    for job in current:
+        finish(Outcome(job, True, 0.0, skipped=True))
+    return finish, [job for job in jobs if job not in current]
+
+
+def build_on_cluster(jobs: list[Job], scheduler: str,
+                     on_done: Callable[[Outcome, int, int], None] | None = None,
+                     force: bool = False) -> list[Outcome]:
+    """Run ``jobs`` on an existing Dask distributed cluster; same outputs as :func:`build`.
+
+    Parameters
+    ----------
+    jobs : list of Job
+        The reports to build (:func:`plan`).
+    scheduler : str
+        The scheduler's address (``tcp://host:8786``). Its workers run this
+        package in an environment like this one and see the output folder
+        (the same machine, or a shared file system).
+    on_done : callable, optional
+        ``on_done(outcome, n, total)`` as each report ends.
+    force : bool
+        Rebuild reports that are up to date.
+
+    Raises
+    ------
+    BuildInterrupted
+        On Ctrl-C: the reports not finished are cancelled on the cluster.
+    OSError
+        When the scheduler cannot be reached.
+    """
+    from distributed import Client, as_completed
+
+    outcomes: list[Outcome] = []
+    finish, pending = _start(jobs, outcomes, on_done, force)
+    if not pending:
+        return _in_order(jobs, outcomes)
+    with Client(scheduler, timeout="30s") as client:
+        futures = {client.submit(run_job, job, pure=False,
+                                 key=f"htmss-{job.name}-{uuid.uuid4().hex}"): job
+                   for job in pending}
+        start = time.monotonic()
+        try:
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    finish(future.result())
+                except Exception as exc:  # noqa: BLE001 - a lost worker fails its report only
+                    finish(_failed(job, start, f"on the cluster: {type(exc).__name__}: "
+                                               f"{str(exc)[:120]}"))
+        except KeyboardInterrupt:
+            client.cancel(list(futures))
+            done = {o.job.name for o in outcomes}
+            outcomes += [_failed(j, start, "interrupted") for j in pending if j.name not in done]
+            raise BuildInterrupted(_in_order(jobs, outcomes)) from None
     return _in_order(jobs, outcomes)
 
 

@@ -76,6 +76,9 @@ def _add_build_parser(sub: argparse._SubParsersAction) -> None:
                    help="reports built in parallel (default 2)")
     b.add_argument("--timeout", type=_ranged(1), default=builder.CELL_TIMEOUT,
                    help=f"seconds one notebook cell may run (default {builder.CELL_TIMEOUT})")
+    b.add_argument("--scheduler", default="", metavar="ADDRESS",
+                   help="build on an existing Dask cluster (e.g. tcp://host:8786) instead of "
+                        "local processes; its workers must see the output folder")
     b.add_argument("--force", action="store_true",
                    help="rebuild every report, even those whose inputs have not changed")
     b.add_argument("--notebooks", type=Path, default=None,
@@ -204,9 +207,10 @@ def _build(args: argparse.Namespace) -> int:
         # tracebacks. The validated tables are cached for the notebooks to read back.
         _load_or_exit(args.data, args.year)
         _validate_sources_or_exit(sources)
+    where = f"on {args.scheduler}" if args.scheduler else f"{args.jobs} at a time"
     print(f"building {len(jobs) - len(current)} of {len(jobs)} report(s) for {args.year} from "
           f"{args.data or 'the synthetic sample data'} into {out / str(args.year)} "
-          f"({args.jobs} at a time)", flush=True)
+          f"({where})", flush=True)
 
     def progress(outcome: builder.Outcome, n: int, total: int) -> None:
         job = outcome.job
@@ -241,10 +245,17 @@ def _build(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGTERM, on_term)
     try:
         with builder.locked(out / str(args.year)):
-            outcomes = builder.build(jobs, args.jobs, on_done=progress, force=args.force,
-                                     on_cell=live)
+            if args.scheduler:
+                outcomes = builder.build_on_cluster(jobs, args.scheduler, on_done=progress,
+                                                    force=args.force)
+            else:
+                outcomes = builder.build(jobs, args.jobs, on_done=progress, force=args.force,
+                                         on_cell=live)
     except builder.BuildLocked as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    except OSError as exc:  # the Dask scheduler could not be reached
+        print(f"error: --scheduler {args.scheduler}: {exc}", file=sys.stderr)
         return EXIT_DATA
     except builder.BuildInterrupted as exc:
         _summary(exc.outcomes, "interrupted: ")
