@@ -379,7 +379,10 @@ def build(jobs: list[Job], workers: int = 2,
 
     Each report runs in a process of its own: one that dies (out of memory,
     killed) fails its report only. ``on_start(job)`` and ``on_done(outcome, n,
-    total)`` are called as each job starts and ends, for progress.
+    total)`` are called as each job starts and ends, and ``on_cell(job, number,
+    total, text)`` as each of its cells starts, for progress. A report up to
+    date (see :func:`up_to_date`) is not built again, nor rewritten, unless
+    ``force``.
 
     Raises
     ------
