@@ -197,8 +197,25 @@ def test_report_notebook_in_jupyterlab(browser, jupyterlab, sample_build: Path):
     select = page.locator(".jp-Dialog .jp-mod-accept", has_text="Select")
     if select.count():  # the kernel was asked for all the same: take the notebook's own
         select.first.click()
-    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    # On a loaded machine Run All can land before the notebook's session is ready and
+    # run nothing. Then restart the kernel and run all (which waits for the kernel),
+    # until a cell shows it is queued or has run.
+    started = "() => [...document.querySelectorAll('.jp-InputPrompt')]" \
+              ".some(e => /\\[(\\*|\\d+)\\]/.test(e.textContent))"
+    for attempt in range(4):
+        if attempt == 0:
+            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+            page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        else:
+            page.keyboard.press("Escape")
+            page.locator(".lm-MenuBar-itemLabel", has_text="Kernel").first.click()
+            page.locator(".lm-Menu-itemLabel", has_text="Restart Kernel and Run All").first.click()
+            page.locator(".jp-Dialog .jp-mod-accept").first.click(timeout=30_000)
+        try:
+            page.wait_for_function(started, timeout=30_000)
+            break
+        except Exception:  # noqa: BLE001 - playwright's timeout: try the next way
+            continue
     try:
         page.wait_for_selector("div.htmss h2#method", state="attached", timeout=300_000)
     except Exception:
