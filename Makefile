@@ -55,6 +55,7 @@ docs: $(STAMP)
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_glotip.py
+	$(BIN)/python benchmarks/bench_build.py
 
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,lab]'
