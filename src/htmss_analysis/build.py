@@ -373,14 +373,14 @@ def _lost(job: Job, start: float, exitcode: int | None) -> Outcome:
 
 def build(jobs: list[Job], workers: int = 2,
           on_done: Callable[[Outcome, int, int], None] | None = None,
-          on_start: Callable[[Job], None] | None = None, force: bool = False,
+          force: bool = False,
           on_cell: Callable[[Job, int, int, str], None] | None = None) -> list[Outcome]:
     """Run ``jobs`` with up to ``workers`` in parallel; return their outcomes in job order.
 
     Each report runs in a process of its own: one that dies (out of memory,
-    killed) fails its report only. ``on_start(job)`` and ``on_done(outcome, n,
-    total)`` are called as each job starts and ends, and ``on_cell(job, number,
-    total, text)`` as each of its cells starts, for progress. A report up to
+    killed) fails its report only. ``on_done(outcome, n, total)`` is called as
+    each job ends, and ``on_cell(job, number, total, text)`` as each of its
+    cells starts, for progress. A report up to
     date (see :func:`up_to_date`) is not built again, nor rewritten, unless
     ``force``.
 
@@ -404,8 +404,6 @@ def build(jobs: list[Job], workers: int = 2,
                 proc.start()
                 send.close()
                 running[receive] = (proc, job, time.monotonic())
-                if on_start:
-                    on_start(job)
             wait([*running, *(p.sentinel for p, _, _ in running.values())], timeout=1)
             for receive in list(running):
                 proc, job, start = running[receive]

@@ -14,7 +14,7 @@ import io
 import os
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
@@ -99,7 +99,7 @@ def decode(path: Path) -> tuple[str, str]:
                           "(save it from Excel as 'CSV UTF-8')") from None
 
 
-def csv_rows(text: str, width_hint: int | None = None) -> list[tuple[int, list[str]]]:
+def csv_rows(text: str) -> list[tuple[int, list[str]]]:
     """Split CSV text into records, each with the physical line it starts on.
 
     A quote must open a whole field and close before a comma or the end of a
@@ -115,8 +115,7 @@ def csv_rows(text: str, width_hint: int | None = None) -> list[tuple[int, list[s
     lines = text.splitlines(keepends=True)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     out: list[tuple[int, list[str]]] = []
-    start = 1
-    width = width_hint
+    start, width = 1, None
     while True:
         try:
             record = next(reader)
@@ -125,13 +124,12 @@ def csv_rows(text: str, width_hint: int | None = None) -> list[tuple[int, list[s
         except csv.Error as exc:
             raise FileProblem(_quote_message(lines, start, str(exc)), start) from None
         end = reader.line_num
-        if width is None:
-            width = len(record)
+        width = len(record) if width is None else width  # the header's
         if end > start:
             for cell in record:
-                swallowed = [ln for ln in cell.splitlines()[1:] if ln.count(",") >= max(1,
-                             (width or 2) - 1)]
-                if "\n" in cell and swallowed:
+                looks_like_records = any(line.count(",") >= max(1, width - 1)
+                                         for line in cell.splitlines()[1:])
+                if looks_like_records:
                     raise FileProblem(_quote_message(lines, start, "a quoted cell runs over "
                                                      f"{end - start + 1} lines"), start)
         out.append((start, record))
@@ -153,11 +151,22 @@ def _quote_message(lines: list[str], start: int, what: str) -> str:
 def open_workbook(path: Path) -> CalamineWorkbook:
     """Open a workbook whatever its ending says, or say plainly why it cannot be opened.
 
+    A workbook is read once per version of the file: finding the tables lists
+    its sheets, and reading each table's sheet reuses the same open workbook.
+
     Raises
     ------
     FileProblem
         For an empty, text, password-protected, damaged or truncated file.
     """
+    stat = Path(path).stat()
+    return _open_workbook(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns,
+                          stat.st_ctime_ns, stat.st_ino)
+
+
+@lru_cache(maxsize=4)
+def _open_workbook(path: str, size: int, mtime_ns: int, ctime_ns: int, inode: int
+                   ) -> CalamineWorkbook:
     data = Path(path).read_bytes()
     if not data:
         raise FileProblem("an empty file, not a workbook")
