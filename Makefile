@@ -54,8 +54,10 @@ docs: $(STAMP)
 	$(BIN)/htmss-analysis docs --out docs
 
 benchmark: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python benchmarks/bench_glotip.py
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_large.py
 
 lab: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,lab]'

@@ -1,6 +1,7 @@
 """A cache of parsed tables that runs no code, trusts nothing it reads, and stays private.
 
-Entries are JSON (column names, dtypes, rows), never pickle: a file planted in
+Entries are JSON (column names, dtypes, rows) and, for large tables, Arrow IPC
+files whose SHA-256 the JSON entry records; never pickle: a file planted in
 the cache can at worst be wrong, and a wrong, damaged or foreign entry is a
 miss (the source is parsed again, and a warning said once), never an error
 and never stale rows. The folder must be the user's own and private (0700);
@@ -10,6 +11,7 @@ others is not used.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
@@ -177,3 +179,117 @@ def cached(name: str, columns: list[str], parse: Callable[[], pd.DataFrame]) -> 
     frame = parse()
     write_entry(name, {"frame": frame_to_payload(frame)})
     return frame
+
+
+# --- large tables: Arrow IPC files named in a JSON entry -------------------------------------
+
+
+def _write_arrow(fh, frame: pd.DataFrame) -> list[str]:
+    """Write a frame to an open binary file as Arrow IPC; return its columns of tuples."""
+    import pyarrow as pa
+
+    table = pa.Table.from_pandas(frame, preserve_index=True)
+    # LZ4: faster to write than the uncompressed bytes, and half their size.
+    options = pa.ipc.IpcWriteOptions(compression="lz4")
+    with pa.ipc.new_file(pa.PythonFile(fh, mode="w"), table.schema, options=options) as writer:
+        writer.write_table(table)
+    return [c for c in frame.columns if frame[c].dtype == object
+            and pa.types.is_list(table.schema.field(str(c)).type)]
+
+
+def _frame_of_arrow(data: bytes, dtypes: dict[str, str], tuples: list[str]
+                    ) -> pd.DataFrame | None:
+    import pyarrow as pa
+
+    try:
+        frame = pa.ipc.open_file(pa.py_buffer(data)).read_all().to_pandas()
+    except (pa.ArrowException, ValueError, TypeError, KeyError):
+        return None
+    if list(frame.columns) != list(dtypes):
+        return None
+    for name, dtype in dtypes.items():
+        if dtype not in _DTYPES:
+            return None
+        column = frame[name]
+        if dtype == "object":
+            # Arrow has no "object": text comes back as strings, tuples as arrays.
+            values = column.astype(object)
+            values = values.where(column.notna(), None)
+            if name in tuples:
+                values = values.map(lambda v: None if v is None else tuple(v))
+            frame[name] = values.astype(object)
+        elif str(column.dtype) != dtype:
+            frame[name] = column.astype(dtype)
+    return frame
+
+
+def pa_errors() -> type[Exception]:
+    """Return Arrow's base exception (a frame Arrow cannot hold is not cached)."""
+    import pyarrow as pa
+
+    return pa.ArrowException
+
+
+def write_tables(name: str, tables: dict[str, pd.DataFrame], entry: dict) -> None:
+    """Cache ``tables`` (as Arrow files) with the JSON ``entry`` that names and checks them.
+
+    The tables are written first and the entry last, each atomically, so an
+    entry that can be read always names complete tables.
+    """
+    folder = _private_folder(create=True)
+    if folder is None:
+        return
+    listed = {}
+    for table, frame in tables.items():
+        file = f"{name}.{table}.arrow"
+        tmp = folder / f".{file}.{os.getpid()}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                         | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                tuples = _write_arrow(fh, frame)
+            digest = _file_digest(tmp)
+            os.replace(tmp, folder / file)
+        except (OSError, ValueError, TypeError, OverflowError, pa_errors()) as exc:
+            tmp.unlink(missing_ok=True)
+            _warn_once(f"table {table} cannot be cached ({type(exc).__name__}): not cached")
+            return
+        listed[table] = {"file": file, "sha256": digest, "tuples": tuples,
+                         "dtypes": {c: str(frame[c].dtype) for c in frame.columns}}
+    write_entry(name, {**entry, "arrow_tables": listed})
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 22), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_tables(name: str) -> tuple[dict[str, pd.DataFrame], dict] | None:
+    """Return the tables and JSON entry cached under ``name``, or ``None`` (a miss).
+
+    A table file that is missing, a link, or not the bytes the entry recorded
+    is a miss.
+    """
+    entry = read_entry(name)
+    folder = _private_folder(create=False)
+    if entry is None or folder is None or not isinstance(entry.get("arrow_tables"), dict):
+        return None
+    tables = {}
+    for table, about in entry["arrow_tables"].items():
+        try:
+            fd = os.open(folder / about["file"], os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            with os.fdopen(fd, "rb") as fh:
+                data = fh.read()
+            if hashlib.sha256(data).hexdigest() != about["sha256"]:
+                _warn_once(f"cache entry {about['file']} is damaged or not ours: parsed again")
+                return None
+            frame = _frame_of_arrow(data, dict(about["dtypes"]), list(about["tuples"]))
+        except (OSError, KeyError, TypeError):
+            return None
+        if frame is None:
+            return None
+        tables[table] = frame
+    return tables, entry

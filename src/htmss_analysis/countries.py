@@ -7,11 +7,12 @@ ISO codes, regions and a curated matching regex per country), always read with
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from functools import cache
-
-from hdx.location.country import Country
+from importlib import resources
+from pathlib import Path
 
 INTERNATIONAL_BODIES = "International and regional bodies"
 """The pseudo-jurisdiction of SHERLOC for international and regional courts."""
@@ -57,14 +58,49 @@ def _fold(text: str) -> str:
     return " ".join(plain.casefold().split())
 
 
+_BUNDLED = "Countries & Territories Taxonomy MVP - C&T Taxonomy.csv"
+
+
+def bundled_table() -> Path:
+    """Return the path of the country table bundled with hdx-python-country."""
+    return Path(str(resources.files("hdx.location").joinpath(_BUNDLED)))
+
+
 @cache
-def _table() -> dict:
-    return Country.countriesdata(use_live=False)
+def _rows() -> dict[str, dict]:
+    """Return the bundled table's rows by ISO3 code, as the library keys its ``countries``.
+
+    Read with the standard csv module, blank cells as None as the library
+    gives them: checking a code or finding a region needs no more, and
+    importing the library's name matcher costs a third of a second.
+    """
+    with open(bundled_table(), encoding="utf-8", newline="") as fh:
+        rows = [{k: v if v != "" else None for k, v in row.items()}
+                for row in csv.DictReader(fh)]
+    return {row["ISO 3166-1 Alpha 3-Codes"].upper(): row for row in rows
+            if row.get("ISO 3166-1 Alpha 3-Codes")}
+
+
+@cache
+def _matcher() -> type:
+    """Return the library's country class, set up from the bundled rows (never the network).
+
+    The library would read its table through frictionless, which costs
+    seconds of imports; it is handed the same rows instead.
+    """
+    from hdx.location.country import Country
+
+
+    with open(bundled_table(), encoding="utf-8", newline="") as fh:
+        Country.set_countriesdata([{k: v if v != "" else None for k, v in row.items()}
+                                   for row in csv.DictReader(fh)])
+    Country.countriesdata(use_live=False)
+    return Country
 
 
 @cache
 def _regexes() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    rows = _table()["countries"].items()
+    rows = _rows().items()
     return tuple(
         (iso3, re.compile(info["Regex"], re.IGNORECASE)) for iso3, info in rows if info.get("Regex")
     )
@@ -108,13 +144,12 @@ def to_iso3(value: str) -> str:
     text = " ".join(str(value).split())
     if not text:
         raise UnknownCountry("blank country")
-    countries = _table()["countries"]
-    if len(text) == 3 and text.isalpha() and (text.upper() in countries or text.upper() in _EXTRA):
+    if len(text) == 3 and text.isalpha() and (text.upper() in _rows() or text.upper() in _EXTRA):
         return text.upper()
     folded = _fold(text)
     if folded in _ALIASES:
         return _ALIASES[folded]
-    exact = Country.get_iso3_country_code(text, use_live=False)
+    exact = _matcher().get_iso3_country_code(text, use_live=False)
     if exact:
         return exact
     # A curated regex of the table must single out one country, and what it
@@ -132,7 +167,7 @@ def to_iso3(value: str) -> str:
 def _info(iso3: str) -> dict:
     if iso3 in _EXTRA:
         return _EXTRA[iso3]
-    return Country.get_country_info_from_iso3(iso3, use_live=False) or {}
+    return _rows().get(iso3) or {}
 
 
 def name(iso3: str) -> str:

@@ -7,6 +7,7 @@ copy"), never in a library's traceback.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -25,7 +28,9 @@ EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_PATTERN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+"""Control characters (other than tab and line breaks): never part of a cell's text."""
+_CONTROL = re.compile(CONTROL_PATTERN)
 
 
 class FileProblem(Exception):
@@ -243,6 +248,200 @@ def read_rows(path: Path, sheet: str | None = None) -> Rows:
         text, encoding = decode(path)
         return Rows(csv_rows(text), encoding)
     return Rows(sheet_rows(open_workbook(path), sheet), "excel")
+
+
+@dataclass(frozen=True)
+class Cells:
+    """The cells of one table as read, column by column.
+
+    Attributes
+    ----------
+    header : list of str
+        The first row's cells, as written (empty for an empty file).
+    header_row : int
+        The row number of the header.
+    body : DataFrame
+        The other rows' cells as text (columns numbered from 0, blank = ``""``,
+        not yet stripped), indexed by the row number the analyst sees: the
+        physical line a CSV record starts on, or the sheet row.
+    blank_rows : int
+        Empty lines skipped rather than read as rows of blank cells.
+    encoding : str
+        ``utf-8``, ``windows-1252`` or ``excel``.
+    control : bool
+        Whether any cell may hold a control character (``False`` only when
+        the whole file was seen to have none).
+    """
+
+    header: list[str]
+    header_row: int
+    body: pd.DataFrame
+    blank_rows: int
+    encoding: str
+    control: bool = True
+
+
+def read_cells(path: Path, sheet: str | None = None) -> Cells:
+    """Read a CSV file or a workbook's sheet as columns of text cells.
+
+    A CSV file is tokenised by Arrow's multi-threaded reader when its quoting
+    is plain (every quote opens and closes a whole cell), its lines end alike
+    and every record has the header's width; any other file goes through
+    :func:`csv_rows`, which names the line of a malformed record. Both paths
+    give the same cells and row numbers.
+
+    Raises
+    ------
+    FileProblem
+        For anything that keeps the file or one of its records from being read.
+    """
+    if Path(path).suffix.lower() != ".csv":
+        return _cells_of(sheet_rows(open_workbook(path), sheet), "excel")
+    data = Path(path).read_bytes()
+    encoding = _text_encoding(data)
+    data = data.removeprefix(_BOM)
+    fast = _arrow_cells(data, encoding)
+    if fast is not None:
+        return fast
+    return _cells_of(csv_rows(data.decode("utf-8" if encoding == "utf-8" else "cp1252")),
+                     encoding)
+
+
+_BOM = b"\xef\xbb\xbf"
+# A quoted cell: atomic, so that a quote left open fails in one pass, not exponentially.
+_QUOTED = re.compile(rb'"(?>[^"]+|"")*"')
+
+
+def _text_encoding(data: bytes) -> str:
+    """Return the encoding of CSV bytes, or raise for what is not CSV text (see :func:`decode`)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileProblem("UTF-16 text (Excel's 'Unicode Text'): save it from Excel as "
+                          "'CSV UTF-8 (comma delimited)'")
+    if data.startswith((_ZIP, _OLE)):
+        raise FileProblem("a workbook, not a CSV file: give it the .xlsx (or .xls) ending it "
+                          "has, or save it from Excel as 'CSV UTF-8'")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise FileProblem(f"binary content (a NUL byte at byte {nul}), not CSV "
+                          "text: save it from Excel as 'CSV UTF-8'")
+    try:
+        codecs.utf_8_decode(data, "strict", True)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Excel on Windows saves "CSV" in the ANSI code page.
+        codecs.decode(data, "cp1252")
+        return "windows-1252"
+    except UnicodeDecodeError as exc:
+        raise FileProblem(f"a UTF-8 or Windows-1252 text file; byte {exc.start} is neither "
+                          "(save it from Excel as 'CSV UTF-8')") from None
+
+
+def _record_lines(data: bytes) -> tuple[np.ndarray, int, list[bytes]] | None:
+    """Find where each record starts, for a file Arrow can read as Python's csv would.
+
+    Returns
+    -------
+    (lines, blank, spanning) or None
+        The line each non-empty record starts on (header first), the number of
+        empty lines, and the quoted cells that span lines. ``None`` when a
+        quote does not open and close a whole cell, a line ends in a lone
+        carriage return, or the first line is empty.
+    """
+    if not data or data.startswith((b"\n", b"\r\n")) or (
+            b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
+        return None
+    raw = np.frombuffer(data, dtype=np.uint8)
+    newlines = np.flatnonzero(raw == 10)
+    boundary = np.ones(len(newlines), dtype=bool)
+    spanning: list[bytes] = []
+    if b'"' in data:
+        left = data.count(b'"')
+        for m in _QUOTED.finditer(data):
+            start, end = m.span()
+            if data[start - 1:start] not in (b"", b",", b"\n") or \
+                    data[end:end + 1] not in (b"", b",", b"\r", b"\n"):
+                return None
+            cell = m.group()
+            left -= cell.count(b'"')
+            if b"\n" in cell:
+                lo, hi = np.searchsorted(newlines, [start, end])
+                boundary[lo:hi] = False
+                spanning.append(cell)
+        if left:
+            return None  # a quote left open
+    cuts = newlines[boundary]
+    starts = np.concatenate(([0], cuts + 1))
+    ends = np.concatenate((cuts, [len(data)]))
+    length = ends - starts
+    empty = (length == 0) | ((length == 1) & (raw[np.maximum(ends - 1, 0)] == 13))
+    if len(data) == 0 or data.endswith(b"\n"):
+        starts, empty = starts[:-1], empty[:-1]  # after the final line break: no line
+    if boundary.all():
+        lines = np.arange(1, len(starts) + 1)
+    else:
+        lines = np.searchsorted(newlines, starts) + 1
+    return lines[~empty], int(empty.sum()), spanning
+
+
+def _arrow_cells(data: bytes, encoding: str) -> Cells | None:
+    """Read plain CSV bytes with Arrow; ``None`` sends the file to the exact path."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    found = _record_lines(data)
+    if found is None or not len(found[0]):
+        return None
+    lines, blank, spanning = found
+    wide = 1 << 12
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(data),
+            read_options=pacsv.ReadOptions(
+                autogenerate_column_names=True,
+                encoding="utf8" if encoding == "utf-8" else "cp1252"),
+            parse_options=pacsv.ParseOptions(newlines_in_values=bool(spanning)),
+            convert_options=pacsv.ConvertOptions(
+                column_types={f"f{i}": pa.string() for i in range(wide)},
+                strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError):
+        return None  # a record wider or narrower than the header: the exact path says where
+    if table.num_rows != len(lines) or table.num_columns >= wide:
+        return None
+    width = table.num_columns
+    for cell in spanning:
+        if any(line.count(b",") >= max(1, width - 1) for line in cell.splitlines()[1:]):
+            return None  # a stray quote swallowed records: the exact path says where
+    header = [str(v) for v in table.slice(0, 1).to_pylist()[0].values()]
+    body = table.slice(1).to_pandas()
+    body.columns = range(width)
+    body.index = pd.Index(lines[1:], dtype="int64")
+    return Cells(header, int(lines[0]), body, blank, encoding, control=_has_control(data))
+
+
+def _has_control(data: bytes) -> bool:
+    """Whether bytes hold a control character other than tab and line breaks.
+
+    In UTF-8 and Windows-1252 alike these are single bytes that never occur
+    inside another character's encoding, so the bytes can be scanned whole.
+    """
+    return bool(data.translate(None, _NOT_CONTROL))
+
+
+_NOT_CONTROL = bytes(b for b in range(256) if b in (9, 10, 13) or 32 <= b != 127)
+
+
+def _cells_of(rows: list[tuple[int, list[str]]], encoding: str) -> Cells:
+    """Turn rows of text cells (from :func:`csv_rows` or :func:`sheet_rows`) into columns."""
+    if not rows:
+        return Cells([], 1, pd.DataFrame(), 0, encoding)
+    (first, header), rest = rows[0], rows[1:]
+    width = max([len(header)] + [len(cells) for _, cells in rest])
+    body = pd.DataFrame([cells + [""] * (width - len(cells)) for _, cells in rest],
+                        columns=range(width), index=pd.Index([n for n, _ in rest], dtype="int64"),
+                        dtype="str")
+    return Cells(list(header), first, body, 0, encoding)
 
 
 def control_characters(text: str) -> str | None:

@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
 from . import countries, programmes, schema
 from .files import (
+    CONTROL_PATTERN,
     EXCEL_SUFFIXES,
     FileProblem,
     control_characters,
@@ -18,7 +20,7 @@ from .files import (
     file_sha256,
     hidden_sheets,
     open_workbook,
-    read_rows,
+    read_cells,
 )
 from .problems import DataError, Problem
 from .schema import Table
@@ -292,7 +294,8 @@ def find_sources(path: str | Path) -> Located:
     return out
 
 
-def read_raw(path: Path, sheet: str | None = None) -> tuple[pd.DataFrame, str, list[Problem]]:
+def read_raw(path: Path, sheet: str | None = None
+             ) -> tuple[pd.DataFrame, str, list[Problem], int]:
     """Read one table as text cells, indexed by the row number the analyst sees.
 
     Parameters
@@ -304,67 +307,89 @@ def read_raw(path: Path, sheet: str | None = None) -> tuple[pd.DataFrame, str, l
 
     Returns
     -------
-    DataFrame, str, list of Problem
+    DataFrame, str, list of Problem, int
         Cells as stripped strings (blank = ``""``), columns named as in the
-        header folded to lower case, index = file row (header = row 1); the
-        encoding read (``excel`` for workbooks); and the problems of the rows
-        themselves (more cells than the header, control characters, a header
-        given twice).
+        header folded to lower case, personal-data columns already dropped,
+        index = file row (header = row 1); the encoding read (``excel`` for
+        workbooks); the problems of the rows themselves (more cells than the
+        header, control characters, a header given twice); and the number of
+        empty lines skipped (blank rows not in the frame).
 
     Raises
     ------
     FileProblem
         When the file cannot be read at all.
     """
-    got = read_rows(path, sheet)
+    got = read_cells(path, sheet)
     label = f"{path.name}[{sheet}]" if sheet else path.name
-    if not got.rows:
-        return pd.DataFrame(), got.encoding, []
+    if not got.header:
+        return pd.DataFrame(), got.encoding, [], got.blank_rows
     problems: list[Problem] = []
-    first, header_cells = got.rows[0]
-    header = [" ".join(str(h).split()).lower() for h in header_cells]
+    header = [" ".join(str(h).split()).lower() for h in got.header]
     while header and header[-1] == "":
         header.pop()  # trailing blank header cells: Excel's empty columns
     width = len(header)
     seen: dict[str, int] = {}
     for i, name in enumerate(header):
         if name and name in seen:
-            problems.append(Problem(label, first, name, header_cells[i].strip(),
+            problems.append(Problem(label, got.header_row, name, got.header[i].strip(),
                                     f"one column named '{name}'; column {seen[name] + 1} "
-                                    f"('{header_cells[seen[name]].strip()}') has the same name"))
+                                    f"('{got.header[seen[name]].strip()}') has the same name"))
         seen.setdefault(name, i)
-    body, index = [], []
-    for number, cells in got.rows[1:]:
-        extra = [c for c in cells[width:] if c.strip()]
-        if extra:
-            problems.append(Problem(label, number, "", extra[0],
-                                    f"at most {width} cells, as the header has; this row has "
-                                    f"{width + len(cells[width:]) - cells[width:].count('')} "
-                                    "filled or more: a comma inside a cell needs quotes"))
-        row = [c.strip() for c in (cells + [""] * width)[:width]]
-        for column, cell in zip(header, row, strict=True):
+    body = got.body
+    for i in range(body.shape[1], width):
+        body[i] = ""
+    problems += _extra_cells(body.iloc[:, width:], width, label)
+    keep = [i for i, name in enumerate(header) if name not in schema.PERSONAL_DATA]
+    frame = body.iloc[:, keep].copy()
+    frame.columns = [header[i] for i in keep]
+    for i, column in enumerate(frame.columns):
+        cells = frame.iloc[:, i].str.strip()
+        frame.isetitem(i, cells)
+        if not got.control:
+            continue
+        for row in cells.index[cells.str.contains(CONTROL_PATTERN, regex=True)]:
+            cell = cells.at[row] if cells.index.is_unique else cells.loc[row].iloc[0]
             char = control_characters(cell)
-            if char:
-                problems.append(Problem(label, number, column, cell.replace(char, "?"),
-                                        f"text without control characters (found "
-                                        f"U+{ord(char):04X})"))
-        body.append(row)
-        index.append(number)
-    frame = pd.DataFrame(body, columns=header, index=index, dtype=object)
-    return frame, got.encoding, problems
+            problems.append(Problem(label, int(row), column, cell.replace(char, "?"),
+                                    f"text without control characters (found "
+                                    f"U+{ord(char):04X})"))
+    return frame, got.encoding, problems, got.blank_rows
+
+
+def _extra_cells(extra: pd.DataFrame, width: int, label: str) -> list[Problem]:
+    """Report rows with filled cells beyond the header's width."""
+    if extra.empty:
+        return []
+    filled = extra.apply(lambda c: c.str.strip() != "")
+    nonempty = (extra != "").sum(axis=1)
+    problems = []
+    for row in filled.index[filled.any(axis=1)]:
+        at = extra.index.get_loc(row)
+        cells = extra.iloc[at]
+        first = next(c for c in cells if c.strip())
+        problems.append(Problem(label, int(row), "", first,
+                                f"at most {width} cells, as the header has; this row has "
+                                f"{width + int(nonempty.iloc[at])} filled or more: a comma "
+                                "inside a cell needs quotes"))
+    return problems
+
+
+_LIST_KINDS = (schema.PROGRAMMES_LIST, schema.COUNTRIES_LIST, schema.SDG_TARGETS, schema.THEMES)
 
 
 # --- validation ------------------------------------------------------------------
 
 
-def _schema_problems(table: Table, frame: pd.DataFrame, label: str) -> list[Problem]:
+def _schema_problems(table: Table, frame: pd.DataFrame, label: str,
+                     distinct: dict[str, tuple] | None = None) -> list[Problem]:
     if frame.empty:  # a header without rows: only the columns can be wrong
         found = ", ".join(c for c in frame.columns if c) or "none"
         return [Problem(label, 1, f.name, "", f"a column named '{f.name}' (required); found "
                         f"columns: {found}") for f in table.fields
                 if f.required and f.name not in frame.columns]
     try:
-        schema.pandera_schema(table, list(frame.columns)).validate(frame, lazy=True)
+        schema.pandera_schema(table, list(frame.columns), distinct).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
         return _from_failure_cases(table, exc.failure_cases, frame, label)
     return []
@@ -388,22 +413,48 @@ def _from_failure_cases(table: Table, cases: pd.DataFrame, frame: pd.DataFrame,
     return problems
 
 
-def _convert(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
+def _convert(table: Table, frame: pd.DataFrame,
+             distinct: dict[str, tuple] | None = None) -> pd.DataFrame:
+    """Turn checked text cells into typed columns, parsing each distinct cell once.
+
+    A column of a million attendances holds a few hundred distinct values
+    (sexes, countries, scores), so the cost follows the distinct values, not
+    the rows. Text stays text; a blank optional cell takes the field's default.
+    ``distinct`` holds columns already factorized by the schema check.
+    """
+    distinct = distinct or {}
     out = pd.DataFrame(index=frame.index)
     for f in table.fields:
-        if f.name in frame.columns:
-            out[f.name] = [_parse_or_default(f, cell) for cell in frame[f.name]]
+        if f.name not in frame.columns:
+            column = pd.Series([f.default] * len(frame), index=frame.index, dtype=object)
+        elif f.kind is schema.TEXT:
+            column = frame[f.name]
         else:
-            out[f.name] = [f.default] * len(frame)
-        if f.kind in (schema.DATE, schema.MONTH):
-            out[f.name] = pd.to_datetime(out[f.name])
-        elif f.kind in (schema.NUMBER, schema.SCORE):
-            out[f.name] = pd.to_numeric(out[f.name]).astype("float64")
-        elif f.kind in (schema.COUNT, schema.YEAR):
-            out[f.name] = out[f.name].astype("Int64")
-        else:
-            out[f.name] = out[f.name].astype(object)
+            codes, uniques = distinct.get(f.name) or pd.factorize(frame[f.name])
+            values = np.empty(len(uniques), dtype=object)
+            for i, cell in enumerate(uniques):
+                values[i] = _parse_or_default(f, cell)
+            column = _typed(f, pd.Series(values, dtype=object))
+            column = pd.Series(column.array.take(codes), index=frame.index)
+        out[f.name] = _typed(f, column)
     return out
+
+
+def _typed(f: schema.Field, column: pd.Series) -> pd.Series:
+    """Give a column its contract dtype: dates, floats, nullable integers, text or tuples.
+
+    Text (codes, countries, names) is pandas' string dtype, missing = NaN;
+    lists (programmes, countries, SDG targets) are tuples in an object column.
+    """
+    if f.kind in (schema.DATE, schema.MONTH):
+        return pd.to_datetime(column).astype("datetime64[ns]")
+    if f.kind in (schema.NUMBER, schema.SCORE):
+        return pd.to_numeric(column).astype("float64")
+    if f.kind in (schema.COUNT, schema.YEAR):
+        return column.astype("Int64")
+    if f.kind in _LIST_KINDS:
+        return column.astype(object)
+    return column.astype("str")
 
 
 def _parse_or_default(f: schema.Field, cell: str) -> object:
@@ -418,20 +469,27 @@ def _parse_or_default(f: schema.Field, cell: str) -> object:
 def _duplicate_keys(table: Table, typed: pd.DataFrame, label: str) -> list[Problem]:
     if not table.key or typed.empty:
         return []
-    # Missing cells are "" here (pandas' astype(str) keeps them NaN); a blank key is
-    # reported once already, as a required cell left blank.
-    cells = typed[list(table.key)].apply(
-        lambda col: col.map(lambda v: "" if v is None or pd.isna(v) else str(v)))
-    keys = cells.apply(tuple, axis=1)
-    first_row = {key: row for row, key in keys.drop_duplicates().items()}
+    # Missing cells are "" here; a blank key is reported once already, as a
+    # required cell left blank.
+    cells = pd.DataFrame({k: typed[k].astype(object).map(_key_text) for k in table.key})
+    dup = cells.duplicated(keep=False)
+    if not dup.any():
+        return []
+    cells = cells[dup]
+    first = pd.Series(cells.index, index=cells.index).groupby(
+        [cells[k] for k in table.key], sort=False).transform("first")
     problems = []
-    for row, key in keys[keys.duplicated(keep="first")].items():
-        if "" in key:
+    for row, key in zip(cells.index, cells.itertuples(index=False, name=None), strict=True):
+        if first.at[row] == row or "" in key:
             continue
         problems.append(Problem(label, int(row), ", ".join(table.key), " / ".join(key),
-                                f"a unique {' + '.join(table.key)}; row {first_row[key]} "
+                                f"a unique {' + '.join(table.key)}; row {first.at[row]} "
                                 "has the same"))
     return problems
+
+
+def _key_text(value: object) -> str:
+    return "" if value is None or (not isinstance(value, tuple) and pd.isna(value)) else str(value)
 
 
 # --- table rules -----------------------------------------------------------------
@@ -458,7 +516,7 @@ def _participants_rules(typed: pd.DataFrame, raw: pd.DataFrame, label: str,
                         activity_ids: set[str] | None) -> tuple[list[Problem], list[Problem]]:
     errors, warnings = [], []
     if activity_ids is not None:
-        for row in typed.index[~typed["activity_id"].isin(activity_ids)]:
+        for row in typed.index[~_is_in(typed["activity_id"], activity_ids)]:
             errors.append(Problem(label, int(row), "activity_id", typed.at[row, "activity_id"],
                                   "an activity_id of the activities table"))
     for column, meaning in (("sex", "sex"), ("nationality", "nationality")):
@@ -476,21 +534,38 @@ def _participants_rules(typed: pd.DataFrame, raw: pd.DataFrame, label: str,
     return errors, warnings
 
 
+def _is_in(cells: pd.Series, values: set[str]) -> np.ndarray:
+    """Whether each text cell is one of ``values`` (Arrow's hash lookup, no Python loop)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    found = pc.is_in(pa.array(cells.astype("str").array), value_set=pa.array(sorted(values),
+                                                                              pa.large_string()))
+    return found.to_numpy(zero_copy_only=False)
+
+
 def _rows_text(rows: list[int], most: int = 8) -> str:
     shown = ", ".join(str(r) for r in rows[:most])
     return shown + (f" and {len(rows) - most} more" if len(rows) > most else "")
 
 
 def _dedupe_attendance(typed: pd.DataFrame, label: str) -> tuple[pd.DataFrame, list[Problem]]:
-    dup = typed.duplicated(["activity_id", "participant_id"], keep="first")
+    # One integer per (activity, person): hashing integers beats hashing pairs of strings.
+    activity, _ = pd.factorize(typed["activity_id"])
+    person, people = pd.factorize(typed["participant_id"])
+    pair = pd.Series(activity.astype("int64") * max(1, len(people)) + person, index=typed.index)
+    dup = pair.duplicated(keep="first")
+    if not dup.any():
+        return typed, []
+    again = pair[pair.duplicated(keep=False)]
+    first = pd.Series(again.index, index=again.index).groupby(again, sort=False).transform("first")
     warnings = []
-    firsts = typed[~dup].reset_index().set_index(["activity_id", "participant_id"])["index"]
     for row in typed.index[dup]:
-        key = (typed.at[row, "activity_id"], typed.at[row, "participant_id"])
+        activity, person = typed.at[row, "activity_id"], typed.at[row, "participant_id"]
         warnings.append(Problem(label, int(row), "activity_id, participant_id",
-                                f"{key[0]} / {key[1]}",
+                                f"{activity} / {person}",
                                 f"one attendance per person and activity; same as row "
-                                f"{firsts[key]}, counted once", "warning"))
+                                f"{first.at[row]}, counted once", "warning"))
     return typed[~dup], warnings
 
 
@@ -500,8 +575,9 @@ def _defaults(name: str, typed: pd.DataFrame) -> None:
         typed.loc[blank, "programme"] = typed.loc[blank, "database"].map(
             programmes.case_programme)
     if name in ("participants",):
-        typed["region"] = typed["nationality"].map(
-            lambda c: countries.region(c) if isinstance(c, str) else "Unknown")
+        codes, uniques = pd.factorize(typed["nationality"])
+        regions = pd.array([countries.region(c) for c in uniques] + ["Unknown"], dtype="str")
+        typed["region"] = regions.take(codes)  # code -1 (no nationality) takes the last
 
 
 def _far_dates(tables: dict[str, pd.DataFrame], sources: dict[str, Source]) -> list[Problem]:
@@ -523,9 +599,12 @@ def _far_dates(tables: dict[str, pd.DataFrame], sources: dict[str, Source]) -> l
             values = frame[f.name]
             if name == "activities" and f.name == "end_date":
                 values = values[values != frame["start_date"]]  # a blank end is the start
-            for row, v in values.dropna().items():
-                if min(abs(v.year - y) for y in present) <= 1:
-                    continue
+            values = values.dropna()
+            years = values.dt.year.to_numpy()
+            near = np.zeros(len(values), dtype=bool)
+            for y in present:
+                near |= np.abs(years - y) <= 1
+            for row, v in values[~near].items():
                 shown = v.strftime("%Y-%m") if f.kind is schema.MONTH else v.date().isoformat()
                 warnings.append(Problem(sources[name].label, int(row), f.name, shown,
                                         f"a date near the years the data covers "
@@ -578,7 +657,7 @@ def load(path: str | Path | None = None) -> Dataset:
         file, sheet = located.tables[name]
         label = f"{file.name}[{sheet}]" if sheet else file.name
         try:
-            raw, encoding, row_problems = read_raw(file, sheet)
+            raw, encoding, row_problems, skipped = read_raw(file, sheet)
         except FileProblem as exc:
             errors.append(Problem(label, exc.row, "", "", str(exc)))
             continue
@@ -593,15 +672,16 @@ def load(path: str | Path | None = None) -> Dataset:
         raw = raw.drop(columns=[c for c in raw.columns if c in schema.PERSONAL_DATA])
         raw = raw.loc[:, ~raw.columns.duplicated()]
         blank = raw.eq("").all(axis=1) if len(raw.columns) else pd.Series(True, raw.index)
-        n_read = len(raw)
+        n_read = len(raw) + skipped
         raw = raw[~blank]
-        errors += _schema_problems(table, raw, label)
+        distinct: dict[str, tuple] = {}
+        errors += _schema_problems(table, raw, label, distinct)
         present = set(raw.columns)
         if any(f.required and f.name not in present for f in table.fields):
             continue
-        typed = _convert(table, raw)
+        typed = _convert(table, raw, distinct)
         errors += _duplicate_keys(table, typed, label)
-        set_aside = {"blank rows": int(blank.sum())}
+        set_aside = {"blank rows": int(blank.sum()) + skipped}
         if name == "activities":
             errors += _activities_rules(typed, raw, label)
         if name == "participants":
@@ -633,7 +713,6 @@ def load(path: str | Path | None = None) -> Dataset:
 
 # --- the validated dataset, cached ---------------------------------------------------------
 
-_LIST_KINDS = (schema.PROGRAMMES_LIST, schema.COUNTRIES_LIST, schema.SDG_TARGETS, schema.THEMES)
 
 
 def _dataset_key(located: Located) -> str:
@@ -654,10 +733,9 @@ def _columns(name: str) -> list[str]:
 
 
 def _to_cache(key: str, data: Dataset) -> None:
-    from .cache import frame_to_payload, write_entry
+    from .cache import frame_to_payload, write_tables
 
-    write_entry(key, {
-        "tables": {n: frame_to_payload(t) for n, t in data.tables.items()},
+    write_tables(key, data.tables, {
         "sources": [[s.table, s.encoding] for s in data.sources],
         "warnings": [[w.file, w.row, w.column, w.value, w.expected, w.severity]
                      for w in data.warnings],
@@ -669,18 +747,16 @@ def _from_cache(key: str, folder: Path, located: Located) -> Dataset | None:
 
     Anything that does not rebuild exactly into the contract's tables is a miss.
     """
-    from .cache import frame_from_payload, read_entry
+    from .cache import frame_from_payload, read_tables
 
-    entry = read_entry(key)
-    if entry is None:
+    hit = read_tables(key)
+    if hit is None:
         return None
+    tables, entry = hit
     try:
-        tables = {}
-        for name in schema.TABLES:
-            frame = frame_from_payload(entry["tables"][name], _columns(name))
-            if frame is None:
-                return None
-            tables[name] = frame
+        if list(tables) != list(schema.TABLES) or any(
+                list(tables[n].columns) != _columns(n) for n in schema.TABLES):
+            return None
         encodings = dict(entry["sources"])
         sources = [Source(name, file, sheet, file_sha256(file), encodings[name])
                    for name, (file, sheet) in located.tables.items()]
@@ -692,4 +768,3 @@ def _from_cache(key: str, folder: Path, located: Located) -> Dataset | None:
         return None
     return Dataset(folder=folder, **tables, sources=sources, warnings=warnings,
                    accounting=accounting, absent=located.absent)
-

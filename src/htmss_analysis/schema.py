@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -429,7 +430,8 @@ TABLES: dict[str, Table] = {
 """Every table of the contract, by name."""
 
 
-def pandera_schema(table: Table, present: list[str]) -> pa.DataFrameSchema:
+def pandera_schema(table: Table, present: list[str],
+                   distinct: dict[str, tuple] | None = None) -> pa.DataFrameSchema:
     """Build the pandera schema that checks a table's raw text cells.
 
     Parameters
@@ -438,6 +440,10 @@ def pandera_schema(table: Table, present: list[str]) -> pa.DataFrameSchema:
         The table declaration.
     present : list of str
         Columns present in the file; optional fields absent from it are skipped.
+    distinct : dict, optional
+        Column name to ``(codes, uniques)`` as :func:`pandas.factorize` gives
+        them, filled as columns are checked so that the caller can convert
+        each distinct cell without factorizing the column again.
 
     Returns
     -------
@@ -449,24 +455,39 @@ def pandera_schema(table: Table, present: list[str]) -> pa.DataFrameSchema:
     for f in table.fields:
         if not f.required and f.name not in present:
             continue
-        checks = [pa.Check(_parses(f.kind), element_wise=True, error=f.kind.expected)]
+        checks = [] if f.kind is TEXT else [
+            pa.Check(_parses(f.kind, f.name, {} if distinct is None else distinct),
+                     error=f.kind.expected)]
         if f.required:
-            checks.insert(0, pa.Check(bool, element_wise=True, error="a value (it is required)"))
-        columns[f.name] = pa.Column(str, checks=checks, required=True, coerce=False)
+            checks.insert(0, pa.Check(_filled, error="a value (it is required)"))
+        # No dtype check: cells are text by construction, whichever string storage holds them.
+        columns[f.name] = pa.Column(None, checks=checks, required=True, coerce=False)
     return pa.DataFrameSchema(columns, strict=False, name=table.name)
 
 
-def _parses(kind: Kind) -> Callable[[str], bool]:
-    def check(cell: str) -> bool:
-        if cell == "":
-            return True
-        try:
-            kind.parse(cell)
-        except ValueError:
-            return False
-        return True
+def _filled(cells: pd.Series) -> pd.Series:
+    return cells != ""
+
+
+def _parses(kind: Kind, name: str, distinct: dict[str, tuple]
+            ) -> Callable[[pd.Series], pd.Series]:
+    """Check a column by parsing each distinct cell once (blank cells pass)."""
+
+    def check(cells: pd.Series) -> pd.Series:
+        codes, uniques = distinct[name] = pd.factorize(cells)
+        ok = np.fromiter((cell == "" or _valid(kind, cell) for cell in uniques), dtype=bool,
+                         count=len(uniques))
+        return pd.Series(ok.take(codes), index=cells.index)
 
     return check
+
+
+def _valid(kind: Kind, cell: str) -> bool:
+    try:
+        kind.parse(cell)
+    except ValueError:
+        return False
+    return True
 
 
 def data_dictionary() -> str:
