@@ -52,6 +52,27 @@ def test_a_damaged_dataset_entry_is_a_miss(tmp_path, own_cache):
     assert h.compute(h.load(folder), 2018)["technical_cooperation_activities"] == 5
 
 
+def test_a_tampered_table_file_is_a_miss(tmp_path, own_cache):
+    folder = write_folder(tmp_path / "d")
+    h.load(folder)
+    (table,) = own_cache.glob("dataset-*.web_traffic.arrow")
+    data = bytearray(table.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # one flipped byte: not the bytes the entry recorded
+    table.write_bytes(bytes(data))
+    with pytest.warns(UserWarning, match="damaged or not ours"):
+        again = h.load(folder)
+    assert h.compute(again, 2018)["page_views"] == 3500
+
+
+def test_text_is_pandas_string_dtype_and_lists_are_tuples(tmp_path, own_cache):
+    folder = write_folder(tmp_path / "d")
+    for data in (h.load(folder), h.load(folder)):  # parsed, then from the cache
+        assert str(data.activities["activity_id"].dtype) == "str"
+        assert str(data.participants["nationality"].dtype) == "str"
+        assert data.activities["programme"].dtype == object
+        assert all(isinstance(v, tuple) for v in data.activities["programme"])
+
+
 def test_errors_are_never_served_from_the_cache(tmp_path, own_cache):
     folder = write_folder(tmp_path / "d")
     (folder / "cases.csv").write_text("case_id,database\nC1,XYZ\n", encoding="utf-8")

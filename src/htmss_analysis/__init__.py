@@ -19,14 +19,35 @@ try:
 except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0.0.0"
 
-# `__version__` comes first: the modules below read it.
-from . import indicators, programmes, sources  # noqa: E402
-from .frames import Frame  # noqa: E402
-from .indicators import REGISTRY, compute, headline  # noqa: E402
-from .loaders import Dataset, load  # noqa: E402
-from .problems import DataError, Problem  # noqa: E402
-from .sources import load_glotip, load_sherloc_cases, load_treaty_status  # noqa: E402
+# The analyst's names, imported on first use: `htmss-analysis build` with nothing to
+# rebuild (and any command that needs no tables) does not pay for pandas.
+_LAZY = {
+    "indicators": ("indicators", None), "programmes": ("programmes", None),
+    "sources": ("sources", None), "Frame": ("frames", "Frame"),
+    "REGISTRY": ("indicators", "REGISTRY"), "compute": ("indicators", "compute"),
+    "headline": ("indicators", "headline"), "Dataset": ("loaders", "Dataset"),
+    "load": ("loaders", "load"), "DataError": ("problems", "DataError"),
+    "Problem": ("problems", "Problem"), "load_glotip": ("sources", "load_glotip"),
+    "load_sherloc_cases": ("sources", "load_sherloc_cases"),
+    "load_treaty_status": ("sources", "load_treaty_status"),
+}
 
 __all__ = ["REGISTRY", "DataError", "Dataset", "Frame", "Problem", "compute", "headline",
            "indicators", "load", "load_glotip", "load_sherloc_cases", "load_treaty_status",
            "programmes", "sources", "__version__"]
+
+
+def __getattr__(name: str):
+    if name not in _LAZY:
+        raise AttributeError(f"module 'htmss_analysis' has no attribute {name!r}")
+    from importlib import import_module
+
+    module, attribute = _LAZY[name]
+    value = import_module(f".{module}", __name__)
+    value = value if attribute is None else getattr(value, attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -24,6 +24,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from multiprocessing.connection import wait
 from pathlib import Path
 
@@ -135,15 +136,99 @@ def export_html(executed: Path, html_path: Path) -> int:
     report's own title, so the same outputs always give the same bytes.
     """
     import nbformat
-    from nbconvert import HTMLExporter
 
     nb = nbformat.read(executed, as_version=4)
-    exporter = HTMLExporter(template_name=TEMPLATE,
-                            extra_template_basedirs=[str(paths.templates())])
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = _exporter().from_notebook_node(nb)
     data = body.encode("utf-8")
     write_atomically(html_path, data)
     return len(data)
+
+
+@lru_cache(maxsize=1)
+def _exporter():
+    """Return the HTML exporter with the ``htmss`` template, compiled once per process."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name=TEMPLATE, extra_template_basedirs=[str(paths.templates())])
+
+
+def warm_up() -> None:
+    """Import the runner and compile the export template, before the first report."""
+    import papermill  # noqa: F401
+
+    _exporter().environment.get_template(_exporter().template_file)
+
+
+PRELOAD = ("__import__('htmss_analysis.report.sections'); "
+           "__import__('htmss_analysis.report.charts')")
+"""What a kernel started ahead of its report imports before the report runs.
+
+``__import__`` binds no name: a notebook that forgot an import fails in a
+build as it would anywhere else.
+"""
+
+
+def start_kernel():
+    """Start a report kernel and import the package in it; return its manager.
+
+    The kernel is what the report would have started (this interpreter's
+    Python, over IPC), in the temporary folder until :func:`run_job` moves it
+    to the report's folder (which may not exist before the data is
+    validated). It has run nothing but imports, silently (no output, no
+    history, no name bound), so the report runs as in a fresh kernel: it just
+    does not wait for them.
+    """
+    km = _kernel_manager_class()()
+
+    async def go() -> None:
+        await km.start_kernel(cwd=tempfile.gettempdir())
+        await _run_silently(km, PRELOAD)
+
+    import asyncio
+
+    asyncio.run(go())
+    return km
+
+
+async def _run_silently(km, code: str) -> None:
+    client = km.client()
+    client.start_channels()
+    try:
+        await client.wait_for_ready(timeout=60)
+        sent = client.execute(code, silent=True, store_history=False)
+        while True:
+            reply = await client.get_shell_msg(timeout=120)
+            if reply["parent_header"].get("msg_id") == sent:
+                if reply["content"].get("status") != "ok":
+                    raise RuntimeError(f"kernel set-up failed: {reply['content'].get('evalue')}")
+                return
+    finally:
+        client.stop_channels()
+
+
+def _moved(km, folder: Path) -> bool:
+    """Make ``folder`` the working folder of a kernel started ahead, as papermill's ``cwd``.
+
+    Returns False (and stops the kernel) when that fails: the report then
+    starts a kernel of its own.
+    """
+    import asyncio
+
+    try:
+        asyncio.run(_run_silently(km, f"__import__('os').chdir({str(Path(folder).resolve())!r})"))
+    except Exception:  # noqa: BLE001 - any failure here only costs the head start
+        _stop_kernel(km)
+        return False
+    return True
+
+
+def _stop_kernel(km) -> None:
+    import asyncio
+
+    try:
+        asyncio.run(km.shutdown_kernel(now=True))
+    except Exception:  # noqa: BLE001 - a kernel already gone needs no stopping
+        pass
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -163,11 +248,14 @@ def write_atomically(path: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def run_job(job: Job, on_cell: Callable[[int, int, str], None] | None = None) -> Outcome:
+def run_job(job: Job, on_cell: Callable[[int, int, str], None] | None = None,
+            kernel=None) -> Outcome:
     """Execute one notebook and export it; never raises, reports the failure instead.
 
     ``on_cell(number, total, source's first line)`` is called as each code
-    cell starts, for a live progress line. A report that fails leaves no HTML
+    cell starts, for a live progress line. ``kernel`` is a kernel manager
+    whose kernel :func:`start_kernel` started for this job's folder; it is
+    shut down when the notebook has run. A report that fails leaves no HTML
     behind: a previous build's file would look current beside the new, failed
     notebook.
     """
@@ -185,10 +273,19 @@ def run_job(job: Job, on_cell: Callable[[int, int, str], None] | None = None) ->
         hooks["on_cell_start"] = cell_started
     try:
         job.out_dir.mkdir(parents=True, exist_ok=True)
-        pm.execute_notebook(str(job.notebook), str(job.executed), parameters=job.parameters,
-                            kernel_name="python3", execution_timeout=job.timeout,
-                            progress_bar=False, log_output=False, cwd=str(job.out_dir),
-                            kernel_manager_class=_kernel_manager_class(), **hooks)
+        if kernel is not None and not _moved(kernel, job.out_dir):
+            kernel = None  # the report starts its own, as without a kernel started ahead
+        if kernel is not None:
+            hooks["km"] = kernel
+        try:
+            pm.execute_notebook(str(job.notebook), str(job.executed),
+                                parameters=job.parameters, kernel_name="python3",
+                                execution_timeout=job.timeout, progress_bar=False,
+                                log_output=False, cwd=str(job.out_dir),
+                                kernel_manager_class=_kernel_manager_class(), **hooks)
+        finally:
+            if kernel is not None:
+                _stop_kernel(kernel)
         export_html(job.executed, job.html)
     except pm.PapermillExecutionError as exc:
         return _failed(job, start, f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}".strip())
@@ -358,12 +455,60 @@ def _watch_parent(parent: int) -> None:
         time.sleep(0.5)
 
 
-def _worker(job: Job, conn, parent: int) -> None:
+def _worker(conn, parent: int) -> None:
+    """Build the reports the parent sends, one after the other, until told to stop.
+
+    The imports and the template are paid for once per worker, not once per
+    report. Each report's notebook runs in a kernel of its own, started (and
+    its imports done) while the worker waits for the data to be validated or
+    exports the previous report.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build itself handles Ctrl-C
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    outcome = run_job(job, lambda n, total, text: conn.send(("cell", n, total, text)))
-    conn.send(("done", outcome))
-    conn.close()
+    ahead = _Ahead()
+    warm_up()
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            ahead.discard()
+            return
+        if message is None:
+            ahead.discard()
+            return
+        kernel = ahead.take()
+        outcome = run_job(message, lambda n, total, text: conn.send(("cell", n, total, text)),
+                          kernel=kernel)
+        conn.send(("done", outcome))
+
+
+class _Ahead:
+    """The kernel a worker starts ahead of its first report, in a thread of its own."""
+
+    def __init__(self):
+        self._result: list = []
+
+        def run() -> None:
+            try:
+                self._result.append(start_kernel())
+            except Exception:  # noqa: BLE001 - the report will start its own kernel
+                pass
+
+        self._thread: threading.Thread | None = threading.Thread(target=run, daemon=True)
+        self._thread.start()
+
+    def take(self):
+        """Return the kernel started ahead, once; then None (reports start their own)."""
+        if self._thread is None:
+            return None
+        self._thread.join()
+        self._thread = None
+        return self._result[0] if self._result else None
+
+    def discard(self) -> None:
+        kernel = self.take()
+        if kernel is not None:
+            _stop_kernel(kernel)
 
 
 def _lost(job: Job, start: float, exitcode: int | None) -> Outcome:
@@ -371,18 +516,122 @@ def _lost(job: Job, start: float, exitcode: int | None) -> Outcome:
     return _failed(job, start, f"the worker building it stopped, exit code {exitcode}{why}")
 
 
-def build(jobs: list[Job], workers: int = 2,
+class Workers:
+    """Worker processes that drive report notebooks, started ahead of the first report.
+
+    Start them (``with Workers(2) as pool:``) before validating the data: they
+    import papermill and nbconvert and compile the template meanwhile. A
+    worker that dies fails the report it was building only; a fresh one takes
+    its place for the reports still to build.
+    """
+
+    def __init__(self, count: int = 2):
+        self.count = max(1, count)
+        self._ctx = multiprocessing.get_context("spawn")
+        self._idle: list[tuple] = []
+
+    def __enter__(self) -> Workers:
+        for _ in range(self.count):
+            self._idle.append(self._spawn())
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _spawn(self) -> tuple:
+        conn, child = self._ctx.Pipe(duplex=True)
+        proc = self._ctx.Process(target=_worker, args=(child, os.getpid()), daemon=True)
+        proc.start()
+        child.close()
+        return proc, conn
+
+    def close(self) -> None:
+        """Stop the idle workers (a busy one is stopped by :meth:`run`)."""
+        for _, conn in self._idle:
+            try:
+                conn.send(None)
+            except OSError:
+                pass
+            conn.close()
+        for proc, _ in self._idle:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.terminate()
+        self._idle = []
+
+    def run(self, pending: list[Job], finish: Callable[[Outcome], None],
+            on_cell: Callable[[Job, int, int, str], None] | None = None) -> None:
+        """Build ``pending`` on the workers, calling ``finish(outcome)`` as each ends.
+
+        Raises
+        ------
+        KeyboardInterrupt
+            After stopping every busy worker; the outcomes of the reports not
+            finished are recorded first as failed ("interrupted", "not started").
+        """
+        pending = list(pending)
+        busy: dict[object, tuple] = {}
+        try:
+            while pending or busy:
+                while pending and self._idle:
+                    proc, conn = self._idle.pop()
+                    if not proc.is_alive():
+                        proc, conn = self._spawn()
+                    job = pending.pop(0)
+                    conn.send(job)
+                    busy[conn] = (proc, job, time.monotonic())
+                wait([*busy, *(p.sentinel for p, _, _ in busy.values())], timeout=1)
+                for conn in list(busy):
+                    proc, job, start = busy[conn]
+                    outcome, closed = None, False
+                    while conn.poll():
+                        try:
+                            message = conn.recv()
+                        except (EOFError, OSError):
+                            closed = True
+                            break
+                        if message[0] == "cell":
+                            if on_cell:
+                                on_cell(job, *message[1:])
+                        else:
+                            outcome = message[1]
+                            break
+                    if outcome is None and not closed and proc.is_alive():
+                        continue
+                    del busy[conn]
+                    if outcome is not None:
+                        self._idle.append((proc, conn))
+                    else:
+                        proc.join(timeout=30)
+                        conn.close()
+                        if pending:
+                            self._idle.append(self._spawn())
+                    finish(outcome or _lost(job, start, proc.exitcode))
+        except KeyboardInterrupt:
+            for proc, _, _ in busy.values():
+                proc.terminate()
+            for proc, job, start in busy.values():
+                proc.join(timeout=10)
+                if proc.is_alive():
+                    proc.kill()
+                finish(_failed(job, start, "interrupted"))
+            for job in pending:
+                finish(Outcome(job, False, 0.0, "not started: interrupted"))
+            raise
+
+
+def build(jobs: list[Job], workers: int | Workers = 2,
           on_done: Callable[[Outcome, int, int], None] | None = None,
           force: bool = False,
           on_cell: Callable[[Job, int, int, str], None] | None = None) -> list[Outcome]:
     """Run ``jobs`` with up to ``workers`` in parallel; return their outcomes in job order.
 
-    Each report runs in a process of its own: one that dies (out of memory,
-    killed) fails its report only. ``on_done(outcome, n, total)`` is called as
-    each job ends, and ``on_cell(job, number, total, text)`` as each of its
-    cells starts, for progress. A report up to
-    date (see :func:`up_to_date`) is not built again, nor rewritten, unless
-    ``force``.
+    Each report's notebook runs in a kernel of its own, driven by one of
+    ``workers`` worker processes (a number, or :class:`Workers` already
+    started). ``on_done(outcome, n, total)`` is called as each job ends, and
+    ``on_cell(job, number, total, text)`` as each of its cells starts, for
+    progress. A report up to date (see :func:`up_to_date`) is not built
+    again, nor rewritten, unless ``force``.
 
     Raises
     ------
@@ -390,54 +639,22 @@ def build(jobs: list[Job], workers: int = 2,
         On Ctrl-C (or SIGTERM): every worker is stopped at once, and the
         exception carries the outcome of every report, finished or not.
     """
-    ctx = multiprocessing.get_context("spawn")
-    running: dict[object, tuple] = {}
     outcomes: list[Outcome] = []
     finish, pending = _start(jobs, outcomes, on_done, force)
-
+    if not pending:
+        return _in_order(jobs, outcomes)
+    pool = workers if isinstance(workers, Workers) else Workers(min(workers, len(pending)))
     try:
-        while pending or running:
-            while pending and len(running) < max(1, workers):
-                job = pending.pop(0)
-                receive, send = ctx.Pipe(duplex=False)
-                proc = ctx.Process(target=_worker, args=(job, send, os.getpid()), daemon=True)
-                proc.start()
-                send.close()
-                running[receive] = (proc, job, time.monotonic())
-            wait([*running, *(p.sentinel for p, _, _ in running.values())], timeout=1)
-            for receive in list(running):
-                proc, job, start = running[receive]
-                outcome, closed = None, False
-                while receive.poll():
-                    try:
-                        message = receive.recv()
-                    except (EOFError, OSError):
-                        closed = True
-                        break
-                    if message[0] == "cell":
-                        if on_cell:
-                            on_cell(job, *message[1:])
-                    else:
-                        outcome = message[1]
-                        break
-                if outcome is not None or closed:
-                    proc.join(timeout=30)
-                elif proc.is_alive():
-                    continue
-                receive.close()
-                del running[receive]
-                finish(outcome or _lost(job, start, proc.exitcode))
+        with pool if pool is not workers else _kept(pool):
+            pool.run(pending, finish, on_cell)
     except KeyboardInterrupt:
-        for proc, _, _ in running.values():
-            proc.terminate()
-        for proc, job, start in running.values():
-            proc.join(timeout=10)
-            if proc.is_alive():
-                proc.kill()
-            outcomes.append(_failed(job, start, "interrupted"))
-        outcomes += [Outcome(job, False, 0.0, "not started: interrupted") for job in pending]
         raise BuildInterrupted(_in_order(jobs, outcomes)) from None
     return _in_order(jobs, outcomes)
+
+
+@contextmanager
+def _kept(pool: Workers) -> Iterator[Workers]:
+    yield pool  # the caller started the pool and will close it
 
 
 def _start(jobs: list[Job], outcomes: list[Outcome],

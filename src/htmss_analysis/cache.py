@@ -18,9 +18,12 @@ import stat
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from platformdirs import user_cache_dir
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CACHE_ENV = "HTMSS_CACHE_DIR"
 """Environment variable that moves the cache (default: the platform's user cache folder)."""
@@ -69,6 +72,7 @@ def _private_folder(create: bool) -> Path | None:
 
 def frame_to_payload(frame: pd.DataFrame) -> dict:
     """Return a frame as plain JSON-able data: dtypes, columns of values, attrs."""
+    import pandas as pd
     columns = {}
     for name in frame.columns:
         values = frame[name]
@@ -83,6 +87,7 @@ def frame_to_payload(frame: pd.DataFrame) -> dict:
 
 
 def _plain(value: object) -> object:
+    import pandas as pd
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if value is None or (not isinstance(value, (str, list)) and pd.isna(value)):
@@ -92,6 +97,7 @@ def _plain(value: object) -> object:
 
 def frame_from_payload(entry: dict, columns: list[str]) -> pd.DataFrame | None:
     """Rebuild a frame from :func:`frame_to_payload`'s data; ``None`` if it is not that."""
+    import pandas as pd
     try:
         if list(entry["columns"]) != columns:
             return None

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+# Light modules only: `build` with nothing to rebuild answers without importing pandas.
+# The commands that read tables import what they need.
 from . import build as builder
-from . import indicators, paths, programmes, schema
-from .loaders import Dataset, check_year, find_sources, load
+from . import paths, programmes, schema
+from .locate import find_sources
 from .problems import DataError, grouped
 from .sources import NO_CONFIG, SOURCES, PublicSources, public_sources
+
+if TYPE_CHECKING:
+    from .loaders import Dataset
 
 EXIT_DATA = 2
 EXIT_INTERRUPTED = 130
@@ -110,6 +117,8 @@ def _fail(problems: list, where: str) -> None:
 
 
 def _load_or_exit(path: Path | None, year: int | None = None) -> Dataset:
+    from .loaders import check_year, load
+
     try:
         data = load(path)
         if year is not None:
@@ -124,6 +133,8 @@ def _load_or_exit(path: Path | None, year: int | None = None) -> Dataset:
 
 
 def _indicators(args: argparse.Namespace) -> int:
+    from . import indicators
+
     try:
         code = programmes.programme_code(args.programme)
     except ValueError as exc:
@@ -147,12 +158,15 @@ def _indicators(args: argparse.Namespace) -> int:
 
 def generated_docs() -> dict[str, str]:
     """Return the Markdown files of ``docs/`` generated from the code, by file name."""
+    from . import indicators
+
     return {"data-dictionary.md": schema.data_dictionary(),
             "indicators.md": indicators.registry_markdown()}
 
 
 def _make_sample(out: Path) -> int:
     from . import sample
+    from .loaders import load
 
     sample.generate(out)
     data = load(out)
@@ -202,6 +216,15 @@ def _build(args: argparse.Namespace) -> int:
     jobs = builder.plan(args.data, args.year, names, out, args.notebooks, args.timeout, extra,
                         data_files=data_files, public=sources.paths)
     current = [] if args.force or located.errors else builder.up_to_date(jobs)
+    to_build = len(jobs) - len(current)
+    # The workers start now and import what they need while the data is validated.
+    pool = builder.Workers(min(args.jobs, to_build)) if to_build and not args.scheduler else None
+    with pool or contextlib.nullcontext():
+        return _build_with(args, jobs, current, sources, out, pool)
+
+
+def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: PublicSources,
+                out: Path, pool: builder.Workers | None) -> int:
     if len(current) < len(jobs):
         # Validate once, before any notebook starts: bad data is one clear list, not four
         # tracebacks. The validated tables are cached for the notebooks to read back.
@@ -249,8 +272,8 @@ def _build(args: argparse.Namespace) -> int:
                 outcomes = builder.build_on_cluster(jobs, args.scheduler, on_done=progress,
                                                     force=args.force)
             else:
-                outcomes = builder.build(jobs, args.jobs, on_done=progress, force=args.force,
-                                         on_cell=live)
+                outcomes = builder.build(jobs, pool or args.jobs, on_done=progress,
+                                         force=args.force, on_cell=live)
     except builder.BuildLocked as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_DATA

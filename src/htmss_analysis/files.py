@@ -17,10 +17,13 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 """Workbook file endings the package reads."""
@@ -324,6 +327,8 @@ def _text_encoding(data: bytes) -> str:
     if nul >= 0:
         raise FileProblem(f"binary content (a NUL byte at byte {nul}), not CSV "
                           "text: save it from Excel as 'CSV UTF-8'")
+    if data.isascii():
+        return "utf-8"
     try:
         codecs.utf_8_decode(data, "strict", True)
         return "utf-8"
@@ -349,6 +354,7 @@ def _record_lines(data: bytes) -> tuple[np.ndarray, int, list[bytes]] | None:
         quote does not open and close a whole cell, a line ends in a lone
         carriage return, or the first line is empty.
     """
+    import numpy as np
     if not data or data.startswith((b"\n", b"\r\n")) or (
             b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
         return None
@@ -387,6 +393,7 @@ def _record_lines(data: bytes) -> tuple[np.ndarray, int, list[bytes]] | None:
 
 def _arrow_cells(data: bytes, encoding: str) -> Cells | None:
     """Read plain CSV bytes with Arrow; ``None`` sends the file to the exact path."""
+    import pandas as pd
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -434,6 +441,7 @@ _NOT_CONTROL = bytes(b for b in range(256) if b in (9, 10, 13) or 32 <= b != 127
 
 def _cells_of(rows: list[tuple[int, list[str]]], encoding: str) -> Cells:
     """Turn rows of text cells (from :func:`csv_rows` or :func:`sheet_rows`) into columns."""
+    import pandas as pd
     if not rows:
         return Cells([], 1, pd.DataFrame(), 0, encoding)
     (first, header), rest = rows[0], rows[1:]

@@ -11,12 +11,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-
-import numpy as np
-import pandas as pd
-import pandera.pandas as pa
+from typing import TYPE_CHECKING
 
 from . import countries, programmes, sdg
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pandera.pandas as pa
 
 CAPACITY_BUILDING: frozenset[str] = frozenset(
     {"training", "training_of_trainers", "mentoring", "e_learning", "workshop"}
@@ -50,6 +51,7 @@ class Kind:
 
 
 def _date(text: str) -> pd.Timestamp:
+    import pandas as pd
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise ValueError(text)
     return pd.Timestamp(date.fromisoformat(text))
@@ -57,6 +59,7 @@ def _date(text: str) -> pd.Timestamp:
 
 def _month(text: str) -> pd.Timestamp:
     # Excel turns "2018-03" typed in a cell into the date 2018-03-01.
+    import pandas as pd
     m = re.fullmatch(r"(\d{4})-(\d{2})(?:-01)?", text)
     if not m or not 1 <= int(m.group(2)) <= 12:
         raise ValueError(text)
@@ -451,6 +454,7 @@ def pandera_schema(table: Table, present: list[str],
         Checks that required columns exist, required cells are filled and every
         filled cell parses as its kind. Cells are strings, blank = ``""``.
     """
+    import pandera.pandas as pa
     columns = {}
     for f in table.fields:
         if not f.required and f.name not in present:
@@ -472,6 +476,8 @@ def _filled(cells: pd.Series) -> pd.Series:
 def _parses(kind: Kind, name: str, distinct: dict[str, tuple]
             ) -> Callable[[pd.Series], pd.Series]:
     """Check a column by parsing each distinct cell once (blank cells pass)."""
+    import numpy as np
+    import pandas as pd
 
     def check(cells: pd.Series) -> pd.Series:
         codes, uniques = distinct[name] = pd.factorize(cells)

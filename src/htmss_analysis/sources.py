@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import __version__, countries
 from .cache import CACHE_ENV, cache_dir, cached  # noqa: F401 - CACHE_ENV, cache_dir: API
 from .files import FileProblem, file_sha256, read_rows
 from .problems import DataError, Problem
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 GLOTIP_COLUMNS = ["iso3", "country", "region", "subregion", "indicator", "dimension",
                   "category", "sex", "age", "year", "value", "censored", "source"]
@@ -32,6 +34,7 @@ def _cached(kind: str, path: Path, parse: Callable[[Path], pd.DataFrame], column
             *key: str) -> pd.DataFrame:
     # The source's digest and the package and pandas versions are the key: an entry is
     # only read back by the code that wrote it, for the very bytes it was parsed from.
+    import pandas as pd
     digest = file_sha256(path)
     name = re.sub(r"[^\w.-]", "_", "-".join([kind, digest[:32], *key, __version__,
                                               pd.__version__]) + ".json")
@@ -75,6 +78,7 @@ def _glotip_value(text: str) -> tuple[float, bool]:
 
 
 def _parse_glotip(path: Path) -> pd.DataFrame:
+    import pandas as pd
     rows = _rows(path)
     start = _header_row(rows, "iso3_code", path.name)
     header = [h.strip().lower() for h in rows[start]]
@@ -176,6 +180,7 @@ def _url_column(header: list[str], body: list[list[str]]) -> int:
 
 
 def _parse_sherloc(path: Path, database: str) -> pd.DataFrame:
+    import pandas as pd
     rows = _rows(path)
     if not rows:
         raise DataError([Problem(path.name, None, "", "", "a CSV list of SHERLOC cases; "
@@ -283,6 +288,7 @@ NON_STATE_PARTIES = {"european union", "european community"}
 
 
 def _treaty_date(text: str) -> tuple[pd.Timestamp | None, str]:
+    import pandas as pd
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return None, ""
@@ -294,6 +300,7 @@ def _treaty_date(text: str) -> tuple[pd.Timestamp | None, str]:
 
 
 def _parse_treaty(path: Path) -> pd.DataFrame:
+    import pandas as pd
     rows = _rows(path)
     start = _header_row(rows, "participant", path.name)
     records, problems = [], []
