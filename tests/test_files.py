@@ -91,7 +91,7 @@ def test_the_country_table_is_the_librarys_own():
         assert countries._rows() == own
     finally:
         Country._countriesdata = None
-        countries._matcher.cache_clear()
+        countries._matcher_once.cache_clear()
 
 
 @pytest.mark.parametrize("name", CASES)

@@ -236,33 +236,66 @@ def pa_errors() -> type[Exception]:
     return pa.ArrowException
 
 
-def write_tables(name: str, tables: dict[str, pd.DataFrame], entry: dict) -> None:
-    """Cache ``tables`` (as Arrow files) with the JSON ``entry`` that names and checks them.
+class TableWriter:
+    """Cache the tables of one entry as each is ready, in a background thread.
 
-    The tables are written first and the entry last, each atomically, so an
-    entry that can be read always names complete tables.
+    Writing a million validated rows (compressing, hashing) then overlaps with
+    validating the next tables. :meth:`commit` writes the JSON entry that
+    names them, last, so an entry that can be read always names complete
+    tables; :meth:`discard` removes them (data with errors is never cached).
     """
-    folder = _private_folder(create=True)
-    if folder is None:
-        return
-    listed = {}
-    for table, frame in tables.items():
-        file = f"{name}.{table}.arrow"
-        tmp = folder / f".{file}.{os.getpid()}.tmp"
+
+    def __init__(self, name: str):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.name = name
+        self._folder = _private_folder(create=True)
+        self._pool = ThreadPoolExecutor(max_workers=1)
+        self._written: dict[str, object] = {}
+
+    def add(self, table: str, frame: pd.DataFrame) -> None:
+        """Start writing ``frame`` as the entry's table ``table`` (once per table)."""
+        if self._folder is not None and table not in self._written:
+            self._written[table] = self._pool.submit(self._write, table, frame)
+
+    def _write(self, table: str, frame: pd.DataFrame) -> dict | None:
+        file = f"{self.name}.{table}.arrow"
+        tmp = self._folder / f".{file}.{os.getpid()}.tmp"
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL
                          | getattr(os, "O_NOFOLLOW", 0), 0o600)
             with os.fdopen(fd, "wb") as fh:
                 tuples = _write_arrow(fh, frame)
             digest = _file_digest(tmp)
-            os.replace(tmp, folder / file)
+            os.replace(tmp, self._folder / file)
         except (OSError, ValueError, TypeError, OverflowError, pa_errors()) as exc:
             tmp.unlink(missing_ok=True)
             _warn_once(f"table {table} cannot be cached ({type(exc).__name__}): not cached")
-            return
-        listed[table] = {"file": file, "sha256": digest, "tuples": tuples,
-                         "dtypes": {c: str(frame[c].dtype) for c in frame.columns}}
-    write_entry(name, {**entry, "arrow_tables": listed})
+            return None
+        return {"file": file, "sha256": digest, "tuples": tuples,
+                "dtypes": {c: str(frame[c].dtype) for c in frame.columns}}
+
+    def commit(self, entry: dict) -> None:
+        """Wait for the tables, then write the entry naming them (unless one failed)."""
+        self._pool.shutdown(wait=True)
+        listed = {table: future.result() for table, future in self._written.items()}
+        if self._folder is not None and all(listed.values()):
+            write_entry(self.name, {**entry, "arrow_tables": listed})
+
+    def discard(self) -> None:
+        """Wait for the tables and remove them: nothing of this entry is kept."""
+        self._pool.shutdown(wait=True)
+        for table in self._written:
+            if self._folder is not None:
+                (self._folder / f"{self.name}.{table}.arrow").unlink(missing_ok=True)
+
+
+def write_tables(name: str, tables: dict[str, pd.DataFrame], entry: dict) -> None:
+    """Cache ``tables`` (as Arrow files) with the JSON ``entry`` that names and checks them."""
+    writer = TableWriter(name)
+    for table, frame in tables.items():
+        writer.add(table, frame)
+    writer.commit(entry)
 
 
 def _file_digest(path: Path) -> str:

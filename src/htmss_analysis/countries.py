@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+import threading
 import unicodedata
 from functools import cache
 from importlib import resources
@@ -81,8 +82,25 @@ def _rows() -> dict[str, dict]:
             if row.get("ISO 3166-1 Alpha 3-Codes")}
 
 
-@cache
+_MATCHER_LOCK = threading.Lock()
+
+
+def warm_up() -> None:
+    """Set up the name matcher in a background thread, while files are being read.
+
+    Its import is pure Python work; Arrow's CSV reader runs outside the
+    interpreter lock, so on two cores the two overlap.
+    """
+    threading.Thread(target=_matcher, daemon=True).start()
+
+
 def _matcher() -> type:
+    with _MATCHER_LOCK:  # one set-up, whichever thread asks first
+        return _matcher_once()
+
+
+@cache
+def _matcher_once() -> type:
     """Return the library's country class, set up from the bundled rows (never the network).
 
     The library would read its table through frictionless, which costs

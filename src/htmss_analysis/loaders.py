@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from . import countries, programmes, schema
 from .files import (
@@ -210,11 +212,14 @@ def read_raw(path: Path, sheet: str | None = None
     keep = [i for i, name in enumerate(header) if name not in schema.PERSONAL_DATA]
     frame = body.iloc[:, keep].copy()
     frame.columns = [header[i] for i in keep]
-    for i, column in enumerate(frame.columns):
-        cells = frame.iloc[:, i].str.strip()
+    # Arrow's string kernels release the GIL: columns are stripped side by side.
+    stripped = _threads(lambda i: frame.iloc[:, i].str.strip(), range(frame.shape[1]))
+    for i, cells in enumerate(stripped):
         frame.isetitem(i, cells)
+    for i, column in enumerate(frame.columns):
         if not got.control:
-            continue
+            break
+        cells = frame.iloc[:, i]
         for row in cells.index[cells.str.contains(CONTROL_PATTERN, regex=True)]:
             cell = cells.at[row] if cells.index.is_unique else cells.loc[row].iloc[0]
             char = control_characters(cell)
@@ -222,6 +227,17 @@ def read_raw(path: Path, sheet: str | None = None
                                     f"text without control characters (found "
                                     f"U+{ord(char):04X})"))
     return frame, got.encoding, problems, got.blank_rows
+
+
+def _threads(work, items) -> list:
+    """Run ``work`` on each item in two threads (for work that releases the GIL)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    items = list(items)
+    if len(items) < 2:
+        return [work(item) for item in items]
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        return list(pool.map(work, items))
 
 
 def _extra_cells(extra: pd.DataFrame, width: int, label: str) -> list[Problem]:
@@ -255,6 +271,8 @@ def _schema_problems(table: Table, frame: pd.DataFrame, label: str,
         return [Problem(label, 1, f.name, "", f"a column named '{f.name}' (required); found "
                         f"columns: {found}") for f in table.fields
                 if f.required and f.name not in frame.columns]
+    import pandera.pandas as pa
+
     try:
         schema.pandera_schema(table, list(frame.columns), distinct).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
@@ -278,6 +296,13 @@ def _from_failure_cases(table: Table, cases: pd.DataFrame, frame: pd.DataFrame,
             problems.append(Problem(label, None, str(case.column or ""), str(case.failure_case),
                                     str(case.check)))
     return problems
+
+
+def _factorized(table: Table, frame: pd.DataFrame) -> dict[str, tuple]:
+    """Factorize every coded column (side by side): each distinct cell is then parsed once."""
+    names = [f.name for f in table.fields if f.kind is not schema.TEXT and f.name in frame]
+    found = _threads(lambda name: pd.factorize(frame[name]), names)
+    return dict(zip(names, found, strict=True))
 
 
 def _convert(table: Table, frame: pd.DataFrame,
@@ -380,10 +405,10 @@ def _activities_rules(typed: pd.DataFrame, raw: pd.DataFrame, label: str) -> lis
 
 
 def _participants_rules(typed: pd.DataFrame, raw: pd.DataFrame, label: str,
-                        activity_ids: set[str] | None) -> tuple[list[Problem], list[Problem]]:
+                        activity: np.ndarray | None) -> tuple[list[Problem], list[Problem]]:
     errors, warnings = [], []
-    if activity_ids is not None:
-        for row in typed.index[~_is_in(typed["activity_id"], activity_ids)]:
+    if activity is not None:
+        for row in typed.index[activity < 0]:
             errors.append(Problem(label, int(row), "activity_id", typed.at[row, "activity_id"],
                                   "an activity_id of the activities table"))
     for column, meaning in (("sex", "sex"), ("nationality", "nationality")):
@@ -401,14 +426,21 @@ def _participants_rules(typed: pd.DataFrame, raw: pd.DataFrame, label: str,
     return errors, warnings
 
 
-def _is_in(cells: pd.Series, values: set[str]) -> np.ndarray:
-    """Whether each text cell is one of ``values`` (Arrow's hash lookup, no Python loop)."""
+def _positions(cells: pd.Series, known: pd.Series) -> np.ndarray:
+    """Return where each text cell is found in ``known`` (-1 where it is not).
+
+    Arrow's hash lookup: no Python loop, and the positions double as integer
+    codes of the activity an attendance belongs to.
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    found = pc.is_in(pa.array(cells.astype("str").array), value_set=pa.array(sorted(values),
-                                                                              pa.large_string()))
-    return found.to_numpy(zero_copy_only=False)
+    def arrow(column: pd.Series):
+        values = pa.array(column.astype("str").array)
+        return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+
+    found = pc.index_in(arrow(cells), value_set=arrow(known))
+    return found.fill_null(-1).to_numpy(zero_copy_only=False)
 
 
 def _rows_text(rows: list[int], most: int = 8) -> str:
@@ -416,9 +448,11 @@ def _rows_text(rows: list[int], most: int = 8) -> str:
     return shown + (f" and {len(rows) - most} more" if len(rows) > most else "")
 
 
-def _dedupe_attendance(typed: pd.DataFrame, label: str) -> tuple[pd.DataFrame, list[Problem]]:
+def _dedupe_attendance(typed: pd.DataFrame, label: str, activity: np.ndarray | None = None
+                       ) -> tuple[pd.DataFrame, list[Problem]]:
     # One integer per (activity, person): hashing integers beats hashing pairs of strings.
-    activity, _ = pd.factorize(typed["activity_id"])
+    if activity is None:
+        activity, _ = pd.factorize(typed["activity_id"])
     person, people = pd.factorize(typed["participant_id"])
     pair = pd.Series(activity.astype("int64") * max(1, len(people)) + person, index=typed.index)
     dup = pair.duplicated(keep="first")
@@ -511,6 +545,11 @@ def load(path: str | Path | None = None) -> Dataset:
         hit = _from_cache(key, folder, located)
         if hit is not None:
             return hit
+    # Pure-Python set-up (pandera's import, the country matcher) runs in threads while
+    # the files are hashed and read by code that releases the interpreter lock.
+    threading.Thread(target=import_module, args=("pandera.pandas",), daemon=True).start()
+    countries.warm_up()
+    writer = _cache_writer(key)
     errors: list[Problem] = list(located.errors)
     warnings: list[Problem] = list(located.warnings)
     tables: dict[str, pd.DataFrame] = {}
@@ -541,7 +580,7 @@ def load(path: str | Path | None = None) -> Dataset:
         blank = raw.eq("").all(axis=1) if len(raw.columns) else pd.Series(True, raw.index)
         n_read = len(raw) + skipped
         raw = raw[~blank]
-        distinct: dict[str, tuple] = {}
+        distinct = _factorized(table, raw)
         errors += _schema_problems(table, raw, label, distinct)
         present = set(raw.columns)
         if any(f.required and f.name not in present for f in table.fields):
@@ -552,15 +591,18 @@ def load(path: str | Path | None = None) -> Dataset:
         if name == "activities":
             errors += _activities_rules(typed, raw, label)
         if name == "participants":
-            ids = set(tables["activities"]["activity_id"]) if "activities" in raws else None
-            errs, warns = _participants_rules(typed, raw, label, ids)
+            activity = (_positions(typed["activity_id"], tables["activities"]["activity_id"])
+                        if "activities" in raws else None)
+            errs, warns = _participants_rules(typed, raw, label, activity)
             errors += errs
             warnings += warns
-            typed, dup_warnings = _dedupe_attendance(typed, label)
+            typed, dup_warnings = _dedupe_attendance(typed, label, activity)
             warnings += dup_warnings
             set_aside["duplicate attendances"] = len(dup_warnings)
         _defaults(name, typed)
         tables[name] = typed
+        if writer is not None:
+            writer.add(name, typed)
         raws[name] = raw
         accounting.append({
             "table": name, "file": label, "rows_read": n_read, "rows_used": len(typed),
@@ -568,13 +610,15 @@ def load(path: str | Path | None = None) -> Dataset:
             "why_set_aside": "; ".join(f"{v} {k}" for k, v in set_aside.items() if v) or "",
         })
     if errors:
+        if writer is not None:
+            writer.discard()
         raise DataError(errors)
     warnings += _far_dates(tables, sources)
     data = Dataset(folder=folder, **tables, sources=list(sources.values()),
                    warnings=warnings, accounting=pd.DataFrame(accounting),
                    absent=located.absent)
-    if key is not None:
-        _to_cache(key, data)
+    if writer is not None:
+        _to_cache(writer, data)
     return data
 
 
@@ -599,10 +643,19 @@ def _columns(name: str) -> list[str]:
     return schema.TABLES[name].columns + (["region"] if name == "participants" else [])
 
 
-def _to_cache(key: str, data: Dataset) -> None:
-    from .cache import frame_to_payload, write_tables
+def _cache_writer(key: str | None):
+    """Return the writer of this dataset's cache entry, or None (no key: not cacheable)."""
+    from .cache import TableWriter
 
-    write_tables(key, data.tables, {
+    return None if key is None else TableWriter(key)
+
+
+def _to_cache(writer, data: Dataset) -> None:
+    from .cache import frame_to_payload
+
+    for name, frame in data.tables.items():
+        writer.add(name, frame)  # the tables absent from the folder (empty)
+    writer.commit({
         "sources": [[s.table, s.encoding] for s in data.sources],
         "warnings": [[w.file, w.row, w.column, w.value, w.expected, w.severity]
                      for w in data.warnings],

@@ -480,7 +480,9 @@ def _parses(kind: Kind, name: str, distinct: dict[str, tuple]
     import pandas as pd
 
     def check(cells: pd.Series) -> pd.Series:
-        codes, uniques = distinct[name] = pd.factorize(cells)
+        if name not in distinct or len(distinct[name][0]) != len(cells):
+            distinct[name] = pd.factorize(cells)
+        codes, uniques = distinct[name]
         ok = np.fromiter((cell == "" or _valid(kind, cell) for cell in uniques), dtype=bool,
                          count=len(uniques))
         return pd.Series(ok.take(codes), index=cells.index)
