@@ -11,7 +11,7 @@ written by ``benchmarks/large_data.py``:
 - ``htmss-analysis indicators --json`` right after (from the cache);
 - ``check`` then ``indicators`` as one analyst session.
 
-Wall time is the best of three runs at a million rows, one run at ten
+Wall time is the best of five runs at a million rows, one run at ten
 million; peak memory is the largest resident set
 of the process. The figures of both sides are compared, so the race is fair.
 Folders are generated once under the system's temporary folder and reused.
@@ -71,7 +71,7 @@ def folder_for(rows: int) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 10_000_000])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="htmss-bench-"))
     counter = iter(range(10**6))

@@ -393,27 +393,44 @@ def _record_lines(data: bytes) -> tuple[np.ndarray, int, list[bytes]] | None:
 
 def _arrow_cells(data: bytes, encoding: str) -> Cells | None:
     """Read plain CSV bytes with Arrow; ``None`` sends the file to the exact path."""
+    import numpy as np
     import pandas as pd
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    found = _record_lines(data)
-    if found is None or not len(found[0]):
-        return None
-    lines, blank, spanning = found
     wide = 1 << 12
-    try:
-        table = pacsv.read_csv(
+
+    def read(spanning: bool):
+        return pacsv.read_csv(
             pa.py_buffer(data),
             read_options=pacsv.ReadOptions(
                 autogenerate_column_names=True,
                 encoding="utf8" if encoding == "utf-8" else "cp1252"),
-            parse_options=pacsv.ParseOptions(newlines_in_values=bool(spanning)),
+            parse_options=pacsv.ParseOptions(newlines_in_values=spanning),
             convert_options=pacsv.ConvertOptions(
-                column_types={f"f{i}": pa.string() for i in range(wide)},
+                # large_string is what pandas' str dtype holds: no conversion on the way.
+                column_types={f"f{i}": pa.large_string() for i in range(wide)},
                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+
+    table = found = None
+    plain = b'"' not in data and not data.startswith((b"\n", b"\r\n")) and (
+        b"\r" not in data or data.count(b"\r") == data.count(b"\r\n"))
+    try:
+        if plain:
+            # No quotes: each line is one record. When no line is empty (Arrow skips
+            # empty lines, so its row count tells), record k is on line k.
+            table = read(False)
+            count = data.count(b"\n") + (not data.endswith(b"\n"))
+            if table.num_rows == count:
+                found = np.arange(1, count + 1), 0, []
+        if found is None:
+            found = _record_lines(data)
+            if found is None or not len(found[0]):
+                return None
+            table = table if table is not None else read(bool(found[2]))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError):
         return None  # a record wider or narrower than the header: the exact path says where
+    lines, blank, spanning = found
     if table.num_rows != len(lines) or table.num_columns >= wide:
         return None
     width = table.num_columns
