@@ -7,6 +7,7 @@ import contextlib
 import json
 import signal
 import sys
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -302,6 +303,18 @@ def _summary(outcomes: list, prefix: str = "") -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
+    with warnings.catch_warnings():
+        # The package's own warnings (an unsafe cache folder, ...) read like the
+        # others on the command line: one line, no source code.
+        warnings.showwarning = _show_warning
+        return _run(args)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "indicators":
             return _indicators(args)
@@ -328,5 +341,29 @@ def main(argv: list[str] | None = None) -> int:
     return 1
 
 
+def run() -> None:
+    """Entry point of the ``htmss-analysis`` command: run it, then end the process.
+
+    A command that read millions of rows leaves hundreds of megabytes of
+    tables behind; tearing them down object by object takes a quarter of a
+    second that the operating system does at once. So, once the output is
+    flushed and no other thread is at work, the process ends without it.
+    """
+    try:
+        status = main()
+    except SystemExit as exc:
+        status = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if not isinstance(exc.code, int | None):
+            print(exc.code, file=sys.stderr)
+    import os
+    import threading
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if all(t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        os._exit(status)
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

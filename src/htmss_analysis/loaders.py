@@ -299,8 +299,12 @@ def _from_failure_cases(table: Table, cases: pd.DataFrame, frame: pd.DataFrame,
 
 
 def _factorized(table: Table, frame: pd.DataFrame) -> dict[str, tuple]:
-    """Factorize every coded column (side by side): each distinct cell is then parsed once."""
-    names = [f.name for f in table.fields if f.kind is not schema.TEXT and f.name in frame]
+    """Factorize every coded column (side by side): each distinct cell is then parsed once.
+
+    An attendance's participant_id is factorized too, for finding repeated attendances.
+    """
+    names = [f.name for f in table.fields if f.name in frame and (
+        f.kind is not schema.TEXT or (table.name, f.name) == ("participants", "participant_id"))]
     found = _threads(lambda name: pd.factorize(frame[name]), names)
     return dict(zip(names, found, strict=True))
 
@@ -448,12 +452,12 @@ def _rows_text(rows: list[int], most: int = 8) -> str:
     return shown + (f" and {len(rows) - most} more" if len(rows) > most else "")
 
 
-def _dedupe_attendance(typed: pd.DataFrame, label: str, activity: np.ndarray | None = None
-                       ) -> tuple[pd.DataFrame, list[Problem]]:
+def _dedupe_attendance(typed: pd.DataFrame, label: str, activity: np.ndarray | None = None,
+                       person: tuple | None = None) -> tuple[pd.DataFrame, list[Problem]]:
     # One integer per (activity, person): hashing integers beats hashing pairs of strings.
     if activity is None:
         activity, _ = pd.factorize(typed["activity_id"])
-    person, people = pd.factorize(typed["participant_id"])
+    person, people = person if person is not None else pd.factorize(typed["participant_id"])
     pair = pd.Series(activity.astype("int64") * max(1, len(people)) + person, index=typed.index)
     dup = pair.duplicated(keep="first")
     if not dup.any():
@@ -596,7 +600,8 @@ def load(path: str | Path | None = None) -> Dataset:
             errs, warns = _participants_rules(typed, raw, label, activity)
             errors += errs
             warnings += warns
-            typed, dup_warnings = _dedupe_attendance(typed, label, activity)
+            typed, dup_warnings = _dedupe_attendance(typed, label, activity,
+                                                     distinct.get("participant_id"))
             warnings += dup_warnings
             set_aside["duplicate attendances"] = len(dup_warnings)
         _defaults(name, typed)
