@@ -92,7 +92,10 @@ def test_headline_table_compares_with_year_before(tiny_data):
 def test_registry_has_every_contract_key_with_metadata():
     keys = {"technical_cooperation_activities", "countries_assisted", "countries_represented",
             "people_trained", "tools_and_publications", "cases_added", "jurisdictions_tip",
-            "jurisdictions_som", "web_stories", "page_views", "social_media_posts"}
+            "jurisdictions_som", "web_stories", "page_views", "social_media_posts",
+            # contract version 2
+            "teaching_modules", "sessions_serviced", "meetings_organized", "briefings",
+            "report_inputs", "reports_prepared"}
     assert set(ind.REGISTRY) == keys
     for item in ind.REGISTRY.values():
         assert item.title and item.definition and item.unit and item.tables
@@ -192,3 +195,59 @@ def test_treaty_year_counts_parties_by_the_end_of_the_year():
     assert got["parties"] == 3 and len(got["new"]) == 1
     assert got["covered"] and got["as_of"] == pd.Timestamp("2019-01-02")
     assert not ind.treaty_year(status, 2021)["covered"]  # a 2019 file cannot tell 2021
+
+
+# --- contract version 2 ----------------------------------------------------------------
+
+ENGAGEMENTS = [
+    ["engagement_id", "date", "kind", "body", "title", "programme"],
+    ["E1", "2018-05-14", "session_serviced", "CCPCJ", "27th session", ""],  # the section's
+    ["E2", "2018-07-02", "session_serviced", "Working Group on TIP", "8th session", "GLOT59"],
+    ["E3", "2018-05-02", "meeting_organized", "ICAT", "Principals", "GLOT59;GLOT92"],
+    ["E4", "2017-12-31", "briefing", "ICAT", "Last year's briefing", "GLOT59"],
+    ["E5", "2018-01-01", "briefing", "ICAT", "A briefing", "GLO.ACT"],
+    ["E6", "2018-03-01", "report_input", "Security Council", "SG report", ""],
+    ["E7", "2018-12-31", "report_prepared", "UNTOC COP", "WG report", "GLOT92"],
+]
+MODULE = ["P4", "GLOT59;GLOT92", "E4J module 1", "teaching_module", "2018-06-01", "10"]
+
+
+@pytest.fixture
+def v2_data(tmp_path):
+    from conftest import PUBLICATIONS, write_folder
+
+    folder = write_folder(tmp_path / "v2", engagements=ENGAGEMENTS,
+                          publications=[*PUBLICATIONS, MODULE])
+    return h.load(folder)
+
+
+V2_KEYS = ["tools_and_publications", "teaching_modules", "sessions_serviced",
+           "meetings_organized", "briefings", "report_inputs", "reports_prepared"]
+
+
+@pytest.mark.parametrize("programme, expected", [
+    # Section: E1 and E2; E3; E5 (E4 is 2017); E6; E7. P1 and P2 are tools, P4 a module.
+    (None, [2, 1, 2, 1, 1, 1, 1]),
+    # GLOT59: E2 only (E1 has no programme: the section's alone); E3; no briefing in
+    # 2018 (E4 is 2017); E6 has no programme. P1, P2 and the module P4.
+    ("GLOT59", [2, 1, 1, 1, 0, 0, 0]),
+    # GLOT92: P2 and P4; E3 and E7.
+    ("GLOT92", [1, 1, 0, 1, 0, 0, 1]),
+    # GLO.ACT: P3 is 2019; E5 ("GLO.ACT" is GLOACT).
+    ("GLOACT", [0, 0, 0, 0, 1, 0, 0]),
+])
+def test_version_2_figures(v2_data, programme, expected):
+    got = h.compute(v2_data, 2018, programme)
+    assert [got[k] for k in V2_KEYS] == expected
+
+
+def test_a_teaching_module_is_not_a_tool_or_publication(v2_data, tiny_data):
+    # The same folder without the module: the tools count does not move.
+    assert h.compute(v2_data, 2018)["tools_and_publications"] == \
+        h.compute(tiny_data, 2018)["tools_and_publications"] == 2
+
+
+def test_a_version_1_folder_has_the_new_keys_at_zero(tiny_data):
+    got = h.compute(tiny_data, 2018)
+    assert all(got[k] == 0 for k in V2_KEYS[1:])
+    assert {"engagements", "priorities"} <= set(tiny_data.absent)

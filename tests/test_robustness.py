@@ -249,10 +249,12 @@ def test_a_legitimate_multi_line_cell_is_kept(tmp_path):
 def test_absent_optional_tables_are_listed(tmp_path, capsys):
     folder = write_folder(tmp_path / "d", web_traffic=None)
     data = h.load(folder)
-    assert data.absent == ["web_traffic", "results", "stories"]
+    # A contract version 1 folder: engagements and priorities are absent too.
+    assert data.absent == ["web_traffic", "results", "engagements", "priorities", "stories"]
     code, err = check_here(folder, capsys)
     assert code == 0
-    assert "optional tables absent (their figures are 0): web_traffic, results, stories" in err
+    assert ("optional tables absent (their figures are 0): web_traffic, results, engagements, "
+            "priorities, stories") in err
 
 
 def test_a_hidden_sheet_is_used_with_a_warning(tmp_path):

@@ -108,6 +108,21 @@ SHERLOC = [
 ]
 
 
+def test_every_case_page_is_its_own_case(tmp_path):
+    # No case numbers. case_0314 is a page name under two jurisdictions (two cases);
+    # case_1 under one jurisdiction in two years (two cases); x_v_y is alone.
+    rows = [["link"],
+            [BASE + "traffickingpersonscrimetype/usa/2014/case_0314.html"],
+            [BASE + "traffickingpersonscrimetype/vnm/2014/case_0314.html"],
+            [BASE + "traffickingpersonscrimetype/usa/2014/case_1.html"],
+            [BASE + "traffickingpersonscrimetype/usa/2015/case_1.html"],
+            [BASE + "traffickingpersonscrimetype/_irb/2023/x_v_y.html"]]
+    frame = sources.load_sherloc_cases(write_csv(tmp_path / "s.csv", rows))
+    assert frame["case_id"].tolist() == ["usa/case_0314", "vnm/case_0314", "usa/2014/case_1",
+                                         "usa/2015/case_1", "x_v_y"]
+    assert frame["jurisdiction"].tolist()[:2] == ["USA", "VNM"]
+
+
 def test_sherloc_cases(tmp_path):
     frame = sources.load_sherloc_cases(write_csv(tmp_path / "s.csv", SHERLOC))
     assert list(frame.columns) == sources.SHERLOC_COLUMNS

@@ -92,9 +92,39 @@ def people_trained(data: Dataset, year: int, programme: str | None = None) -> in
     return int(trained(data, year, programme)["participant_id"].nunique())
 
 
+def _publications(data: Dataset, year: int, programme: str | None) -> pd.DataFrame:
+    return _in_year(_of(data.publications, programme), "published_date", year)
+
+
 def tools_and_publications(data: Dataset, year: int, programme: str | None = None) -> int:
-    """Count publications with a published date in ``year``."""
-    return len(_in_year(_of(data.publications, programme), "published_date", year))
+    """Count publications with a published date in ``year``, teaching modules excepted."""
+    rows = _publications(data, year, programme)
+    return int((rows["category"] != TEACHING_MODULE).sum())
+
+
+def teaching_modules(data: Dataset, year: int, programme: str | None = None) -> int:
+    """Count teaching modules (publications of that category) published in ``year``."""
+    rows = _publications(data, year, programme)
+    return int((rows["category"] == TEACHING_MODULE).sum())
+
+
+def engagements(data: Dataset, year: int, programme: str | None = None,
+                kind: str | None = None) -> pd.DataFrame:
+    """Engagements dated in ``year`` (of one ``kind``); for a programme, those naming it.
+
+    A blank-programme engagement is the section's: it counts for the section only.
+    """
+    rows = _in_year(_of(data.engagements, programme), "date", year)
+    return rows if kind is None else rows[rows["kind"] == kind]
+
+
+def _engagement_count(kind: str) -> Callable[[Dataset, int, str | None], int]:
+    def count(data: Dataset, year: int, programme: str | None = None) -> int:
+        return len(engagements(data, year, programme, kind))
+
+    count.__name__ = f"{kind}_count"
+    count.__doc__ = f"Count engagements of kind ``{kind}`` dated in ``year``."
+    return count
 
 
 def _cases(data: Dataset, year: int, programme: str | None, database: str | None = None
@@ -146,17 +176,46 @@ def social_media_posts(data: Dataset, year: int, programme: str | None = None) -
 # --- what each figure could count, any year (for attribution) ---------------------
 
 
-def _rows_of(table: str, database: str | None = None) -> Callable[[Dataset], pd.DataFrame]:
-    """Return the universe of a figure: every row of ``table`` (of one case ``database``)."""
+def _rows_of(table: str, database: str | None = None, column: str = "database"
+             ) -> Callable[[Dataset], pd.DataFrame]:
+    """Return the universe of a figure: the rows of ``table`` (whose ``column`` is ``database``)."""
 
     def universe(data: Dataset) -> pd.DataFrame:
         frame = getattr(data, table)
-        return frame if database is None else frame[frame["database"] == database]
+        return frame if database is None else frame[frame[column] == database]
+
+    return universe
+
+
+def _rows_but(table: str, column: str, value: str) -> Callable[[Dataset], pd.DataFrame]:
+    def universe(data: Dataset) -> pd.DataFrame:
+        frame = getattr(data, table)
+        return frame[frame[column] != value]
 
     return universe
 
 
 # --- the registry -------------------------------------------------------------------
+
+TEACHING_MODULE = "teaching_module"
+
+ENGAGEMENT_FIGURES = (
+    ("sessions_serviced", "session_serviced", "Sessions of intergovernmental bodies serviced",
+     "Sessions of intergovernmental bodies (CCPCJ, UNTOC COP and its working groups) the "
+     "section serviced, by first day in the year.", "sessions"),
+    ("meetings_organized", "meeting_organized", "Inter-agency meetings organized",
+     "Meetings the section organized (such as the meeting of ICAT Principals), dated in the "
+     "year.", "meetings"),
+    ("briefings", "briefing", "Briefings and side events",
+     "Briefings and side events the section organized or substantively contributed to, "
+     "dated in the year.", "briefings"),
+    ("report_inputs", "report_input", "Inputs to UN reports",
+     "Inputs to reports of the Secretary-General, the General Assembly, the Security Council "
+     "or ECOSOC, by submission date in the year.", "reports"),
+    ("reports_prepared", "report_prepared", "Reports drafted or coordinated",
+     "Reports the section drafted or coordinated, by submission date in the year.", "reports"),
+)
+"""Contract version 2's engagement figures: key, kind counted, title, definition, unit."""
 
 
 @dataclass(frozen=True)
@@ -181,6 +240,9 @@ class Indicator:
         ``universe(data) -> DataFrame``: every row, of any year, the figure
         could count. A programme none of whose rows is among them has the
         figure "not attributed", which is not the same as 0.
+    part : str
+        The part of the highlights that reports it: ``headline`` (the cards),
+        ``intergovernmental`` or ``knowledge``.
     """
 
     key: str
@@ -190,6 +252,7 @@ class Indicator:
     tables: tuple[str, ...]
     compute: Callable[[Dataset, int, str | None], int]
     universe: Callable[[Dataset], pd.DataFrame]
+    part: str = "headline"
 
 
 REGISTRY: dict[str, Indicator] = {
@@ -218,9 +281,9 @@ REGISTRY: dict[str, Indicator] = {
                   _rows_of("activities")),
         Indicator("tools_and_publications", "Tools and publications",
                   "Standard-setting tools, technical cooperation tools and publications "
-                  "published in the year.", "publications", ("publications",),
-                  tools_and_publications,
-                  _rows_of("publications")),
+                  "published in the year; teaching modules are counted apart.", "publications",
+                  ("publications",), tools_and_publications,
+                  _rows_but("publications", "category", TEACHING_MODULE)),
         Indicator("cases_added", "Cases added to the case law databases",
                   "Cases analysed and added to UNODC's case law databases (TIP and SOM) in the "
                   "year.", "cases", ("cases",), cases_added,
@@ -247,6 +310,17 @@ REGISTRY: dict[str, Indicator] = {
                   "Posts summed over the months of the year; for a programme, only the rows "
                   "of its own accounts.", "posts", ("social_media",), social_media_posts,
                   _rows_of("social_media")),
+        # Contract version 2: from the optional tables, 0 where they are absent.
+        Indicator("teaching_modules", "Teaching modules",
+                  "Teaching modules (publications of category teaching_module, such as the "
+                  "E4J university modules) published in the year.", "modules",
+                  ("publications",), teaching_modules,
+                  _rows_of("publications", TEACHING_MODULE, "category"), "knowledge"),
+        *(Indicator(kind_key, title, definition + " For a programme, the engagements that "
+                    "name it; a blank-programme engagement counts for the section only.",
+                    unit, ("engagements",), _engagement_count(kind),
+                    _rows_of("engagements", kind, "kind"), "intergovernmental")
+          for kind_key, kind, title, definition, unit in ENGAGEMENT_FIGURES),
     )
 }
 """Every headline figure, by the contract's key, in the order the highlights print them."""
@@ -275,6 +349,16 @@ def attributed(data: Dataset, key: str, programme: str | None = None) -> bool:
     if code is None:
         return True
     return not _of(REGISTRY[key].universe(data), code).empty
+
+
+def recorded(data: Dataset, key: str) -> bool:
+    """Whether the data has any row, of any year or programme, that figure ``key`` could count.
+
+    A figure the data does not record at all (its table absent, as in a
+    contract version 1 folder, or no row of its kind) is left out of the
+    reports' tables rather than shown as 0.
+    """
+    return not REGISTRY[key].universe(data).empty
 
 
 def headline(data: Dataset, year: int, programme: str | None = None,

@@ -85,6 +85,8 @@ class Dataset:
     web_traffic: pd.DataFrame
     social_media: pd.DataFrame
     results: pd.DataFrame
+    engagements: pd.DataFrame
+    priorities: pd.DataFrame
     stories: pd.DataFrame
     sources: list[Source] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)

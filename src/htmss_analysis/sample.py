@@ -392,8 +392,10 @@ PUBLICATIONS = [
     (2018, "GLOT59", "publication", "ICAT Issue Brief: The Role of the Sustainable Development "
      "Goals in Combating Trafficking in Persons"),
     (2018, "GLOT59", "publication", "ICAT Issue Brief: Trafficking in Children"),
-    (2018, "GLOT59;GLOT92", "technical_cooperation_tool", "E4J University Module Series on "
-     "Trafficking in Persons and Smuggling of Migrants"),
+    # The fifth 2018 publication: the highlights mention an achievements paper published
+    # after the first meeting of ICAT Principals (the E4J modules are teaching modules now).
+    (2018, "GLOT59", "publication", "ICAT achievements paper and overview of ICAT agencies' "
+     "work against trafficking in persons"),
     (2019, "GLOT59", "standard_setting_tool", "Model Legislative Provisions against TIP "
      "(revised)"),
     (2019, "GLOT59", "publication", "Issue Paper: Interlinkages between TIP and marriage"),
@@ -405,6 +407,196 @@ PUBLICATIONS = [
     (2019, "GLOACT", "technical_cooperation_tool", "Guidelines for national referral "
      "mechanisms"),
 ]
+
+# --- contract version 2: teaching modules, engagements, priorities -----------------------
+
+TEACHING_MODULES = {2018: 14}
+"""E4J university modules on TIP and SOM per year (the highlights: 14 in 2018)."""
+
+_SECTION = ""  # a blank programme: the section as a whole
+ENGAGEMENTS = [
+    # (date, kind, body, title, programme, place, note)
+    ("2016-05-23", "session_serviced", "CCPCJ", "25th session of the Commission on Crime "
+     "Prevention and Criminal Justice", _SECTION, "Vienna", ""),
+    ("2016-10-17", "session_serviced", "UNTOC COP", "8th session of the Conference of the "
+     "Parties to UNTOC", _SECTION, "Vienna", ""),
+    ("2016-10-19", "session_serviced", "Working Group on TIP", "6th session of the Working "
+     "Group on Trafficking in Persons", "GLOT59", "Vienna", ""),
+    ("2016-09-19", "briefing", "ICAT", "ICAT side event at the UN Summit for Refugees and "
+     "Migrants", "GLOT59", "New York", ""),
+    ("2016-12-05", "report_prepared", "UNTOC COP", "Report of the 6th session of the Working "
+     "Group on TIP", "GLOT59", "", ""),
+    ("2017-05-22", "session_serviced", "CCPCJ", "26th session of the Commission on Crime "
+     "Prevention and Criminal Justice", _SECTION, "Vienna", ""),
+    ("2017-09-06", "session_serviced", "Working Group on TIP", "7th session of the Working "
+     "Group on Trafficking in Persons", "GLOT59", "Vienna", ""),
+    ("2017-07-11", "session_serviced", "Working Group on SOM", "4th session of the Working "
+     "Group on the Smuggling of Migrants", "GLOT92", "Vienna", ""),
+    ("2017-09-27", "briefing", "ICAT", "ICAT briefing to Member States on the Global Plan of "
+     "Action", "GLOT59", "New York", ""),
+    ("2017-10-12", "briefing", "GLO.ACT", "GLO.ACT briefing to EU Member States", "GLOACT",
+     "Brussels", ""),
+    ("2017-11-20", "report_prepared", "UNTOC COP", "Report of the 7th session of the Working "
+     "Group on TIP", "GLOT59", "", ""),
+    ("2017-11-27", "report_prepared", "UNTOC COP", "Report of the 4th session of the Working "
+     "Group on SOM", "GLOT92", "", ""),
+    # 2018, as the highlights publish it.
+    ("2018-05-14", "session_serviced", "CCPCJ", "27th session of the Commission on Crime "
+     "Prevention and Criminal Justice (CCPCJ)", _SECTION, "Vienna", ""),
+    ("2018-10-15", "session_serviced", "UNTOC COP", "9th session of the Conference of the "
+     "Parties to the United Nations Convention against Transnational Organized Crime "
+     "(UNTOC COP)", _SECTION, "Vienna", "15-19 October 2018"),
+    ("2018-07-02", "session_serviced", "Working Group on TIP", "8th session of the Working "
+     "Group on TIP", "GLOT59", "Vienna", ""),
+    ("2018-07-04", "session_serviced", "Working Group on SOM", "5th session of the Working "
+     "Group on SOM", "GLOT92", "Vienna", ""),
+    ("2018-05-02", "meeting_organized", "ICAT", "First-ever meeting of Principals of ICAT, "
+     "convened by UNODC", "GLOT59", "New York",
+     "21 of the 23 ICAT agencies, 10 at principal level"),
+    ("2018-03-14", "briefing", "ICAT", "ICAT briefing to Member States on the Issue Brief on "
+     "the SDGs", "GLOT59", "New York", ""),
+    ("2018-05-03", "briefing", "ICAT", "ICAT briefing on the outcome of the Principals "
+     "meeting", "GLOT59", "New York", ""),
+    ("2018-07-30", "briefing", "ICAT", "ICAT side event on the World Day against Trafficking "
+     "in Persons", "GLOT59", "New York", ""),
+    ("2018-10-16", "briefing", "ICAT", "High-level side event on the margins of the 9th "
+     "session of the UNTOC COP", "GLOT59;GLOT92", "Vienna", ""),
+    ("2018-12-04", "briefing", "ICAT", "ICAT briefing to Member States in Vienna", "GLOT59",
+     "Vienna", ""),
+    ("2018-09-10", "report_prepared", "UNTOC COP", "UNTOC COP Report of the 8th meeting of "
+     "the Working Group on TIP", "GLOT59", "", ""),
+    ("2018-09-10", "report_prepared", "UNTOC COP", "UNTOC COP Report of the 5th meeting of "
+     "the Working Group on SOM", "GLOT92", "", ""),
+    ("2018-08-01", "report_prepared", "UNTOC COP", "UNTOC COP Report of the Secretariat on "
+     "Activities of the UNODC to promote and support the implementation of the TIP Protocol",
+     "GLOT59", "", ""),
+    ("2018-08-01", "report_prepared", "UNTOC COP", "UNTOC COP Report of the Secretariat on "
+     "Activities of the UNODC to promote and support the implementation of the SOM Protocol",
+     "GLOT92", "", ""),
+    ("2018-11-30", "report_input", "UNTOC COP", "The Report of the COP to the UNTOC on its "
+     "9th session", _SECTION, "", ""),
+    ("2018-02-01", "report_input", "Security Council", "8th report of the Secretary-General "
+     "on the threat posed by ISIL (Da'esh) to international peace and security, pursuant to "
+     "Security Council resolution 2368 (2017)", "GLOT59", "", ""),
+    ("2018-06-01", "report_input", "Security Council", "Report of the Secretary-General on "
+     "trafficking in persons in armed conflict, pursuant to Security Council resolution 2388 "
+     "(2017)", "GLOT59", "", ""),
+    ("2018-03-01", "report_input", "General Assembly", "Internal UN consultations on the "
+     "configuration of the UN system regarding migration, following 'Making Migration Work "
+     "for All' (A/72/643)", _SECTION, "", ""),
+    ("2018-04-01", "report_input", "ECOSOC", "Report of the Secretary-General on "
+     "strengthening the United Nations Crime Prevention and Criminal Justice Programme, in "
+     "particular its technical cooperation activity", _SECTION, "", ""),
+    ("2018-03-15", "report_input", "Security Council", "Annual report of the Secretary-"
+     "General on sexual violence in conflict", "GLOT59", "", ""),
+    ("2018-07-15", "report_input", "General Assembly", "Report of the Secretary-General on "
+     "trafficking in women and girls", "GLOT59", "", ""),
+    # 2019
+    ("2019-05-20", "session_serviced", "CCPCJ", "28th session of the Commission on Crime "
+     "Prevention and Criminal Justice", _SECTION, "Vienna", ""),
+    ("2019-05-06", "briefing", "ICAT", "ICAT briefing with the 2019 Co-Chairs (OSCE and UN "
+     "Women)", "GLOT59", "Vienna", ""),
+    ("2019-07-30", "briefing", "ICAT", "World Day against Trafficking in Persons 2019: "
+     "trafficking in conflict and war zones", "GLOT59", "New York", ""),
+    ("2019-09-15", "report_prepared", "UNTOC COP", "Report of the Secretariat on the "
+     "implementation of the TIP Protocol", "GLOT59", "", ""),
+]
+"""Intergovernmental and inter-agency work; 2018 as published, other years plausible."""
+
+REPORT_INPUTS_UNNAMED = {2016: 14, 2017: 17, 2018: 15, 2019: 19}
+"""Inputs to UN reports the highlights count without naming ("more than 20" in 2018)."""
+
+PRIORITIES_2019 = {
+    "technical_cooperation": [
+        "Launch of the second phase of EU-UNODC's Global Action against TIP and SOM to support "
+        "national and regional efforts in Asia and the Middle East.",
+        "Strengthen technical cooperation programmes against trafficking in persons with a "
+        "specific focus on TIP for sexual exploitation and child trafficking by terrorist and "
+        "armed groups.",
+        "Develop new technical cooperation pillars against the misuse of new information and "
+        "communication technologies and against illicit financing deriving from trafficking in "
+        "persons and smuggling of migrants.",
+        "Strengthen UNODC capacity to act locally through the placement of regional "
+        "anti-trafficking and anti-smuggling of migrants mentors in selected locations.",
+        "Launch a new integrated global programme against TIP and SOM merging existing "
+        "separate global programmes, to improve services delivered to Member States.",
+        "Implement the findings of the final in-depth independent evaluation of the first "
+        "phase of GLO.ACT.",
+    ],
+    "intergovernmental": [
+        "Further enhance ICAT as the UN's main coordination body against TIP (in close "
+        "cooperation with ICAT's 2019 Co-Chairs: OSCE and UN Women).",
+        "Strengthen engagement with the UN Migration Network's Executive Committee to promote "
+        "implementation of the GCM chapters on TIP and SOM as well as with SDG-related "
+        "international initiatives such as Alliance 8.7.",
+        "Successfully support the TIP and SOM Working Group sessions of the 9th UNTOC CoP.",
+        "Support public advocacy for the 2019 World Day against TIP with a specific focus on "
+        "trafficking in persons in conflict and war zones.",
+        "Continue leading and contributing as required, to various UN reports to the General "
+        "Assembly, Security Council and ECOSOC CCPCJ.",
+        "Provide policy guidance and contributions to UN and other international processes to "
+        "ensure that TIP and SOM are sufficiently addressed including: CEDAW in its General "
+        "Recommendation on \"Trafficking in Women and Girls in the Context of Global "
+        "Migration\"; and the Anti-Trafficking in Humanitarian Action Task Team (TT) of the UN "
+        "Global Protection Cluster (GPC).",
+    ],
+    "knowledge": [
+        "Update UNODC's Model Law against Trafficking in Persons and the Legislative Guide to "
+        "the United Nations Trafficking in Persons Protocol to ensure that they are aligned "
+        "with recent policy developments and best practices.",
+        "Publish a Handbook on International Legal Cooperation in Trafficking in Persons Cases "
+        "to support closer cross-border cooperation especially regarding witness protection.",
+        "Publish an Issue Paper providing analysis and guidance on the links between "
+        "trafficking in persons and exploitative marriage.",
+        "Continue to produce and disseminate qualitative information on the prosecution of "
+        "human trafficking and migrant smuggling cases (www.unodc.org/cld) and issues of "
+        "particular importance such as on the involvement of women in the smuggling of "
+        "migrants.",
+        "Develop partnerships with academia and promote education on the rule of law, "
+        "trafficking in persons and smuggling of migrants, through the use of targeted "
+        "tertiary education teaching modules, videos, regional modules and other supporting "
+        "material.",
+    ],
+}
+"""The 2019 priorities as the 2018 highlights publish them, by area."""
+
+V2_TARGETS = {
+    2018: {"teaching_modules": 14, "sessions_serviced": 4, "meetings_organized": 1,
+           "briefings": 5, "report_inputs": 22, "reports_prepared": 4},
+}
+"""The version 2 figures of 2018 as published ("more than 20" report inputs: 22)."""
+
+
+def _version_2(rng: random.Random) -> tuple[list[dict], list[dict], list[dict]]:
+    """Return the teaching modules, engagements and priorities of the sample."""
+    modules = []
+    for year, n in TEACHING_MODULES.items():
+        for i in range(1, n + 1):
+            day = pd.Timestamp(year, 1, 1) + pd.Timedelta(days=rng.randint(0, 364))
+            modules.append({"publication_id": f"E4J{year}-{i:02d}", "programme": "GLOT59;GLOT92",
+                            "title": f"E4J University Module Series on Trafficking in Persons "
+                                     f"and Smuggling of Migrants: Module {i}",
+                            "category": "teaching_module",
+                            "published_date": day.date().isoformat(),
+                            "downloads": rng.randint(200, 3000)})
+    rows = [dict(zip(("date", "kind", "body", "title", "programme", "place", "note"), e,
+                     strict=True)) for e in ENGAGEMENTS]
+    for year, n in REPORT_INPUTS_UNNAMED.items():
+        for i in range(1, n + 1):
+            day = pd.Timestamp(year, 1, 1) + pd.Timedelta(days=rng.randint(0, 364))
+            rows.append({"date": day.date().isoformat(), "kind": "report_input",
+                         "body": rng.choice(["General Assembly", "Security Council", "ECOSOC"]),
+                         "title": f"Input to a report of the Secretary-General or the General "
+                                  f"Assembly ({year}, {i} of {n} not named in the highlights)",
+                         "programme": rng.choice(["", "GLOT59", "GLOT92"]), "place": "",
+                         "note": ""})
+    rows.sort(key=lambda r: (r["date"], r["kind"], r["title"]))
+    engagements = [{"engagement_id": f"E{r['date'][:4]}-{i:03d}", **r}
+                   for i, r in enumerate(rows, 1)]
+    priorities = [{"year": 2019, "area": area, "text": text, "order": i}
+                  for area, texts in PRIORITIES_2019.items() for i, text in enumerate(texts, 1)]
+    return modules, engagements, priorities
+
 
 STORIES = [
     ("GLOT59", "BRA", "More than 20 people liberated from forced labour in Brazil",
@@ -527,6 +719,10 @@ def generate(out: str | Path) -> dict[str, Path]:
                    "title": title, "summary": summary,
                    "figure": "" if fig is None else fig, "unit": unit, "sdg_targets": sdg}
                   for i, (p, c, title, summary, fig, unit, sdg) in enumerate(STORIES, 1)]
+    results = _results(rng, list(YEAR_TARGETS))
+    # Drawn last, so that the version 1 tables are the bytes they were.
+    modules, engagements, priorities = _version_2(rng)
+    pubs += modules
     acts = [{k: v for k, v in a.items() if not k.startswith("_")} for a in gen.activities]
     tables = {
         "activities": pd.DataFrame(acts),
@@ -536,7 +732,9 @@ def generate(out: str | Path) -> dict[str, Path]:
         "web_stories": pd.DataFrame(stories),
         "web_traffic": pd.DataFrame(traffic),
         "social_media": pd.DataFrame(posts),
-        "results": pd.DataFrame(_results(rng, list(YEAR_TARGETS))),
+        "results": pd.DataFrame(results),
+        "engagements": pd.DataFrame(engagements),
+        "priorities": pd.DataFrame(priorities),
         "stories": pd.DataFrame(story_rows),
     }
     written = {}
@@ -560,6 +758,7 @@ def check(data) -> list[str]:
                 "jurisdictions_tip": t.jurisdictions_tip, "jurisdictions_som": t.jurisdictions_som,
                 "web_stories": t.web_stories, "page_views": t.page_views,
                 "social_media_posts": t.posts}
+        want |= V2_TARGETS.get(year, {})
         got = compute(data, year)
         wrong += [f"{year} {k}: {got[k]} instead of {v}" for k, v in want.items() if got[k] != v]
     return wrong

@@ -257,6 +257,12 @@ GROUPS = (
     "civil_society", "international_organization", "academia", "other",
 )  # fmt: skip
 SEXES = ("female", "male", "other", "unknown")
+PUBLICATION_CATEGORIES = ("standard_setting_tool", "technical_cooperation_tool", "publication",
+                          "teaching_module")
+ENGAGEMENT_KINDS = ("session_serviced", "meeting_organized", "briefing", "report_input",
+                    "report_prepared")
+"""Kinds of intergovernmental and inter-agency work (contract version 2)."""
+PRIORITY_AREAS = ("technical_cooperation", "intergovernmental", "knowledge")
 
 TABLES: dict[str, Table] = {
     t.name: t
@@ -338,8 +344,9 @@ TABLES: dict[str, Table] = {
                 Field("publication_id", TEXT, "unique identifier"),
                 Field("programme", PROGRAMMES_LIST, "programme(s)"),
                 Field("title", TEXT, "title"),
-                Field("category", choice("standard_setting_tool", "technical_cooperation_tool",
-                                         "publication"), "category"),
+                Field("category", choice(*PUBLICATION_CATEGORIES), "category; teaching "
+                      "modules (e.g. the E4J university modules) are counted apart from tools "
+                      "and publications"),
                 Field("published_date", DATE, "date of publication"),
                 Field("downloads", COUNT, "downloads", required=False),
             ),
@@ -408,6 +415,45 @@ TABLES: dict[str, Table] = {
             ),
             key=("programme", "result_id", "year"),
             period="year",
+            required=False,
+        ),
+        Table(
+            "engagements",
+            "one piece of intergovernmental or inter-agency work (contract version 2)",
+            (
+                Field("engagement_id", TEXT, "unique identifier"),
+                Field("date", DATE, "the session's or meeting's first day, the report's "
+                      "submission date"),
+                Field("kind", choice(*ENGAGEMENT_KINDS),
+                      "session_serviced (a session of an intergovernmental body the section "
+                      "serviced), meeting_organized, briefing (briefing or side event), "
+                      "report_input (input to a report of the Secretary-General, General "
+                      "Assembly, Security Council, ECOSOC), report_prepared (a report the "
+                      "section drafted or coordinated)"),
+                Field("body", TEXT, "the body or process, e.g. CCPCJ, UNTOC COP, Working "
+                      "Group on TIP, ICAT, Security Council"),
+                Field("title", TEXT, "title"),
+                Field("programme", PROGRAMMES_LIST, "programme(s); blank = the section as a "
+                      "whole", required=False, default=()),
+                Field("place", TEXT, "place", required=False, default=""),
+                Field("note", TEXT, "note", required=False, default=""),
+            ),
+            key=("engagement_id",),
+            period="date",
+            required=False,
+        ),
+        Table(
+            "priorities",
+            "one priority for a coming year (contract version 2)",
+            (
+                Field("year", YEAR, "the year the priorities are for (the 2018 highlights "
+                      "show those for 2019)"),
+                Field("area", choice(*PRIORITY_AREAS), "technical_cooperation, "
+                      "intergovernmental or knowledge"),
+                Field("text", TEXT, "the priority"),
+                Field("order", COUNT, "position in its area; blank = file order",
+                      required=False),
+            ),
             required=False,
         ),
         Table(

@@ -223,28 +223,54 @@ def _parse_sherloc(path: Path, database: str) -> pd.DataFrame:
                                         f"a jurisdiction code of a country or _irb; "
                                         f"'{juris}' is neither"))
                 continue
+        year = m.group("year") or ""
         records.append({
             "case_id": row[number_col] if 0 <= number_col < len(row) and row[number_col]
-            else m.group("slug"),
+            else "",
             "database": database, "crime_type": m.group("crime").lower(),
             "jurisdiction": jurisdiction,
             "decision_year": int(m.group("year")) if m.group("year") else pd.NA,
             "title": row[title_col] if 0 <= title_col < len(row) else "",
             "url": "https://www.unodc.org/cld" + path_only,
-            "_slug": m.group("slug"),
+            "_keys": (m.group("slug"), f"{juris}/{m.group('slug')}",
+                      "/".join(k for k in (juris, year, m.group("slug")) if k),
+                      path_only.split("/case-law-doc/")[-1].removesuffix(".html")),
         })
     if problems:
         raise DataError(problems)
-    frame = pd.DataFrame.from_records(records, columns=[*SHERLOC_COLUMNS, "_slug"])
-    # One case number on two different pages: both are kept, told apart by page name.
-    shared = frame["case_id"].duplicated(keep=False)
-    frame.loc[shared, "case_id"] = frame.loc[shared, "case_id"] + "/" + frame.loc[shared,
-                                                                                  "_slug"]
-    frame = frame.drop(columns="_slug")
+    frame = pd.DataFrame.from_records(records, columns=[*SHERLOC_COLUMNS, "_keys"])
+    shared = frame["case_id"].ne("") & frame["case_id"].duplicated(keep=False)
+    frame["case_id"] = _case_ids(frame["case_id"].tolist(), frame["_keys"].tolist())
+    frame = frame.drop(columns="_keys")
     frame["decision_year"] = frame["decision_year"].astype("Int64")
     frame.attrs.update({"merged_duplicates": merged, "shared_case_numbers":
                         int(shared.sum() // 2), "rows_read": sum(1 for r in body if any(r))})
     return frame
+
+
+def _case_ids(numbers: list[str], keys: list[tuple[str, ...]]) -> list[str]:
+    """Give every case page its own id.
+
+    A case page is one case. Its id is its UNODC case number; a number found
+    on several pages gets, after a ``/``, the shortest part of each page's
+    address that tells them apart (page name; jurisdiction and page name;
+    with the year; the whole path). A page without a number is named by that
+    same shortest part alone: ``usa/case_0314`` and ``vnm/case_0314`` are two
+    cases, and so are ``usa/2014/case_1`` and ``usa/2015/case_1``.
+    """
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, number in enumerate(numbers):
+        # Pages without a number are told apart among those sharing a page name only.
+        groups.setdefault((number, "" if number else keys[i][0]), []).append(i)
+    ids = list(numbers)
+    for (number, _), rows in groups.items():
+        if len(rows) == 1:
+            ids[rows[0]] = number or keys[rows[0]][0]
+            continue
+        level = next((lv for lv in range(4) if len({keys[i][lv] for i in rows}) == len(rows)), 3)
+        for i in rows:
+            ids[i] = f"{number}/{keys[i][level]}" if number else keys[i][level]
+    return ids
 
 
 def load_sherloc_cases(path: str | Path, database: str = "TIP") -> pd.DataFrame:

@@ -127,6 +127,7 @@ def headline_cards(ctx: Context) -> Html:
     would read as a result); a note names those figures instead.
     """
     table_ = indicators.headline(ctx.data, ctx.year, ctx.programme, compare=False)
+    table_ = table_[[indicators.REGISTRY[k].part == "headline" for k in table_.index]]
     shown = table_[table_["attributed"]]
     parts = [heading(f"{ctx.year} highlights", anchor="highlights"),
              cards((k, v, t) for k, v, t in zip(shown.index, shown["value"], shown["title"],
@@ -145,6 +146,7 @@ def headline_cards(ctx: Context) -> Html:
 def headline_trend(ctx: Context) -> Html:
     """Tabulate the headline figures of the years shown, with the change from the last."""
     trend = indicators.trend(ctx.data, ctx.years, ctx.programme)
+    trend = trend[[indicators.recorded(ctx.data, k) for k in trend.index]]
     frame = trend.drop(columns="attributed").reset_index(drop=True).rename(
         columns={"title": "figure"})
     if "change" in frame:
