@@ -114,7 +114,13 @@ STORIES = [["story_id", "programme", "country", "year", "title", "summary"],
 def test_text_from_the_data_is_escaped_and_personal_data_never_written(tmp_path):
     rows = [list(r) for r in ACTIVITIES]
     rows[1][2] = "<script>alert(1)</script>"
-    data = write_folder(tmp_path / "data", activities=rows, stories=STORIES)
+    engagements = [["engagement_id", "date", "kind", "body", "title", "programme", "note"],
+                   ["E1", "2018-05-02", "meeting_organized", "<i>ICAT</i>",
+                    "<script>alert(4)</script> Principals", "GLOT59", "<u>21 of 23</u>"]]
+    priorities = [["year", "area", "text"],
+                  ["2019", "knowledge", "Publish <a href=x>an issue paper</a>"]]
+    data = write_folder(tmp_path / "data", activities=rows, stories=STORIES,
+                        engagements=engagements, priorities=priorities)
     out = tmp_path / "out"
     proc = build_cli("--data", str(data), "--year", "2018", "--out", str(out),
                      "--programme", "GLOT59", "highlights", "--config", "none")
@@ -131,6 +137,13 @@ def test_text_from_the_data_is_escaped_and_personal_data_never_written(tmp_path)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in programme
     assert "&lt;img src=x onerror=alert(2)&gt;" in programme
     assert "&lt;b&gt;Bold&lt;/b&gt; claim" in programme
+    # Engagements and priorities (contract version 2) are data too: shown as text.
+    highlights = (out / "2018" / "highlights.html").read_text(encoding="utf-8")
+    for shown in (programme, highlights):
+        assert "&lt;script&gt;alert(4)&lt;/script&gt; Principals" in shown
+        assert "&lt;i&gt;ICAT&lt;/i&gt;" in shown and "&lt;u&gt;21 of 23&lt;/u&gt;" in shown
+    assert "Publish &lt;a href=x&gt;an issue paper&lt;/a&gt;" in highlights
+    assert "<a href=x>" not in highlights
 
 
 @pytest.mark.slow

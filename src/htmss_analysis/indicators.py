@@ -603,13 +603,54 @@ def publications_by(data: Dataset, year: int, programme: str | None = None) -> p
 
 
 @returns_frame
-def publications_list(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
-    """Publications of ``year``: date, title, category, programmes and downloads."""
+def publications_list(data: Dataset, year: int, programme: str | None = None,
+                      modules: bool | None = None) -> pd.DataFrame:
+    """Publications of ``year``: date, title, category, programmes and downloads.
+
+    ``modules``: True for teaching modules only, False for the tools and
+    publications without them, None for all.
+    """
     pubs = _in_year(_of(data.publications, programme), "published_date", year)
+    if modules is not None:
+        pubs = pubs[(pubs["category"] == TEACHING_MODULE) == modules]
     out = pubs[["published_date", "title", "category", "programme", "downloads"]].copy()
     out["programme"] = out["programme"].map(programmes.labels)
     out["published_date"] = out["published_date"].dt.strftime("%Y-%m-%d")
     return out.sort_values(["published_date", "title"]).reset_index(drop=True)
+
+
+@returns_frame
+def engagements_list(data: Dataset, year: int, programme: str | None = None,
+                     kind: str | None = None) -> pd.DataFrame:
+    """Engagements of ``year`` (of one ``kind``): date, kind, body, title, place, note, programmes.
+
+    Sorted by date then title; blank place and note are empty text.
+    """
+    rows = engagements(data, year, programme, kind)
+    out = rows[["date", "kind", "body", "title", "place", "note", "programme"]].copy()
+    out["programme"] = out["programme"].map(lambda p: programmes.labels(p) if p else "")
+    out = out.sort_values(["date", "title"]).reset_index(drop=True)
+    out["date"] = out["date"].dt.strftime("%Y-%m-%d")
+    return out.rename(columns={"programme": "programmes"})
+
+
+PRIORITY_AREAS = {"technical_cooperation": "Technical cooperation",
+                  "intergovernmental": "Intergovernmental and inter-agency work",
+                  "knowledge": "Knowledge development and management"}
+"""The areas of next year's priorities, in the order the highlights print them."""
+
+
+@returns_frame
+def priorities(data: Dataset, year: int) -> pd.DataFrame:
+    """Return the priorities set for ``year``: area, order and text, in the highlights' order.
+
+    Within an area, rows go by ``order`` (blank = file order, after the numbered ones).
+    """
+    rows = data.priorities[data.priorities["year"] == year].copy()
+    rows["_area"] = rows["area"].map({a: i for i, a in enumerate(PRIORITY_AREAS)})
+    rows["_row"] = rows.index
+    rows = rows.sort_values(["_area", "order", "_row"], na_position="last")
+    return rows[["area", "order", "text"]].reset_index(drop=True)
 
 
 @returns_frame

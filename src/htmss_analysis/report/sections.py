@@ -319,6 +319,90 @@ def publications(ctx: Context) -> Html:
                       nowrap=("published",)))
 
 
+def _figures(ctx: Context, part: str) -> str:
+    """Cards of the figures of one part of the highlights that the data records."""
+    keys = [k for k, i in indicators.REGISTRY.items()
+            if i.part == part and indicators.recorded(ctx.data, k)
+            and indicators.attributed(ctx.data, k, ctx.programme)]
+    values = indicators.compute(ctx.data, ctx.year, ctx.programme)
+    return cards((k, values[k], indicators.REGISTRY[k].title) for k in keys)
+
+
+ENGAGEMENT_LISTS = (("session_serviced", "Sessions serviced"),
+                    ("meeting_organized", "Meetings organized"),
+                    ("briefing", "Briefings and side events"),
+                    ("report_prepared", "Reports drafted or coordinated"),
+                    ("report_input", "Inputs to reports of the Secretary-General and UN bodies"))
+
+
+def intergovernmental(ctx: Context) -> Html:
+    """Intergovernmental and inter-agency work: the figures, then each kind as a list.
+
+    Left out when the data has no engagements table (contract version 1).
+    """
+    if "engagements" in ctx.data.absent:
+        return Html()
+    parts = [heading("Intergovernmental and inter-agency work", anchor="intergovernmental"),
+             _figures(ctx, "intergovernmental")]
+    rows = indicators.engagements_list(ctx.data, ctx.year, ctx.programme)
+    if rows.empty:
+        return Html(*parts, para(f"No engagements recorded for {ctx.year}"
+                                 + (f" naming {ctx.label}." if ctx.programme else "."),
+                                 "empty"))
+    for kind, title in ENGAGEMENT_LISTS:
+        some = rows[rows["kind"] == kind]
+        if some.empty:
+            continue
+        items = []
+        for r in some.itertuples(index=False):
+            details = "; ".join(x for x in (r.body, r.place, r.note, r.date) if x)
+            items.append(f"<li><strong>{esc(r.title)}</strong>"
+                         f' <span class="meta">({esc(details)})</span></li>')
+        parts += [heading(f"{title} ({len(some)})", 3), f"<ul>{''.join(items)}</ul>"]
+    if not ctx.programme:
+        parts.append(para("Engagements without a programme are the section's as a whole; a "
+                          "programme report shows only those that name the programme.", "note"))
+    return Html(*parts)
+
+
+def priorities(ctx: Context) -> Html:
+    """Show the priorities set for the year after the report's, by area, as the highlights end.
+
+    Left out when the data has no priorities table or none for that year.
+    """
+    rows = indicators.priorities(ctx.data, ctx.year + 1)
+    if rows.empty:
+        return Html()
+    parts = [heading(f"Priorities for {ctx.year + 1}", anchor="priorities")]
+    for area, title in indicators.PRIORITY_AREAS.items():
+        texts = rows.loc[rows["area"] == area, "text"]
+        if len(texts):
+            parts += [heading(title, 3),
+                      "<ul>" + "".join(f"<li>{esc(t)}</li>" for t in texts) + "</ul>"]
+    return Html(*parts)
+
+
+def knowledge(ctx: Context) -> Html:
+    """Knowledge development: tools and publications with downloads, then teaching modules."""
+    pubs = indicators.publications_list(ctx.data, ctx.year, ctx.programme, modules=False)
+    modules = indicators.publications_list(ctx.data, ctx.year, ctx.programme, modules=True)
+    parts = [heading("Knowledge development", anchor="knowledge"),
+             _figures(ctx, "knowledge")]
+    if pubs.empty:
+        parts.append(para(f"No tools or publications in {ctx.year}.", "empty"))
+    else:
+        pubs["category"] = pubs["category"].map(words)
+        parts += [heading("Tools and publications", 3),
+                  table(pubs.rename(columns={"published_date": "published"}), ("downloads",),
+                        nowrap=("published",))]
+    if len(modules):
+        parts += [heading(f"Teaching modules ({len(modules)})", 3),
+                  table(modules.drop(columns="category").rename(
+                      columns={"published_date": "published"}), ("downloads",),
+                      nowrap=("published",))]
+    return Html(*parts)
+
+
 def web(ctx: Context) -> Html:
     """Web stories, page views and posts by month."""
     d, y, p = ctx.data, ctx.year, ctx.programme
@@ -461,8 +545,9 @@ def data_quality(ctx: Context) -> Html:
              table(acc.rename(columns=lambda c: c.replace("_", " ")),
                    ("rows read", "rows used", "rows set aside"))]
     if ctx.data.absent:
-        parts.append(para("Optional tables absent from the data (their figures are 0): "
-                          + ", ".join(ctx.data.absent) + ".", "note"))
+        parts.append(para("Optional tables absent from the data (their figures are 0 and "
+                          "their sections are left out): " + ", ".join(ctx.data.absent) + ".",
+                          "note"))
     if warnings.empty:
         parts.append(para("No warnings.", "empty"))
     else:
@@ -503,10 +588,23 @@ def method(ctx: Context) -> Html:
     )
 
 
-def toc(*entries: tuple[str, str]) -> Html:
-    """Link to the report's sections, given as ``(anchor, label)`` pairs."""
-    links = "".join(f'<a href="#{esc(a)}">{esc(label)}</a>' for a, label in entries)
+def toc(*entries: tuple[str, str], ctx: Context | None = None) -> Html:
+    """Link to the report's sections, given as ``(anchor, label)`` pairs.
+
+    With ``ctx``, the sections its data leaves out (no engagements, no
+    priorities for the next year) get no link.
+    """
+    shown = [(a, label) for a, label in entries if ctx is None or not _left_out(ctx, a)]
+    links = "".join(f'<a href="#{esc(a)}">{esc(label)}</a>' for a, label in shown)
     return Html(f'<nav class="toc" aria-label="Contents">{links}</nav>')
+
+
+def _left_out(ctx: Context, anchor: str) -> bool:
+    if anchor == "intergovernmental":
+        return "engagements" in ctx.data.absent
+    if anchor == "priorities":
+        return indicators.priorities(ctx.data, ctx.year + 1).empty
+    return False
 
 
 # --- public data ------------------------------------------------------------------------
