@@ -343,3 +343,33 @@ def test_build_runs_notebooks_in_its_own_interpreter_without_a_kernelspec():
     manager = _kernel_manager_class()(kernel_name="python3")
     assert manager.kernel_spec.argv[:3] == [sys.executable, "-m", "ipykernel_launcher"]
     assert not (Path(sys.prefix) / "share" / "jupyter" / "kernels" / "htmss-analysis").exists()
+
+
+def test_version_2_sections_are_left_out_of_a_version_1_report(tiny_data):
+    ctx = s.context(tiny_data, 2018)
+    assert str(s.intergovernmental(ctx)) == str(s.priorities(ctx)) == str(s.Html())
+    nav = str(s.toc(("highlights", "Highlights"), ("priorities", "Priorities"),
+                    ("intergovernmental", "Intergovernmental work"), ctx=ctx))
+    assert 'href="#highlights"' in nav
+    assert "#priorities" not in nav and "#intergovernmental" not in nav
+    quality = str(s.data_quality(ctx))
+    assert "their sections are left out" in quality and "engagements, priorities" in quality
+
+
+def test_engagement_lists_show_the_first_items_and_count_the_rest(tmp_path):
+    from conftest import write_folder
+
+    rows = [["engagement_id", "date", "kind", "body", "title"]]
+    rows += [[f"E{i}", f"2018-01-{i:02d}", "report_input", "General Assembly", f"Input {i}"]
+             for i in range(1, 16)]  # 15 inputs, 1 to 15 January
+    rows += [["P1", "2019-03-01", "briefing", "ICAT", "Next year's briefing"]]
+    priorities = [["year", "area", "text", "order"],
+                  ["2019", "knowledge", "Second", "2"], ["2019", "knowledge", "First", "1"],
+                  ["2019", "technical_cooperation", "Unnumbered", ""]]
+    data = h.load(write_folder(tmp_path / "d", engagements=rows, priorities=priorities))
+    html = str(s.intergovernmental(s.context(data, 2018), most=12))
+    assert "Input 12" in html and "Input 13" not in html
+    assert "and 3 more" in html and "Next year" not in html
+    text = str(s.priorities(s.context(data, 2018)))
+    # Areas in the highlights' order (technical cooperation first), then by order.
+    assert text.index("Unnumbered") < text.index("First") < text.index("Second")

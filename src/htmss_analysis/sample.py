@@ -582,12 +582,12 @@ def _version_2(rng: random.Random) -> tuple[list[dict], list[dict], list[dict]]:
     rows = [dict(zip(("date", "kind", "body", "title", "programme", "place", "note"), e,
                      strict=True)) for e in ENGAGEMENTS]
     for year, n in REPORT_INPUTS_UNNAMED.items():
-        for i in range(1, n + 1):
+        for _ in range(n):
             day = pd.Timestamp(year, 1, 1) + pd.Timedelta(days=rng.randint(0, 364))
             rows.append({"date": day.date().isoformat(), "kind": "report_input",
                          "body": rng.choice(["General Assembly", "Security Council", "ECOSOC"]),
-                         "title": f"Input to a report of the Secretary-General or the General "
-                                  f"Assembly ({year}, {i} of {n} not named in the highlights)",
+                         "title": "Input to a report of the Secretary-General or the General "
+                                  "Assembly (not named in the highlights)",
                          "programme": rng.choice(["", "GLOT59", "GLOT92"]), "place": "",
                          "note": ""})
     rows.sort(key=lambda r: (r["date"], r["kind"], r["title"]))

@@ -335,10 +335,12 @@ ENGAGEMENT_LISTS = (("session_serviced", "Sessions serviced"),
                     ("report_input", "Inputs to reports of the Secretary-General and UN bodies"))
 
 
-def intergovernmental(ctx: Context) -> Html:
+def intergovernmental(ctx: Context, most: int = 12) -> Html:
     """Intergovernmental and inter-agency work: the figures, then each kind as a list.
 
-    Left out when the data has no engagements table (contract version 1).
+    Each list shows its first ``most`` items by date and says how many more
+    there are. Left out when the data has no engagements table (contract
+    version 1).
     """
     if "engagements" in ctx.data.absent:
         return Html()
@@ -354,11 +356,13 @@ def intergovernmental(ctx: Context) -> Html:
         if some.empty:
             continue
         items = []
-        for r in some.itertuples(index=False):
+        for r in some.head(most).itertuples(index=False):
             details = "; ".join(x for x in (r.body, r.place, r.note, r.date) if x)
             items.append(f"<li><strong>{esc(r.title)}</strong>"
                          f' <span class="meta">({esc(details)})</span></li>')
         parts += [heading(f"{title} ({len(some)})", 3), f"<ul>{''.join(items)}</ul>"]
+        if len(some) > most:
+            parts.append(para(f"… and {len(some) - most} more, later in the year.", "note"))
     if not ctx.programme:
         parts.append(para("Engagements without a programme are the section's as a whole; a "
                           "programme report shows only those that name the programme.", "note"))
