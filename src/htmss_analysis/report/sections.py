@@ -314,6 +314,7 @@ def publications(ctx: Context) -> Html:
     by_category = indicators.publications_by(ctx.data, ctx.year, ctx.programme)
     by_category["category"] = by_category["category"].map(words)
     return Html(heading("Tools and publications", anchor="publications"),
+                _figures(ctx, "knowledge"),
                 table(by_category, ("publications",), "By category"),
                 table(rows.rename(columns={"published_date": "published"}), ("downloads",),
                       nowrap=("published",)))
