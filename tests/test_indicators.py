@@ -251,3 +251,25 @@ def test_a_version_1_folder_has_the_new_keys_at_zero(tiny_data):
     got = h.compute(tiny_data, 2018)
     assert all(got[k] == 0 for k in V2_KEYS[1:])
     assert {"engagements", "priorities"} <= set(tiny_data.absent)
+
+
+def test_stories_by_sdg_target_and_awareness_raising(tmp_path):
+    from conftest import ACTIVITIES, write_folder
+
+    stories = [["story_id", "programme", "year", "title", "summary", "sdg_targets"],
+               ["S1", "GLOT59", "2018", "Zeta", "z", "8.7;5.2"],
+               ["S2", "GLOT92", "2018", "Alpha", "a", "8.7"],
+               ["S3", "GLOT59", "2017", "Old", "o", "5.2"]]
+    acts = [list(r) for r in ACTIVITIES]
+    column = acts[0].index("activity_type")
+    acts[1][column] = "awareness_raising"  # A1: GLOT59, national, Brazil, 1 January 2018
+    data = h.load(write_folder(tmp_path / "d", stories=stories, activities=acts))
+    got = ind.sdg_stories(data, 2018)
+    # Targets in the official order (5.2 before 8.7), stories by title within a target;
+    # S3 is of 2017.
+    assert got.values.tolist() == [["5.2", "Zeta"], ["8.7", "Alpha"], ["8.7", "Zeta"]]
+    assert ind.sdg_stories(data, 2018, "GLOT92").values.tolist() == [["8.7", "Alpha"]]
+    aware = ind.awareness_raising(data, 2018)
+    assert aware[["start", "country", "programme"]].values.tolist() == [
+        ["2018-01-01", "Brazil", "GLOT59"]]
+    assert ind.awareness_raising(data, 2018, "GLOT92").empty

@@ -565,6 +565,29 @@ def countries_list(data: Dataset, year: int, programme: str | None = None,
 
 
 @returns_frame
+def sdg_stories(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Results stories of ``year`` by the SDG targets they name: target, title (one row each)."""
+    rows = _of(data.stories, programme)
+    rows = rows[rows["year"] == year][["sdg_targets", "title"]].explode("sdg_targets")
+    rows = rows[rows["sdg_targets"].notna()].rename(columns={"sdg_targets": "target"})
+    rows["order"] = rows["target"].map(sdg.TARGETS.index)
+    return rows.sort_values(["order", "title"]).drop(columns="order").reset_index(drop=True)
+
+
+@returns_frame
+def awareness_raising(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Awareness-raising activities starting in ``year``: date, title, country, programmes."""
+    acts = activities(data, year, programme)
+    acts = acts[acts["activity_type"] == "awareness_raising"]
+    out = pd.DataFrame({
+        "start": acts["start_date"].dt.strftime("%Y-%m-%d"), "title": acts["title"],
+        "country": acts["country"].map(lambda c: countries.name(c) if isinstance(c, str)
+                                       else ""),
+        "level": acts["level"], "programme": acts["programme"].map(programmes.labels)})
+    return out.sort_values(["start", "title"]).reset_index(drop=True)
+
+
+@returns_frame
 def sdg_contribution(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
     """Activities and distinct countries per SDG target, for activities starting in ``year``."""
     acts = activities(data, year, programme)

@@ -15,6 +15,15 @@ SECTION = "HTMSS"
 SECTION_NAME = "Human Trafficking and Migrant Smuggling Section"
 """The section's full name."""
 
+SECTION_DESCRIPTION = (
+    "UNODC's Human Trafficking and Migrant Smuggling Section (HTMSS) is a source of global "
+    "expertise in responding to trafficking in persons (TIP), smuggling of migrants (SOM) and "
+    "related crimes. Its three global programmes are the main vehicles of its work: they are "
+    "implemented in close cooperation with UNODC field offices and provide seed funding and "
+    "expertise for the development of large programmes against TIP and SOM delivered by the "
+    "field.")
+"""What the section does, as its highlights introduce it."""
+
 ALL = "all"
 """The programme argument that means the section as a whole."""
 
@@ -37,6 +46,8 @@ class Programme:
         Public-source keys of the Protocols of its themes.
     case_database : str or None
         The case law database whose cases default to this programme.
+    description : str
+        What the programme does, in one or two sentences.
     """
 
     code: str
@@ -45,18 +56,30 @@ class Programme:
     themes: tuple[str, ...]
     treaties: tuple[str, ...]
     case_database: str | None
+    description: str = ""
 
 
 PROGRAMMES: dict[str, Programme] = {
     p.code: p
     for p in (
         Programme("GLOT59", "GLOT59", "Global Programme against Trafficking in Persons",
-                  ("TIP",), ("treaty_tip",), "TIP"),
+                  ("TIP",), ("treaty_tip",), "TIP",
+                  "Supports Member States in implementing the Trafficking in Persons Protocol: "
+                  "legislative assistance, capacity building of criminal justice practitioners, "
+                  "the identification and protection of victims, and UNODC's case law database "
+                  "on trafficking in persons."),
         Programme("GLOT92", "GLOT92", "Global Programme against the Smuggling of Migrants",
-                  ("SOM",), ("treaty_som",), "SOM"),
+                  ("SOM",), ("treaty_som",), "SOM",
+                  "Supports Member States in implementing the Smuggling of Migrants Protocol: "
+                  "legislative assistance, capacity building to investigate and prosecute "
+                  "smuggling networks while protecting the rights of smuggled migrants, and "
+                  "UNODC's case law database on migrant smuggling."),
         Programme("GLOACT", "GLO.ACT", "Global Action to Prevent and Address Trafficking in "
                   "Persons and the Smuggling of Migrants", ("TIP", "SOM"),
-                  ("treaty_tip", "treaty_som"), None),
+                  ("treaty_tip", "treaty_som"), None,
+                  "A joint action of the European Union and UNODC that works with selected "
+                  "countries on both crimes, from strategy and policy to criminal justice "
+                  "responses and assistance to victims."),
     )
 }
 """Every programme, by code, in the order the highlights list them."""

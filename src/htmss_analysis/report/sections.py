@@ -277,12 +277,43 @@ def sdgs(ctx: Context) -> Html:
     parts = [heading("Contribution to the Sustainable Development Goals", anchor="sdg")]
     if frame.empty:
         return Html(*parts, para("No activity of the year names an SDG target.", "empty"))
-    return Html(*parts, para("Activities starting in the year that name each SDG target, and "
-                             "the distinct countries they took place in."),
-                table(frame, ("activities", "countries"), nowrap=("target",)),
-                charts.bar(frame.assign(target="SDG " + frame["target"]), "target",
-                           "activities", f"Activities per SDG target, {ctx.year}",
-                           "activities", color_index=3))
+    parts += [para("Activities starting in the year that name each SDG target, and the "
+                   "distinct countries they took place in."),
+              table(frame, ("activities", "countries"), nowrap=("target",)),
+              charts.bar(frame.assign(target="SDG " + frame["target"]), "target",
+                         "activities", f"Activities per SDG target, {ctx.year}",
+                         "activities", color_index=3)]
+    named = indicators.sdg_stories(ctx.data, ctx.year, ctx.programme)
+    if len(named):
+        items = "".join(
+            f"<li><strong>SDG {esc(target)}</strong>: "
+            f"{esc('; '.join(group['title']))}</li>"
+            for target, group in named.groupby("target", sort=False))
+        parts += [heading("Results stories by SDG target", 3), f"<ul>{items}</ul>"]
+    return Html(*parts)
+
+
+def about(ctx: Context) -> Html:
+    """Say what the section and each programme do (one programme, in its own report)."""
+    parts = [heading("What we do", anchor="about")]
+    if ctx.programme:
+        p = programmes.PROGRAMMES[ctx.programme]
+        return Html(*parts, para(f"{p.label}, {p.name}: {p.description}"))
+    rows = pd.DataFrame([{"programme": p.label, "name": p.name, "what it does": p.description}
+                         for p in programmes.PROGRAMMES.values()])
+    return Html(*parts, para(programmes.SECTION_DESCRIPTION), table(rows, nowrap=("programme",)))
+
+
+def awareness(ctx: Context) -> Html:
+    """Awareness-raising activities of the year; left out when there are none."""
+    rows = indicators.awareness_raising(ctx.data, ctx.year, ctx.programme)
+    if rows.empty:
+        return Html()
+    where = rows.loc[rows["country"] != "", "country"].nunique()
+    return Html(heading("Awareness raising", anchor="awareness"),
+                para(f"{len(rows)} awareness-raising activit{'y' if len(rows) == 1 else 'ies'} "
+                     f"started in {ctx.year}, in {where} countr{'y' if where == 1 else 'ies'}."),
+                table(rows, nowrap=("start",)))
 
 
 def cases(ctx: Context, top: int = 15) -> Html:
@@ -605,6 +636,8 @@ def toc(*entries: tuple[str, str], ctx: Context | None = None) -> Html:
 
 
 def _left_out(ctx: Context, anchor: str) -> bool:
+    if anchor == "awareness":
+        return indicators.awareness_raising(ctx.data, ctx.year, ctx.programme).empty
     if anchor == "intergovernmental":
         return "engagements" in ctx.data.absent
     if anchor == "priorities":
