@@ -115,3 +115,13 @@ def test_plain_large_files_take_the_fast_path():
 
     data = b"a,b\n" + b"".join(b"%d,x\n" % i for i in range(1000))
     assert files._arrow_cells(data, "utf-8") is not None
+
+
+def test_a_stray_quote_message_does_not_quote_the_rest_of_the_line(tmp_path):
+    # The cells after the fault may be personal data (a name, an e-mail): not shown.
+    path = tmp_path / "t.csv"
+    path.write_bytes(b'id,sex,full_name,email\nP1,"fem"ale,Maria Secret,maria@example.org\n')
+    with pytest.raises(FileProblem) as err:
+        read_cells(path)
+    assert err.value.row == 2 and '"fem"ale' in str(err.value)
+    assert "Maria" not in str(err.value) and "example.org" not in str(err.value)

@@ -147,7 +147,10 @@ def csv_rows(text: str) -> list[tuple[int, list[str]]]:
 
 def _quote_message(lines: list[str], start: int, what: str) -> str:
     shown = lines[start - 1].rstrip("\r\n") if 0 < start <= len(lines) else ""
-    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    # Up to just past the first quote: enough to find it, and it keeps later cells (a
+    # participant's name or e-mail further along the line) out of the message.
+    end = min(60, shown.find('"') + 8) if '"' in shown else 60
+    shown = shown if len(shown) <= end else shown[:end] + "..."
     return (f"a quote (\") that does not close its cell ({what}): records after it would be "
             f"swallowed into one cell. Line {start} starts {shown!r}: remove the stray quote, "
             "or quote the whole cell and double any quote inside it (\"\")")
