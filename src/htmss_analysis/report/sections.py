@@ -339,16 +339,35 @@ def cases(ctx: Context, top: int = 15) -> Html:
 
 
 def publications(ctx: Context) -> Html:
-    """Tools and publications of the year."""
-    rows = indicators.publications_list(ctx.data, ctx.year, ctx.programme)
-    rows["category"] = rows["category"].map(words)
+    """Tools and publications of the year by category, then the teaching modules apart."""
     by_category = indicators.publications_by(ctx.data, ctx.year, ctx.programme)
+    by_category = by_category[by_category["category"] != indicators.TEACHING_MODULE].copy()
     by_category["category"] = by_category["category"].map(words)
-    return Html(heading("Tools and publications", anchor="publications"),
-                _figures(ctx, "knowledge"),
-                table(by_category, ("publications",), "By category"),
-                table(rows.rename(columns={"published_date": "published"}), ("downloads",),
-                      nowrap=("published",)))
+    parts = [heading("Tools and publications", anchor="publications"),
+             _figures(ctx, "knowledge")]
+    if len(by_category):
+        parts.append(table(by_category, ("publications",), "By category"))
+    return Html(*parts, *_publication_tables(ctx, titled=False))
+
+
+def _publication_tables(ctx: Context, titled: bool = True) -> list[str]:
+    """Tabulate the year's tools and publications with downloads, then its teaching modules."""
+    pubs = indicators.publications_list(ctx.data, ctx.year, ctx.programme, modules=False)
+    modules = indicators.publications_list(ctx.data, ctx.year, ctx.programme, modules=True)
+    parts = []
+    if pubs.empty:
+        parts.append(para(f"No tools or publications in {ctx.year}.", "empty"))
+    else:
+        pubs["category"] = pubs["category"].map(words)
+        parts += ([heading("Tools and publications", 3)] if titled else []) + [
+            table(pubs.rename(columns={"published_date": "published"}), ("downloads",),
+                  nowrap=("published",))]
+    if len(modules):
+        parts += [heading(f"Teaching modules ({len(modules)})", 3),
+                  table(modules.drop(columns="category").rename(
+                      columns={"published_date": "published"}), ("downloads",),
+                      nowrap=("published",))]
+    return parts
 
 
 def _figures(ctx: Context, part: str) -> str:
@@ -420,23 +439,8 @@ def priorities(ctx: Context) -> Html:
 
 def knowledge(ctx: Context) -> Html:
     """Knowledge development: tools and publications with downloads, then teaching modules."""
-    pubs = indicators.publications_list(ctx.data, ctx.year, ctx.programme, modules=False)
-    modules = indicators.publications_list(ctx.data, ctx.year, ctx.programme, modules=True)
-    parts = [heading("Knowledge development", anchor="knowledge"),
-             _figures(ctx, "knowledge")]
-    if pubs.empty:
-        parts.append(para(f"No tools or publications in {ctx.year}.", "empty"))
-    else:
-        pubs["category"] = pubs["category"].map(words)
-        parts += [heading("Tools and publications", 3),
-                  table(pubs.rename(columns={"published_date": "published"}), ("downloads",),
-                        nowrap=("published",))]
-    if len(modules):
-        parts += [heading(f"Teaching modules ({len(modules)})", 3),
-                  table(modules.drop(columns="category").rename(
-                      columns={"published_date": "published"}), ("downloads",),
-                      nowrap=("published",))]
-    return Html(*parts)
+    return Html(heading("Knowledge development", anchor="knowledge"),
+                _figures(ctx, "knowledge"), *_publication_tables(ctx))
 
 
 def web(ctx: Context) -> Html:
