@@ -86,25 +86,8 @@ def decode(path: Path) -> tuple[str, str]:
         For UTF-16 text, binary content (NUL bytes) or bytes that are neither.
     """
     data = Path(path).read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FileProblem("UTF-16 text (Excel's 'Unicode Text'): save it from Excel as "
-                          "'CSV UTF-8 (comma delimited)'")
-    if data.startswith((_ZIP, _OLE)):
-        raise FileProblem("a workbook, not a CSV file: give it the .xlsx (or .xls) ending it "
-                          "has, or save it from Excel as 'CSV UTF-8'")
-    if b"\x00" in data:
-        raise FileProblem(f"binary content (a NUL byte at byte {data.index(0)}), not CSV "
-                          "text: save it from Excel as 'CSV UTF-8'")
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        # Excel on Windows saves "CSV" in the ANSI code page.
-        return data.decode("cp1252"), "windows-1252"
-    except UnicodeDecodeError as exc:
-        raise FileProblem(f"a UTF-8 or Windows-1252 text file; byte {exc.start} is neither "
-                          "(save it from Excel as 'CSV UTF-8')") from None
+    encoding = _text_encoding(data)
+    return data.decode("utf-8-sig" if encoding == "utf-8" else "cp1252"), encoding
 
 
 def csv_rows(text: str) -> list[tuple[int, list[str]]]:
