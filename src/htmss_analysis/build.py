@@ -13,6 +13,7 @@ same bytes as a build.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -645,16 +646,12 @@ def build(jobs: list[Job], workers: int | Workers = 2,
         return _in_order(jobs, outcomes)
     pool = workers if isinstance(workers, Workers) else Workers(min(workers, len(pending)))
     try:
-        with pool if pool is not workers else _kept(pool):
+        # A pool the caller started is the caller's to close.
+        with pool if pool is not workers else contextlib.nullcontext(pool):
             pool.run(pending, finish, on_cell)
     except KeyboardInterrupt:
         raise BuildInterrupted(_in_order(jobs, outcomes)) from None
     return _in_order(jobs, outcomes)
-
-
-@contextmanager
-def _kept(pool: Workers) -> Iterator[Workers]:
-    yield pool  # the caller started the pool and will close it
 
 
 def _start(jobs: list[Job], outcomes: list[Outcome],

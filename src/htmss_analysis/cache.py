@@ -290,14 +290,6 @@ class TableWriter:
                 (self._folder / f"{self.name}.{table}.arrow").unlink(missing_ok=True)
 
 
-def write_tables(name: str, tables: dict[str, pd.DataFrame], entry: dict) -> None:
-    """Cache ``tables`` (as Arrow files) with the JSON ``entry`` that names and checks them."""
-    writer = TableWriter(name)
-    for table, frame in tables.items():
-        writer.add(table, frame)
-    writer.commit(entry)
-
-
 def _file_digest(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:

@@ -75,11 +75,16 @@ def _rows() -> dict[str, dict]:
     gives them: checking a code or finding a region needs no more, and
     importing the library's name matcher costs a third of a second.
     """
-    with open(bundled_table(), encoding="utf-8", newline="") as fh:
-        rows = [{k: v if v != "" else None for k, v in row.items()}
-                for row in csv.DictReader(fh)]
-    return {row["ISO 3166-1 Alpha 3-Codes"].upper(): row for row in rows
+    return {row["ISO 3166-1 Alpha 3-Codes"].upper(): row for row in _bundled_rows()
             if row.get("ISO 3166-1 Alpha 3-Codes")}
+
+
+@cache
+def _bundled_rows() -> tuple[dict, ...]:
+    """Every row of the bundled table, read once, blank cells as None."""
+    with open(bundled_table(), encoding="utf-8", newline="") as fh:
+        return tuple({k: v if v != "" else None for k, v in row.items()}
+                     for row in csv.DictReader(fh))
 
 
 _MATCHER_LOCK = threading.Lock()
@@ -109,9 +114,8 @@ def _matcher_once() -> type:
     from hdx.location.country import Country
 
 
-    with open(bundled_table(), encoding="utf-8", newline="") as fh:
-        Country.set_countriesdata([{k: v if v != "" else None for k, v in row.items()}
-                                   for row in csv.DictReader(fh)])
+    # The library keeps and may amend the dicts it is given: hand it copies.
+    Country.set_countriesdata([dict(row) for row in _bundled_rows()])
     Country.countriesdata(use_live=False)
     return Country
 
