@@ -123,6 +123,7 @@ def test_breakdowns(tiny_data):
     sdg = ind.sdg_contribution(tiny_data, 2018).set_index("target")
     assert sdg.loc["10.7", "activities"] == 2 and sdg.loc["10.7", "countries"] == 2
     assert list(sdg.index) == ["8.7", "10.7", "16.2", "17.9"]
+    assert sdg.loc["8.7", "title"].startswith("Take immediate and effective measures")
 
 
 def test_overlap_between_programmes(tiny_data):

@@ -62,6 +62,19 @@ def test_sdg_targets_are_the_169():
     assert "17.20" not in h.sdg.TARGETS and "16.c" not in h.sdg.TARGETS
 
 
+def test_sdg_targets_in_their_official_wording():
+    # A/RES/71/313, target 10.7 (the 2018 highlights drop "regular" from it)
+    assert h.sdg.describe("10.7") == (
+        "Facilitate orderly, safe, regular and responsible migration and mobility of people, "
+        "including through the implementation of planned and well-managed migration policies")
+    assert h.sdg.describe("16.2").startswith("End abuse, exploitation, trafficking")
+    # a target not bundled is described by its goal, never left blank
+    assert h.sdg.describe("3.b") == ("A target of Goal 3: Ensure healthy lives and promote "
+                                     "well-being for all at all ages")
+    assert set(h.sdg.GOALS) == set(range(1, 18))
+    assert set(h.sdg.TITLES) <= set(h.sdg.TARGETS)
+
+
 def _write_xlsx(path, tables: dict[str, list[list]]) -> None:
     from openpyxl import Workbook
 

@@ -53,3 +53,11 @@ def test_generated_docs_are_current():
     for name, text in cli.generated_docs().items():
         assert (ROOT / "docs" / name).read_text(encoding="utf-8") == text, (
             f"docs/{name} is stale: run make docs")
+
+
+def test_shipped_sample_meets_every_published_figure_and_has_the_campaigns():
+    data = h.load()
+    assert sample.check(data) == []
+    campaigns = h.indicators.awareness_raising(data, 2018).set_index("country")
+    assert campaigns.loc["Kyrgyzstan", "title"].startswith("'100 days against Trafficking")
+    assert campaigns.loc["Pakistan", "programme"] == "GLO.ACT"

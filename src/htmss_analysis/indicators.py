@@ -599,7 +599,7 @@ def sdg_contribution(data: Dataset, year: int, programme: str | None = None) -> 
                                           countries=("country", "nunique")).reset_index()
     out = out.rename(columns={"sdg_targets": "target"})
     out["order"] = out["target"].map(sdg.TARGETS.index)
-    out.insert(1, "title", out["target"].map(lambda t: sdg.TITLES.get(t, "")))
+    out.insert(1, "title", out["target"].map(sdg.describe))
     return out.sort_values("order").drop(columns="order").reset_index(drop=True)
 
 

@@ -278,7 +278,8 @@ def sdgs(ctx: Context) -> Html:
     if frame.empty:
         return Html(*parts, para("No activity of the year names an SDG target.", "empty"))
     parts += [para("Activities starting in the year that name each SDG target, and the "
-                   "distinct countries they took place in."),
+                   "distinct countries they took place in. Targets are given in their "
+                   "official wording."),
               table(frame, ("activities", "countries"), nowrap=("target",)),
               charts.bar(frame.assign(target="SDG " + frame["target"]), "target",
                          "activities", f"Activities per SDG target, {ctx.year}",
@@ -624,7 +625,10 @@ def method(ctx: Context) -> Html:
         heading("Input files", 3), table(files, cls="data files"),
         heading("Parameters and versions", 3),
         '<div class="two">', table(params), table(versions), "</div>",
-        para("SDG targets: " + "; ".join(f"{k} {v}" for k, v in sdg.TITLES.items()), "note"),
+        para("SDG targets are given in the official wording of General Assembly resolution "
+             f"71/313 for the {len(sdg.TITLES)} targets of the section's mandate "
+             f"({', '.join(sdg.TITLES)}); any other target is described by its goal.",
+             "note"),
     )
 
 
