@@ -1,5 +1,6 @@
 """Every kind of error of the contract: one line naming file, row, column and value; exit 2."""
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,21 @@ def test_missing_folder(tmp_path, capsys):
     code, err = run_cli(tmp_path / "nowhere", capsys)
     assert code == 2
     assert "nowhere" in err
+
+
+def test_country_figures_on_the_command_line(tiny):
+    script = Path(sys.executable).with_name("htmss-analysis")
+    proc = subprocess.run([str(script), "indicators", "--data", str(tiny), "--year", "2018",
+                           "--country", "Mexico", "--programme", "GLOT92", "--json"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    # GLOT92 in Mexico: A2 (joint workshop) in the country; p4 trained in A2 and A3
+    assert (out["year"], out["country"], out["programme"]) == (2018, "MEX", "GLOT92")
+    assert out["indicators"] == {"activities_in_country": 1, "capacity_building_in_country": 1,
+                                 "people_trained": 1, "activities_attended": 2,
+                                 "cases_added_tip": 0, "cases_added_som": 1}
+    bad = subprocess.run([str(script), "indicators", "--data", str(tiny), "--year", "2018",
+                          "--country", "Atlantis"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert "--country 'Atlantis': unknown country" in bad.stderr

@@ -274,3 +274,58 @@ def test_stories_by_sdg_target_and_awareness_raising(tmp_path):
     assert aware[["start", "country", "programme"]].values.tolist() == [
         ["2018-01-01", "Brazil", "GLOT59"]]
     assert ind.awareness_raising(data, 2018, "GLOT92").empty
+
+
+# --- country figures (contract version 2) ---------------------------------------------
+# Worked out by hand from conftest.py: BRA hosts A1 (national training, 2018) and A6 (2017);
+# its people are p1 (A1, A2 in Mexico, A4 global) and p2 (A1, nationality written
+# "Brazil"); its TIP cases are C1 and C3. p4 of Mexico was trained at home (A2) and
+# abroad (A3, a regional event hosted by Austria). Italy's one case, C5, was added on
+# 31 Dec 2017.
+COUNTRY_2018 = {
+    "BRA": {"activities_in_country": 1, "capacity_building_in_country": 1,
+            "people_trained": 2, "activities_attended": 3, "cases_added_tip": 2,
+            "cases_added_som": 0},
+    # p4: A2 at home and A3 abroad, one person
+    "MEX": {"activities_in_country": 1, "capacity_building_in_country": 1,
+            "people_trained": 1, "activities_attended": 2, "cases_added_tip": 0,
+            "cases_added_som": 1},
+    # hosts the regional training A3 and the global conference A9: activities in the
+    # country, but no national-level capacity building there
+    "AUT": {"activities_in_country": 2, "capacity_building_in_country": 0,
+            "people_trained": 0, "activities_attended": 0, "cases_added_tip": 0,
+            "cases_added_som": 0},
+    # p8 attended the conference A5: an activity attended, nobody trained
+    "NGA": {"activities_in_country": 1, "capacity_building_in_country": 0,
+            "people_trained": 0, "activities_attended": 1, "cases_added_tip": 0,
+            "cases_added_som": 0},
+}
+
+
+@pytest.mark.parametrize("country", list(COUNTRY_2018))
+def test_country_figures(tiny_data, country):
+    assert ind.compute_country(tiny_data, 2018, country) == COUNTRY_2018[country]
+
+
+def test_country_case_added_the_year_before_counts_in_that_year_only(tiny_data):
+    assert ind.compute_country(tiny_data, 2018, "ITA")["cases_added_tip"] == 0
+    assert ind.compute_country(tiny_data, 2017, "ITA")["cases_added_tip"] == 1
+
+
+def test_country_figures_of_one_programme(tiny_data):
+    # GLOT92's 2018 capacity building is A2 (joint, in Mexico) and A3: Brazil's p1 attended
+    # A2; nothing of GLOT92 took place in Brazil; the TIP cases are not GLOT92's.
+    got = ind.compute_country(tiny_data, 2018, "BRA", "GLOT92")
+    assert got == {"activities_in_country": 0, "capacity_building_in_country": 0,
+                   "people_trained": 1, "activities_attended": 1, "cases_added_tip": 0,
+                   "cases_added_som": 0}
+
+
+def test_countries_with_a_figure_are_listed_by_name(tiny_data):
+    table = ind.country_figures(tiny_data, 2018)
+    # hosts: BRA MEX AUT NGA PAK; nationalities: BRA MEX KEN UGA USA NGA FRA; cases: BRA MEX
+    # PAK ("International and regional bodies" is no country); SRB and ITA are other years
+    assert list(table["iso3"]) == ["AUT", "BRA", "FRA", "KEN", "MEX", "NGA", "PAK", "UGA",
+                                   "USA"]
+    row = table.set_index("iso3").loc["BRA"]
+    assert {k: row[k] for k in ind.COUNTRY_REGISTRY} == COUNTRY_2018["BRA"]

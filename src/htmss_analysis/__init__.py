@@ -25,6 +25,8 @@ _LAZY = {
     "indicators": ("indicators", None), "programmes": ("programmes", None),
     "sources": ("sources", None), "Frame": ("frames", "Frame"),
     "REGISTRY": ("indicators", "REGISTRY"), "compute": ("indicators", "compute"),
+    "COUNTRY_REGISTRY": ("indicators", "COUNTRY_REGISTRY"),
+    "compute_country": ("indicators", "compute_country"),
     "headline": ("indicators", "headline"), "Dataset": ("loaders", "Dataset"),
     "load": ("loaders", "load"), "DataError": ("problems", "DataError"),
     "Problem": ("problems", "Problem"), "load_glotip": ("sources", "load_glotip"),
@@ -32,7 +34,8 @@ _LAZY = {
     "load_treaty_status": ("sources", "load_treaty_status"),
 }
 
-__all__ = ["REGISTRY", "DataError", "Dataset", "Frame", "Problem", "compute", "headline",
+__all__ = ["COUNTRY_REGISTRY", "REGISTRY", "DataError", "Dataset", "Frame", "Problem",
+           "compute", "compute_country", "headline",
            "indicators", "load", "load_glotip", "load_sherloc_cases", "load_treaty_status",
            "programmes", "sources", "__version__"]
 

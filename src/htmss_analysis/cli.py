@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     ind.add_argument("--year", type=YEAR, required=True, help="reporting year")
     ind.add_argument("--programme", default=programmes.ALL,
                      help=f"{programmes.EXPECTED}, or all (default)")
+    ind.add_argument("--country", default=None, metavar="C",
+                     help="print the country figures of C (an ISO3 code or a country name)")
     ind.add_argument("--json", action="store_true", help="print the contract's JSON object")
 
     check = sub.add_parser("check", help="validate a data folder and list every problem")
@@ -141,7 +143,10 @@ def _indicators(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: --programme: {exc}", file=sys.stderr)
         return EXIT_DATA
+    country = _country_or_exit(args.country) if args.country is not None else None
     data = _load_or_exit(args.data, args.year)
+    if country is not None:
+        return _country_indicators(data, args, country, code)
     values = indicators.compute(data, args.year, code)
     if args.json:
         print(json.dumps({"year": args.year, "programme": code or programmes.ALL,
@@ -154,6 +159,36 @@ def _indicators(args: argparse.Namespace) -> int:
         ind = indicators.REGISTRY[key]
         shown = f"{value:>14,}" if indicators.attributed(data, key, code) else "not attributed"
         print(f"  {ind.title:<{width}}  {shown}  {ind.unit}")
+    return 0
+
+
+def _country_or_exit(text: str) -> str:
+    """Return the ISO3 code of ``--country``; exit 2 with the reason when it names none."""
+    from .countries import UnknownCountry, to_iso3
+
+    try:
+        return to_iso3(text)
+    except UnknownCountry as exc:
+        print(f"error: --country {text!r}: {exc}; give an ISO3 code (BRA) or a country name "
+              "as the data contract accepts it (Brazil)", file=sys.stderr)
+        raise SystemExit(EXIT_DATA) from None
+
+
+def _country_indicators(data: Dataset, args: argparse.Namespace, country: str,
+                        code: str | None) -> int:
+    from . import countries, indicators
+
+    values = indicators.compute_country(data, args.year, country, code)
+    if args.json:
+        print(json.dumps({"year": args.year, "country": country,
+                          "programme": code or programmes.ALL, "indicators": values}))
+        return 0
+    who = programmes.label(code) if code else "all programmes"
+    print(f"{countries.name(country)} ({country}), {who}, {args.year}")
+    width = max(len(i.title) for i in indicators.COUNTRY_REGISTRY.values())
+    for key, value in values.items():
+        ind = indicators.COUNTRY_REGISTRY[key]
+        print(f"  {ind.title:<{width}}  {value:>10,}  {ind.unit}")
     return 0
 
 

@@ -23,7 +23,8 @@ from .loaders import Dataset
 from .programmes import CODES, programme_code
 from .schema import CAPACITY_BUILDING
 
-__all__ = ["REGISTRY", "Indicator", "compute", "headline", "programme_code"]
+__all__ = ["COUNTRY_REGISTRY", "REGISTRY", "CountryIndicator", "Indicator", "compute",
+           "compute_country", "country_figures", "headline", "programme_code"]
 
 
 def _of(frame: pd.DataFrame, programme: str | None) -> pd.DataFrame:
@@ -419,6 +420,152 @@ def trend(data: Dataset, years: list[int], programme: str | None = None) -> Fram
     return out
 
 
+# --- country figures (contract version 2) --------------------------------------------
+# Each is computed for every country at once (a Series indexed by ISO3 code), so one rule
+# serves the one-country figures, the fan-out's set of countries and the briefs' index.
+
+
+def _count_in(frame: pd.DataFrame, by: str, distinct: str) -> pd.Series:
+    """Distinct ``distinct`` per value of ``by`` (blank values left out), as int64."""
+    rows = frame[frame[by].notna() & (frame[by] != countries.INTERNATIONAL_BODIES)]
+    return rows.groupby(by)[distinct].nunique().astype("int64")
+
+
+def activities_in_country(data: Dataset, year: int, programme: str | None = None
+                          ) -> pd.Series:
+    """Activities starting in ``year`` per ``country``, at any level, type or role."""
+    return _count_in(activities(data, year, programme), "country", "activity_id")
+
+
+def capacity_building_in_country(data: Dataset, year: int, programme: str | None = None
+                                 ) -> pd.Series:
+    """National-level capacity-building activities starting in ``year`` per ``country``."""
+    return _count_in(capacity_building(data, year, programme, ("national",)), "country",
+                     "activity_id")
+
+
+def people_trained_from(data: Dataset, year: int, programme: str | None = None) -> pd.Series:
+    """Distinct people trained (capacity building, any level, in ``year``) per nationality."""
+    return _count_in(trained(data, year, programme), "nationality", "participant_id")
+
+
+def activities_attended(data: Dataset, year: int, programme: str | None = None) -> pd.Series:
+    """Distinct activities starting in ``year`` (any level or type) per participant nationality."""
+    rows = attendances(data, activities(data, year, programme))
+    return _count_in(rows, "nationality", "activity_id")
+
+
+def _cases_from(database: str) -> Callable[[Dataset, int, str | None], pd.Series]:
+    def count(data: Dataset, year: int, programme: str | None = None) -> pd.Series:
+        return _count_in(_cases(data, year, programme, database), "jurisdiction", "case_id")
+
+    count.__name__ = f"cases_added_{database.lower()}"
+    count.__doc__ = f"{database} cases added in ``year`` per jurisdiction."
+    return count
+
+
+@dataclass(frozen=True)
+class CountryIndicator:
+    """A figure of one country (contract version 2, "Country figures").
+
+    Attributes
+    ----------
+    key, title, definition, unit, tables
+        As for :class:`Indicator`.
+    per_country : callable
+        ``per_country(data, year, programme=None) -> Series``: the figure of
+        every country with a non-zero value, indexed by ISO3 code.
+    """
+
+    key: str
+    title: str
+    definition: str
+    unit: str
+    tables: tuple[str, ...]
+    per_country: Callable[[Dataset, int, str | None], pd.Series]
+
+
+COUNTRY_REGISTRY: dict[str, CountryIndicator] = {
+    i.key: i
+    for i in (
+        CountryIndicator("activities_in_country", "Activities in the country",
+                         "Activities starting in the year whose country is the country, at "
+                         "any level (national, regional or global events it hosted), of any "
+                         "type and role.", "activities", ("activities",),
+                         activities_in_country),
+        CountryIndicator("capacity_building_in_country", "Capacity building in the country",
+                         "National-level capacity-building activities (training, training of "
+                         "trainers, mentoring, e-learning, workshops) starting in the year whose "
+                         "country is the country.", "activities", ("activities",),
+                         capacity_building_in_country),
+        CountryIndicator("people_trained", "People of the country trained",
+                         "Distinct people (participant_id) of the country's nationality "
+                         "attending capacity-building activities at any level, anywhere, "
+                         "starting in the year.", "people", ("activities", "participants"),
+                         people_trained_from),
+        CountryIndicator("activities_attended", "Activities its people attended",
+                         "Distinct activities starting in the year, of any level or type and "
+                         "anywhere, with at least one participant of the country's "
+                         "nationality.", "activities", ("activities", "participants"),
+                         activities_attended),
+        CountryIndicator("cases_added_tip", "TIP cases added",
+                         "Cases of the TIP database with the country's jurisdiction added in "
+                         "the year.", "cases", ("cases",), _cases_from("TIP")),
+        CountryIndicator("cases_added_som", "SOM cases added",
+                         "Cases of the SOM database with the country's jurisdiction added in "
+                         "the year.", "cases", ("cases",), _cases_from("SOM")),
+    )
+}
+"""Every country figure, by the contract's key, in the contract's order."""
+
+
+def compute_country(data: Dataset, year: int, country: str, programme: str | None = None
+                    ) -> dict[str, int]:
+    """Compute every country figure of ``country`` (an ISO3 code) for a year.
+
+    Parameters
+    ----------
+    data : Dataset
+        Loaded data.
+    year : int
+        Reporting year.
+    country : str
+        ISO3 code (see :func:`htmss_analysis.countries.to_iso3` for names).
+    programme : str, optional
+        Programme code; ``None`` or ``"all"`` for the section as a whole.
+    """
+    return {key: int(ind.per_country(data, year, programme).get(country, 0))
+            for key, ind in COUNTRY_REGISTRY.items()}
+
+
+@returns_frame
+def country_figures(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Every country with at least one non-zero country figure in ``year``, sorted by name.
+
+    Returns
+    -------
+    DataFrame
+        ``iso3``, ``country`` (name), then one column per key of
+        :data:`COUNTRY_REGISTRY`.
+    """
+    series = {key: ind.per_country(data, year, programme)
+              for key, ind in COUNTRY_REGISTRY.items()}
+    table = pd.DataFrame(series).fillna(0).astype("int64")
+    table = table[(table > 0).any(axis=1)]
+    table.insert(0, "country", [countries.name(c) for c in table.index])
+    table = table.rename_axis("iso3").reset_index()
+    return table.sort_values(["country", "iso3"], key=lambda c: c.map(_name_key)
+                             ).reset_index(drop=True)
+
+
+def _name_key(name: str) -> str:
+    # Sorted as a reader looks a name up: "Côte d'Ivoire" among the Cs, case ignored.
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name)
+                   if not unicodedata.combining(ch)).casefold()
+
+
 @returns_frame
 def registry_table() -> pd.DataFrame:
     """Return the registry as a table (key, title, definition, unit, tables)."""
@@ -439,6 +586,14 @@ def registry_markdown() -> str:
     for i in REGISTRY.values():
         lines += [f"## `{i.key}`: {i.title}", "", i.definition, "",
                   f"Unit: {i.unit}. Input tables: {', '.join(i.tables)}.", ""]
+    lines += ["# Country figures", "",
+              "For a year Y, one country C (an ISO3 code or a name the contract accepts) and",
+              "one programme P or the section as a whole, as `htmss-analysis indicators",
+              "--country C` prints them. A country brief is written for every country with at",
+              "least one non-zero figure.", ""]
+    for c in COUNTRY_REGISTRY.values():
+        lines += [f"## `{c.key}`: {c.title}", "", c.definition, "",
+                  f"Unit: {c.unit}. Input tables: {', '.join(c.tables)}.", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
