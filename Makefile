@@ -25,7 +25,8 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 reports: $(STAMP)
-	$(BIN)/htmss-analysis build --year $(YEAR) --jobs $(JOBS) --config config/public-sources.toml
+	$(BIN)/htmss-analysis build --year $(YEAR) --jobs $(JOBS) --config config/public-sources.toml \
+		--country all
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -17,6 +17,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -36,6 +37,12 @@ CELL_TIMEOUT = 600
 
 HIGHLIGHTS = "highlights"
 """The name of the section-wide report, beside the programme codes."""
+
+COUNTRIES = "countries"
+"""The folder, beside the other reports, of the country briefs and their index."""
+
+INDEX = "index"
+"""The name of the index of country briefs (``countries/index.html``)."""
 
 TEMPLATE = "htmss"
 """The nbconvert template of the reports."""
@@ -161,7 +168,8 @@ def warm_up() -> None:
 
 
 PRELOAD = ("__import__('htmss_analysis.report.sections'); "
-           "__import__('htmss_analysis.report.charts')")
+           "__import__('htmss_analysis.report.charts'); "
+           "__import__('htmss_analysis.report.brief')")
 """What a kernel started ahead of its report imports before the report runs.
 
 ``__import__`` binds no name: a notebook that forgot an import fails in a
@@ -182,7 +190,9 @@ def start_kernel():
     km = _kernel_manager_class()()
 
     async def go() -> None:
-        await km.start_kernel(cwd=tempfile.gettempdir())
+        # Its stderr (IPKernelApp's start-up and shut-down notices) would interleave with
+        # the build's progress; what goes wrong in a report reaches its outcome instead.
+        await km.start_kernel(cwd=tempfile.gettempdir(), stderr=subprocess.DEVNULL)
         await _run_silently(km, PRELOAD)
 
     import asyncio
@@ -205,6 +215,37 @@ async def _run_silently(km, code: str) -> None:
                 return
     finally:
         client.stop_channels()
+
+
+RESET = ("get_ipython().reset(new_session=True); "
+         "__import__('warnings')._filters_mutated()")
+"""What makes a kernel that ran a report as fresh as a new one for the next.
+
+Every name the report defined goes (a notebook that forgot an import fails
+as in a new kernel), numbering restarts at 1, and warnings shown once show
+again. The imported modules stay: that is the time saved.
+"""
+
+
+def _recycled(km) -> bool:
+    """Ready a kernel that ran a report for the next; False (kernel stopped) when it cannot be."""
+    import asyncio
+
+    try:
+        alive = asyncio.run(_alive(km))
+        if alive:
+            asyncio.run(_run_silently(km, RESET))
+            return True
+    except Exception:  # noqa: BLE001 - any doubt costs only a fresh kernel
+        pass
+    _stop_kernel(km)
+    return False
+
+
+async def _alive(km) -> bool:
+    from jupyter_client.utils import ensure_async
+
+    return bool(await ensure_async(km.is_alive()))
 
 
 def _moved(km, folder: Path) -> bool:
@@ -250,13 +291,14 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def run_job(job: Job, on_cell: Callable[[int, int, str], None] | None = None,
-            kernel=None) -> Outcome:
+            kernel=None, keep: bool = False) -> Outcome:
     """Execute one notebook and export it; never raises, reports the failure instead.
 
     ``on_cell(number, total, source's first line)`` is called as each code
     cell starts, for a live progress line. ``kernel`` is a kernel manager
     whose kernel :func:`start_kernel` started for this job's folder; it is
-    shut down when the notebook has run. A report that fails leaves no HTML
+    shut down when the notebook has run, unless ``keep`` and the report
+    succeeded (the caller then owns it). A report that fails leaves no HTML
     behind: a previous build's file would look current beside the new, failed
     notebook.
     """
@@ -278,14 +320,16 @@ def run_job(job: Job, on_cell: Callable[[int, int, str], None] | None = None,
             kernel = None  # the report starts its own, as without a kernel started ahead
         if kernel is not None:
             hooks["km"] = kernel
+        ran = False
         try:
             pm.execute_notebook(str(job.notebook), str(job.executed),
                                 parameters=job.parameters, kernel_name="python3",
                                 execution_timeout=job.timeout, progress_bar=False,
                                 log_output=False, cwd=str(job.out_dir),
                                 kernel_manager_class=_kernel_manager_class(), **hooks)
+            ran = True
         finally:
-            if kernel is not None:
+            if kernel is not None and not (keep and ran):
                 _stop_kernel(kernel)
         export_html(job.executed, job.html)
     except pm.PapermillExecutionError as exc:
@@ -313,11 +357,20 @@ MANIFEST = ".htmss-manifest.json"
 """The file beside the reports recording each one's fingerprint."""
 
 
+BRIEF_PUBLIC = ("glotip", "sherloc_tip", "sherloc_som", "treaty_tip", "treaty_som",
+                "treaty_untoc")
+"""The public sources a country brief reads."""
+
+
 def public_inputs(name: str) -> tuple[str, ...]:
     """Return the keys of the public sources report ``name`` reads."""
     if name == HIGHLIGHTS:
         return HIGHLIGHTS_PUBLIC
-    return ("glotip", "sherloc_tip", "sherloc_som", *programmes.PROGRAMMES[name].treaties)
+    if name == INDEX:
+        return ()
+    if name in programmes.PROGRAMMES:
+        return ("glotip", "sherloc_tip", "sherloc_som", *programmes.PROGRAMMES[name].treaties)
+    return BRIEF_PUBLIC  # a country brief, named by its ISO3 code
 
 
 def fingerprint(notebook: Path, parameters: dict, inputs: list[Path]) -> str:
@@ -338,7 +391,8 @@ def fingerprint(notebook: Path, parameters: dict, inputs: list[Path]) -> str:
 def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
          notebooks: Path | None = None, timeout: int = CELL_TIMEOUT,
          extra: dict | None = None, data_files: list[Path] | None = None,
-         public: dict[str, str] | None = None) -> list[Job]:
+         public: dict[str, str] | None = None, countries: list[str] | None = None,
+         all_countries: bool = False) -> list[Job]:
     """List the jobs of a build.
 
     Parameters
@@ -362,22 +416,59 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
         The data files every report reads, for the fingerprints.
     public : dict, optional
         Public source key to path; each report's fingerprint covers those it reads.
+    countries : list of str, optional
+        ISO3 codes of the countries to brief: ``countries/<ISO3>.html`` each,
+        and ``countries/index.html`` listing them. The other reports of the
+        run link to these briefs.
+    all_countries : bool
+        ``countries`` is every country with a figure in the year (the
+        notebooks then say ``"all"``, which they work out alike).
     """
     notebooks = notebooks or paths.notebooks()
     data = str(Path(data_dir).resolve()) if data_dir else ""
+    chosen = "all" if all_countries else " ".join(countries or [])
+    linked = {"briefs": COUNTRIES, "brief_countries": chosen} if countries else {}
     jobs = []
-    for name in names:
-        params = {"year": year, "data_dir": data, **(extra or {})}
-        if name == HIGHLIGHTS:
-            nb = notebooks / "highlights.ipynb"
-        else:
-            nb = notebooks / "programme_report.ipynb"
-            params["programme"] = name
+
+    def add(name: str, nb: Path, params: dict, folder: Path) -> None:
         inputs = [*(data_files or []), *(Path(p) for k, p in (public or {}).items()
                                           if k in public_inputs(name) and Path(p).is_file())]
-        jobs.append(Job(name, nb, params, out_dir / str(year), timeout,
-                        fingerprint(nb, params, inputs)))
+        jobs.append(Job(name, nb, params, folder, timeout, fingerprint(nb, params, inputs)))
+
+    base = {"year": year, "data_dir": data}
+    for name in names:
+        if name == HIGHLIGHTS:
+            add(name, notebooks / "highlights.ipynb", {**base, **(extra or {}), **linked},
+                out_dir / str(year))
+        else:
+            add(name, notebooks / "programme_report.ipynb",
+                {**base, **(extra or {}), "programme": name, **linked}, out_dir / str(year))
+    folder = out_dir / str(year) / COUNTRIES
+    for iso3 in countries or []:
+        add(iso3, notebooks / "country_brief.ipynb", {**base, **(extra or {}), "country": iso3},
+            folder)
+    if countries:
+        add(INDEX, notebooks / "country_index.ipynb", {**base, "countries": chosen}, folder)
     return jobs
+
+
+def prune_briefs(jobs: list[Job]) -> list[Path]:
+    """Delete the briefs of countries no longer briefed from the briefs folders of ``jobs``.
+
+    For a build of every country: a country with no figure this time keeps
+    no brief from an earlier build (the index would not list it). Returns
+    the files deleted.
+    """
+    gone = []
+    for folder in {j.out_dir for j in jobs if j.name == INDEX}:
+        keep = {j.name for j in jobs if j.out_dir == folder}
+        for path in sorted(folder.glob("*")):
+            stem = path.name.split(".")[0]
+            if (path.suffix in (".html", ".ipynb", ".xlsx") and len(stem) == 3
+                    and stem.isupper() and stem not in keep):
+                path.unlink()
+                gone.append(path)
+    return gone
 
 
 def _manifest(folder: Path) -> dict[str, str]:
@@ -461,8 +552,10 @@ def _worker(conn, parent: int) -> None:
 
     The imports and the template are paid for once per worker, not once per
     report. Each report's notebook runs in a kernel of its own, started (and
-    its imports done) while the worker waits for the data to be validated or
-    exports the previous report.
+    its imports done) ahead: while the worker waits for the data to be
+    validated, and then while it builds the report before (so a fan-out of
+    many small reports, such as country briefs, does not wait for a kernel
+    to start and import pandas each time).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build itself handles Ctrl-C
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
@@ -479,15 +572,32 @@ def _worker(conn, parent: int) -> None:
             return
         kernel = ahead.take()
         outcome = run_job(message, lambda n, total, text: conn.send(("cell", n, total, text)),
-                          kernel=kernel)
+                          kernel=kernel, keep=True)
         conn.send(("done", outcome))
+        # The kernel of a report that ran is reset for the next, imports kept; any other
+        # is stopped and a new one started while the worker waits for its next report.
+        if kernel is not None and outcome.ok and _recycled(kernel):
+            ahead = _Ahead(kernel)
+        else:
+            if kernel is not None and not outcome.ok:
+                _stop_kernel(kernel)
+            ahead = _Ahead()
 
 
 class _Ahead:
-    """The kernel a worker starts ahead of its first report, in a thread of its own."""
+    """The kernel a worker starts ahead of its next report, in a thread of its own.
 
-    def __init__(self):
+    Given a kernel (one reset after its report), it holds that one instead.
+    """
+
+    def __init__(self, kernel=None):
         self._result: list = []
+        if kernel is not None:
+            self._result.append(kernel)
+            self._thread: threading.Thread | None = None
+            self._given = True
+            return
+        self._given = False
 
         def run() -> None:
             try:
@@ -500,6 +610,9 @@ class _Ahead:
 
     def take(self):
         """Return the kernel started ahead, once; then None (reports start their own)."""
+        if self._given:
+            self._given = False
+            return self._result.pop() if self._result else None
         if self._thread is None:
             return None
         self._thread.join()
@@ -545,6 +658,18 @@ class Workers:
         proc.start()
         child.close()
         return proc, conn
+
+    def abandon(self) -> None:
+        """Stop workers never given a report at once, without waiting for them to warm up.
+
+        Their report kernels end with them (a kernel stops when its parent does).
+        """
+        for proc, conn in self._idle:
+            proc.terminate()
+            conn.close()
+        for proc, _ in self._idle:
+            proc.join(timeout=5)
+        self._idle = []
 
     def close(self) -> None:
         """Stop the idle workers (a busy one is stopped by :meth:`run`)."""

@@ -80,6 +80,11 @@ def _add_build_parser(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--year", type=YEAR, default=2018, help="reporting year (default 2018)")
     b.add_argument("--programme", nargs="+", default=None, metavar="P",
                    help="GLOT59, GLOT92, GLOACT and/or highlights (default: all four reports)")
+    b.add_argument("--country", nargs="+", default=None, metavar="C",
+                   help="also write a brief of each country C (ISO3 code or name), or of 'all' "
+                        "(every country with a non-zero country figure in the year), to "
+                        "OUT/<year>/countries/<ISO3>.html with an index.html; the other "
+                        "reports of the run link to them")
     b.add_argument("--out", type=Path, default=None,
                    help="output folder; reports go to OUT/<year>/ (default: reports/)")
     b.add_argument("--jobs", type=_ranged(1, 64), default=2,
@@ -244,19 +249,44 @@ def _build(args: argparse.Namespace) -> int:
         print(f"error: --programme: {exc}", file=sys.stderr)
         return EXIT_DATA
     sources = _sources_or_exit(args)
-    extra = {"config": str(sources.config) if sources.config else NO_CONFIG,
-             **{k: str(Path(getattr(args, k)).resolve()) for k in SOURCES if getattr(args, k)}}
-    out = args.out or paths.reports()
-    located = find_sources(args.data or paths.sample_data())
-    data_files = list(dict.fromkeys(file for file, _ in located.tables.values()))
-    jobs = builder.plan(args.data, args.year, names, out, args.notebooks, args.timeout, extra,
-                        data_files=data_files, public=sources.paths)
-    current = [] if args.force or located.errors else builder.up_to_date(jobs)
-    to_build = len(jobs) - len(current)
-    # The workers start now and import what they need while the data is validated.
-    pool = builder.Workers(min(args.jobs, to_build)) if to_build and not args.scheduler else None
-    with pool or contextlib.nullcontext():
-        return _build_with(args, jobs, current, sources, out, pool)
+    every = any(c.strip().lower() == "all" for c in args.country or [])
+    # The workers start now and import what they need while the data is validated. With
+    # --country all the data is read first (it says which countries get a brief), so
+    # they start before it is.
+    early = builder.Workers(args.jobs) if every and not args.scheduler else None
+    with early or contextlib.nullcontext():
+        countries, every = _countries_or_exit(args)
+        extra = {"config": str(sources.config) if sources.config else NO_CONFIG,
+                 **{k: str(Path(getattr(args, k)).resolve()) for k in SOURCES
+                    if getattr(args, k)}}
+        out = args.out or paths.reports()
+        located = find_sources(args.data or paths.sample_data())
+        data_files = list(dict.fromkeys(file for file, _ in located.tables.values()))
+        jobs = builder.plan(args.data, args.year, names, out, args.notebooks, args.timeout,
+                            extra, data_files=data_files, public=sources.paths,
+                            countries=countries, all_countries=every)
+        current = [] if args.force or located.errors else builder.up_to_date(jobs)
+        to_build = len(jobs) - len(current)
+        if early and not to_build:
+            early.abandon()
+        pool = early or (builder.Workers(min(args.jobs, to_build))
+                         if to_build and not args.scheduler else None)
+        with (pool if pool is not early else None) or contextlib.nullcontext():
+            return _build_with(args, jobs, current, sources, out, pool)
+
+
+def _countries_or_exit(args: argparse.Namespace) -> tuple[list[str] | None, bool]:
+    """Return the ISO3 codes of ``build --country`` and whether they are 'all'."""
+    if not args.country:
+        return None, False
+    if any(c.strip().lower() == "all" for c in args.country):
+        from . import indicators
+
+        # Which countries have a figure is known from the data only: validate it now.
+        data = _load_or_exit(args.data, args.year)
+        args.loaded = True
+        return list(indicators.country_figures(data, args.year)["iso3"]), True
+    return sorted(dict.fromkeys(_country_or_exit(c) for c in args.country)), False
 
 
 def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: PublicSources,
@@ -264,7 +294,8 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
     if len(current) < len(jobs):
         # Validate once, before any notebook starts: bad data is one clear list, not four
         # tracebacks. The validated tables are cached for the notebooks to read back.
-        _load_or_exit(args.data, args.year)
+        if not getattr(args, "loaded", False):
+            _load_or_exit(args.data, args.year)
         _validate_sources_or_exit(sources)
     where = f"on {args.scheduler}" if args.scheduler else f"{args.jobs} at a time"
     print(f"building {len(jobs) - len(current)} of {len(jobs)} report(s) for {args.year} from "
@@ -304,6 +335,11 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
     previous = signal.signal(signal.SIGTERM, on_term)
     try:
         with builder.locked(out / str(args.year)):
+            gone = builder.prune_briefs(jobs) if args.country and any(
+                c.strip().lower() == "all" for c in args.country) else []
+            if gone:
+                print(f"removed {len(gone)} file(s) of earlier briefs of countries with no "
+                      f"figure in {args.year}", flush=True)
             if args.scheduler:
                 outcomes = builder.build_on_cluster(jobs, args.scheduler, on_done=progress,
                                                     force=args.force)

@@ -567,11 +567,15 @@ def _name_key(name: str) -> str:
 
 
 @returns_frame
-def registry_table() -> pd.DataFrame:
-    """Return the registry as a table (key, title, definition, unit, tables)."""
+def registry_table(countries: bool = False) -> pd.DataFrame:
+    """Return the registry (or, with ``countries``, the country figures') as a table.
+
+    Columns: key, title, definition, unit, tables.
+    """
+    entries = COUNTRY_REGISTRY if countries else REGISTRY
     return pd.DataFrame([{"key": i.key, "title": i.title, "definition": i.definition,
                           "unit": i.unit, "tables": ", ".join(i.tables)}
-                         for i in REGISTRY.values()])
+                         for i in entries.values()])
 
 
 def registry_markdown() -> str:

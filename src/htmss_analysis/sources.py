@@ -475,6 +475,21 @@ def public_sources(config: str | Path | None = "", **files: str | Path | None
     return PublicSources(chosen, config=path)
 
 
+_LOADED: dict[tuple, pd.DataFrame] = {}
+
+
+def _loaded(key: str, path: Path) -> pd.DataFrame:
+    """Load public source ``key`` from ``path``, once per process while the file is unchanged."""
+    st = path.stat()
+    ident = (key, str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ino)
+    if ident not in _LOADED:
+        frame = SOURCES[key][1](path)
+        for old in [i for i in _LOADED if i[0] == key]:
+            del _LOADED[old]  # one file per source is kept: an edited file replaces its copy
+        _LOADED[ident] = frame
+    return _LOADED[ident]
+
+
 class PublicSources:
     """The public sources of a report, loaded on first use; absent ones leave a note.
 
@@ -498,9 +513,14 @@ class PublicSources:
         return "provided" if Path(self.paths[key]).is_file() else "missing"
 
     def get(self, key: str) -> pd.DataFrame | None:
-        """Return the loaded source, or ``None`` when it was not provided or not found."""
+        """Return the loaded source, or ``None`` when it was not provided or not found.
+
+        A file already loaded in this process, unchanged since, is not read
+        again: a kernel that builds one country brief after another reads
+        GLOTIP once. Treat the frame as read-only.
+        """
         if key not in self._frames:
-            self._frames[key] = (SOURCES[key][1](Path(self.paths[key]))
+            self._frames[key] = (_loaded(key, Path(self.paths[key]))
                                  if self.status(key) == "provided" else None)
         return self._frames[key]
 

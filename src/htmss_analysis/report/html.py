@@ -18,6 +18,7 @@ import pandas as pd
 from pandas.api.types import is_numeric_dtype
 
 from ..frames import number_format
+from . import export
 
 STYLE_MARK = "data-htmss"
 """Attribute of the ``<style>`` element every output opens with; the template keeps one."""
@@ -213,7 +214,8 @@ class Html:
 
 
 def heading(text: str, level: int = 2, anchor: str | None = None) -> str:
-    """Return a section heading."""
+    """Return a section heading (the tables below it are exported under its name)."""
+    export.note_heading(text, level)
     ident = f' id="{esc(anchor)}"' if anchor else ""
     return f"<h{level}{ident}>{esc(text)}</h{level}>"
 
@@ -245,7 +247,8 @@ def _formats(frame: pd.DataFrame, numeric: tuple[str, ...]) -> dict:
 
 
 def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
-          cls: str = "data", nowrap: tuple[str, ...] = ()) -> str:
+          cls: str = "data", nowrap: tuple[str, ...] = (),
+          links: dict[str, str] | None = None) -> str:
     """Render a frame as an HTML table with every cell escaped.
 
     Parameters
@@ -261,26 +264,41 @@ def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
         CSS classes of the table.
     nowrap : tuple of str
         Columns whose values never break (identifiers, dates).
+    links : dict of str to str, optional
+        Column shown as a link -> column of the frame holding its address
+        (relative, or empty for no link). The address columns are not shown.
+
+    Notes
+    -----
+    The table is noted for the report's workbook (:mod:`.export`) as shown,
+    without the address columns.
     """
+    links = links or {}
+    hrefs = {c: frame[h].to_list() for c, h in links.items()}
+    frame = frame.drop(columns=list(dict.fromkeys(links.values())))
     if frame.empty:
         return para("No rows for this selection.", "empty")
+    export.note_table(frame.rename(columns=lambda c: str(c).replace("_", " ")), caption)
     formats = _formats(frame, numeric)
 
-    def cell(column: str, value: object) -> str:
+    def cell(column: str, value: object, i: int) -> str:
         if column in formats:
             text = esc(value) if isinstance(value, str) else formats[column](value)
             return f'<td class="num">{text}</td>'
         if isinstance(value, tuple):
             value = ", ".join(map(str, value))
         attr = ' class="nowrap"' if column in nowrap else ""
+        href = hrefs[column][i] if column in hrefs else ""
+        if isinstance(href, str) and href:
+            return f'<td{attr}><a href="{esc(href)}">{esc(value)}</a></td>'
         return f"<td{attr}>{esc(value)}</td>"
 
     num_class = ' class="num"'
     head = "".join(f'<th scope="col"{num_class if c in formats else ""}>'
                    f"{esc(str(c).replace('_', ' '))}</th>" for c in frame.columns)
     columns = list(frame.columns)
-    rows = "".join("<tr>" + "".join(cell(c, v) for c, v in zip(columns, row, strict=True))
-                   + "</tr>" for row in frame.itertuples(index=False, name=None))
+    rows = "".join("<tr>" + "".join(cell(c, v, i) for c, v in zip(columns, row, strict=True))
+                   + "</tr>" for i, row in enumerate(frame.itertuples(index=False, name=None)))
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     return (f'<div class="scroll"><table class="{esc(cls)}">{cap}<thead><tr>{head}</tr></thead>'
             f"<tbody>{rows}</tbody></table></div>")

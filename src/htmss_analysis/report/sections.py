@@ -18,7 +18,7 @@ from .. import countries as country_names
 from ..loaders import Dataset, check_year
 from ..problems import grouped
 from ..sources import SOURCES, PublicSources
-from . import charts
+from . import charts, export
 from .html import Html, cards, esc, heading, num, para, table, words
 
 NOT_ATTRIBUTED = "not attributed"
@@ -47,6 +47,13 @@ class Context:
         never a full path).
     sources : PublicSources
         Public data (GLOTIP, SHERLOC, treaty status) the analyst pointed the report at.
+    country : str or None
+        ISO3 code of the country of a country brief; ``None`` otherwise.
+    briefs : str
+        Folder of the country briefs built with this report, relative to it
+        (``countries``): country names link to their briefs. Empty: no links.
+    briefed : frozenset of str
+        The ISO3 codes of the countries that have a brief there.
     """
 
     data: Dataset
@@ -55,6 +62,9 @@ class Context:
     years: list[int]
     parameters: dict = field(default_factory=dict)
     sources: PublicSources = field(default_factory=lambda: PublicSources({}))
+    country: str | None = None
+    briefs: str = ""
+    briefed: frozenset[str] = frozenset()
 
     @property
     def label(self) -> str:
@@ -68,7 +78,8 @@ class Context:
 
 
 def context(data: Dataset, year: int, programme: str | None = None, years_back: int = 2,
-            sources: PublicSources | None = None) -> Context:
+            sources: PublicSources | None = None, country: str | None = None,
+            briefs: str = "", brief_countries: str = "all") -> Context:
     """Fix what a report covers.
 
     Parameters
@@ -84,15 +95,26 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
     sources : PublicSources, optional
         Public data for the country context
         (:func:`htmss_analysis.sources.public_sources`).
+    country : str, optional
+        For a country brief: an ISO3 code or a country name.
+    briefs : str, optional
+        Folder of the country briefs built beside the report (relative to
+        it); country names then link to their briefs.
+    brief_countries : str, optional
+        Which countries have a brief: ``"all"`` (every country with a
+        non-zero country figure in the year) or ISO3 codes separated by spaces.
 
     Raises
     ------
     DataError
         When no table has a row in ``year`` (the message names the years the
         data covers).
+    UnknownCountry
+        When ``country`` names no country.
     """
     check_year(data, year)
     code = programmes.programme_code(programme)
+    iso3 = country_names.to_iso3(country) if country else None
     present = set(data.years)
     years = [y for y in range(year - years_back, year) if y in present] + [year]
     sources = sources or PublicSources({})
@@ -100,7 +122,15 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
               "data": "synthetic sample" if data.synthetic else data.folder.name,
               "years_back": years_back,
               "public sources config": sources.config.name if sources.config else "none"}
-    return Context(data, year, code, years, params, sources)
+    if iso3:
+        params = {"country": iso3, **params}
+    export.collect()  # the tables this report shows, for its workbook
+    briefed: frozenset[str] = frozenset()
+    if briefs:
+        briefed = frozenset(indicators.country_figures(data, year)["iso3"])
+        if brief_countries.strip().lower() != "all":
+            briefed &= {country_names.to_iso3(c) for c in brief_countries.split()}
+    return Context(data, year, code, years, params, sources, iso3, briefs, briefed)
 
 
 # --- sections ------------------------------------------------------------------------
@@ -109,12 +139,14 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
 def title(ctx: Context, subtitle: str = "") -> Html:
     """Return the report's title block; it also names the page (``<title>``)."""
     sample = " (synthetic sample data)" if ctx.data.synthetic else ""
-    page = f"{ctx.label} {ctx.year} {subtitle}".strip()
+    who = country_names.name(ctx.country) if ctx.country else ctx.label
+    page = f"{who} {ctx.year} {subtitle}".strip()
     parts = [f'<header class="report-title"><p class="kicker">UNODC · '
-             f'{esc(programmes.SECTION_NAME)}</p><h1>{esc(ctx.label)} {ctx.year}'
+             f'{esc(programmes.SECTION_NAME)}</p><h1>{esc(who)} {ctx.year}'
              f'{esc(": " + subtitle if subtitle else "")}</h1>'
              f'<p class="subtitle">{esc(ctx.name)}{esc(sample)}</p></header>']
-    if ctx.programme is None:  # the highlights: spell each programme out at its first use
+    if ctx.programme is None and ctx.country is None:
+        # the highlights: spell each programme out at its first use
         parts.append(para("Global programmes: " + "; ".join(
             f"{p.label}, {p.name}" for p in programmes.PROGRAMMES.values()) + ".", "note"))
     return Html(*parts, title=page)
@@ -197,7 +229,8 @@ def activities(ctx: Context) -> Html:
                    f"Activities by UN region of the country assisted or host country, {y}",
                    "activities", color_index=2),
         heading("Activities by country", 3),
-        table(by_country.rename(columns={"country": "ISO3"}), ("activities",), nowrap=("ISO3",)),
+        table(_linked(ctx, by_country.rename(columns={"country": "ISO3"}), "ISO3"),
+              ("activities",), nowrap=("ISO3",), links={"name": "brief"}),
     )
 
 
@@ -247,14 +280,26 @@ def people(ctx: Context) -> Html:
     return Html(*parts)
 
 
-def _grouped_countries(frame: pd.DataFrame) -> str:
+def _grouped_countries(ctx: Context, frame: pd.DataFrame) -> str:
     if frame.empty:
         return para("None.", "empty")
     items = []
     for region, group in frame.groupby("region", sort=True):
-        names = ", ".join(esc(n) for n in sorted(group["country"]))
+        names = ", ".join(_country_link(ctx, code, name) for name, code in
+                          sorted(zip(group["country"], group["iso3"], strict=True)))
         items.append(f"<li><strong>{esc(region)}</strong> ({len(group)}): {names}</li>")
     return f'<ul class="countries">{"".join(items)}</ul>'
+
+
+def _country_link(ctx: Context, iso3: str, name: str) -> str:
+    """Return a country's name, linked to its brief when the report links to briefs."""
+    href = brief_link(ctx, iso3)
+    return f'<a href="{esc(href)}">{esc(name)}</a>' if href else esc(name)
+
+
+def _linked(ctx: Context, frame: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Add a ``brief`` column: the address of each row's country brief (or "")."""
+    return frame.assign(brief=[brief_link(ctx, c) for c in frame[code]])
 
 
 def countries(ctx: Context) -> Html:
@@ -264,10 +309,10 @@ def countries(ctx: Context) -> Html:
     return Html(
         heading("Countries", anchor="countries"),
         heading(f"{len(assisted)} countries provided with direct capacity building", 3),
-        _grouped_countries(assisted),
+        _grouped_countries(ctx, assisted),
         heading(f"{len(represented)} countries represented in national and regional capacity "
                 "building", 3),
-        _grouped_countries(represented),
+        _grouped_countries(ctx, represented),
     )
 
 
@@ -334,8 +379,9 @@ def cases(ctx: Context, top: int = 15) -> Html:
         rows = by_j[by_j["database"] == database].head(top)
         if len(rows):
             parts += [heading(f"{database} cases: jurisdictions with most cases added", 3),
-                      table(rows.drop(columns="database").rename(
-                          columns={"jurisdiction": "code"}), ("cases",), nowrap=("code",))]
+                      table(_linked(ctx, rows.drop(columns="database").rename(
+                          columns={"jurisdiction": "code"}), "code"), ("cases",),
+                          nowrap=("code",), links={"name": "brief"})]
     return Html(*parts)
 
 
@@ -507,6 +553,12 @@ def stories(ctx: Context) -> Html:
     parts = [heading("Results stories", anchor="stories")]
     if frame.empty:
         return Html(*parts, para(f"No results stories for {ctx.year}.", "empty"))
+    return Html(*parts, *story_articles(frame))
+
+
+def story_articles(frame: pd.DataFrame) -> list[str]:
+    """Render results stories (:func:`htmss_analysis.indicators.stories`' columns)."""
+    parts = []
     for s in frame.itertuples(index=False):
         figure = ""
         if not pd.isna(s.figure):
@@ -519,7 +571,7 @@ def stories(ctx: Context) -> Html:
         parts.append(f'<article class="story"><header class="story-head"><h3>{esc(s.title)}</h3>'
                      f"{figure}</header><p>{esc(s.summary)}</p>"
                      f'<p class="meta">{esc(meta)}</p></article>')
-    return Html(*parts)
+    return parts
 
 
 def programme_shares(ctx: Context) -> Html:
@@ -603,9 +655,14 @@ def data_quality(ctx: Context) -> Html:
     return Html(*parts)
 
 
-def method(ctx: Context) -> Html:
-    """Write the method annex: definitions, input files with SHA-256, versions, parameters."""
-    defs = indicators.registry_table()
+def method(ctx: Context, countries: bool | None = None) -> Html:
+    """Write the method annex: definitions, input files with SHA-256, versions, parameters.
+
+    The definitions are the country figures' for a country brief (or with
+    ``countries=True``, as the index of briefs has), the registry's otherwise.
+    """
+    countries = ctx.country is not None if countries is None else countries
+    defs = indicators.registry_table(countries=countries)
     files = pd.DataFrame([{"table": s.table, "file": s.label, "encoding": s.encoding,
                            "sha256": s.sha256} for s in ctx.data.sources]
                          + [{"table": key, "file": path.name, "encoding": "public source",
@@ -721,7 +778,8 @@ def country_context(ctx: Context) -> Html:
         merged = sum(c.attrs.get("merged_duplicates", 0) for c in case_lists)
         if merged:
             notes.append(f"{merged} case pages listed twice were counted once.")
-    return Html(*parts, table(shown, numeric, cls="data small"),
+    shown["brief"] = [brief_link(ctx, c) for c in frame["iso3"]]
+    return Html(*parts, table(shown, numeric, cls="data small", links={"country": "brief"}),
                 *[para(n, "note") for n in notes])
 
 
@@ -752,3 +810,58 @@ def treaty_parties(ctx: Context) -> Html:
                              "date when the file is older. A file older than the year cannot "
                              "show the year's new parties.", "note"))
     return Html(*parts)
+
+
+# --- the report's tables as a workbook -------------------------------------------------
+
+
+def report_name(ctx: Context) -> str:
+    """Return the report's file name without extension: ISO3 code, programme code or highlights."""
+    return ctx.country or ctx.programme or "highlights"
+
+
+def headline_rows(ctx: Context) -> pd.DataFrame:
+    """Return the report's figures for the workbook's headline sheet.
+
+    Every key of the registry (the country figures' for a brief), its value in
+    the year and the year before, as ``indicators --json`` gives them.
+    """
+    if ctx.country:
+        now = indicators.compute_country(ctx.data, ctx.year, ctx.country, ctx.programme)
+        before = indicators.compute_country(ctx.data, ctx.year - 1, ctx.country, ctx.programme)
+        entries = indicators.COUNTRY_REGISTRY
+    else:
+        now = indicators.compute(ctx.data, ctx.year, ctx.programme)
+        before = indicators.compute(ctx.data, ctx.year - 1, ctx.programme)
+        entries = indicators.REGISTRY
+    return pd.DataFrame({"key": list(now), "title": [entries[k].title for k in now],
+                         "value": list(now.values()), "previous_year": [before[k] for k in now],
+                         "definition": [entries[k].definition for k in now]})
+
+
+def tables_workbook(ctx: Context, name: str = "", headline: pd.DataFrame | None = None
+                    ) -> Html:
+    """Write the report's tables to ``<name>.xlsx`` in the working folder; say where.
+
+    Run as the report's last cell: the workbook holds a ``headline`` sheet of
+    the report's figures and one sheet per table the report showed. A build
+    runs the notebook in the report's folder, so the workbook lies beside
+    the HTML report, which links to it.
+    """
+    name = name or report_name(ctx)
+    rows = headline if headline is not None else headline_rows(ctx)
+    tables = export.active()
+    path = export.write_workbook(f"{name}.xlsx", rows, tables.sheets if tables else {},
+                                 title=f"{name} {ctx.year}")
+    link = f'<a href="{esc(path.name)}">{esc(path.name)}</a>'
+    return Html(f'<p class="note">The figures and every table of this report are in the '
+                f"workbook {link}, beside it: one sheet per table, and first a headline sheet "
+                "with each figure, its value the year before and its definition.</p>")
+
+
+def brief_link(ctx: Context, iso3: object) -> str:
+    """Return the relative address of a country's brief, or "" when the report links to none."""
+    if not ctx.briefs or not isinstance(iso3, str) or iso3 not in ctx.briefed:
+        return ""
+    folder = ctx.briefs.strip("/")
+    return f"{iso3}.html" if folder in ("", ".") else f"{folder}/{iso3}.html"

@@ -1,0 +1,197 @@
+"""The tables of a report, written beside it as an Excel workbook.
+
+Every table a report shows is noted as it is rendered (:func:`note_table`,
+under the heading it sits below) while a :class:`Tables` is active; the
+report's last cell writes them, after a ``headline`` sheet of the report's
+figures, to ``<name>.xlsx`` (:func:`write_workbook`). So the workbook holds
+exactly the tables of the report, through every door: a build, a notebook
+run by hand, or papermill and nbconvert.
+
+What is written is data, never code: text is always stored as text (a title
+``=HYPERLINK(...)`` stays a string, never a formula), numbers as numbers and
+ISO dates as dates; the document properties are fixed, so the same report
+gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+HEADLINE = "headline"
+"""Name of the first sheet: one row per figure of the report."""
+
+HEADLINE_COLUMNS = ("key", "title", "value", "previous_year", "definition")
+"""Columns of the headline sheet."""
+
+CREATED = datetime(2000, 1, 1)
+"""The workbook's creation date property: fixed, for byte-identical rebuilds."""
+
+_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Changes as the report writes them ("+35", "−1", "+97,326"): numbers, not text.
+_SIGNED = re.compile(r"^[+\u2212-]\d{1,3}(,\d{3})*(\.\d+)?$|^[+\u2212-]\d+(\.\d+)?$")
+
+
+@dataclass
+class Tables:
+    """The tables a report has shown so far, by sheet name, in the order shown."""
+
+    sheets: dict[str, pd.DataFrame] = field(default_factory=dict)
+    _section: str = ""
+    _sub: str = ""
+    _keys: dict[tuple, str] = field(default_factory=dict)
+
+    def heading(self, text: str, level: int) -> None:
+        """Note a heading: the tables below it are named after it."""
+        if level <= 2:
+            self._section, self._sub = text, ""
+        else:
+            self._sub = text
+
+    def add(self, frame: pd.DataFrame, caption: str = "") -> None:
+        """Note a table shown; shown again (a cell run twice), it replaces the first."""
+        label = caption or self._sub or self._section or "table"
+        key = (self._section, label, tuple(map(str, frame.columns)))
+        name = self._keys.get(key) or self._unique(_sheet_name(label))
+        self._keys[key] = name
+        self.sheets[name] = frame.copy()
+
+    def _unique(self, name: str) -> str:
+        taken = {n.casefold() for n in self.sheets} | {HEADLINE}
+        if name.casefold() not in taken:
+            return name
+        n = 2
+        while f"{name[:26]} ({n})".casefold() in taken:
+            n += 1
+        return f"{name[:26]} ({n})"
+
+
+_ACTIVE: list[Tables] = []
+
+
+def collect() -> Tables:
+    """Start noting the tables of a new report; return where they go."""
+    tables = Tables()
+    _ACTIVE[:] = [tables]
+    return tables
+
+
+def active() -> Tables | None:
+    """Return the tables of the report being made, if any."""
+    return _ACTIVE[0] if _ACTIVE else None
+
+
+def note_heading(text: str, level: int) -> None:
+    """Tell the active report's tables about a heading (nothing when none is active)."""
+    if _ACTIVE:
+        _ACTIVE[0].heading(text, level)
+
+
+def note_table(frame: pd.DataFrame, caption: str = "") -> None:
+    """Note a table the active report shows (nothing when none is active)."""
+    if _ACTIVE:
+        _ACTIVE[0].add(frame, caption)
+
+
+def _sheet_name(text: str) -> str:
+    # Excel: at most 31 characters, none of []:*?/\ and not blank.
+    name = " ".join(_FORBIDDEN.sub(" ", text).split()).strip("'")
+    return (name[:31].rstrip() or "table")
+
+
+def _cell_value(value: object) -> object:
+    """Return the value a cell should hold: number, date, text, or None for blank."""
+    if value is None or (not isinstance(value, str | tuple) and pd.isna(value)):
+        return None
+    if isinstance(value, tuple):
+        return ", ".join(map(str, value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, pd.Timestamp | datetime):
+        return value.to_pydatetime() if isinstance(value, pd.Timestamp) else value
+    if isinstance(value, int | float) or hasattr(value, "dtype"):
+        number = value.item() if hasattr(value, "item") else value
+        return ("yes" if number else "no") if isinstance(number, bool) else number
+    text = str(value)
+    if _ISO_DATE.match(text):
+        try:
+            return datetime.strptime(text, "%Y-%m-%d")
+        except ValueError:
+            return text
+    if _SIGNED.match(text):
+        return float(text.replace("\u2212", "-").replace(",", "").replace("+", ""))
+    return text
+
+
+def write_workbook(path: str | Path, headline: pd.DataFrame, sheets: dict[str, pd.DataFrame],
+                   title: str = "") -> Path:
+    """Write the headline sheet and then one sheet per table to ``path``.
+
+    Parameters
+    ----------
+    path : str or Path
+        The ``.xlsx`` file to write (replaced if it exists).
+    headline : DataFrame
+        Columns :data:`HEADLINE_COLUMNS`, one row per figure of the report.
+    sheets : dict
+        Sheet name to table, as :class:`Tables` collected them.
+    title : str
+        The report's title, the workbook's title property.
+    """
+    import xlsxwriter
+
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    # Text stays text: nothing written is ever read back as a formula, number or link.
+    wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_numbers": False,
+                                        "strings_to_urls": False})
+    try:
+        wb.set_properties({"title": title, "author": "htmss-analysis",
+                           "created": CREATED, "comments": "Tables of the report " + title})
+        header = wb.add_format({"bold": True, "bg_color": "#EEF2F6", "text_wrap": True,
+                                "valign": "top", "bottom": 1})
+        styles = {"date": wb.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
+                  "int": wb.add_format({"num_format": "#,##0", "valign": "top"}),
+                  "float": wb.add_format({"num_format": "#,##0.0##", "valign": "top"}),
+                  "text": wb.add_format({"valign": "top", "text_wrap": True})}
+        _sheet(wb, HEADLINE, headline[list(HEADLINE_COLUMNS)], header, styles)
+        valid = Tables()  # names Excel accepts, whoever made ``sheets``
+        for name, frame in sheets.items():
+            valid.sheets[valid._unique(_sheet_name(name))] = frame
+        for name, frame in valid.sheets.items():
+            _sheet(wb, name, frame, header, styles)
+    finally:
+        wb.close()
+    tmp.replace(path)
+    return path
+
+
+def _sheet(wb, name: str, frame: pd.DataFrame, header, styles: dict) -> None:
+    ws = wb.add_worksheet(name)
+    columns = [str(c) for c in frame.columns]
+    widths = [len(c) for c in columns]
+    for j, column in enumerate(columns):
+        ws.write_string(0, j, column, header)
+    for i, row in enumerate(frame.itertuples(index=False, name=None), start=1):
+        for j, raw in enumerate(row):
+            value = _cell_value(raw)
+            if value is None:
+                ws.write_blank(i, j, None, styles["text"])
+            elif isinstance(value, datetime):
+                ws.write_datetime(i, j, value, styles["date"])
+                widths[j] = max(widths[j], 10)
+            elif isinstance(value, int | float):
+                whole = float(value).is_integer()
+                ws.write_number(i, j, value, styles["int" if whole else "float"])
+                widths[j] = max(widths[j], len(f"{value:,.0f}") + (0 if whole else 3))
+            else:
+                ws.write_string(i, j, value, styles["text"])
+                widths[j] = max(widths[j], min(len(value), 60))
+    for j, width in enumerate(widths):
+        ws.set_column(j, j, min(max(width, 6), 60) + 2)
+    ws.freeze_panes(1, 0)

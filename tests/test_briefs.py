@@ -1,0 +1,158 @@
+"""Country briefs, their index, the links to them, and every report's table workbook.
+
+The hand-made data set of conftest.py, with one activity title that an
+unguarded spreadsheet would run as a formula. Which countries have a figure in
+2018 is worked out by hand in test_indicators.py: the hosts BRA MEX AUT NGA PAK,
+the nationalities BRA MEX KEN UGA USA NGA FRA, and the jurisdictions BRA MEX PAK.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import ACTIVITIES, activity, build_cli, write_folder
+
+from htmss_analysis.report import brief as b
+from htmss_analysis.report import export
+from htmss_analysis.report import sections as s
+
+FORMULA = '=HYPERLINK("http://x","y")'
+BRIEFED = ["AUT", "BRA", "FRA", "KEN", "MEX", "NGA", "PAK", "UGA", "USA"]
+
+
+@pytest.fixture(scope="module")
+def briefs_build(tmp_path_factory) -> Path:
+    """Every report of the hand-made data for 2018, with a brief of every country."""
+    root = tmp_path_factory.mktemp("briefs")
+    rows = [*ACTIVITIES, activity("A10", "GLOT59", "research", "national", "2018-04-04",
+                                  "BRA", title=FORMULA)]
+    data = write_folder(root / "data", activities=rows)
+    proc = build_cli("--data", str(data), "--year", "2018", "--out", str(root / "out"),
+                     "--country", "all", "--config", "none", "--jobs", "2")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return root
+
+
+@pytest.mark.slow
+def test_a_brief_for_each_country_with_a_figure_and_an_index(briefs_build):
+    folder = briefs_build / "out" / "2018" / "countries"
+    assert sorted(p.name for p in folder.glob("*.html")) == sorted(
+        [f"{c}.html" for c in BRIEFED] + ["index.html"])
+    assert sorted(p.name for p in folder.glob("*.xlsx")) == sorted(
+        [f"{c}.xlsx" for c in BRIEFED] + ["index.xlsx"])
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    # by name: Austria, Brazil, France, Kenya, Mexico, Nigeria, Pakistan, Uganda, United States
+    positions = [index.index(f'href="{c}.html"') for c in BRIEFED]
+    assert positions == sorted(positions)
+
+
+@pytest.mark.slow
+def test_other_reports_link_to_the_briefs_and_briefs_stand_alone(briefs_build):
+    year = briefs_build / "out" / "2018"
+    glot92 = (year / "GLOT92.html").read_text(encoding="utf-8")
+    # GLOT92 assisted Mexico (A2) and trained people of Kenya and Uganda (A3)
+    for code in ("MEX", "KEN", "UGA"):
+        assert f'href="countries/{code}.html"' in glot92
+    assert "countries/ITA.html" not in glot92  # Italy has no brief
+    brazil = (year / "countries" / "BRA.html").read_text(encoding="utf-8")
+    assert "Brazil 2018: country brief" in brazil
+    assert "<script src=" not in brazil and "<link " not in brazil
+
+
+@pytest.mark.slow
+def test_rebuilt_briefs_are_byte_identical(briefs_build):
+    folder = briefs_build / "out" / "2018" / "countries"
+    before = {p.name: p.read_bytes() for p in folder.glob("*.*") if p.suffix != ".ipynb"}
+    proc = build_cli("--data", str(briefs_build / "data"), "--year", "2018", "--out",
+                     str(briefs_build / "out"), "--country", "BRA", "AUT", "--config", "none",
+                     "--programme", "GLOT59", "--force")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for name in ("BRA.html", "BRA.xlsx", "AUT.html", "AUT.xlsx"):
+        assert (folder / name).read_bytes() == before[name], name
+
+
+@pytest.mark.slow
+def test_headline_sheet_is_what_indicators_json_says(briefs_build):
+    from openpyxl import load_workbook
+
+    script = Path(sys.executable).with_name("htmss-analysis")
+    for name, extra in (("GLOT59", ["--programme", "GLOT59"]),
+                        ("countries/MEX", ["--country", "MEX"])):
+        proc = subprocess.run([str(script), "indicators", "--data", str(briefs_build / "data"),
+                               "--year", "2018", "--json", *extra], capture_output=True,
+                              text=True, check=True)
+        want = json.loads(proc.stdout)["indicators"]
+        book = load_workbook(briefs_build / "out" / "2018" / f"{name}.xlsx")
+        assert book.sheetnames[0] == "headline"
+        rows = list(book["headline"].iter_rows(values_only=True))
+        assert rows[0] == ("key", "title", "value", "previous_year", "definition")
+        assert {r[0]: r[2] for r in rows[1:]} == want
+
+
+@pytest.mark.slow
+def test_a_formula_in_the_data_is_stored_as_text(briefs_build):
+    from openpyxl import load_workbook
+
+    book = load_workbook(briefs_build / "out" / "2018" / "GLOT59.xlsx")
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row
+             if c.value == FORMULA]
+    assert cells, "the title is in the activity list's sheet"
+    assert all(c.data_type == "s" for c in cells)
+
+
+# --- fast: the workbook writer and the brief's sections on their own -------------------
+
+
+def test_workbook_cells_hold_numbers_dates_and_text(tmp_path):
+    from openpyxl import load_workbook
+
+    frame = pd.DataFrame({"start": ["2018-06-01"], "change": ["\u22121"], "views": [615232],
+                          "title": ["+ not a number"], "at": ["@home"], "share": [0.25]})
+    headline = pd.DataFrame({"key": ["k"], "title": ["T"], "value": [3], "previous_year": [1],
+                             "definition": ["D"]})
+    first = export.write_workbook(tmp_path / "a.xlsx", headline, {"Table: one/two": frame})
+    second = export.write_workbook(tmp_path / "b.xlsx", headline, {"Table: one/two": frame})
+    assert first.read_bytes() == second.read_bytes()
+    book = load_workbook(first)
+    assert book.sheetnames == ["headline", "Table one two"]
+    ws = book["Table one two"]
+    assert [c.value for c in ws[1]] == ["start", "change", "views", "title", "at", "share"]
+    start, change, views, title, at, share = ws[2]
+    assert start.value == datetime(2018, 6, 1) and start.is_date
+    assert change.value == -1 and views.value == 615232 and share.value == 0.25
+    assert (title.data_type, at.data_type) == ("s", "s")
+    assert ws.freeze_panes == "A2"
+    assert book.properties.created == export.CREATED
+
+
+def test_sheet_names_are_valid_and_unique():
+    tables = export.Tables()
+    tables.heading("Cases [TIP]: jurisdictions with most cases added this year", 2)
+    tables.add(pd.DataFrame({"a": [1]}))
+    tables.add(pd.DataFrame({"b": [1]}))
+    tables.add(pd.DataFrame({"b": [2]}))  # the same table shown again replaces the first
+    names = list(tables.sheets)
+    # 31 characters, then the first 26 of them and " (2)"
+    assert names == ["Cases TIP jurisdictions with mo", "Cases TIP jurisdictions wi (2)"]
+    assert all(len(n) <= 31 for n in names)
+    assert tables.sheets[names[1]]["b"].tolist() == [2]
+
+
+def test_brief_of_a_host_country_and_of_a_country_without_rows(tiny_data):
+    austria = s.context(tiny_data, 2018, country="Austria")
+    assert austria.country == "AUT"
+    text = repr(b.activities(austria))
+    # A3, the regional training it hosted, and A9, the global conference
+    assert "2 activities starting in 2018 took place in Austria" in text
+    assert "regional" in text and "global" in text
+    italy = s.context(tiny_data, 2018, country="ITA")  # its one case was added in 2017
+    assert "Italy has no rows in 2018" in repr(b.figures(italy))
+    mexico = s.context(tiny_data, 2018, country="MEX")
+    abroad = repr(b.people(mexico))
+    assert "Activity A3" in abroad and "Austria" in abroad  # p4, trained abroad
