@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     docs = sub.add_parser("docs", help="write the data dictionary and indicator definitions")
     docs.add_argument("--out", type=Path, required=True, help="folder for the Markdown files")
 
+    tpl = sub.add_parser("template", help="write the data-entry workbook (one sheet per table)")
+    tpl.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
+
     _add_build_parser(sub)
 
     mk = sub.add_parser("make-sample", help="regenerate the synthetic sample data")
@@ -203,6 +206,22 @@ def generated_docs() -> dict[str, str]:
 
     return {"data-dictionary.md": schema.data_dictionary(),
             "indicators.md": indicators.registry_markdown()}
+
+
+def _template(out: Path) -> int:
+    from .template import write_template
+
+    if out.suffix.lower() != ".xlsx":
+        print(f"error: --out {out}: the template is an Excel workbook: name it *.xlsx",
+              file=sys.stderr)
+        return EXIT_DATA
+    if not out.parent.is_dir():
+        print(f"error: --out {out}: no folder {out.parent}", file=sys.stderr)
+        return EXIT_DATA
+    write_template(out)
+    print(f"wrote {out}: a sheet per table, the README and the country names; fill it in, "
+          f"then: htmss-analysis check --data {out}")
+    return 0
 
 
 def _make_sample(out: Path) -> int:
@@ -402,6 +421,8 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         if args.command == "build":
             return _build(args)
+        if args.command == "template":
+            return _template(args.out)
         if args.command == "make-sample":
             return _make_sample(args.out)
     except BrokenPipeError:

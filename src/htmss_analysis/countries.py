@@ -213,3 +213,14 @@ def subregion(iso3: str) -> str:
     """
     info = _info(iso3)
     return info.get("Intermediate Region Name") or info.get("Sub-region Name") or "Unknown"
+
+
+def known() -> list[tuple[str, str]]:
+    """Return ``(ISO3 code, UN M49 English name)`` of every country and territory known.
+
+    Every code and every name listed here is a value :func:`to_iso3` accepts
+    (it accepts other spellings besides), sorted by name.
+    """
+    codes = set(_rows()) | set(_EXTRA)
+    pairs = [(code, name(code)) for code in codes]
+    return sorted(((c, n) for c, n in pairs if n != c), key=lambda p: (_fold(p[1]), p[0]))

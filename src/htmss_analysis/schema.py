@@ -43,11 +43,18 @@ class Kind:
         What a valid cell looks like, for messages and the dictionary.
     parse : callable
         Text (stripped, non-blank) to value; raises ``ValueError`` when invalid.
+    options : tuple of str
+        For a coded cell, the codes it takes (the data-entry template offers
+        them in a drop-down list).
+    many : bool
+        The cell takes several of them, separated by ``;``.
     """
 
     name: str
     expected: str
     parse: Callable[[str], object]
+    options: tuple[str, ...] = ()
+    many: bool = False
 
 
 def _date(text: str) -> pd.Timestamp:
@@ -151,7 +158,7 @@ def choice(*options: str, synonyms: dict[str, str] | None = None) -> Kind:
     shown = ", ".join(options)
     if synonyms:
         shown += " (" + ", ".join(f"{k} = {v}" for k, v in synonyms.items()) + ")"
-    return Kind("choice", f"one of {shown}", _choice(*options, synonyms=synonyms))
+    return Kind("choice", f"one of {shown}", _choice(*options, synonyms=synonyms), options)
 
 
 TEXT = Kind("text", "text", str)
@@ -161,14 +168,15 @@ YEAR = Kind("year", "a four-digit year", _year)
 COUNT = Kind("count", "a whole number, 0 or more, below 10^15", _count)
 NUMBER = Kind("number", "a number between -10^15 and 10^15", _number)
 SCORE = Kind("score", "a score from 0 to 100", _score)
-PROGRAMME = Kind("programme", f"a programme code: {programmes.EXPECTED}", _programme)
+PROGRAMME = Kind("programme", f"a programme code: {programmes.EXPECTED}", _programme,
+                 programmes.CODES)
 PROGRAMMES_LIST = Kind(
     "programmes", f"programme codes ({programmes.EXPECTED}) separated by ';'",
-    _list_of(_programme),
+    _list_of(_programme), programmes.CODES, many=True,
 )
 COUNTRY = Kind("country", "an ISO3 code or a country name the UN or UNODC uses", _country)
 COUNTRIES_LIST = Kind(
-    "countries", "ISO3 codes or country names separated by ';'", _list_of(_country)
+    "countries", "ISO3 codes or country names separated by ';'", _list_of(_country), many=True
 )
 JURISDICTION = Kind(
     "jurisdiction",
@@ -178,9 +186,10 @@ JURISDICTION = Kind(
 SDG_TARGETS = Kind(
     "sdg_targets",
     "official SDG target codes such as 5.2, 8.7, 16.2 separated by ';'",
-    _list_of(sdg.parse_target),
+    _list_of(sdg.parse_target), sdg.TARGETS, many=True,
 )
-THEMES = Kind("themes", "TIP, SOM or TIP;SOM", _list_of(_choice("TIP", "SOM")))
+THEMES = Kind("themes", "TIP, SOM or TIP;SOM", _list_of(_choice("TIP", "SOM")), ("TIP", "SOM"),
+              many=True)
 
 
 # --- tables -------------------------------------------------------------------
@@ -556,7 +565,7 @@ def data_dictionary() -> str:
     lines = [
         "# Data dictionary",
         "",
-        "Generated from `src/htmss_analysis/schema.py` by `htmss-analysis dictionary`;",
+        "Generated from `src/htmss_analysis/schema.py` by `htmss-analysis docs`;",
         "do not edit by hand. Column names are matched without regard to case or",
         "surrounding spaces; extra columns are ignored.",
         "",
