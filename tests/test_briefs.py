@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ACTIVITIES, activity, build_cli, write_folder
 
+from conftest import ACTIVITIES, activity, build_cli, write_folder
 from htmss_analysis.report import brief as b
 from htmss_analysis.report import export
 from htmss_analysis.report import sections as s

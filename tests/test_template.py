@@ -9,9 +9,9 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import TABLES, write_folder
 
 import htmss_analysis as h
+from conftest import TABLES, write_folder
 from htmss_analysis import countries, schema
 from htmss_analysis.template import COUNTRY_NAMES, README, write_template
 
