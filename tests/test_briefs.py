@@ -138,8 +138,8 @@ def test_sheet_names_are_valid_and_unique():
     tables.add(pd.DataFrame({"b": [1]}))
     tables.add(pd.DataFrame({"b": [2]}))  # the same table shown again replaces the first
     names = list(tables.sheets)
-    # 31 characters, then the first 26 of them and " (2)"
-    assert names == ["Cases TIP jurisdictions with mo", "Cases TIP jurisdictions wi (2)"]
+    # cut at the last word within 31 characters; then its first 26 characters and " (2)"
+    assert names == ["Cases TIP jurisdictions with", "Cases TIP jurisdictions wi (2)"]
     assert all(len(n) <= 31 for n in names)
     assert tables.sheets[names[1]]["b"].tolist() == [2]
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 import htmss_analysis as h
+from htmss_analysis import countries
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
@@ -70,7 +71,27 @@ def _axe_serious(page) -> list[str]:
             for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
 
 
-@pytest.mark.parametrize("name", ["GLOACT", "highlights"])
+@pytest.mark.parametrize("code", ["KGZ", "ALB"])
+def test_country_brief_in_chromium(browser, sample_build: Path, code):
+    requests = []
+    page = browser.new_page(viewport={"width": 1100, "height": 1400})
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto((sample_build / "countries" / f"{code}.html").as_uri(), wait_until="load")
+    expected = h.compute_country(h.load(), 2018, code)
+    for key, value in expected.items():
+        assert page.locator(f'.card[data-key="{key}"] .figure').inner_text() == f"{value:,}"
+    shots = sample_build / "screenshots"
+    shots.mkdir(exist_ok=True)
+    page.screenshot(path=str(shots / f"brief-{code}.png"), full_page=True)
+    # From the index to the brief, offline: the link is relative.
+    page.goto((sample_build / "countries" / "index.html").as_uri(), wait_until="load")
+    page.get_by_role("link", name=countries.name(code), exact=True).click()
+    assert page.url.endswith(f"/countries/{code}.html")
+    page.close()
+    assert [u for u in requests if not u.startswith(("file://", "data:"))] == []
+
+
+@pytest.mark.parametrize("name", ["GLOACT", "highlights", "countries/KGZ", "countries/index"])
 def test_report_has_no_serious_accessibility_violations(browser, sample_build: Path, name):
     page = browser.new_page(viewport={"width": 1100, "height": 1400})
     page.goto((sample_build / f"{name}.html").as_uri(), wait_until="load")
@@ -78,14 +99,16 @@ def test_report_has_no_serious_accessibility_violations(browser, sample_build: P
     page.close()
 
 
-@pytest.mark.parametrize("name", ["GLOT59", "highlights"])
+@pytest.mark.parametrize("name", ["GLOT59", "highlights", "countries/KGZ"])
 def test_report_fits_a_phone_screen(browser, sample_build: Path, name):
     # 390 px wide (a phone): the page never scrolls sideways; wide tables scroll in their box.
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto((sample_build / f"{name}.html").as_uri(), wait_until="load")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, width
-    page.screenshot(path=str(sample_build / "screenshots" / f"{name}-390.png"), full_page=False)
+    shots = sample_build / "screenshots"
+    shots.mkdir(exist_ok=True)
+    page.screenshot(path=str(shots / f"{name.replace('/', '-')}-390.png"), full_page=False)
     page.close()
 
 

@@ -59,5 +59,18 @@ def test_a_fresh_pip_install_gives_the_same_report_through_every_door(tmp_path):
     stock = (work / "out.html").read_bytes()
     assert stock == (work / "built" / "2018" / "GLOT92.html").read_bytes()
     assert b"GLOT92 2018 programme report</title>" in stock
+    # A country brief, and its workbook, through the stock tools and through the build
+    briefs = work / "brief"
+    briefs.mkdir()
+    _run(bin_ / "papermill", source / "notebooks" / "country_brief.ipynb", "KGZ.ipynb",
+         "-p", "country", "Kyrgyz Republic", "-p", "data_dir", sample, cwd=briefs)
+    _run(bin_ / "jupyter", "nbconvert", "--to", "html", "--template", "htmss", "KGZ.ipynb",
+         cwd=briefs)
+    _run(bin_ / "htmss-analysis", "build", "--programme", "GLOT92", "--country", "KGZ",
+         "--data", sample, "--out", "built_briefs", cwd=work)
+    built = work / "built_briefs" / "2018" / "countries"
+    assert (briefs / "KGZ.html").read_bytes() == (built / "KGZ.html").read_bytes()
+    assert (briefs / "KGZ.xlsx").read_bytes() == (built / "KGZ.xlsx").read_bytes()
+    assert (built / "index.html").is_file()
     kernels = venv / "share" / "jupyter" / "kernels"
     assert not (kernels / "htmss-analysis").exists()  # the build registered no kernel

@@ -48,6 +48,8 @@ def test_parameters_cell_holds_annotated_commented_literals(path):
     assert {"year", "data_dir"} <= set(names)
     if path.name == "programme_report.ipynb":
         assert "programme" in names
+    if path.name == "country_brief.ipynb":
+        assert {"country", "programme"} <= set(names)
 
 
 def test_sample_build_writes_every_report_beside_its_notebook(sample_build):
@@ -98,11 +100,12 @@ def test_programme_report_shows_its_own_figures(sample_build, programme):
 
 def test_rebuild_from_the_same_inputs_is_byte_identical(sample_build, tmp_path):
     proc = build_cli("--year", "2018", "--out", str(tmp_path), "--jobs", "2", "--config",
-                     str(PUBLIC_CONFIG))
+                     str(PUBLIC_CONFIG), "--country", "ALB", "KGZ")
     assert proc.returncode == 0, proc.stderr
-    for name in REPORTS:
-        first = (sample_build / f"{name}.html").read_bytes()
-        assert (tmp_path / "2018" / f"{name}.html").read_bytes() == first, name
+    for name in [*REPORTS, "countries/KGZ", "countries/ALB", "countries/index"]:
+        for suffix in (".html", ".xlsx"):
+            first = (sample_build / f"{name}{suffix}").read_bytes()
+            assert (tmp_path / "2018" / f"{name}{suffix}").read_bytes() == first, name
 
 
 STORIES = [["story_id", "programme", "country", "year", "title", "summary"],
@@ -237,7 +240,9 @@ def test_country_context_from_public_sources(sample_build):
     glotip = sources.load_glotip(SHARED_DATA / "glotip" / "data_glotip_2025-04-14.xlsx")
     kgz = sources.detected_victims(glotip, "KGZ")
     assert kgz["censored"].any()
-    kyrgyz = re.search(r"<tr><td>Kyrgyzstan</td>(.*?)</tr>", text).group(1)
+    # Kyrgyzstan has a brief in this build: its name links to it
+    kyrgyz = re.search(r'<tr><td><a href="countries/KGZ.html">Kyrgyzstan</a></td>(.*?)</tr>',
+                       text).group(1)
     assert '<td class="num">&lt;5</td>' in kyrgyz
     assert "SOM Protocol" in text and "not provided" in text  # no SOM status file is shared
     assert "sha256" in text and PUBLIC_CONFIG.exists()

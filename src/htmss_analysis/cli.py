@@ -100,7 +100,8 @@ def _add_build_parser(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--force", action="store_true",
                    help="rebuild every report, even those whose inputs have not changed")
     b.add_argument("--notebooks", type=Path, default=None,
-                   help="folder with your own programme_report.ipynb and highlights.ipynb")
+                   help="folder with your own programme_report.ipynb, highlights.ipynb, "
+                        "country_brief.ipynb and country_index.ipynb")
     pub = b.add_argument_group("public data for the country context (optional)")
     pub.add_argument("--config", default="",
                      help="TOML file whose [sources] table names the files below (default: "

@@ -475,6 +475,8 @@ class CountryIndicator:
     per_country : callable
         ``per_country(data, year, programme=None) -> Series``: the figure of
         every country with a non-zero value, indexed by ISO3 code.
+    short : str
+        A column heading for tables of many countries.
     """
 
     key: str
@@ -483,6 +485,7 @@ class CountryIndicator:
     unit: str
     tables: tuple[str, ...]
     per_country: Callable[[Dataset, int, str | None], pd.Series]
+    short: str = ""
 
 
 COUNTRY_REGISTRY: dict[str, CountryIndicator] = {
@@ -492,28 +495,28 @@ COUNTRY_REGISTRY: dict[str, CountryIndicator] = {
                          "Activities starting in the year whose country is the country, at "
                          "any level (national, regional or global events it hosted), of any "
                          "type and role.", "activities", ("activities",),
-                         activities_in_country),
+                         activities_in_country, "activities"),
         CountryIndicator("capacity_building_in_country", "Capacity building in the country",
                          "National-level capacity-building activities (training, training of "
                          "trainers, mentoring, e-learning, workshops) starting in the year whose "
                          "country is the country.", "activities", ("activities",),
-                         capacity_building_in_country),
+                         capacity_building_in_country, "capacity building"),
         CountryIndicator("people_trained", "People of the country trained",
                          "Distinct people (participant_id) of the country's nationality "
                          "attending capacity-building activities at any level, anywhere, "
                          "starting in the year.", "people", ("activities", "participants"),
-                         people_trained_from),
+                         people_trained_from, "people trained"),
         CountryIndicator("activities_attended", "Activities its people attended",
                          "Distinct activities starting in the year, of any level or type and "
                          "anywhere, with at least one participant of the country's "
                          "nationality.", "activities", ("activities", "participants"),
-                         activities_attended),
+                         activities_attended, "activities attended"),
         CountryIndicator("cases_added_tip", "TIP cases added",
                          "Cases of the TIP database with the country's jurisdiction added in "
-                         "the year.", "cases", ("cases",), _cases_from("TIP")),
+                         "the year.", "cases", ("cases",), _cases_from("TIP"), "TIP cases"),
         CountryIndicator("cases_added_som", "SOM cases added",
                          "Cases of the SOM database with the country's jurisdiction added in "
-                         "the year.", "cases", ("cases",), _cases_from("SOM")),
+                         "the year.", "cases", ("cases",), _cases_from("SOM"), "SOM cases"),
     )
 }
 """Every country figure, by the contract's key, in the contract's order."""

@@ -222,13 +222,13 @@ def index(ctx: Context) -> Html:
     parts = [heading(f"Country briefs, {ctx.year}", anchor="briefs")]
     if table_.empty:
         return Html(*parts, para(f"No country briefed has a figure in {ctx.year}.", "empty"))
-    shown = table_.rename(columns={k: reg[k].title for k in reg}).assign(
+    shown = table_.rename(columns={k: reg[k].short for k in reg}).assign(
         href=[sections.brief_link(ctx, c) for c in table_["iso3"]])
     n = len(table_)
     return Html(*parts, para(f"{n} countr{'y' if n == 1 else 'ies'} with at least one "
                              f"non-zero country figure in {ctx.year}, by name; each name "
                              "opens its brief. Definitions are in the method annex."),
-                table(shown, tuple(reg[k].title for k in reg), cls="data small",
+                table(shown, tuple(reg[k].short for k in reg), cls="data small",
                       nowrap=("iso3",), links={"country": "href"}))
 
 

@@ -99,9 +99,13 @@ def note_table(frame: pd.DataFrame, caption: str = "") -> None:
 
 
 def _sheet_name(text: str) -> str:
-    # Excel: at most 31 characters, none of []:*?/\ and not blank.
+    # Excel: at most 31 characters, none of []:*?/\ and not blank. A longer name is cut
+    # at a word ("Activities started per month, 2018" -> "Activities started per month").
     name = " ".join(_FORBIDDEN.sub(" ", text).split()).strip("'")
-    return (name[:31].rstrip() or "table")
+    if len(name) > 31:
+        cut = name[:32].rsplit(" ", 1)[0] if " " in name[:32] else name[:31]
+        name = cut.rstrip(" ,;.-(")
+    return name[:31] or "table"
 
 
 def _cell_value(value: object) -> object:

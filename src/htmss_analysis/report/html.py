@@ -40,7 +40,7 @@ color:var(--ink)}
 div.htmss h2,div.htmss h3{break-after:avoid;page-break-after:avoid}
 div.htmss p{margin:.4em 0 .8em;text-align:left}
 div.htmss p.note,div.htmss p.empty{color:var(--muted);font-size:.9em}
-div.htmss a{color:var(--accent)}
+div.htmss a,div.htmss a:link,div.htmss a:visited{color:var(--accent);text-decoration:underline}
 div.htmss header.report-title{border-bottom:4px solid var(--accent);padding-bottom:.8em}
 div.htmss .kicker{text-transform:uppercase;letter-spacing:.06em;font-size:.8em;
 color:var(--muted);margin:0}
