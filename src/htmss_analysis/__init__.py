@@ -27,6 +27,7 @@ _LAZY = {
     "REGISTRY": ("indicators", "REGISTRY"), "compute": ("indicators", "compute"),
     "COUNTRY_REGISTRY": ("indicators", "COUNTRY_REGISTRY"),
     "compute_country": ("indicators", "compute_country"),
+    "explain": ("metrics.explain", "explain"),
     "headline": ("indicators", "headline"), "Dataset": ("loaders", "Dataset"),
     "load": ("loaders", "load"), "DataError": ("problems", "DataError"),
     "Problem": ("problems", "Problem"), "load_glotip": ("sources", "load_glotip"),
@@ -35,7 +36,7 @@ _LAZY = {
 }
 
 __all__ = ["COUNTRY_REGISTRY", "REGISTRY", "DataError", "Dataset", "Frame", "Problem",
-           "compute", "compute_country", "headline",
+           "compute", "compute_country", "explain", "headline",
            "indicators", "load", "load_glotip", "load_sherloc_cases", "load_treaty_status",
            "programmes", "sources", "__version__"]
 

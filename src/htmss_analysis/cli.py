@@ -60,6 +60,21 @@ def _parser() -> argparse.ArgumentParser:
                      help="print the country figures of C (an ISO3 code or a country name)")
     ind.add_argument("--json", action="store_true", help="print the contract's JSON object")
 
+    ex = sub.add_parser("explain", help="list the records behind a figure, and its rule step "
+                                        "by step")
+    ex.add_argument("key", help="a figure's key (htmss-analysis indicators --json lists them)")
+    ex.add_argument("--data", type=Path, default=None,
+                    help="data folder or workbook (default: the synthetic sample data)")
+    ex.add_argument("--year", type=YEAR, required=True, help="reporting year")
+    which = ex.add_mutually_exclusive_group()
+    which.add_argument("--programme", default=programmes.ALL,
+                       help=f"{programmes.EXPECTED}, or all (default)")
+    which.add_argument("--country", default=None, metavar="C",
+                       help="explain a country figure of C (ISO3 code or country name)")
+    ex.add_argument("--json", action="store_true",
+                    help="print one JSON object: key, year, programme, country, value, "
+                         "definition, steps, records")
+
     check = sub.add_parser("check", help="validate a data folder and list every problem")
     check.add_argument("--data", type=Path, default=None, help="data folder or workbook")
 
@@ -198,6 +213,55 @@ def _country_indicators(data: Dataset, args: argparse.Namespace, country: str,
     for key, value in values.items():
         ind = indicators.COUNTRY_REGISTRY[key]
         print(f"  {ind.title:<{width}}  {value:>10,}  {ind.unit}")
+    return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from . import countries, indicators
+    from .metrics.explain import explain
+
+    registry = indicators.COUNTRY_REGISTRY if args.country else indicators.REGISTRY
+    if args.key not in registry:
+        kind = "country figure" if args.country else "figure"
+        print(f"error: no {kind} {args.key!r}; the keys are: {', '.join(registry)}",
+              file=sys.stderr)
+        return EXIT_DATA
+    try:
+        code = programmes.programme_code(args.programme)
+    except ValueError as exc:
+        print(f"error: --programme: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    country = _country_or_exit(args.country) if args.country else None
+    data = _load_or_exit(args.data, args.year)
+    records = explain(data, args.key, args.year, code, country)
+    steps = records.attrs["steps"]
+    ind = registry[args.key]
+    if args.json:
+        print(json.dumps({
+            "key": args.key, "year": args.year, "programme": code or programmes.ALL,
+            "country": country, "value": records.attrs["value"], "definition": ind.definition,
+            "steps": [{"step": s, "rows": int(n)} for s, n in zip(steps["step"], steps["rows"],
+                                                                   strict=True)],
+            "records": [{"id": str(i), "file": f, "row": int(r), "value": int(v)}
+                        for i, f, r, v in zip(records["id"], records["file"], records["row"],
+                                              records["value"], strict=True)]}))
+        return 0
+    who = (f"{countries.name(country)} ({country})" if country else
+           programmes.label(code) if code else f"{programmes.SECTION} (all programmes)")
+    print(f"{ind.title} ({args.key}), {who}, {args.year}: {records.attrs['value']:,} {ind.unit}")
+    print(f"  {ind.definition}")
+    print("\nRule, step by step (rows left after each):")
+    width = max(len(s) for s in steps["step"])
+    for step, n in zip(steps["step"], steps["rows"], strict=True):
+        print(f"  {step:<{width}}  {int(n):>12,}")
+    print(f"\nRecords ({len(records):,}):")
+    if records.empty:
+        print("  none")
+        return 0
+    shown = records.drop(columns="row")
+    if records.attrs["measure"] == "distinct":
+        shown = shown.drop(columns="value")
+    print(shown.to_string(index=False))
     return 0
 
 
@@ -409,6 +473,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "indicators":
             return _indicators(args)
+        if args.command == "explain":
+            return _explain(args)
         if args.command == "check":
             data = _load_or_exit(args.data)
             print(data.accounting.to_string(index=False))

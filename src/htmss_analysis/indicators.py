@@ -590,9 +590,13 @@ def registry_markdown() -> str:
              "when P is among its programmes. For the section every distinct count is taken",
              "over the union of rows, never as a sum of programmes. Web traffic and social",
              "media rows with no programme count for the section only.", ""]
+    from .metrics.explain import steps_of
+
     for i in REGISTRY.values():
         lines += [f"## `{i.key}`: {i.title}", "", i.definition, "",
-                  f"Unit: {i.unit}. Input tables: {', '.join(i.tables)}.", ""]
+                  f"Unit: {i.unit}. Input tables: {', '.join(i.tables)}.", "",
+                  "Rule, step by step (`htmss-analysis explain " + i.key + "`): "
+                  + "; ".join(steps_of(i.key)) + ".", ""]
     lines += ["# Country figures", "",
               "For a year Y, one country C (an ISO3 code or a name the contract accepts) and",
               "one programme P or the section as a whole, as `htmss-analysis indicators",
@@ -600,7 +604,9 @@ def registry_markdown() -> str:
               "least one non-zero figure.", ""]
     for c in COUNTRY_REGISTRY.values():
         lines += [f"## `{c.key}`: {c.title}", "", c.definition, "",
-                  f"Unit: {c.unit}. Input tables: {', '.join(c.tables)}.", ""]
+                  f"Unit: {c.unit}. Input tables: {', '.join(c.tables)}.", "",
+                  f"Rule, step by step (`htmss-analysis explain {c.key} --country C`): "
+                  + "; ".join(steps_of(c.key, country=True)) + ".", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -36,7 +36,7 @@ def figures(ctx: Context) -> Html:
     before = indicators.compute_country(ctx.data, ctx.year - 1, ctx.country, ctx.programme)
     reg = indicators.COUNTRY_REGISTRY
     parts = [heading(f"{ctx.year} in figures", anchor="figures"),
-             cards((k, v, reg[k].title) for k, v in now.items())]
+             cards(((k, v, reg[k].title) for k, v in now.items()), rules=True)]
     if not any(now.values()):
         return Html(*parts, para(
             f"{_name(ctx)} has no rows in {ctx.year}: no activity of "

@@ -37,7 +37,10 @@ div.htmss h2{font-size:1.35em;font-weight:600;line-height:1.3;margin:1.6em 0 .6e
 padding:0 0 .25em;color:var(--ink);border:0;border-bottom:2px solid var(--accent)}
 div.htmss h3{font-size:1.05em;font-weight:600;line-height:1.3;margin:1.2em 0 .4em;padding:0;
 color:var(--ink)}
-div.htmss h2,div.htmss h3{break-after:avoid;page-break-after:avoid}
+div.htmss h4{font-size:.95em;font-weight:600;margin:1em 0 .2em;padding:0;color:var(--ink)}
+div.htmss h2,div.htmss h3,div.htmss h4{break-after:avoid;page-break-after:avoid}
+div.htmss .card a.figure{text-decoration:none;color:var(--accent)}
+div.htmss .rule{break-inside:avoid;border-top:1px solid var(--rule);margin-top:.6em}
 div.htmss p{margin:.4em 0 .8em;text-align:left}
 div.htmss p.note,div.htmss p.empty{color:var(--muted);font-size:.9em}
 div.htmss a,div.htmss a:link,div.htmss a:visited{color:var(--accent);text-decoration:underline}
@@ -225,10 +228,20 @@ def para(text: str, cls: str = "") -> str:
     return f'<p class="{cls}">{esc(text)}</p>' if cls else f"<p>{esc(text)}</p>"
 
 
-def cards(items: Iterable[tuple[str, object, str]]) -> str:
-    """Return headline cards: ``(key, value, label)`` each, laid out in a grid."""
-    body = "".join(f'<div class="card" data-key="{esc(key)}"><span class="figure">{num(value)}'
-                   f'</span><span class="label">{esc(label)}</span></div>'
+def cards(items: Iterable[tuple[str, object, str]], rules: bool = False) -> str:
+    """Return headline cards: ``(key, value, label)`` each, laid out in a grid.
+
+    With ``rules``, each number links to its figure's entry in the method
+    annex (``#rule-<key>``), where its rule and records are.
+    """
+    def figure(key: str, value: object) -> str:
+        if rules:
+            return (f'<a class="figure" href="#rule-{esc(key)}" title="How this figure is '
+                    f'made">{num(value)}</a>')
+        return f'<span class="figure">{num(value)}</span>'
+
+    body = "".join(f'<div class="card" data-key="{esc(key)}">{figure(key, value)}'
+                   f'<span class="label">{esc(label)}</span></div>'
                    for key, value, label in items)
     return f'<div class="cards">{body}</div>'
 
@@ -248,7 +261,7 @@ def _formats(frame: pd.DataFrame, numeric: tuple[str, ...]) -> dict:
 
 def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
           cls: str = "data", nowrap: tuple[str, ...] = (),
-          links: dict[str, str] | None = None) -> str:
+          links: dict[str, str] | None = None, exported: bool = True) -> str:
     """Render a frame as an HTML table with every cell escaped.
 
     Parameters
@@ -267,6 +280,9 @@ def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
     links : dict of str to str, optional
         Column shown as a link -> column of the frame holding its address
         (relative, or empty for no link). The address columns are not shown.
+    exported : bool
+        Note the table for the report's workbook (False for one the
+        workbook holds in another form).
 
     Notes
     -----
@@ -278,7 +294,8 @@ def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
     frame = frame.drop(columns=list(dict.fromkeys(links.values())))
     if frame.empty:
         return para("No rows for this selection.", "empty")
-    export.note_table(frame.rename(columns=lambda c: str(c).replace("_", " ")), caption)
+    if exported:
+        export.note_table(frame.rename(columns=lambda c: str(c).replace("_", " ")), caption)
     formats = _formats(frame, numeric)
 
     def cell(column: str, value: object, i: int) -> str:

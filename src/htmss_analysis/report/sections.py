@@ -65,6 +65,7 @@ class Context:
     country: str | None = None
     briefs: str = ""
     briefed: frozenset[str] = frozenset()
+    memo: dict = field(default_factory=dict, repr=False)
 
     @property
     def label(self) -> str:
@@ -162,8 +163,8 @@ def headline_cards(ctx: Context) -> Html:
     table_ = table_[[indicators.REGISTRY[k].part == "headline" for k in table_.index]]
     shown = table_[table_["attributed"]]
     parts = [heading(f"{ctx.year} highlights", anchor="highlights"),
-             cards((k, v, t) for k, v, t in zip(shown.index, shown["value"], shown["title"],
-                                                strict=True))]
+             cards(((k, v, t) for k, v, t in zip(shown.index, shown["value"], shown["title"],
+                                                 strict=True)), rules=True)]
     left_out = table_[~table_["attributed"]]
     if len(left_out):
         parts.append(para(f"Not attributed to {ctx.label}: " + "; ".join(left_out["title"])
@@ -423,7 +424,7 @@ def _figures(ctx: Context, part: str) -> str:
             if i.part == part and indicators.recorded(ctx.data, k)
             and indicators.attributed(ctx.data, k, ctx.programme)]
     values = indicators.compute(ctx.data, ctx.year, ctx.programme)
-    return cards((k, values[k], indicators.REGISTRY[k].title) for k in keys)
+    return cards(((k, values[k], indicators.REGISTRY[k].title) for k in keys), rules=True)
 
 
 ENGAGEMENT_LISTS = (("session_serviced", "Sessions serviced"),
@@ -679,6 +680,12 @@ def method(ctx: Context, countries: bool | None = None) -> Html:
              "trainers, mentoring, e-learning and workshops. An activity counts in the year "
              "it starts."),
         heading("Definitions", 3), table(defs),
+        heading("How each figure is made", 3),
+        para("Each figure's rule, step by step, with the rows left after each step in this "
+             "report's data; a figure's number on its card links here. The records each "
+             "figure counts are in the report's workbook (one sheet per figure) and from "
+             "`htmss-analysis explain KEY`."),
+        *_rules(ctx, countries),
         heading("Input files", 3), table(files, cls="data files"),
         heading("Parameters and versions", 3),
         '<div class="two">', table(params), table(versions), "</div>",
@@ -687,6 +694,41 @@ def method(ctx: Context, countries: bool | None = None) -> Html:
              f"({', '.join(sdg.TITLES)}); any other target is described by its goal.",
              "note"),
     )
+
+
+def _explained(ctx: Context, countries: bool) -> dict[str, pd.DataFrame]:
+    """Return the records of every figure of the report, by key.
+
+    Asked once per report and kept on the context: the method annex shows
+    their waterfalls and the workbook lists their records.
+    """
+    from ..metrics.explain import explain
+
+    cache_key = ("explained", countries)
+    if cache_key not in ctx.memo:
+        registry = indicators.COUNTRY_REGISTRY if countries else indicators.REGISTRY
+        country = ctx.country if countries else None
+        if countries and country is None:
+            ctx.memo[cache_key] = {}
+        else:
+            ctx.memo[cache_key] = {k: explain(ctx.data, k, ctx.year, ctx.programme, country)
+                                   for k in registry
+                                   if countries or indicators.recorded(ctx.data, k)}
+    return ctx.memo[cache_key]
+
+
+def _rules(ctx: Context, countries: bool) -> list[str]:
+    registry = indicators.COUNTRY_REGISTRY if countries else indicators.REGISTRY
+    parts = []
+    for key, records in _explained(ctx, countries).items():
+        ind = registry[key]
+        steps = records.attrs["steps"]
+        parts.append(f'<div class="rule" id="rule-{esc(key)}">'
+                     f"<h4>{esc(ind.title)} ({esc(key)}): {num(records.attrs['value'])}</h4>"
+                     f"<p>{esc(ind.definition)}</p>"
+                     + table(steps.rename(columns={"rows": "rows left"}), ("rows left",),
+                             exported=False) + "</div>")
+    return parts
 
 
 def toc(*entries: tuple[str, str], ctx: Context | None = None) -> Html:
@@ -851,8 +893,16 @@ def tables_workbook(ctx: Context, name: str = "", headline: pd.DataFrame | None 
     name = name or report_name(ctx)
     rows = headline if headline is not None else headline_rows(ctx)
     tables = export.active()
-    path = export.write_workbook(f"{name}.xlsx", rows, tables.sheets if tables else {},
-                                 title=f"{name} {ctx.year}")
+    sheets = dict(tables.sheets) if tables else {}
+    explained = _explained(ctx, ctx.country is not None) if headline is None else {}
+    if explained:
+        sheets["rules step by step"] = pd.concat(
+            [r.attrs["steps"].assign(key=k)[["key", "step", "rows"]].rename(
+                columns={"rows": "rows left"}) for k, r in explained.items()],
+            ignore_index=True)
+        for key, records in explained.items():
+            sheets[key] = records
+    path = export.write_workbook(f"{name}.xlsx", rows, sheets, title=f"{name} {ctx.year}")
     link = f'<a href="{esc(path.name)}">{esc(path.name)}</a>'
     return Html(f'<p class="note">The figures and every table of this report are in the '
                 f"workbook {link}, beside it: one sheet per table, and first a headline sheet "

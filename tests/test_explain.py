@@ -1,0 +1,132 @@
+"""Every figure traced to its records: hand-computed on the data set of conftest.py.
+
+Row numbers are the files' own (the header is row 1). activities.csv: A1 row 2, A2 3,
+A3 4, A4 5, A5 6, A6 7, A7 8, A8 9, A9 10. participants.csv: rows 2-4 A1 (p1 p2 p3),
+5-6 A2 (p1 p4), 7-9 A3 (p5 p6 p4), 10-11 A4 (p7 p1), 12 A5 (p8), 13 A6 (p9), 14 A7 (p10),
+15 A9 (p11), 16 a second A1/p2 row (set aside as a duplicate).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import htmss_analysis as h
+from htmss_analysis import indicators as ind
+
+
+def _steps(records) -> list[tuple[str, int]]:
+    steps = records.attrs["steps"]
+    return list(zip(steps["step"], steps["rows"].astype(int), strict=True))
+
+
+def _total(records) -> int:
+    return len(records) if records.attrs["measure"] == "distinct" else int(
+        records["value"].sum())
+
+
+def test_a_joint_activity_is_one_record_for_the_section_and_one_for_each_programme(tiny_data):
+    section = h.explain(tiny_data, "technical_cooperation_activities", 2018)
+    assert list(section["id"]) == ["A1", "A2", "A3", "A5", "A8"]
+    assert list(section["row"]) == [2, 3, 4, 6, 9]
+    assert _steps(section) == [("rows read from activities.csv", 9),
+                               ("starting in the year", 7),  # not A6 (2017) nor A7 (2019)
+                               ("national or regional level", 5),  # not A4 nor A9 (global)
+                               ("distinct activity id", 5)]
+    assert list(h.explain(tiny_data, "technical_cooperation_activities", 2018,
+                          "GLOT59")["id"]) == ["A1", "A2", "A5"]
+    assert list(h.explain(tiny_data, "technical_cooperation_activities", 2018,
+                          "GLOT92")["id"]) == ["A2", "A3"]
+
+
+def test_a_person_trained_by_two_programmes_is_one_record_with_every_row(tiny_data):
+    people = h.explain(tiny_data, "people_trained", 2018)
+    p1 = people.set_index("id").loc["p1"]
+    assert (p1["file"], p1["row"], p1["rows"]) == ("participants.csv", 2, "2, 5, 11")
+    assert list(people["id"]) == ["p1", "p2", "p3", "p4", "p5", "p6", "p7"]
+    assert _steps(people) == [
+        ("attendances read from participants.csv", 15),
+        ("attendances used (1 set aside: 1 duplicate attendances)", 14),
+        ("at activities starting in the year", 12),  # not p9 (A6) nor p10 (A7)
+        ("capacity building (training, training of trainers, mentoring, e-learning, "
+         "workshop)", 10),  # not p8 (conference A5) nor p11 (conference A9)
+        ("distinct participant id", 7)]
+
+
+def test_a_regional_event_counts_the_nationalities_of_its_participants(tiny_data):
+    represented = h.explain(tiny_data, "countries_represented", 2018)
+    assert dict(zip(represented["id"], represented["rows"], strict=True)) == {
+        "BRA": "2, 3, 5", "KEN": "7", "MEX": "6, 9", "UGA": "8"}
+    assert [n for _, n in _steps(represented)] == [15, 14, 12, 10, 8, 7, 4]
+
+
+def test_a_web_row_without_a_programme_is_the_sections_only(tiny_data):
+    section = h.explain(tiny_data, "page_views", 2018)
+    assert dict(zip(section["id"], section["value"], strict=True)) == {
+        "GLO.ACT 2018-01": 500, "UNODC/HTMSS 2018-01": 1000, "UNODC/HTMSS 2018-02": 2000}
+    assert section.attrs["value"] == 3500
+    glot59 = h.explain(tiny_data, "page_views", 2018, "GLOT59")
+    assert glot59.empty and glot59.attrs["value"] == 0
+    assert _steps(glot59) == [("rows read from web_traffic.csv", 4), ("months of the year", 3),
+                              ("of GLOT59", 0), ("sum of page views", 0)]
+
+
+def test_a_country_figure_is_explained_too(tiny_data):
+    # p4 of Mexico at A2 (row 6) and A3 (row 9, held in Austria)
+    attended = h.explain(tiny_data, "activities_attended", 2018, country="MEX")
+    assert list(attended["id"]) == ["A2", "A3"] and list(attended["row"]) == [6, 9]
+
+
+@pytest.mark.parametrize("programme", [None, "GLOT59", "GLOT92", "GLOACT"])
+@pytest.mark.parametrize("year", [2017, 2018, 2019])
+def test_records_make_every_figure_on_the_hand_made_data(tiny_data, programme, year):
+    want = h.compute(tiny_data, year, programme)
+    for key in ind.REGISTRY:
+        records = h.explain(tiny_data, key, year, programme)
+        assert records.attrs["value"] == _total(records) == want[key], key
+    for country in ("BRA", "MEX", "AUT", "ITA", "PAK"):
+        want = h.compute_country(tiny_data, year, country, programme)
+        for key in ind.COUNTRY_REGISTRY:
+            records = h.explain(tiny_data, key, year, programme, country)
+            assert records.attrs["value"] == _total(records) == want[key], (country, key)
+
+
+def test_records_make_every_figure_on_the_sample():
+    data = h.load()
+    for programme in (None, "GLOT59", "GLOT92", "GLOACT"):
+        want = h.compute(data, 2018, programme)
+        for key in ind.REGISTRY:
+            records = h.explain(data, key, 2018, programme)
+            assert records.attrs["value"] == _total(records) == want[key], (programme, key)
+    for country in ("KGZ", "BRA", "AUT", "ALB"):
+        want = h.compute_country(data, 2018, country)
+        for key in ind.COUNTRY_REGISTRY:
+            assert h.explain(data, key, 2018, None, country).attrs["value"] == want[key]
+
+
+@pytest.mark.slow
+def test_explain_json_gives_every_figure_of_indicators_json(tiny):
+    script = Path(sys.executable).with_name("htmss-analysis")
+
+    def run(*args: str) -> dict:
+        proc = subprocess.run([str(script), *args, "--data", str(tiny), "--year", "2018",
+                               "--json"], capture_output=True, text=True, check=True)
+        return json.loads(proc.stdout)
+
+    figures = run("indicators", "--programme", "GLOT92")["indicators"]
+    for key, value in figures.items():
+        out = run("explain", key, "--programme", "GLOT92")
+        assert (out["key"], out["programme"], out["country"]) == (key, "GLOT92", None)
+        assert out["value"] == value, key
+        total = (sum(r["value"] for r in out["records"]) if key in ("page_views",
+                 "social_media_posts") else len(out["records"]))
+        assert total == value, key
+        assert out["steps"][-1]["rows"] == value, key
+        assert all(set(r) == {"id", "file", "row", "value"} for r in out["records"]), key
+    bad = subprocess.run([str(script), "explain", "no_such_key", "--data", str(tiny), "--year",
+                          "2018"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "no figure 'no_such_key'" in bad.stderr
