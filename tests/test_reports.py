@@ -71,7 +71,8 @@ def test_report_is_self_contained_and_has_no_code(sample_build, name):
 
 
 def _cards(text: str) -> dict[str, str]:
-    return dict(re.findall(r'<div class="card" data-key="(\w+)"><span class="figure">([\d,]+)',
+    return dict(re.findall(r'<div class="card" data-key="(\w+)"><a class="figure" '
+                           r'href="#rule-\1"[^>]*>([\d,]+)',
                            text))
 
 

@@ -559,6 +559,12 @@ def _worker(conn, parent: int) -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build itself handles Ctrl-C
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    # papermill (with nbclient and jupyter_client) is imported before the kernel's thread
+    # starts: two threads importing jupyter_client at once can meet a half-initialised
+    # module ("cannot import name 'AsyncKernelManager' ... circular import").
+    import papermill  # noqa: F401
+
+    _kernel_manager_class()
     ahead = _Ahead()
     warm_up()
     while True:

@@ -37,8 +37,9 @@ div.htmss h2{font-size:1.35em;font-weight:600;line-height:1.3;margin:1.6em 0 .6e
 padding:0 0 .25em;color:var(--ink);border:0;border-bottom:2px solid var(--accent)}
 div.htmss h3{font-size:1.05em;font-weight:600;line-height:1.3;margin:1.2em 0 .4em;padding:0;
 color:var(--ink)}
-div.htmss h4{font-size:.95em;font-weight:600;margin:1em 0 .2em;padding:0;color:var(--ink)}
-div.htmss h2,div.htmss h3,div.htmss h4{break-after:avoid;page-break-after:avoid}
+div.htmss h4{font-size:.95em;font-weight:600;margin:1em 0 .2em;padding:0;color:var(--ink);
+break-after:avoid;page-break-after:avoid}
+div.htmss h2,div.htmss h3{break-after:avoid;page-break-after:avoid}
 div.htmss .card a.figure{text-decoration:none;color:var(--accent)}
 div.htmss .rule{break-inside:avoid;border-top:1px solid var(--rule);margin-top:.6em}
 div.htmss p{margin:.4em 0 .8em;text-align:left}
