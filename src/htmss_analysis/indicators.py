@@ -220,8 +220,8 @@ ENGAGEMENT_FIGURES = (
 
 
 @dataclass(frozen=True)
-class Indicator:
-    """A headline figure with its metadata.
+class Figure:
+    """What every figure, headline or country, says about itself.
 
     Attributes
     ----------
@@ -235,6 +235,21 @@ class Indicator:
         What one unit is.
     tables : tuple of str
         Input tables it reads.
+    """
+
+    key: str
+    title: str
+    definition: str
+    unit: str
+    tables: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Indicator(Figure):
+    """A headline figure with its metadata (and those of :class:`Figure`).
+
+    Attributes
+    ----------
     compute : callable
         ``compute(data, year, programme=None) -> int``.
     universe : callable
@@ -246,11 +261,6 @@ class Indicator:
         ``intergovernmental`` or ``knowledge``.
     """
 
-    key: str
-    title: str
-    definition: str
-    unit: str
-    tables: tuple[str, ...]
     compute: Callable[[Dataset, int, str | None], int]
     universe: Callable[[Dataset], pd.DataFrame]
     part: str = "headline"
@@ -465,13 +475,11 @@ def _cases_from(database: str) -> Callable[[Dataset, int, str | None], pd.Series
 
 
 @dataclass(frozen=True)
-class CountryIndicator:
+class CountryIndicator(Figure):
     """A figure of one country (contract version 2, "Country figures").
 
     Attributes
     ----------
-    key, title, definition, unit, tables
-        As for :class:`Indicator`.
     per_country : callable
         ``per_country(data, year, programme=None) -> Series``: the figure of
         every country with a non-zero value, indexed by ISO3 code.
@@ -479,11 +487,6 @@ class CountryIndicator:
         A column heading for tables of many countries.
     """
 
-    key: str
-    title: str
-    definition: str
-    unit: str
-    tables: tuple[str, ...]
     per_country: Callable[[Dataset, int, str | None], pd.Series]
     short: str = ""
 
