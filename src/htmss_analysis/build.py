@@ -655,8 +655,13 @@ class Workers:
             self._idle.append(self._spawn())
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        # Leaving on an error (bad data found while the workers warmed up): they are not
+        # waited for, so the message is not kept waiting behind their imports.
+        if exc_type is not None:
+            self.abandon()
+        else:
+            self.close()
 
     def _spawn(self) -> tuple:
         conn, child = self._ctx.Pipe(duplex=True)
