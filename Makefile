@@ -58,6 +58,7 @@ benchmark: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python benchmarks/bench_glotip.py
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_briefs.py
 	$(BIN)/python benchmarks/bench_large.py
 
 lab: $(STAMP)
