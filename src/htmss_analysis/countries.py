@@ -224,3 +224,10 @@ def known() -> list[tuple[str, str]]:
     codes = set(_rows()) | set(_EXTRA)
     pairs = [(code, name(code)) for code in codes]
     return sorted(((c, n) for c, n in pairs if n != c), key=lambda p: (_fold(p[1]), p[0]))
+
+
+def alpha2(iso3: str) -> str | None:
+    """Return the ISO 3166-1 alpha-2 code of a country (``CIV`` -> ``CI``), or None."""
+    if iso3 == "XKX":
+        return "XK"  # the code CLDR and the EU use for Kosovo
+    return _info(iso3).get("ISO 3166-1 Alpha 2-Codes")
