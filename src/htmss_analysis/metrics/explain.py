@@ -310,10 +310,8 @@ def _measure(rule: Rule, frame: pd.DataFrame, file: str) -> pd.DataFrame:
     if frame.empty:
         return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
     if rule.measure == "sum":
-        ids = frame[list(rule.ident)].astype(str).agg(" ".join, axis=1) if rule.ident else \
-            frame["_row"].astype(str)
-        if "month" in rule.ident:
-            ids = frame[rule.ident[0]].astype(str) + " " + frame["month"].dt.strftime("%Y-%m")
+        where, month = rule.ident  # the site or account, and the month
+        ids = frame[where].astype(str) + " " + frame[month].dt.strftime("%Y-%m")
         out = pd.DataFrame({"id": ids.to_numpy(), "file": file, "row": frame["_row"].to_numpy(),
                             "rows": frame["_row"].astype(str).to_numpy(),
                             "value": frame[rule.column].astype("int64").to_numpy()})

@@ -25,15 +25,10 @@ def _name(ctx: Context) -> str:
     return country_names.name(ctx.country)
 
 
-def _empty(ctx: Context) -> bool:
-    now = indicators.compute_country(ctx.data, ctx.year, ctx.country, ctx.programme)
-    return not any(now.values())
-
-
 def figures(ctx: Context) -> Html:
     """Show the country figures of the year as cards, and their change from the year before."""
-    now = indicators.compute_country(ctx.data, ctx.year, ctx.country, ctx.programme)
-    before = indicators.compute_country(ctx.data, ctx.year - 1, ctx.country, ctx.programme)
+    now = sections.country_figures_of(ctx, ctx.year)
+    before = sections.country_figures_of(ctx, ctx.year - 1)
     reg = indicators.COUNTRY_REGISTRY
     parts = [heading(f"{ctx.year} in figures", anchor="figures"),
              cards(((k, v, reg[k].title) for k, v in now.items()), rules=True)]
@@ -83,9 +78,8 @@ def activities(ctx: Context) -> Html:
 def people(ctx: Context) -> Html:
     """People of the country trained, by sex and group; the activities abroad they attended."""
     name = _name(ctx)
-    figures_ = indicators.compute_country(ctx.data, ctx.year, ctx.country, ctx.programme)
     parts = [heading(f"People of {name}", anchor="people")]
-    trained = figures_["people_trained"]
+    trained = sections.country_figures_of(ctx, ctx.year)["people_trained"]
     if trained:
         sex = metrics.people_by(ctx.data, ctx.year, ctx.country, "sex", ctx.programme)
         group = metrics.people_by(ctx.data, ctx.year, ctx.country, "group", ctx.programme)

@@ -862,6 +862,14 @@ def report_name(ctx: Context) -> str:
     return ctx.country or ctx.programme or "highlights"
 
 
+def country_figures_of(ctx: Context, year: int) -> dict[str, int]:
+    """Return the brief's country figures of ``year``, computed once per report."""
+    key = ("country figures", year)
+    if key not in ctx.memo:
+        ctx.memo[key] = indicators.compute_country(ctx.data, year, ctx.country, ctx.programme)
+    return ctx.memo[key]
+
+
 def headline_rows(ctx: Context) -> pd.DataFrame:
     """Return the report's figures for the workbook's headline sheet.
 
@@ -869,8 +877,8 @@ def headline_rows(ctx: Context) -> pd.DataFrame:
     the year and the year before, as ``indicators --json`` gives them.
     """
     if ctx.country:
-        now = indicators.compute_country(ctx.data, ctx.year, ctx.country, ctx.programme)
-        before = indicators.compute_country(ctx.data, ctx.year - 1, ctx.country, ctx.programme)
+        now = country_figures_of(ctx, ctx.year)
+        before = country_figures_of(ctx, ctx.year - 1)
         entries = indicators.COUNTRY_REGISTRY
     else:
         now = indicators.compute(ctx.data, ctx.year, ctx.programme)
