@@ -333,7 +333,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"error: --programme: {exc}", file=sys.stderr)
         return EXIT_DATA
     sources = _sources_or_exit(args)
-    every = any(c.strip().lower() == "all" for c in args.country or [])
+    every = _all_countries(args)
     # The workers start now and import what they need while the data is validated. With
     # --country all the data is read first (it says which countries get a brief), so
     # they start before it is.
@@ -359,11 +359,16 @@ def _build(args: argparse.Namespace) -> int:
             return _build_with(args, jobs, current, sources, out, pool)
 
 
+def _all_countries(args: argparse.Namespace) -> bool:
+    """Whether ``build --country`` asks for every country with a figure ('all')."""
+    return any(c.strip().lower() == "all" for c in args.country or [])
+
+
 def _countries_or_exit(args: argparse.Namespace) -> tuple[list[str] | None, bool]:
     """Return the ISO3 codes of ``build --country`` and whether they are 'all'."""
     if not args.country:
         return None, False
-    if any(c.strip().lower() == "all" for c in args.country):
+    if _all_countries(args):
         from . import indicators
 
         # Which countries have a figure is known from the data only: validate it now.
@@ -419,8 +424,7 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
     previous = signal.signal(signal.SIGTERM, on_term)
     try:
         with builder.locked(out / str(args.year)):
-            gone = builder.prune_briefs(jobs) if args.country and any(
-                c.strip().lower() == "all" for c in args.country) else []
+            gone = builder.prune_briefs(jobs) if _all_countries(args) else []
             if gone:
                 print(f"removed {len(gone)} file(s) of earlier briefs of countries with no "
                       f"figure in {args.year}", flush=True)

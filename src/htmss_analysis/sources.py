@@ -141,6 +141,21 @@ def load_glotip(path: str | Path) -> pd.DataFrame:
     return _cached("glotip", Path(path), _parse_glotip, GLOTIP_COLUMNS)
 
 
+def detected_victims_all_years(glotip: pd.DataFrame, iso3: str) -> pd.DataFrame:
+    """Return a country's detected trafficking victims in every GLOTIP year, by sex and age.
+
+    Returns
+    -------
+    DataFrame
+        One row per (year, sex, age) with ``sex``, ``age``, ``year``,
+        ``value`` and ``censored``; empty when the country has no such data.
+    """
+    rows = glotip[(glotip["iso3"] == iso3)
+                  & (glotip["indicator"] == "Detected trafficking victims")
+                  & (glotip["dimension"] == "Total") & (glotip["category"] == "Total")]
+    return rows[["sex", "age", "year", "value", "censored"]]
+
+
 def detected_victims(glotip: pd.DataFrame, iso3: str) -> pd.DataFrame:
     """Return a country's detected trafficking victims in GLOTIP's latest year, by sex and age.
 
@@ -150,11 +165,9 @@ def detected_victims(glotip: pd.DataFrame, iso3: str) -> pd.DataFrame:
         One row per (sex, age) with ``year``, ``value`` and ``censored``;
         empty when the country has no such data.
     """
-    rows = glotip[(glotip["iso3"] == iso3)
-                  & (glotip["indicator"] == "Detected trafficking victims")
-                  & (glotip["dimension"] == "Total") & (glotip["category"] == "Total")]
+    rows = detected_victims_all_years(glotip, iso3)
     if rows.empty:
-        return rows[["sex", "age", "year", "value", "censored"]]
+        return rows
     latest = rows[rows["year"] == rows["year"].max()]
     return latest[["sex", "age", "year", "value", "censored"]].reset_index(drop=True)
 

@@ -17,6 +17,7 @@ from ..indicators import (
     VICTIM_GROUPS,
     _cases,
     _of,
+    _party,
     activities,
     attendances,
     trained,
@@ -178,9 +179,9 @@ def victims_over_years(glotip: pd.DataFrame, country: str) -> pd.DataFrame:
         a number, ``"<5"`` where the publisher suppressed a count of 1 to 4,
         or missing where not reported. Oldest year first.
     """
-    rows = glotip[(glotip["iso3"] == country)
-                  & (glotip["indicator"] == "Detected trafficking victims")
-                  & (glotip["dimension"] == "Total") & (glotip["category"] == "Total")]
+    from ..sources import detected_victims_all_years
+
+    rows = detected_victims_all_years(glotip, country)
     years = sorted(int(y) for y in rows["year"].unique())
     out = pd.DataFrame({"year": years})
     for sex, age, column in VICTIM_GROUPS:
@@ -211,11 +212,8 @@ def treaty_status(treaties: dict[str, pd.DataFrame], country: str) -> pd.DataFra
     """
     rows = []
     for key, status in treaties.items():
-        mine = status[status["iso3"] == country]
-        party = bool(len(mine)) and bool(mine["party"].iloc[0])
-        rows.append({"key": key, "party": party,
-                     "since": mine["consent_date"].iloc[0] if party else pd.NaT,
-                     "action": mine["action"].iloc[0] if party else None})
+        party, since, action = _party(status, country)
+        rows.append({"key": key, "party": party, "since": since, "action": action})
     return pd.DataFrame(rows, columns=["key", "party", "since", "action"])
 
 

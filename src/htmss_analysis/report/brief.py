@@ -14,7 +14,7 @@ from ..frames import signed
 from ..metrics import country as metrics
 from ..sources import SOURCES
 from . import charts, sections
-from .html import Html, cards, esc, heading, para, table, words
+from .html import Html, cards, heading, para, table, words
 from .sections import TREATY_SHORT, Context, story_articles
 
 TREATIES = ("treaty_tip", "treaty_som", "treaty_untoc")
@@ -125,13 +125,10 @@ def public(ctx: Context) -> Html:
     """Set the country against public data: GLOTIP victims by year, treaties, SHERLOC cases."""
     name = _name(ctx)
     keys = ["glotip", *TREATIES, "sherloc_tip", "sherloc_som"]
-    parts = [heading("Public data", anchor="context"),
-             "<ul class=\"sources\">" + "".join(f"<li>{esc(ctx.sources.note(k))}</li>"
-                                                for k in keys) + "</ul>"]
-    if all(ctx.sources.status(k) != "provided" for k in keys):
-        return Html(*parts, para("No public data source was provided for this brief; see the "
-                                 "README to point the build at GLOTIP, SHERLOC and UN Treaty "
-                                 "Collection files.", "empty"))
+    listed, provided = sections.public_sources_list(ctx, keys)
+    parts = [heading("Public data", anchor="context"), *listed]
+    if not provided:
+        return Html(*parts)
     glotip = ctx.sources.get("glotip")
     if glotip is not None:
         victims = metrics.victims_over_years(glotip, ctx.country)

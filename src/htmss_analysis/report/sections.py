@@ -758,6 +758,21 @@ TREATY_SHORT = {"treaty_tip": "TIP Protocol", "treaty_som": "SOM Protocol",
                 "treaty_untoc": "UNTOC"}
 
 
+def public_sources_list(ctx: Context, keys: list[str]) -> tuple[list[str], bool]:
+    """List where each public source of ``keys`` came from, and whether any was given.
+
+    When none was, the list ends with a note saying how to give them.
+    """
+    parts = ["<ul class=\"sources\">" + "".join(
+        f"<li>{esc(ctx.sources.note(k))}</li>" for k in keys) + "</ul>"]
+    provided = any(ctx.sources.status(k) == "provided" for k in keys)
+    if not provided:
+        parts.append(para("No public data source was provided for this report; see the "
+                          "README to point the build at GLOTIP, SHERLOC and UN Treaty "
+                          "Collection files.", "empty"))
+    return parts, provided
+
+
 def _party_text(party: bool, since: object, action: object) -> str:
     return f"party since {since:%Y-%m-%d} ({action})" if party else "not a party"
 
@@ -775,12 +790,10 @@ def country_context(ctx: Context) -> Html:
                    else tuple(dict.fromkeys(k for p in programmes.PROGRAMMES.values()
                                             for k in p.treaties)))
     keys = ["glotip", *treaty_keys, "sherloc_tip", "sherloc_som"]
-    parts.append("<ul class=\"sources\">" + "".join(
-        f"<li>{esc(ctx.sources.note(k))}</li>" for k in keys) + "</ul>")
-    if all(ctx.sources.status(k) != "provided" for k in keys):
-        return Html(*parts, para("No public data source was provided for this report; "
-                                 "see the README to point the build at GLOTIP, SHERLOC and "
-                                 "UN Treaty Collection files.", "empty"))
+    listed, provided = public_sources_list(ctx, keys)
+    parts += listed
+    if not provided:
+        return Html(*parts)
     glotip = ctx.sources.get("glotip")
     treaties = {k: ctx.sources.get(k) for k in treaty_keys}
     case_lists = [c for c in (ctx.sources.get("sherloc_tip"), ctx.sources.get("sherloc_som"))
