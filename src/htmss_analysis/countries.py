@@ -215,6 +215,17 @@ def subregion(iso3: str) -> str:
     return info.get("Intermediate Region Name") or info.get("Sub-region Name") or "Unknown"
 
 
+@cache
+def region_codes() -> dict[str, str]:
+    """Return the UN M49 code of every region, sub-region and intermediate region, by name."""
+    out = {}
+    for row in _rows().values():
+        for level in ("Region", "Sub-region", "Intermediate Region"):
+            if row.get(f"{level} Name") and row.get(f"{level} Code"):
+                out[row[f"{level} Name"]] = row[f"{level} Code"].zfill(3)
+    return out
+
+
 def known() -> list[tuple[str, str]]:
     """Return ``(ISO3 code, UN M49 English name)`` of every country and territory known.
 

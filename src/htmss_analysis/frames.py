@@ -30,12 +30,21 @@ def decimals(values: pd.Series, most: int = 3) -> int:
 
 
 def number_format(values: pd.Series) -> Callable[[object], str]:
-    """Return the formatter of a numeric column: thousands separators, one number of decimals."""
+    """Return the formatter of a numeric column: thousands separators, one number of decimals.
+
+    Numbers are written as the current language writes them
+    (:func:`htmss_analysis.languages.number`).
+    """
+    from .languages import current, number
+
     d = 0 if is_integer_dtype(values) else decimals(values)
+    english = current() == "en"
 
     def fmt(value: object) -> str:
         if value is None or pd.isna(value):
             return "–"
+        if not english:
+            return number(float(value), decimals=d)
         text = f"{float(value):,.{d}f}"
         return MINUS + text[1:] if text.startswith("-") else text
 
@@ -43,9 +52,14 @@ def number_format(values: pd.Series) -> Callable[[object], str]:
 
 
 def signed(value: int | float) -> str:
-    """Format a change with its sign: ``+12``, ``−3``, ``0``."""
+    """Format a change with its sign: ``+12``, ``−3``, ``0``, as the language writes numbers."""
+    from .languages import current, number
+
     if value == 0 or pd.isna(value):
         return "0"
+    if current() != "en":
+        text = number(abs(value), decimals=decimals(pd.Series([value])))
+        return ("+" if value > 0 else MINUS) + text
     text = f"{value:+,}"
     return text.replace("-", MINUS)
 

@@ -19,6 +19,7 @@ import pandas as pd
 
 from . import countries, programmes, sdg
 from .frames import Frame, returns_frame, signed
+from .languages import N_
 from .loaders import Dataset
 from .programmes import CODES, programme_code
 from .schema import CAPACITY_BUILDING
@@ -201,20 +202,32 @@ def _rows_but(table: str, column: str, value: str) -> Callable[[Dataset], pd.Dat
 TEACHING_MODULE = "teaching_module"
 
 ENGAGEMENT_FIGURES = (
-    ("sessions_serviced", "session_serviced", "Sessions of intergovernmental bodies serviced",
-     "Sessions of intergovernmental bodies (CCPCJ, UNTOC COP and its working groups) the "
-     "section serviced, by first day in the year.", "sessions"),
-    ("meetings_organized", "meeting_organized", "Inter-agency meetings organized",
-     "Meetings the section organized (such as the meeting of ICAT Principals), dated in the "
-     "year.", "meetings"),
-    ("briefings", "briefing", "Briefings and side events",
-     "Briefings and side events the section organized or substantively contributed to, "
-     "dated in the year.", "briefings"),
-    ("report_inputs", "report_input", "Inputs to UN reports",
-     "Inputs to reports of the Secretary-General, the General Assembly, the Security Council "
-     "or ECOSOC, by submission date in the year.", "reports"),
-    ("reports_prepared", "report_prepared", "Reports drafted or coordinated",
-     "Reports the section drafted or coordinated, by submission date in the year.", "reports"),
+    ("sessions_serviced", "session_serviced",
+     N_("Sessions of intergovernmental bodies serviced"),
+     N_("Sessions of intergovernmental bodies (CCPCJ, UNTOC COP and its working groups) the "
+        "section serviced, by first day in the year. For a programme, the engagements that "
+        "name it; a blank-programme engagement counts for the section only."),
+     N_("sessions")),
+    ("meetings_organized", "meeting_organized", N_("Inter-agency meetings organized"),
+     N_("Meetings the section organized (such as the meeting of ICAT Principals), dated in the "
+        "year. For a programme, the engagements that name it; a blank-programme engagement "
+        "counts for the section only."),
+     N_("meetings")),
+    ("briefings", "briefing", N_("Briefings and side events"),
+     N_("Briefings and side events the section organized or substantively contributed to, "
+        "dated in the year. For a programme, the engagements that name it; a blank-programme "
+        "engagement counts for the section only."),
+     N_("briefings")),
+    ("report_inputs", "report_input", N_("Inputs to UN reports"),
+     N_("Inputs to reports of the Secretary-General, the General Assembly, the Security "
+        "Council or ECOSOC, by submission date in the year. For a programme, the engagements "
+        "that name it; a blank-programme engagement counts for the section only."),
+     N_("reports")),
+    ("reports_prepared", "report_prepared", N_("Reports drafted or coordinated"),
+     N_("Reports the section drafted or coordinated, by submission date in the year. For a "
+        "programme, the engagements that name it; a blank-programme engagement counts for the "
+        "section only."),
+     N_("reports")),
 )
 """Contract version 2's engagement figures: key, kind counted, title, definition, unit."""
 
@@ -269,67 +282,65 @@ class Indicator(Figure):
 REGISTRY: dict[str, Indicator] = {
     i.key: i
     for i in (
-        Indicator("technical_cooperation_activities", "Technical cooperation activities",
-                  "Activities starting in the year at national or regional level, organized or "
-                  "contributed to. Global-level activities are not counted.",
-                  "activities", ("activities",), technical_cooperation_activities,
+        Indicator("technical_cooperation_activities", N_("Technical cooperation activities"),
+                  N_("Activities starting in the year at national or regional level, organized or "
+                  "contributed to. Global-level activities are not counted."),
+                  N_("activities"), ("activities",), technical_cooperation_activities,
                   _rows_of("activities")),
-        Indicator("countries_assisted", "Countries provided with direct capacity building",
-                  "Distinct countries assisted by national-level capacity-building activities "
+        Indicator("countries_assisted", N_("Countries provided with direct capacity building"),
+                  N_("Distinct countries assisted by national-level capacity-building activities "
                   "(training, training of trainers, mentoring, e-learning, workshops) starting "
-                  "in the year.", "countries", ("activities",), countries_assisted,
+                  "in the year."), N_("countries"), ("activities",), countries_assisted,
                   _rows_of("activities")),
-        Indicator("countries_represented", "Countries represented in capacity building",
-                  "Distinct known nationalities of participants in national- or regional-level "
-                  "capacity-building activities starting in the year.", "countries",
+        Indicator("countries_represented", N_("Countries represented in capacity building"),
+                  N_("Distinct known nationalities of participants in national- or regional-level "
+                  "capacity-building activities starting in the year."), N_("countries"),
                   ("activities", "participants"), countries_represented,
                   _rows_of("activities")),
-        Indicator("people_trained", "Practitioners, officials and civil society trained",
-                  "Distinct people (participant_id) attending capacity-building activities at "
+        Indicator("people_trained", N_("Practitioners, officials and civil society trained"),
+                  N_("Distinct people (participant_id) attending capacity-building activities at "
                   "any level starting in the year; a person trained twice, or by two "
-                  "programmes, counts once.", "people", ("activities", "participants"),
+                  "programmes, counts once."), N_("people"), ("activities", "participants"),
                   people_trained,
                   _rows_of("activities")),
-        Indicator("tools_and_publications", "Tools and publications",
-                  "Standard-setting tools, technical cooperation tools and publications "
-                  "published in the year; teaching modules are counted apart.", "publications",
+        Indicator("tools_and_publications", N_("Tools and publications"),
+                  N_("Standard-setting tools, technical cooperation tools and publications "
+                  "published in the year; teaching modules are counted apart."), N_("publications"),
                   ("publications",), tools_and_publications,
                   _rows_but("publications", "category", TEACHING_MODULE)),
-        Indicator("cases_added", "Cases added to the case law databases",
-                  "Cases analysed and added to UNODC's case law databases (TIP and SOM) in the "
-                  "year.", "cases", ("cases",), cases_added,
+        Indicator("cases_added", N_("Cases added to the case law databases"),
+                  N_("Cases analysed and added to UNODC's case law databases (TIP and SOM) in the "
+                  "year."), N_("cases"), ("cases",), cases_added,
                   _rows_of("cases")),
-        Indicator("jurisdictions_tip", "Jurisdictions of TIP cases added",
-                  "Distinct jurisdictions of the TIP cases added in the year; 'International "
-                  "and regional bodies' counts as one.", "jurisdictions", ("cases",),
+        Indicator("jurisdictions_tip", N_("Jurisdictions of TIP cases added"),
+                  N_("Distinct jurisdictions of the TIP cases added in the year; 'International "
+                  "and regional bodies' counts as one."), N_("jurisdictions"), ("cases",),
                   jurisdictions_tip,
                   _rows_of("cases", "TIP")),
-        Indicator("jurisdictions_som", "Jurisdictions of SOM cases added",
-                  "Distinct jurisdictions of the SOM cases added in the year; 'International "
-                  "and regional bodies' counts as one.", "jurisdictions", ("cases",),
+        Indicator("jurisdictions_som", N_("Jurisdictions of SOM cases added"),
+                  N_("Distinct jurisdictions of the SOM cases added in the year; 'International "
+                  "and regional bodies' counts as one."), N_("jurisdictions"), ("cases",),
                   jurisdictions_som,
                   _rows_of("cases", "SOM")),
-        Indicator("web_stories", "Web stories published",
-                  "Web stories published in the year.", "stories", ("web_stories",),
+        Indicator("web_stories", N_("Web stories published"),
+                  N_("Web stories published in the year."), N_("stories"), ("web_stories",),
                   web_stories,
                   _rows_of("web_stories")),
-        Indicator("page_views", "Page views",
-                  "Page views summed over the months of the year; for a programme, only the "
-                  "rows of its own sites.", "page views", ("web_traffic",), page_views,
+        Indicator("page_views", N_("Page views"),
+                  N_("Page views summed over the months of the year; for a programme, only the "
+                  "rows of its own sites."), N_("page views"), ("web_traffic",), page_views,
                   _rows_of("web_traffic")),
-        Indicator("social_media_posts", "Social media posts",
-                  "Posts summed over the months of the year; for a programme, only the rows "
-                  "of its own accounts.", "posts", ("social_media",), social_media_posts,
+        Indicator("social_media_posts", N_("Social media posts"),
+                  N_("Posts summed over the months of the year; for a programme, only the rows "
+                  "of its own accounts."), N_("posts"), ("social_media",), social_media_posts,
                   _rows_of("social_media")),
         # Contract version 2: from the optional tables, 0 where they are absent.
-        Indicator("teaching_modules", "Teaching modules",
-                  "Teaching modules (publications of category teaching_module, such as the "
-                  "E4J university modules) published in the year.", "modules",
+        Indicator("teaching_modules", N_("Teaching modules"),
+                  N_("Teaching modules (publications of category teaching_module, such as the "
+                  "E4J university modules) published in the year."), N_("modules"),
                   ("publications",), teaching_modules,
                   _rows_of("publications", TEACHING_MODULE, "category"), "knowledge"),
-        *(Indicator(kind_key, title, definition + " For a programme, the engagements that "
-                    "name it; a blank-programme engagement counts for the section only.",
-                    unit, ("engagements",), _engagement_count(kind),
+        *(Indicator(kind_key, title, definition, unit, ("engagements",), _engagement_count(kind),
                     _rows_of("engagements", kind, "kind"), "intergovernmental")
           for kind_key, kind, title, definition, unit in ENGAGEMENT_FIGURES),
     )
@@ -494,32 +505,34 @@ class CountryIndicator(Figure):
 COUNTRY_REGISTRY: dict[str, CountryIndicator] = {
     i.key: i
     for i in (
-        CountryIndicator("activities_in_country", "Activities in the country",
-                         "Activities starting in the year whose country is the country, at "
+        CountryIndicator("activities_in_country", N_("Activities in the country"),
+                         N_("Activities starting in the year whose country is the country, at "
                          "any level (national, regional or global events it hosted), of any "
-                         "type and role.", "activities", ("activities",),
-                         activities_in_country, "activities"),
-        CountryIndicator("capacity_building_in_country", "Capacity building in the country",
-                         "National-level capacity-building activities (training, training of "
+                         "type and role."), N_("activities"), ("activities",),
+                         activities_in_country, N_("activities")),
+        CountryIndicator("capacity_building_in_country", N_("Capacity building in the country"),
+                         N_("National-level capacity-building activities (training, training of "
                          "trainers, mentoring, e-learning, workshops) starting in the year whose "
-                         "country is the country.", "activities", ("activities",),
-                         capacity_building_in_country, "capacity building"),
-        CountryIndicator("people_trained", "People of the country trained",
-                         "Distinct people (participant_id) of the country's nationality "
+                         "country is the country."), N_("activities"), ("activities",),
+                         capacity_building_in_country, N_("capacity building")),
+        CountryIndicator("people_trained", N_("People of the country trained"),
+                         N_("Distinct people (participant_id) of the country's nationality "
                          "attending capacity-building activities at any level, anywhere, "
-                         "starting in the year.", "people", ("activities", "participants"),
-                         people_trained_from, "people trained"),
-        CountryIndicator("activities_attended", "Activities its people attended",
-                         "Distinct activities starting in the year, of any level or type and "
+                         "starting in the year."), N_("people"), ("activities", "participants"),
+                         people_trained_from, N_("people trained")),
+        CountryIndicator("activities_attended", N_("Activities its people attended"),
+                         N_("Distinct activities starting in the year, of any level or type and "
                          "anywhere, with at least one participant of the country's "
-                         "nationality.", "activities", ("activities", "participants"),
-                         activities_attended, "activities attended"),
-        CountryIndicator("cases_added_tip", "TIP cases added",
-                         "Cases of the TIP database with the country's jurisdiction added in "
-                         "the year.", "cases", ("cases",), _cases_from("TIP"), "TIP cases"),
-        CountryIndicator("cases_added_som", "SOM cases added",
-                         "Cases of the SOM database with the country's jurisdiction added in "
-                         "the year.", "cases", ("cases",), _cases_from("SOM"), "SOM cases"),
+                         "nationality."), N_("activities"), ("activities", "participants"),
+                         activities_attended, N_("activities attended")),
+        CountryIndicator("cases_added_tip", N_("TIP cases added"),
+                         N_("Cases of the TIP database with the country's jurisdiction added in "
+                         "the year."), N_("cases"), ("cases",), _cases_from("TIP"),
+                         N_("TIP cases")),
+        CountryIndicator("cases_added_som", N_("SOM cases added"),
+                         N_("Cases of the SOM database with the country's jurisdiction added in "
+                         "the year."), N_("cases"), ("cases",), _cases_from("SOM"),
+                         N_("SOM cases")),
     )
 }
 """Every country figure, by the contract's key, in the contract's order."""
@@ -828,9 +841,9 @@ def engagements_list(data: Dataset, year: int, programme: str | None = None,
     return out.rename(columns={"programme": "programmes"})
 
 
-PRIORITY_AREAS = {"technical_cooperation": "Technical cooperation",
-                  "intergovernmental": "Intergovernmental and inter-agency work",
-                  "knowledge": "Knowledge development and management"}
+PRIORITY_AREAS = {"technical_cooperation": N_("Technical cooperation"),
+                  "intergovernmental": N_("Intergovernmental and inter-agency work"),
+                  "knowledge": N_("Knowledge development and management")}
 """The areas of next year's priorities, in the order the highlights print them."""
 
 

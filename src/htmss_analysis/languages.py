@@ -1,22 +1,37 @@
-"""The report languages: numbers, dates, country names and official names by language.
+"""The report languages: the package's words, numbers, dates and names in en, fr and es.
 
-A first step toward reports in French and Spanish: what does not depend on
-translating the package's own sentences. Numbers, dates and month names come
-from CLDR through Babel (offline, bundled in its wheel); so do country names,
+The package's own sentences are gettext messages: marked with :func:`_`
+(or :func:`N_` where they are declared and :func:`ngettext` where they
+depend on a number), extracted by Babel into the catalogs
+``locale/<lang>/LC_MESSAGES/htmss_analysis.po`` and translated there
+(``make messages`` updates them). Numbers, dates and month names come from
+CLDR through Babel (offline, bundled in its wheel); so do country names,
 looked up by the ISO 3166 alpha-2 code of the country table. The official
-names of the programmes and treaties are the UN's in each language. The
-figures themselves never depend on the language: only how they are written.
+names of the programmes and treaties are the UN's in each language.
+
+The language is set for a stretch of code with :func:`using` (a report's
+sections do it from their context); outside, the package writes English.
+The figures themselves never depend on the language: only how they are
+written.
 """
 
 from __future__ import annotations
 
+import gettext as gettext_module
+import io
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from functools import cache
+from pathlib import Path
 
 from . import countries
 
 LANGUAGES: tuple[str, ...] = ("en", "fr", "es")
 """The report languages, English first (the default)."""
+
+_current = "en"  # set only by using(); read through current()
 
 PROGRAMME_NAMES: dict[str, dict[str, str]] = {
     "fr": {
@@ -67,42 +82,57 @@ def check(lang: str) -> str:
     return code
 
 
-def number(value: float, lang: str = "en", decimals: int = 0) -> str:
+def number(value: float, lang: str | None = None, decimals: int = 0) -> str:
     """Write a number as ``lang`` does: 615,232; 615 232 (narrow no-break space); 615.232.
 
-    Negative numbers take the minus sign (U+2212), as the reports write them.
+    ``lang`` defaults to the current language. Negative numbers take the
+    minus sign (U+2212), as the reports write them.
     """
     from babel.numbers import format_decimal
 
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     text = format_decimal(round(value, decimals) if decimals else round(value), pattern,
-                          locale=check(lang))
+                          locale=check(lang or _current))
     return text.replace("-", "\u2212")
 
 
-def long_date(value: date | datetime, lang: str = "en") -> str:
+def long_date(value: date | datetime, lang: str | None = None) -> str:
     """Write a date in words: ``2 May 2018``, ``2 mai 2018``, ``2 de mayo de 2018``."""
     from babel.dates import format_date
 
-    return format_date(value, format="d MMMM y" if lang == "en" else "long",
-                       locale=check(lang))
+    lang = check(lang or _current)
+    return format_date(value, format="d MMMM y" if lang == "en" else "long", locale=lang)
 
 
-def month_names(lang: str = "en") -> list[str]:
+def short_date(value: date | datetime, lang: str | None = None) -> str:
+    """Write a date in a table cell: ISO 8601 in English, ``5 mars 2018``, ``5 mar 2018``."""
+    lang = check(lang or _current)
+    if lang == "en":
+        return f"{value:%Y-%m-%d}"
+    from babel.dates import format_date
+
+    return format_date(value, format="medium", locale=lang)
+
+
+def month_names(lang: str | None = None) -> list[str]:
     """Return the twelve abbreviated month names of ``lang``, January first."""
     from babel.dates import get_month_names
 
-    names = get_month_names("abbreviated", locale=check(lang))
+    names = get_month_names("abbreviated", locale=check(lang or _current))
     return [names[m] for m in range(1, 13)]
 
 
-@cache
-def country_name(iso3: str, lang: str = "en") -> str:
+def country_name(iso3: str, lang: str | None = None) -> str:
     """Return a country's name in ``lang``: UN M49 in English, CLDR in French and Spanish.
 
     A territory CLDR does not name keeps its English name.
     """
-    if check(lang) == "en":
+    return _country_name(iso3, check(lang or _current))
+
+
+@cache
+def _country_name(iso3: str, lang: str) -> str:
+    if lang == "en":
         return countries.name(iso3)
     from babel import Locale
 
@@ -110,10 +140,124 @@ def country_name(iso3: str, lang: str = "en") -> str:
     return Locale.parse(lang).territories.get(alpha2 or "", countries.name(iso3))
 
 
-def programme_name(code: str, lang: str = "en") -> str:
+def region_name(region: str, lang: str | None = None) -> str:
+    """Return a UN M49 region's name (``Africa``, ``Central Asia``) in ``lang``, from CLDR.
+
+    A name that is no M49 region (``Unknown``, ``online``) is translated as
+    one of the package's messages.
+    """
+    lang = check(lang or _current)
+    if lang == "en":
+        return region
+    from babel import Locale
+
+    code = countries.region_codes().get(region)
+    if code is None:
+        return _(region)
+    return Locale.parse(lang).territories.get(code, region)
+
+
+def babel_version() -> str:
+    """Return the version of Babel, whose CLDR data writes the numbers, dates and names."""
+    import babel
+
+    return babel.__version__
+
+
+def sort_key(name: str) -> str:
+    """Return the key that sorts names as a reader expects: accents and case aside."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def programme_name(code: str, lang: str | None = None) -> str:
     """Return a programme's official full name in ``lang``."""
     from . import programmes
 
-    if check(lang) == "en":
+    lang = check(lang or _current)
+    if lang == "en":
         return programmes.full_name(code)
     return PROGRAMME_NAMES[lang][code]
+
+
+# --- the package's own words: gettext catalogs ------------------------------------------
+
+DOMAIN = "htmss_analysis"
+"""The gettext domain: ``locale/<lang>/LC_MESSAGES/htmss_analysis.po`` in the package."""
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+"""Where the catalogs are; English is the source language and has none."""
+
+def catalog_path(lang: str) -> Path:
+    """Return the ``.po`` catalog of a language other than English."""
+    return LOCALE_DIR / check(lang) / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def translations(lang: str) -> gettext_module.NullTranslations:
+    """Return the translations of ``lang``, compiled from its catalog on first use.
+
+    The ``.po`` catalogs are the only form kept in the repository: Babel
+    compiles one in memory the first time a report asks for its language, so
+    a compiled catalog can never be older than its source.
+    """
+    if check(lang) == "en":
+        return gettext_module.NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with catalog_path(lang).open("rb") as f:
+        catalog = read_po(f, locale=lang, domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog, use_fuzzy=False)
+    compiled.seek(0)
+    return gettext_module.GNUTranslations(compiled)
+
+
+def current() -> str:
+    """Return the language the package writes in now (``en`` unless :func:`using` says)."""
+    return _current
+
+
+@contextmanager
+def using(lang: str) -> Iterator[str]:
+    """Write in ``lang`` inside the ``with`` block; the language before is restored after."""
+    global _current
+    before, _current = _current, check(lang)
+    try:
+        yield _current
+    finally:
+        _current = before
+
+
+MISSED: set[tuple[str, str]] = set()
+"""``(language, message)`` of every message asked for that its catalog lacks (for the tests)."""
+
+
+def _(message: str) -> str:
+    """Translate one of the package's messages into the current language.
+
+    A message the catalog lacks stays in English and is noted in :data:`MISSED`
+    (unless it is already a translation, as a header translated twice is).
+    """
+    if not message or _current == "en":
+        return message
+    found = translations(_current)
+    if message not in found._catalog and message not in _translated(_current):
+        MISSED.add((_current, message))
+    return found.gettext(message)
+
+
+@cache
+def _translated(lang: str) -> frozenset[str]:
+    return frozenset(v for v in translations(lang)._catalog.values() if isinstance(v, str))
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate a message whose form depends on the number ``n``."""
+    return translations(_current).ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a message for translation where it is declared; :func:`_` translates it when shown."""
+    return message

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -19,6 +20,7 @@ from .files import (
     file_sha256,
     read_cells,
 )
+from .languages import N_, _
 from .locate import Located, find_sources, looks_like  # noqa: F401 - API
 from .problems import DataError, Problem
 from .schema import Table
@@ -593,7 +595,7 @@ def load(path: str | Path | None = None) -> Dataset:
             continue
         typed = _convert(table, raw, distinct)
         errors += _duplicate_keys(table, typed, label)
-        set_aside = {"blank rows": int(blank.sum()) + skipped}
+        set_aside = {N_("blank rows"): int(blank.sum()) + skipped}
         if name == "activities":
             errors += _activities_rules(typed, raw, label)
         if name == "participants":
@@ -605,7 +607,7 @@ def load(path: str | Path | None = None) -> Dataset:
             typed, dup_warnings = _dedupe_attendance(typed, label, activity,
                                                      distinct.get("participant_id"))
             warnings += dup_warnings
-            set_aside["duplicate attendances"] = len(dup_warnings)
+            set_aside[N_("duplicate attendances")] = len(dup_warnings)
         _defaults(name, typed)
         tables[name] = typed
         if writer is not None:
@@ -695,3 +697,11 @@ def _from_cache(key: str, folder: Path, located: Located) -> Dataset | None:
         return None
     return Dataset(folder=folder, **tables, sources=sources, warnings=warnings,
                    accounting=accounting, absent=located.absent)
+
+
+def reasons_in_words(why: str) -> str:
+    """Translate the reasons rows were set aside (``1 blank rows; 2 duplicate attendances``).
+
+    Into the current language (:mod:`htmss_analysis.languages`); the counts stay.
+    """
+    return re.sub(r"(\d+) ([^;]+)", lambda m: f"{m[1]} {_(m[2])}", why) if why else why

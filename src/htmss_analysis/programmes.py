@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .languages import N_
+
 SECTION = "HTMSS"
 """How the section as a whole is labelled where a programme label would stand."""
 
-SECTION_NAME = "Human Trafficking and Migrant Smuggling Section"
+SECTION_NAME = N_("Human Trafficking and Migrant Smuggling Section")
 """The section's full name."""
 
-SECTION_DESCRIPTION = (
+SECTION_DESCRIPTION = N_(
     "UNODC's Human Trafficking and Migrant Smuggling Section (HTMSS) is a source of global "
     "expertise in responding to trafficking in persons (TIP), smuggling of migrants (SOM) and "
     "related crimes. Its three global programmes are the main vehicles of its work: they are "
@@ -64,22 +66,22 @@ PROGRAMMES: dict[str, Programme] = {
     for p in (
         Programme("GLOT59", "GLOT59", "Global Programme against Trafficking in Persons",
                   ("TIP",), ("treaty_tip",), "TIP",
-                  "Supports Member States in implementing the Trafficking in Persons Protocol: "
-                  "legislative assistance, capacity building of criminal justice practitioners, "
-                  "the identification and protection of victims, and UNODC's case law database "
-                  "on trafficking in persons."),
+                  N_("Supports Member States in implementing the Trafficking in Persons "
+                     "Protocol: legislative assistance, capacity building of criminal justice "
+                     "practitioners, the identification and protection of victims, and UNODC's "
+                     "case law database on trafficking in persons.")),
         Programme("GLOT92", "GLOT92", "Global Programme against the Smuggling of Migrants",
                   ("SOM",), ("treaty_som",), "SOM",
-                  "Supports Member States in implementing the Smuggling of Migrants Protocol: "
-                  "legislative assistance, capacity building to investigate and prosecute "
-                  "smuggling networks while protecting the rights of smuggled migrants, and "
-                  "UNODC's case law database on migrant smuggling."),
+                  N_("Supports Member States in implementing the Smuggling of Migrants "
+                     "Protocol: legislative assistance, capacity building to investigate and "
+                     "prosecute smuggling networks while protecting the rights of smuggled "
+                     "migrants, and UNODC's case law database on migrant smuggling.")),
         Programme("GLOACT", "GLO.ACT", "Global Action to Prevent and Address Trafficking in "
                   "Persons and the Smuggling of Migrants", ("TIP", "SOM"),
                   ("treaty_tip", "treaty_som"), None,
-                  "A joint action of the European Union and UNODC that works with selected "
-                  "countries on both crimes, from strategy and policy to criminal justice "
-                  "responses and assistance to victims."),
+                  N_("A joint action of the European Union and UNODC that works with selected "
+                     "countries on both crimes, from strategy and policy to criminal justice "
+                     "responses and assistance to victims.")),
     )
 }
 """Every programme, by code, in the order the highlights list them."""

@@ -122,9 +122,12 @@ def describe(code: str) -> str:
     code : str
         A canonical target code (see ``parse_target``).
     """
+    from .languages import _
+
     if code in TITLES:
         return TITLES[code]
-    return f"A target of Goal {goal(code)}: {GOALS[goal(code)]}"
+    # The goal's title stays in English, as the targets' do (said in the method annex).
+    return _("A target of Goal {goal}: {title}").format(goal=goal(code), title=GOALS[goal(code)])
 
 
 def parse_target(text: str) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from . import __version__, countries
 from .cache import CACHE_ENV, cache_dir, cached  # noqa: F401 - CACHE_ENV, cache_dir: API
 from .files import FileProblem, file_sha256, read_rows
+from .languages import N_, _
 from .problems import DataError, Problem
 
 if TYPE_CHECKING:
@@ -276,7 +277,7 @@ def _case_ids(numbers: list[str], keys: list[tuple[str, ...]]) -> list[str]:
         # Pages without a number are told apart among those sharing a page name only.
         groups.setdefault((number, "" if number else keys[i][0]), []).append(i)
     ids = list(numbers)
-    for (number, _), rows in groups.items():
+    for (number, _key), rows in groups.items():
         if len(rows) == 1:
             ids[rows[0]] = number or keys[rows[0]][0]
             continue
@@ -402,15 +403,17 @@ def load_treaty_status(path: str | Path) -> pd.DataFrame:
 # --- which public sources a build uses -----------------------------------------------------
 
 SOURCES: dict[str, tuple[str, Callable[[Path], pd.DataFrame]]] = {
-    "glotip": ("UNODC GLOTIP country data", load_glotip),
-    "sherloc_tip": ("SHERLOC case list (TIP)", lambda p: load_sherloc_cases(p, "TIP")),
-    "sherloc_som": ("SHERLOC case list (SOM)", lambda p: load_sherloc_cases(p, "SOM")),
-    "treaty_tip": ("Trafficking in Persons Protocol status (XVIII-12-a)", load_treaty_status),
-    "treaty_som": ("Smuggling of Migrants Protocol status (XVIII-12-b)", load_treaty_status),
-    "treaty_untoc": ("UN Convention against Transnational Organized Crime status (XVIII-12)",
-                     load_treaty_status),
+    "glotip": (N_("UNODC GLOTIP country data"), load_glotip),
+    "sherloc_tip": (N_("SHERLOC case list (TIP)"), lambda p: load_sherloc_cases(p, "TIP")),
+    "sherloc_som": (N_("SHERLOC case list (SOM)"), lambda p: load_sherloc_cases(p, "SOM")),
+    "treaty_tip": (N_("Trafficking in Persons Protocol status (XVIII-12-a)"),
+                   load_treaty_status),
+    "treaty_som": (N_("Smuggling of Migrants Protocol status (XVIII-12-b)"),
+                   load_treaty_status),
+    "treaty_untoc": (N_("UN Convention against Transnational Organized Crime status "
+                        "(XVIII-12)"), load_treaty_status),
 }
-"""Every public source a report can use: key -> (what it is, loader)."""
+"""Every public source a report can use: key -> (what it is, in English; loader)."""
 
 
 def read_config(path: str | Path) -> dict[str, str]:
@@ -539,12 +542,13 @@ class PublicSources:
 
     def note(self, key: str) -> str:
         """Say in one sentence where a source came from, or that it was not provided."""
-        title = SOURCES[key][0]
+        title = _(SOURCES[key][0])
         state = self.status(key)
         if state == "absent":
-            return f"{title}: not provided."
+            return _("{source}: not provided.").format(source=title)
         if state == "missing":
-            return f"{title}: file not found ({Path(self.paths[key]).name}); not used."
+            return _("{source}: file not found ({file}); not used.").format(
+                source=title, file=Path(self.paths[key]).name)
         return f"{title}: {Path(self.paths[key]).name}."
 
     def files(self) -> list[tuple[str, Path, str]]:

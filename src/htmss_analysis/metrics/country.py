@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import countries, programmes, sdg
+from .. import countries, languages, programmes, sdg
 from ..frames import returns_frame
 from ..indicators import (
     SUPPRESSED,
@@ -22,6 +22,7 @@ from ..indicators import (
     attendances,
     trained,
 )
+from ..languages import _
 from ..loaders import Dataset
 
 BY = ("programme", "activity_type", "level")
@@ -29,7 +30,10 @@ BY = ("programme", "activity_type", "level")
 
 
 def _host(code: object) -> str:
-    return countries.name(code) if isinstance(code, str) else "no country (online or global)"
+    """Name the host country in the current language (see :mod:`htmss_analysis.languages`)."""
+    if isinstance(code, str):
+        return languages.country_name(code)
+    return _("no country (online or global)")
 
 
 @returns_frame

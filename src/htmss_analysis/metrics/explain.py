@@ -23,7 +23,8 @@ import pandas as pd
 
 from .. import indicators
 from ..frames import Frame
-from ..loaders import Dataset
+from ..languages import N_, _, number
+from ..loaders import Dataset, reasons_in_words
 from ..programmes import label, programme_code
 from ..schema import CAPACITY_BUILDING
 
@@ -46,6 +47,11 @@ class Step:
     words: str
     keep: Mask
     when: str = ""  # "programme" or "country": the step applies only when that is asked for
+    fill: tuple[tuple[str, str], ...] = ()  # the values of the words' {fields}
+
+    def text(self) -> str:
+        """Return the step's words in the current language, fields filled in."""
+        return _(self.words).format(**dict(self.fill))
 
 
 @dataclass(frozen=True)
@@ -110,19 +116,19 @@ def _country_is(column: str) -> Mask:
 
 
 def _of_programme(exact: bool = False) -> Step:
-    return Step("of the programme", _programme_exactly if exact else _programme_among,
+    return Step(N_("of the programme"), _programme_exactly if exact else _programme_among,
                 "programme")
 
 
-STARTING = Step("starting in the year", _year_of("start_date"))
-CB = Step("capacity building (training, training of trainers, mentoring, e-learning, "
-          "workshop)", _in("activity_type", tuple(sorted(CAPACITY_BUILDING))))
-NATIONAL = Step("national level", _equals("level", "national"))
-NATIONAL_REGIONAL = Step("national or regional level", _in("level", ("national", "regional")))
+STARTING = Step(N_("starting in the year"), _year_of("start_date"))
+CB = Step(N_("capacity building (training, training of trainers, mentoring, e-learning, "
+          "workshop)"), _in("activity_type", tuple(sorted(CAPACITY_BUILDING))))
+NATIONAL = Step(N_("national level"), _equals("level", "national"))
+NATIONAL_REGIONAL = Step(N_("national or regional level"), _in("level", ("national", "regional")))
 
 
 def _published(column: str = "published_date") -> Step:
-    return Step("published in the year", _year_of(column))
+    return Step(N_("published in the year"), _year_of(column))
 
 
 RULES: dict[str, Rule] = {
@@ -131,54 +137,56 @@ RULES: dict[str, Rule] = {
         "activity_id"),
     "countries_assisted": Rule(
         "activities", (STARTING, _of_programme(), CB, NATIONAL,
-                       Step("country given", _known("country"))), "distinct", "country"),
+                       Step(N_("country given"), _known("country"))), "distinct", "country"),
     "countries_represented": Rule(
-        "participants", (Step("at activities starting in the year", _year_of("start_date")),
+        "participants", (Step(N_("at activities starting in the year"), _year_of("start_date")),
                          _of_programme(), CB, NATIONAL_REGIONAL,
-                         Step("nationality known", _known("nationality"))),
+                         Step(N_("nationality known"), _known("nationality"))),
         "distinct", "nationality"),
     "people_trained": Rule(
-        "participants", (Step("at activities starting in the year", _year_of("start_date")),
+        "participants", (Step(N_("at activities starting in the year"), _year_of("start_date")),
                          _of_programme(), CB), "distinct", "participant_id"),
     "tools_and_publications": Rule(
         "publications", (_published(), _of_programme(),
-                         Step("not a teaching module", lambda f, s: f["category"]
+                         Step(N_("not a teaching module"), lambda f, s: f["category"]
                               != indicators.TEACHING_MODULE)), "distinct", "publication_id"),
     "cases_added": Rule(
-        "cases", (Step("added in the year", _year_of("added_date")), _of_programme()),
+        "cases", (Step(N_("added in the year"), _year_of("added_date")), _of_programme()),
         "distinct", "case", ("database", "case_id")),
     "jurisdictions_tip": Rule(
-        "cases", (Step("added in the year", _year_of("added_date")), _of_programme(),
-                  Step("TIP database", _equals("database", "TIP")),
-                  Step("jurisdiction given", _known("jurisdiction"))), "distinct",
+        "cases", (Step(N_("added in the year"), _year_of("added_date")), _of_programme(),
+                  Step(N_("TIP database"), _equals("database", "TIP")),
+                  Step(N_("jurisdiction given"), _known("jurisdiction"))), "distinct",
         "jurisdiction"),
     "jurisdictions_som": Rule(
-        "cases", (Step("added in the year", _year_of("added_date")), _of_programme(),
-                  Step("SOM database", _equals("database", "SOM")),
-                  Step("jurisdiction given", _known("jurisdiction"))), "distinct",
+        "cases", (Step(N_("added in the year"), _year_of("added_date")), _of_programme(),
+                  Step(N_("SOM database"), _equals("database", "SOM")),
+                  Step(N_("jurisdiction given"), _known("jurisdiction"))), "distinct",
         "jurisdiction"),
     "web_stories": Rule(
         "web_stories", (_published(), _of_programme()), "distinct", "story_id"),
     "page_views": Rule(
-        "web_traffic", (Step("months of the year", _year_of("month")),
+        "web_traffic", (Step(N_("months of the year"), _year_of("month")),
                         _of_programme(exact=True)), "sum", "page_views", ("site", "month")),
     "social_media_posts": Rule(
-        "social_media", (Step("months of the year", _year_of("month")),
+        "social_media", (Step(N_("months of the year"), _year_of("month")),
                          _of_programme(exact=True)), "sum", "posts", ("account", "month")),
     "teaching_modules": Rule(
         "publications", (_published(), _of_programme(),
-                         Step("teaching module", _equals("category",
+                         Step(N_("teaching module"), _equals("category",
                                                          indicators.TEACHING_MODULE))),
         "distinct", "publication_id"),
-    **{key: Rule("engagements", (Step("dated in the year", _year_of("date")), _of_programme(),
-                                 Step(f"kind {kind}", _equals("kind", kind))),
+    **{key: Rule("engagements", (Step(N_("dated in the year"), _year_of("date")),
+                                 _of_programme(),
+                                 Step(N_("kind {kind}"), _equals("kind", kind),
+                                      fill=(("kind", kind),))),
                  "distinct", "engagement_id")
-       for key, kind, *_ in indicators.ENGAGEMENT_FIGURES},
+       for key, kind, *_rest in indicators.ENGAGEMENT_FIGURES},
 }
 """The rule of every headline figure, by its key."""
 
-_IN_COUNTRY = Step("in the country", _country_is("country"), "country")
-_FROM_COUNTRY = Step("participant of the country's nationality", _country_is("nationality"),
+_IN_COUNTRY = Step(N_("in the country"), _country_is("country"), "country")
+_FROM_COUNTRY = Step(N_("participant of the country's nationality"), _country_is("nationality"),
                      "country")
 
 COUNTRY_RULES: dict[str, Rule] = {
@@ -188,20 +196,20 @@ COUNTRY_RULES: dict[str, Rule] = {
         "activities", (STARTING, _of_programme(), CB, NATIONAL, _IN_COUNTRY), "distinct",
         "activity_id"),
     "people_trained": Rule(
-        "participants", (Step("at activities starting in the year", _year_of("start_date")),
+        "participants", (Step(N_("at activities starting in the year"), _year_of("start_date")),
                          _of_programme(), CB, _FROM_COUNTRY), "distinct", "participant_id"),
     "activities_attended": Rule(
-        "participants", (Step("at activities starting in the year", _year_of("start_date")),
+        "participants", (Step(N_("at activities starting in the year"), _year_of("start_date")),
                          _of_programme(), _FROM_COUNTRY), "distinct", "activity_id"),
     "cases_added_tip": Rule(
-        "cases", (Step("added in the year", _year_of("added_date")), _of_programme(),
-                  Step("TIP database", _equals("database", "TIP")),
-                  Step("of the country's jurisdiction", _country_is("jurisdiction"),
+        "cases", (Step(N_("added in the year"), _year_of("added_date")), _of_programme(),
+                  Step(N_("TIP database"), _equals("database", "TIP")),
+                  Step(N_("of the country's jurisdiction"), _country_is("jurisdiction"),
                        "country")), "distinct", "case", ("database", "case_id")),
     "cases_added_som": Rule(
-        "cases", (Step("added in the year", _year_of("added_date")), _of_programme(),
-                  Step("SOM database", _equals("database", "SOM")),
-                  Step("of the country's jurisdiction", _country_is("jurisdiction"),
+        "cases", (Step(N_("added in the year"), _year_of("added_date")), _of_programme(),
+                  Step(N_("SOM database"), _equals("database", "SOM")),
+                  Step(N_("of the country's jurisdiction"), _country_is("jurisdiction"),
                        "country")), "distinct", "case", ("database", "case_id")),
 }
 """The rule of every country figure, by its key."""
@@ -214,7 +222,7 @@ def _file(data: Dataset, table: str) -> str:
     for source in data.sources:
         if source.table == table:
             return source.path.name + (f"[{source.sheet}]" if source.sheet else "")
-    return f"{table} (absent)"
+    return _("{table} (absent)").format(table=table)
 
 
 def _records_table(data: Dataset, table: str) -> pd.DataFrame:
@@ -231,14 +239,19 @@ def _read(data: Dataset, table: str, used: int) -> list[tuple[str, int]]:
     """Return the first steps: rows read from the file, and used if some were set aside."""
     acc = data.accounting
     row = acc[acc["table"] == table] if "table" in acc else acc.iloc[0:0]
-    what = "attendances" if table == "participants" else "rows"
+    attendances = table == "participants"
     if row.empty:
-        return [(f"{what} of {table} (table absent)", used)]
+        text = (_("attendances of {table} (table absent)") if attendances
+                else _("rows of {table} (table absent)"))
+        return [(text.format(table=table), used)]
     read, aside = int(row["rows_read"].iloc[0]), int(row["rows_set_aside"].iloc[0])
-    steps = [(f"{what} read from {_file(data, table)}", read)]
+    text = _("attendances read from {file}") if attendances else _("rows read from {file}")
+    steps = [(text.format(file=_file(data, table)), read)]
     if aside:
-        why = str(row["why_set_aside"].iloc[0]) or "set aside"
-        steps.append((f"{what} used ({aside:,} set aside: {why})", used))
+        why = reasons_in_words(str(row["why_set_aside"].iloc[0])) or _("set aside")
+        text = (_("attendances used ({n} set aside: {why})") if attendances
+                else _("rows used ({n} set aside: {why})"))
+        steps.append((text.format(n=number(aside), why=why), used))
     return steps
 
 
@@ -288,17 +301,17 @@ def explain(data: Dataset, key: str, year: int, programme: str | None = None,
         if step.when == "country" and scope.country is None:
             continue
         frame = frame[step.keep(frame, scope).to_numpy(dtype=bool)]
-        words = step.words
+        words = step.text()
         if step.when == "programme":
-            words = f"of {label(scope.programme)}"
+            words = _("of {programme}").format(programme=label(scope.programme))
         steps.append((words, len(frame)))
     records = _measure(rule, frame, _file(data, rule.table))
+    steps.append((_measured(rule), len(records)))
     if rule.measure == "distinct":
-        steps.append((f"distinct {rule.column.replace('_', ' ')}", len(records)))
         value = len(records)
     else:
         value = int(records["value"].sum())
-        steps.append((f"sum of {rule.column.replace('_', ' ')}", value))
+        steps[-1] = (steps[-1][0], value)
     out = Frame(records)
     out.attrs.update(key=key, value=value, measure=rule.measure,
                      steps=pd.DataFrame(steps, columns=["step", "rows"]))
@@ -326,10 +339,15 @@ def _measure(rule: Rule, frame: pd.DataFrame, file: str) -> pd.DataFrame:
     return out.sort_values("id").reset_index(drop=True)
 
 
+def _measured(rule: Rule) -> str:
+    """Say what a rule measures at its last step: ``distinct activity id``, ``sum of posts``."""
+    column = _(rule.column.replace("_", " "))
+    text = _("distinct {column}") if rule.measure == "distinct" else _("sum of {column}")
+    return text.format(column=column)
+
+
 def steps_of(key: str, country: bool = False) -> list[str]:
     """Return the words of a figure's rule, step by step (for the method annex and docs)."""
     rule = _rule(key, country)
-    return [s.words + (" (a programme's figure only)" if s.when == "programme" else "")
-            for s in rule.steps] + [
-        f"{'distinct' if rule.measure == 'distinct' else 'sum of'} "
-        f"{rule.column.replace('_', ' ')}"]
+    return [s.text() + (" " + _("(a programme's figure only)") if s.when == "programme"
+                        else "") for s in rule.steps] + [_measured(rule)]

@@ -22,8 +22,9 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import StrMethodFormatter
+from matplotlib.ticker import FuncFormatter
 
+from ..languages import _, month_names, number
 from . import export
 
 PALETTE = sns.color_palette("colorblind")
@@ -82,10 +83,18 @@ def _render(fig: Figure, title: str, alt: str) -> Chart:
     return Chart(title, alt, buf.getvalue())
 
 
-def _alt(kind: str, title: str, labels: list, values: list, unit: str) -> str:
-    pairs = "; ".join(f"{label}: {value:,.0f}" for label, value in zip(labels, values,
-                                                                        strict=True))
-    return f"{kind} of {title.lower()} ({unit}). {pairs}." if pairs else f"{title}: no data."
+def _count(value: float, _position: object = None) -> str:
+    """Write a bar's value or an axis tick as the report's language writes numbers."""
+    return number(value)
+
+
+def _alt(title: str, labels: list, values: list, unit: str) -> str:
+    pairs = "; ".join(f"{label}: {_count(value)}" for label, value in zip(labels, values,
+                                                                         strict=True))
+    if not pairs:
+        return _("{title}: no data.").format(title=title)
+    return _("Bar chart of {title} ({unit}). {values}.").format(title=title.lower(), unit=unit,
+                                                              values=pairs)
 
 
 def bar(frame: pd.DataFrame, label: str, value: str, title: str, unit: str,
@@ -125,14 +134,14 @@ def bar(frame: pd.DataFrame, label: str, value: str, title: str, unit: str,
                 ax.set_ylabel(unit)
                 ax.set_xlabel("")
             for container in ax.containers:
-                ax.bar_label(container, fmt="{:,.0f}", padding=2, fontsize=8)
+                ax.bar_label(container, fmt=_count, padding=2, fontsize=8)
             axis = ax.xaxis if horizontal else ax.yaxis
-            axis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+            axis.set_major_formatter(FuncFormatter(_count))
         else:
-            ax.text(0.5, 0.5, "no data", ha="center", va="center", transform=ax.transAxes)
+            ax.text(0.5, 0.5, _("no data"), ha="center", va="center", transform=ax.transAxes)
             ax.set_axis_off()
         fig.tight_layout()
-    return _render(fig, title, _alt("Bar chart", title, labels, values, unit))
+    return _render(fig, title, _alt(title, labels, values, unit))
 
 
 def grouped_bar(frame: pd.DataFrame, label: str, series: dict[str, str], title: str, unit: str
@@ -152,23 +161,22 @@ def grouped_bar(frame: pd.DataFrame, label: str, series: dict[str, str], title: 
                         palette=PALETTE[: len(series)])
             ax.legend(title="", frameon=False)
             for container in ax.containers:
-                ax.bar_label(container, fmt="{:,.0f}", padding=2, fontsize=7)
-            ax.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+                ax.bar_label(container, fmt=_count, padding=2, fontsize=7)
+            ax.yaxis.set_major_formatter(FuncFormatter(_count))
         ax.set_xlabel("")
         ax.set_ylabel(unit)
         fig.tight_layout()
     parts = []
     for column, words in series.items():
-        parts.append(f"{words}: " + ", ".join(f"{lab} {val:,.0f}" for lab, val in
+        parts.append(f"{words}: " + ", ".join(f"{lab} {_count(val)}" for lab, val in
                                               zip(frame[label], frame[column], strict=True)))
-    return _render(fig, title, f"Grouped bar chart of {title.lower()} ({unit}). "
-                   + "; ".join(parts) + ".")
+    return _render(fig, title, _("Grouped bar chart of {title} ({unit}). {values}.").format(
+        title=title.lower(), unit=unit, values="; ".join(parts)))
 
 
 def monthly(frame: pd.DataFrame, column: str, title: str, unit: str, color_index: int = 0
             ) -> Chart:
     """Draw twelve monthly bars of ``column`` (``frame`` has a ``month`` column 1-12)."""
-    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-              "Dec"]
-    shown = pd.DataFrame({"month": months, column: frame.sort_values("month")[column].to_list()})
-    return bar(shown, "month", column, title, unit, color_index=color_index)
+    shown = pd.DataFrame({_("month"): month_names(),
+                          column: frame.sort_values("month")[column].to_list()})
+    return bar(shown, _("month"), column, title, unit, color_index=color_index)

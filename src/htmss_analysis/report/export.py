@@ -22,8 +22,10 @@ from pathlib import Path
 
 import pandas as pd
 
-HEADLINE = "headline"
-"""Name of the first sheet: one row per figure of the report."""
+from ..languages import N_, _, current
+
+HEADLINE = N_("headline")
+"""Name of the first sheet (in the report's language): one row per figure of the report."""
 
 HEADLINE_COLUMNS = ("key", "title", "value", "previous_year", "definition")
 """Columns of the headline sheet."""
@@ -115,13 +117,13 @@ def _cell_value(value: object) -> object:
     if isinstance(value, tuple):
         return ", ".join(map(str, value))
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, pd.Timestamp | datetime):
         return value.to_pydatetime() if isinstance(value, pd.Timestamp) else value
     if isinstance(value, int | float) or hasattr(value, "dtype"):
         number = value.item() if hasattr(value, "item") else value
-        return ("yes" if number else "no") if isinstance(number, bool) else number
-    text = str(value)
+        return (_("yes") if number else _("no")) if isinstance(number, bool) else number
+    text = _english_digits(str(value))
     if _ISO_DATE.match(text):
         try:
             return datetime.strptime(text, "%Y-%m-%d")
@@ -130,6 +132,22 @@ def _cell_value(value: object) -> object:
     if _SIGNED.match(text):
         return float(text.replace("\u2212", "-").replace(",", "").replace("+", ""))
     return text
+
+
+def _english_digits(text: str) -> str:
+    """Write a signed number of the report's language (``+97 326``, ``+97.326``) as English does.
+
+    Other text is returned as it is.
+    """
+    lang = current()
+    if lang == "en" or text[:1] not in ("+", "-", "\u2212"):
+        return text
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    group, point = get_group_symbol(lang), get_decimal_symbol(lang)
+    swapped = text.replace(group, "\0").replace("\u00a0", "\0").replace(point, ".")
+    english = swapped.replace("\0", ",")
+    return english if _SIGNED.match(english) else text
 
 
 def write_workbook(path: str | Path, headline: pd.DataFrame, sheets: dict[str, pd.DataFrame],
@@ -155,15 +173,18 @@ def write_workbook(path: str | Path, headline: pd.DataFrame, sheets: dict[str, p
     wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_numbers": False,
                                         "strings_to_urls": False})
     try:
-        wb.set_properties({"title": title, "author": "htmss-analysis",
-                           "created": CREATED, "comments": "Tables of the report " + title})
+        wb.set_properties({"title": title, "author": "htmss-analysis", "created": CREATED,
+                           "comments": _("Tables of the report {title}").format(title=title)})
         header = wb.add_format({"bold": True, "bg_color": "#EEF2F6", "text_wrap": True,
                                 "valign": "top", "bottom": 1})
         styles = {"date": wb.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
                   "int": wb.add_format({"num_format": "#,##0", "valign": "top"}),
                   "float": wb.add_format({"num_format": "#,##0.0##", "valign": "top"}),
                   "text": wb.add_format({"valign": "top", "text_wrap": True})}
-        _sheet(wb, HEADLINE, headline[list(HEADLINE_COLUMNS)], header, styles)
+        from .html import header as words
+
+        _sheet(wb, _(HEADLINE), headline[list(HEADLINE_COLUMNS)].rename(columns=words),
+               header, styles)
         valid = Tables()  # names Excel accepts, whoever made ``sheets``
         for name, frame in sheets.items():
             valid.sheets[valid._unique(_sheet_name(name))] = frame

@@ -11,13 +11,16 @@ title such as ``<script>alert(1)</script>`` shows as text and runs nothing.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
+from datetime import date
 from html.parser import HTMLParser
 
 import pandas as pd
 from pandas.api.types import is_numeric_dtype
 
 from ..frames import number_format
+from ..languages import _, current, short_date
 from . import export
 
 STYLE_MARK = "data-htmss"
@@ -114,8 +117,27 @@ def num(value: object) -> str:
 
 
 def words(value: object) -> str:
-    """Show a code such as ``training_of_trainers`` as words."""
-    return str(value).replace("_", " ")
+    """Show a code such as ``training_of_trainers`` as words, in the report's language."""
+    return _(str(value).replace("_", " "))
+
+
+def header(column: object) -> str:
+    """Show a column name as a table header: ``web_stories`` as words, translated.
+
+    A year (``2018``) or a name that is not text stays as it is.
+    """
+    text = str(column)
+    return text if not isinstance(column, str) or text.isdigit() else words(text)
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def cell_text(value: object) -> str:
+    """Return a table cell's text: a date (``2018-03-05``) as the report's language writes it."""
+    if current() != "en" and isinstance(value, str) and _ISO_DATE.match(value):
+        return short_date(date.fromisoformat(value))
+    return value
 
 
 class _Text(HTMLParser):
@@ -190,11 +212,14 @@ class Html:
     title : str, optional
         The report's title, for the page ``<title>``: carried in the output's
         metadata so every door names the page alike.
+    lang : str, optional
+        With ``title``: the report's language, for ``<html lang>``.
     """
 
-    def __init__(self, *parts: object, title: str = ""):
+    def __init__(self, *parts: object, title: str = "", lang: str = ""):
         self.parts = parts
         self.title = title
+        self.lang = lang
 
     def __str__(self) -> str:
         return "".join(p.markup() if hasattr(p, "markup") else
@@ -210,7 +235,7 @@ class Html:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         data = {"text/html": self._repr_html_(), "text/plain": repr(self)}
-        meta = {"htmss": {"title": self.title}} if self.title else {}
+        meta = {"htmss": {"title": self.title, "lang": self.lang or "en"}} if self.title else {}
         return data, meta
 
     def __repr__(self) -> str:
@@ -237,8 +262,8 @@ def cards(items: Iterable[tuple[str, object, str]], rules: bool = False) -> str:
     """
     def figure(key: str, value: object) -> str:
         if rules:
-            return (f'<a class="figure" href="#rule-{esc(key)}" title="How this figure is '
-                    f'made">{num(value)}</a>')
+            how = esc(_("How this figure is made"))
+            return f'<a class="figure" href="#rule-{esc(key)}" title="{how}">{num(value)}</a>'
         return f'<span class="figure">{num(value)}</span>'
 
     body = "".join(f'<div class="card" data-key="{esc(key)}">{figure(key, value)}'
@@ -291,12 +316,15 @@ def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
     without the address columns.
     """
     links = links or {}
-    hrefs = {c: frame[h].to_list() for c, h in links.items()}
+    hrefs = {header(c): frame[h].to_list() for c, h in links.items()}
     frame = frame.drop(columns=list(dict.fromkeys(links.values())))
     if frame.empty:
-        return para("No rows for this selection.", "empty")
+        return para(_("No rows for this selection."), "empty")
+    # Headers are shown (and exported) in the report's language.
+    numeric, nowrap = tuple(map(header, numeric)), tuple(map(header, nowrap))
+    frame = frame.rename(columns=header)
     if exported:
-        export.note_table(frame.rename(columns=lambda c: str(c).replace("_", " ")), caption)
+        export.note_table(frame, caption)
     formats = _formats(frame, numeric)
 
     def cell(column: str, value: object, i: int) -> str:
@@ -305,6 +333,7 @@ def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
             return f'<td class="num">{text}</td>'
         if isinstance(value, tuple):
             value = ", ".join(map(str, value))
+        value = cell_text(value)
         attr = ' class="nowrap"' if column in nowrap else ""
         href = hrefs[column][i] if column in hrefs else ""
         if isinstance(href, str) and href:
@@ -313,7 +342,7 @@ def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
 
     num_class = ' class="num"'
     head = "".join(f'<th scope="col"{num_class if c in formats else ""}>'
-                   f"{esc(str(c).replace('_', ' '))}</th>" for c in frame.columns)
+                   f"{esc(c)}</th>" for c in frame.columns)
     columns = list(frame.columns)
     rows = "".join("<tr>" + "".join(cell(c, v, i) for c, v in zip(columns, row, strict=True))
                    + "</tr>" for i, row in enumerate(frame.itertuples(index=False, name=None)))

@@ -9,20 +9,23 @@ the data is escaped (see :mod:`.html`).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import wraps
 
 import pandas as pd
 
-from .. import __version__, indicators, programmes, sdg
+from .. import __version__, indicators, languages, programmes, sdg
 from .. import countries as country_names
-from ..loaders import Dataset, check_year
+from ..languages import N_, _, ngettext, short_date
+from ..loaders import Dataset, check_year, reasons_in_words
 from ..problems import grouped
 from ..sources import SOURCES, PublicSources
 from . import charts, export
-from .html import Html, cards, esc, heading, num, para, table, words
+from .html import Html, cards, cell_text, esc, header, heading, num, para, table, words
 
-NOT_ATTRIBUTED = "not attributed"
-"""How a figure the data never attributes to a programme reads in a table."""
+NOT_ATTRIBUTED = N_("not attributed")
+"""How a figure the data never attributes to a programme reads in a table (translated)."""
 
 
 # --- context -------------------------------------------------------------------------
@@ -54,6 +57,9 @@ class Context:
         (``countries``): country names link to their briefs. Empty: no links.
     briefed : frozenset of str
         The ISO3 codes of the countries that have a brief there.
+    lang : str
+        The report's language: ``en``, ``fr`` or ``es``
+        (:data:`htmss_analysis.languages.LANGUAGES`).
     """
 
     data: Dataset
@@ -65,6 +71,7 @@ class Context:
     country: str | None = None
     briefs: str = ""
     briefed: frozenset[str] = frozenset()
+    lang: str = "en"
     memo: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -74,13 +81,47 @@ class Context:
 
     @property
     def name(self) -> str:
-        """The programme's full name, or the section's."""
-        return programmes.full_name(self.programme)
+        """The programme's full name, or the section's, in the report's language."""
+        if self.programme:
+            return languages.programme_name(self.programme, self.lang)
+        with languages.using(self.lang):
+            return _(programmes.SECTION_NAME)
+
+
+def localized(section: Callable) -> Callable:
+    """Make a section write in its context's language (its first argument's ``lang``)."""
+
+    @wraps(section)
+    def in_language(ctx: Context, *args, **kwargs):
+        with languages.using(ctx.lang):
+            return section(ctx, *args, **kwargs)
+
+    return in_language
+
+
+def country(ctx: Context, iso3: str) -> str:
+    """Return a country's name in the report's language."""
+    if iso3 == country_names.INTERNATIONAL_BODIES:
+        return _(iso3)
+    return languages.country_name(iso3, ctx.lang)
+
+
+def named(ctx: Context, frame: pd.DataFrame, code: str, name: str) -> pd.DataFrame:
+    """Name each row's country (ISO3 in ``code``) in the report's language, in ``name``."""
+    if ctx.lang == "en" or frame.empty:
+        return frame
+    return frame.assign(**{name: [country(ctx, c) if isinstance(c, str) else n
+                                  for c, n in zip(frame[code], frame[name], strict=True)]})
+
+
+def regions(ctx: Context, values: pd.Series) -> pd.Series:
+    """Name UN M49 regions in the report's language."""
+    return values.map(lambda r: languages.region_name(r, ctx.lang) if isinstance(r, str) else r)
 
 
 def context(data: Dataset, year: int, programme: str | None = None, years_back: int = 2,
             sources: PublicSources | None = None, country: str | None = None,
-            briefs: str = "", brief_countries: str = "all") -> Context:
+            briefs: str = "", brief_countries: str = "all", lang: str = "en") -> Context:
     """Fix what a report covers.
 
     Parameters
@@ -104,6 +145,9 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
     brief_countries : str, optional
         Which countries have a brief: ``"all"`` (every country with a
         non-zero country figure in the year) or ISO3 codes separated by spaces.
+    lang : str, optional
+        The report's language: ``en`` (default), ``fr`` or ``es``. Only the
+        words change: the figures are the same in every language.
 
     Raises
     ------
@@ -112,7 +156,10 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
         data covers).
     UnknownCountry
         When ``country`` names no country.
+    ValueError
+        When ``lang`` is not a report language.
     """
+    lang = languages.check(lang)
     check_year(data, year)
     code = programmes.programme_code(programme)
     iso3 = country_names.to_iso3(country) if country else None
@@ -125,169 +172,231 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
               "public sources config": sources.config.name if sources.config else "none"}
     if iso3:
         params = {"country": iso3, **params}
+    if lang != "en":
+        params["lang"] = lang
     export.collect()  # the tables this report shows, for its workbook
     briefed: frozenset[str] = frozenset()
     if briefs:
         briefed = frozenset(indicators.country_figures(data, year)["iso3"])
         if brief_countries.strip().lower() != "all":
             briefed &= {country_names.to_iso3(c) for c in brief_countries.split()}
-    return Context(data, year, code, years, params, sources, iso3, briefs, briefed)
+    return Context(data, year, code, years, params, sources, iso3, briefs, briefed, lang)
 
 
 # --- sections ------------------------------------------------------------------------
 
 
+SUBTITLES = {"programme report": N_("programme report"),
+             "highlights at a glance": N_("highlights at a glance"),
+             "country brief": N_("country brief"), "country briefs": N_("country briefs")}
+"""The subtitles of the package's notebooks, translated in the report's language."""
+
+
+@localized
 def title(ctx: Context, subtitle: str = "") -> Html:
-    """Return the report's title block; it also names the page (``<title>``)."""
-    sample = " (synthetic sample data)" if ctx.data.synthetic else ""
-    who = country_names.name(ctx.country) if ctx.country else ctx.label
+    """Return the report's title block; it also names the page (``<title>``) and its language.
+
+    A subtitle of the package's notebooks (:data:`SUBTITLES`) is translated;
+    any other is shown as given.
+    """
+    subtitle = _(SUBTITLES[subtitle]) if subtitle in SUBTITLES else subtitle
+    sample = " " + _("(synthetic sample data)") if ctx.data.synthetic else ""
+    who = country(ctx, ctx.country) if ctx.country else ctx.label
     page = f"{who} {ctx.year} {subtitle}".strip()
-    parts = [f'<header class="report-title"><p class="kicker">UNODC · '
-             f'{esc(programmes.SECTION_NAME)}</p><h1>{esc(who)} {ctx.year}'
+    parts = [f'<header class="report-title"><p class="kicker">{esc(_("UNODC"))} · '
+             f'{esc(_(programmes.SECTION_NAME))}</p><h1>{esc(who)} {ctx.year}'
              f'{esc(": " + subtitle if subtitle else "")}</h1>'
              f'<p class="subtitle">{esc(ctx.name)}{esc(sample)}</p></header>']
     if ctx.programme is None and ctx.country is None:
         # the highlights: spell each programme out at its first use
-        parts.append(para("Global programmes: " + "; ".join(
-            f"{p.label}, {p.name}" for p in programmes.PROGRAMMES.values()) + ".", "note"))
-    return Html(*parts, title=page)
+        parts.append(para(_("Global programmes: {list}.").format(list="; ".join(
+            f"{p.label}, {languages.programme_name(p.code)}"
+            for p in programmes.PROGRAMMES.values())), "note"))
+    return Html(*parts, title=page, lang=ctx.lang)
 
 
+def _titled(frame: pd.DataFrame) -> pd.DataFrame:
+    """Translate the ``title`` column of a frame of registry figures."""
+    return frame.assign(title=frame["title"].map(_))
+
+
+@localized
 def headline_cards(ctx: Context) -> Html:
     """Show the headline figures of the year as large numbers, as the highlights do.
 
     A figure the data never attributes to the programme gets no card (a big 0
     would read as a result); a note names those figures instead.
     """
-    table_ = indicators.headline(ctx.data, ctx.year, ctx.programme, compare=False)
+    table_ = _titled(indicators.headline(ctx.data, ctx.year, ctx.programme, compare=False))
     table_ = table_[[indicators.REGISTRY[k].part == "headline" for k in table_.index]]
     shown = table_[table_["attributed"]]
-    parts = [heading(f"{ctx.year} highlights", anchor="highlights"),
+    parts = [heading(_("{year} highlights").format(year=ctx.year), anchor="highlights"),
              cards(((k, v, t) for k, v, t in zip(shown.index, shown["value"], shown["title"],
                                                  strict=True)), rules=True)]
     left_out = table_[~table_["attributed"]]
     if len(left_out):
-        parts.append(para(f"Not attributed to {ctx.label}: " + "; ".join(left_out["title"])
-                          + ". The data records these for the section as a whole or for "
-                          "other programmes only.", "note"))
+        parts.append(para(_("Not attributed to {programme}: {figures}. The data records these "
+                            "for the section as a whole or for other programmes only.").format(
+            programme=ctx.label, figures="; ".join(left_out["title"])), "note"))
     if ctx.programme and not shown["value"].any():
-        parts.append(para(f"{ctx.label} has no rows in {ctx.year}: no activity, case, "
-                          "publication, story or web figure of the year names it.", "empty"))
+        parts.append(para(_("{programme} has no rows in {year}: no activity, case, "
+                            "publication, story or web figure of the year names it.").format(
+            programme=ctx.label, year=ctx.year), "empty"))
     return Html(*parts)
 
 
+@localized
 def headline_trend(ctx: Context) -> Html:
     """Tabulate the headline figures of the years shown, with the change from the last."""
-    trend = indicators.trend(ctx.data, ctx.years, ctx.programme)
+    trend = _titled(indicators.trend(ctx.data, ctx.years, ctx.programme))
     trend = trend[[indicators.recorded(ctx.data, k) for k in trend.index]]
+    figure = _("figure")
     frame = trend.drop(columns="attributed").reset_index(drop=True).rename(
-        columns={"title": "figure"})
+        columns={"title": figure})
     if "change" in frame:
-        frame = frame.rename(columns={"change": f"change from {ctx.years[-2]}"})
-    value_columns = [c for c in frame.columns if c != "figure"]
+        frame = frame.rename(columns={
+            "change": _("change from {year}").format(year=ctx.years[-2])})
+    value_columns = [c for c in frame.columns if c != figure]
     frame[value_columns] = frame[value_columns].astype(object)
-    frame.loc[~trend["attributed"].to_numpy(), value_columns] = NOT_ATTRIBUTED
-    note = ("Earlier years are shown where the data has them. Programme figures count "
-            "joint activities for each programme taking part.")
-    return Html(heading("Headline figures over time", 3),
-                table(frame, tuple(c for c in frame.columns if c != "figure")),
-                para(note, "note"))
+    frame.loc[~trend["attributed"].to_numpy(), value_columns] = _(NOT_ATTRIBUTED)
+    note = _("Earlier years are shown where the data has them. Programme figures count "
+             "joint activities for each programme taking part.")
+    return Html(heading(_("Headline figures over time"), 3),
+                table(frame, tuple(value_columns)), para(note, "note"))
 
 
-def _several_note(ctx: Context, by: str, what: str) -> str:
+def _several_note(ctx: Context, by: str) -> str:
     """Say how many people count under more than one value of ``by``, if any."""
     n = indicators.people_in_several(ctx.data, ctx.year, by, ctx.programme)
     if not n:
         return ""
-    return para(f"{num(n)} {'person' if n == 1 else 'people'} attended under more than one "
-                f"{what}; each counts once under every {what} they attended under, so this "
-                "column adds up to more than the people trained.", "note")
+    texts = {
+        "sex": ngettext("{n} person attended under more than one sex; each counts once under "
+                        "every sex they attended under, so this column adds up to more than "
+                        "the people trained.",
+                        "{n} people attended under more than one sex; each counts once under "
+                        "every sex they attended under, so this column adds up to more than "
+                        "the people trained.", n),
+        "group": ngettext("{n} person attended under more than one professional group; each "
+                          "counts once under every group they attended under, so this column "
+                          "adds up to more than the people trained.",
+                          "{n} people attended under more than one professional group; each "
+                          "counts once under every group they attended under, so this column "
+                          "adds up to more than the people trained.", n),
+        "region": ngettext("{n} person attended under more than one region of nationality; "
+                           "each counts once under every region they attended under, so this "
+                           "column adds up to more than the people trained.",
+                           "{n} people attended under more than one region of nationality; "
+                           "each counts once under every region they attended under, so this "
+                           "column adds up to more than the people trained.", n),
+    }
+    return para(texts[by].format(n=num(n)), "note")
 
 
+@localized
 def activities(ctx: Context) -> Html:
     """Activities by type, level and role, month and UN region, and by country."""
     d, y, p = ctx.data, ctx.year, ctx.programme
     by_type = indicators.activities_by(d, y, "activity_type", p)
     by_type["activity_type"] = by_type["activity_type"].map(words)
     by_level = indicators.activities_by(d, y, "level", p)
+    by_level["level"] = by_level["level"].map(words)
     by_role = indicators.activities_by(d, y, "role", p)
+    by_role["role"] = by_role["role"].map(words)
     by_region = indicators.activities_by(d, y, "region", p)
-    by_country = indicators.activities_by(d, y, "country", p)
+    by_region["region"] = regions(ctx, by_region["region"])
+    by_country = named(ctx, indicators.activities_by(d, y, "country", p), "country", "name")
     by_month = indicators.activities_by(d, y, "month", p)
     total = by_level["activities"].sum()
+    unit = _("activities")
     return Html(
-        heading("Technical cooperation activities", anchor="activities"),
-        para(f"{num(total)} activities started in {y} at all levels; the headline figure "
-             f"counts the {num(indicators.technical_cooperation_activities(d, y, p))} at "
-             "national and regional level."),
-        charts.monthly(by_month, "activities", f"Activities started per month, {y}",
-                       "activities"),
-        charts.bar(by_type, "activity_type", "activities", f"Activities by type, {y}",
-                   "activities", horizontal=True, color_index=1),
-        '<div class="two">', table(by_level, ("activities",), "By level"),
-        table(by_role, ("activities",), "Organized or contributed to"), "</div>",
+        heading(_("Technical cooperation activities"), anchor="activities"),
+        para(_("{total} activities started in {year} at all levels; the headline figure "
+               "counts the {counted} at national and regional level.").format(
+            total=num(total), year=y,
+            counted=num(indicators.technical_cooperation_activities(d, y, p)))),
+        charts.monthly(by_month, "activities",
+                       _("Activities started per month, {year}").format(year=y), unit),
+        charts.bar(by_type, "activity_type", "activities",
+                   _("Activities by type, {year}").format(year=y), unit, horizontal=True,
+                   color_index=1),
+        '<div class="two">', table(by_level, ("activities",), _("By level")),
+        table(by_role, ("activities",), _("Organized or contributed to")), "</div>",
         charts.bar(by_region, "region", "activities",
-                   f"Activities by UN region of the country assisted or host country, {y}",
-                   "activities", color_index=2),
-        heading("Activities by country", 3),
+                   _("Activities by UN region of the country assisted or host country, "
+                     "{year}").format(year=y), unit, color_index=2),
+        heading(_("Activities by country"), 3),
         table(_linked(ctx, by_country.rename(columns={"country": "ISO3"}), "ISO3"),
               ("activities",), nowrap=("ISO3",), links={"name": "brief"}),
     )
 
 
+@localized
 def people(ctx: Context) -> Html:
     """People trained by sex and group, attendances against people, knowledge gain."""
     d, y, p = ctx.data, ctx.year, ctx.programme
     by_sex = indicators.people_by(d, y, "sex", p)
+    by_sex["sex"] = by_sex["sex"].map(words)
     by_group = indicators.people_by(d, y, "group", p)
     by_group["group"] = by_group["group"].map(words)
     by_region = indicators.people_by(d, y, "region", p)
+    by_region["region"] = regions(ctx, by_region["region"])
     att = indicators.attendance_summary(d, y, p)
+    att[att.columns[0]] = att[att.columns[0]].map(words)
     gain = indicators.knowledge_gain(d, y, p)
+    unit = _("people")
     parts = [
-        heading("People trained", anchor="people"),
-        para(f"{num(indicators.people_trained(d, y, p))} distinct people attended "
-             f"capacity-building activities starting in {y}. A person who attended several "
-             "activities counts once."),
-        '<div class="two">', table(by_sex, ("people",), "By sex"),
-        table(att, ("attendances", "people"), "Attendances and unique people"), "</div>",
-        _several_note(ctx, "sex", "sex"),
-        charts.bar(by_group, "group", "people", f"People trained by professional group, {y}",
-                   "people", horizontal=True, color_index=0),
-        _several_note(ctx, "group", "professional group"),
+        heading(_("People trained"), anchor="people"),
+        para(_("{n} distinct people attended capacity-building activities starting in {year}. "
+               "A person who attended several activities counts once.").format(
+            n=num(indicators.people_trained(d, y, p)), year=y)),
+        '<div class="two">', table(by_sex, ("people",), _("By sex")),
+        table(att, ("attendances", "people"), _("Attendances and unique people")), "</div>",
+        _several_note(ctx, "sex"),
+        charts.bar(by_group, "group", "people",
+                   _("People trained by professional group, {year}").format(year=y), unit,
+                   horizontal=True, color_index=0),
+        _several_note(ctx, "group"),
         charts.bar(by_region, "region", "people",
-                   f"People trained by UN region of nationality, {y}", "people",
-                   color_index=4),
-        _several_note(ctx, "region", "region of nationality"),
-        heading("Knowledge gain", 3),
+                   _("People trained by UN region of nationality, {year}").format(year=y),
+                   unit, color_index=4),
+        _several_note(ctx, "region"),
+        heading(_("Knowledge gain"), 3),
     ]
     if gain.empty:
-        parts.append(para("No attendance has both a pre-test and a post-test score.", "empty"))
+        parts.append(para(_("No attendance has both a pre-test and a post-test score."),
+                          "empty"))
     else:
         shown = gain.copy()
         shown["activity_type"] = shown["activity_type"].map(words)
         shown["improved_share"] = shown["improved_share"] * 100
         shown = shown.rename(columns={
-            "activity_type": "activity type", "tested": "attendances tested",
-            "pre_test": "mean pre-test", "post_test": "mean post-test",
-            "gain": "mean gain (points)", "improved_share": "improved (%)"})
+            "activity_type": _("activity type"), "tested": _("attendances tested"),
+            "pre_test": _("mean pre-test"), "post_test": _("mean post-test"),
+            "gain": _("mean gain (points)"), "improved_share": _("improved (%)")})
         parts += [
-            para("Mean scores (0-100) of attendances with both a pre-test and a post-test."),
+            para(_("Mean scores (0-100) of attendances with both a pre-test and a "
+                   "post-test.")),
             charts.grouped_bar(gain.assign(activity_type=gain["activity_type"].map(words)),
-                               "activity_type", {"pre_test": "pre-test", "post_test": "post-test"},
-                               f"Mean test scores before and after, {y}", "score (0-100)"),
-            table(shown, tuple(c for c in shown.columns if c != "activity type")),
+                               "activity_type",
+                               {"pre_test": _("pre-test"), "post_test": _("post-test")},
+                               _("Mean test scores before and after, {year}").format(year=y),
+                               _("score (0-100)")),
+            table(shown, tuple(c for c in shown.columns if c != _("activity type"))),
         ]
     return Html(*parts)
 
 
 def _grouped_countries(ctx: Context, frame: pd.DataFrame) -> str:
     if frame.empty:
-        return para("None.", "empty")
+        return para(_("None."), "empty")
     items = []
-    for region, group in frame.groupby("region", sort=True):
+    frame = named(ctx, frame, "iso3", "country").assign(region=regions(ctx, frame["region"]))
+    for region, group in sorted(frame.groupby("region", sort=False),
+                                key=lambda g: languages.sort_key(g[0])):
         names = ", ".join(_country_link(ctx, code, name) for name, code in
-                          sorted(zip(group["country"], group["iso3"], strict=True)))
+                          sorted(zip(group["country"], group["iso3"], strict=True),
+                                 key=lambda p: languages.sort_key(p[0])))
         items.append(f"<li><strong>{esc(region)}</strong> ({len(group)}): {names}</li>")
     return f'<ul class="countries">{"".join(items)}</ul>'
 
@@ -303,98 +412,115 @@ def _linked(ctx: Context, frame: pd.DataFrame, code: str) -> pd.DataFrame:
     return frame.assign(brief=[brief_link(ctx, c) for c in frame[code]])
 
 
+@localized
 def countries(ctx: Context) -> Html:
     """Countries assisted and represented, listed by UN region."""
     assisted = indicators.countries_list(ctx.data, ctx.year, ctx.programme, "assisted")
     represented = indicators.countries_list(ctx.data, ctx.year, ctx.programme, "represented")
     return Html(
-        heading("Countries", anchor="countries"),
-        heading(f"{len(assisted)} countries provided with direct capacity building", 3),
+        heading(_("Countries"), anchor="countries"),
+        heading(ngettext("{n} country provided with direct capacity building",
+                         "{n} countries provided with direct capacity building",
+                         len(assisted)).format(n=len(assisted)), 3),
         _grouped_countries(ctx, assisted),
-        heading(f"{len(represented)} countries represented in national and regional capacity "
-                "building", 3),
+        heading(ngettext("{n} country represented in national and regional capacity building",
+                         "{n} countries represented in national and regional capacity "
+                         "building", len(represented)).format(n=len(represented)), 3),
         _grouped_countries(ctx, represented),
     )
 
 
+@localized
 def sdgs(ctx: Context) -> Html:
     """Activities and countries per SDG target."""
     frame = indicators.sdg_contribution(ctx.data, ctx.year, ctx.programme)
-    parts = [heading("Contribution to the Sustainable Development Goals", anchor="sdg")]
+    parts = [heading(_("Contribution to the Sustainable Development Goals"), anchor="sdg")]
     if frame.empty:
-        return Html(*parts, para("No activity of the year names an SDG target.", "empty"))
-    parts += [para("Activities starting in the year that name each SDG target, and the "
-                   "distinct countries they took place in. Targets are given in their "
-                   "official wording."),
+        return Html(*parts, para(_("No activity of the year names an SDG target."), "empty"))
+    parts += [para(_("Activities starting in the year that name each SDG target, and the "
+                     "distinct countries they took place in. Targets are given in their "
+                     "official wording.")),
               table(frame, ("activities", "countries"), nowrap=("target",)),
-              charts.bar(frame.assign(target="SDG " + frame["target"]), "target",
-                         "activities", f"Activities per SDG target, {ctx.year}",
-                         "activities", color_index=3)]
-    named = indicators.sdg_stories(ctx.data, ctx.year, ctx.programme)
-    if len(named):
+              charts.bar(frame.assign(target=_("SDG") + " " + frame["target"]), "target",
+                         "activities",
+                         _("Activities per SDG target, {year}").format(year=ctx.year),
+                         _("activities"), color_index=3)]
+    named_ = indicators.sdg_stories(ctx.data, ctx.year, ctx.programme)
+    if len(named_):
         items = "".join(
-            f"<li><strong>SDG {esc(target)}</strong>: "
+            f"<li><strong>{esc(_('SDG'))} {esc(target)}</strong>: "
             f"{esc('; '.join(group['title']))}</li>"
-            for target, group in named.groupby("target", sort=False))
-        parts += [heading("Results stories by SDG target", 3), f"<ul>{items}</ul>"]
+            for target, group in named_.groupby("target", sort=False))
+        parts += [heading(_("Results stories by SDG target"), 3), f"<ul>{items}</ul>"]
     return Html(*parts)
 
 
+@localized
 def about(ctx: Context) -> Html:
     """Say what the section and each programme do (one programme, in its own report)."""
-    parts = [heading("What we do", anchor="about")]
+    parts = [heading(_("What we do"), anchor="about")]
     if ctx.programme:
         p = programmes.PROGRAMMES[ctx.programme]
-        return Html(*parts, para(f"{p.label}, {p.name}: {p.description}"))
-    rows = pd.DataFrame([{"programme": p.label, "name": p.name, "what it does": p.description}
+        return Html(*parts, para(f"{p.label}, {ctx.name}: {_(p.description)}"))
+    rows = pd.DataFrame([{_("programme"): p.label, _("name"): languages.programme_name(p.code),
+                          _("what it does"): _(p.description)}
                          for p in programmes.PROGRAMMES.values()])
-    return Html(*parts, para(programmes.SECTION_DESCRIPTION), table(rows, nowrap=("programme",)))
+    return Html(*parts, para(_(programmes.SECTION_DESCRIPTION)),
+                table(rows, nowrap=(_("programme"),)))
 
 
+@localized
 def awareness(ctx: Context) -> Html:
     """Awareness-raising activities of the year; left out when there are none."""
     rows = indicators.awareness_raising(ctx.data, ctx.year, ctx.programme)
     if rows.empty:
         return Html()
     where = rows.loc[rows["country"] != "", "country"].nunique()
-    return Html(heading("Awareness raising", anchor="awareness"),
-                para(f"{len(rows)} awareness-raising activit{'y' if len(rows) == 1 else 'ies'} "
-                     f"started in {ctx.year}, in {where} countr{'y' if where == 1 else 'ies'}."),
+    text = ngettext("{n} awareness-raising activity started in {year}",
+                    "{n} awareness-raising activities started in {year}", len(rows))
+    text += ngettext(", in {where} country.", ", in {where} countries.", where)
+    return Html(heading(_("Awareness raising"), anchor="awareness"),
+                para(text.format(n=len(rows), year=ctx.year, where=where)),
                 table(rows, nowrap=("start",)))
 
 
+@localized
 def cases(ctx: Context, top: int = 15) -> Html:
     """Cases added by database and the jurisdictions with most cases."""
     d, y, p = ctx.data, ctx.year, ctx.programme
     by_db = indicators.cases_by(d, y, "database", p)
-    by_j = indicators.cases_by(d, y, "jurisdiction", p)
+    by_j = named(ctx, indicators.cases_by(d, y, "jurisdiction", p), "jurisdiction", "name")
     keys = {"TIP": "jurisdictions_tip", "SOM": "jurisdictions_som"}
     shown = by_db.astype({"cases": object, "jurisdictions": object})
     for i, database in enumerate(shown["database"]):
         if not indicators.attributed(d, keys[database], p):
-            shown.loc[i, ["cases", "jurisdictions"]] = NOT_ATTRIBUTED
-    parts = [heading("Case law databases", anchor="cases"),
-             para(f"Cases analysed and added to UNODC's case law databases in {y}."),
+            shown.loc[i, ["cases", "jurisdictions"]] = _(NOT_ATTRIBUTED)
+    parts = [heading(_("Case law databases"), anchor="cases"),
+             para(_("Cases analysed and added to UNODC's case law databases in {year}.").format(
+                 year=y)),
              table(shown, ("cases", "jurisdictions"))]
+    titles = {"TIP": _("TIP cases: jurisdictions with most cases added"),
+              "SOM": _("SOM cases: jurisdictions with most cases added")}
     for database in ("TIP", "SOM"):
         rows = by_j[by_j["database"] == database].head(top)
         if len(rows):
-            parts += [heading(f"{database} cases: jurisdictions with most cases added", 3),
+            parts += [heading(titles[database], 3),
                       table(_linked(ctx, rows.drop(columns="database").rename(
                           columns={"jurisdiction": "code"}), "code"), ("cases",),
                           nowrap=("code",), links={"name": "brief"})]
     return Html(*parts)
 
 
+@localized
 def publications(ctx: Context) -> Html:
     """Tools and publications of the year by category, then the teaching modules apart."""
     by_category = indicators.publications_by(ctx.data, ctx.year, ctx.programme)
     by_category = by_category[by_category["category"] != indicators.TEACHING_MODULE].copy()
     by_category["category"] = by_category["category"].map(words)
-    parts = [heading("Tools and publications", anchor="publications"),
+    parts = [heading(_("Tools and publications"), anchor="publications"),
              _figures(ctx, "knowledge")]
     if len(by_category):
-        parts.append(table(by_category, ("publications",), "By category"))
+        parts.append(table(by_category, ("publications",), _("By category")))
     return Html(*parts, *_publication_tables(ctx, titled=False))
 
 
@@ -404,14 +530,15 @@ def _publication_tables(ctx: Context, titled: bool = True) -> list[str]:
     modules = indicators.publications_list(ctx.data, ctx.year, ctx.programme, modules=True)
     parts = []
     if pubs.empty:
-        parts.append(para(f"No tools or publications in {ctx.year}.", "empty"))
+        parts.append(para(_("No tools or publications in {year}.").format(year=ctx.year),
+                          "empty"))
     else:
         pubs["category"] = pubs["category"].map(words)
-        parts += ([heading("Tools and publications", 3)] if titled else []) + [
+        parts += ([heading(_("Tools and publications"), 3)] if titled else []) + [
             table(pubs.rename(columns={"published_date": "published"}), ("downloads",),
                   nowrap=("published",))]
     if len(modules):
-        parts += [heading(f"Teaching modules ({len(modules)})", 3),
+        parts += [heading(_("Teaching modules ({n})").format(n=len(modules)), 3),
                   table(modules.drop(columns="category").rename(
                       columns={"published_date": "published"}), ("downloads",),
                       nowrap=("published",))]
@@ -424,16 +551,18 @@ def _figures(ctx: Context, part: str) -> str:
             if i.part == part and indicators.recorded(ctx.data, k)
             and indicators.attributed(ctx.data, k, ctx.programme)]
     values = indicators.compute(ctx.data, ctx.year, ctx.programme)
-    return cards(((k, values[k], indicators.REGISTRY[k].title) for k in keys), rules=True)
+    return cards(((k, values[k], _(indicators.REGISTRY[k].title)) for k in keys), rules=True)
 
 
-ENGAGEMENT_LISTS = (("session_serviced", "Sessions serviced"),
-                    ("meeting_organized", "Meetings organized"),
-                    ("briefing", "Briefings and side events"),
-                    ("report_prepared", "Reports drafted or coordinated"),
-                    ("report_input", "Inputs to reports of the Secretary-General and UN bodies"))
+ENGAGEMENT_LISTS = (("session_serviced", N_("Sessions serviced")),
+                    ("meeting_organized", N_("Meetings organized")),
+                    ("briefing", N_("Briefings and side events")),
+                    ("report_prepared", N_("Reports drafted or coordinated")),
+                    ("report_input", N_("Inputs to reports of the Secretary-General and UN "
+                                        "bodies")))
 
 
+@localized
 def intergovernmental(ctx: Context, most: int = 12) -> Html:
     """Intergovernmental and inter-agency work: the figures, then each kind as a list.
 
@@ -443,31 +572,35 @@ def intergovernmental(ctx: Context, most: int = 12) -> Html:
     """
     if "engagements" in ctx.data.absent:
         return Html()
-    parts = [heading("Intergovernmental and inter-agency work", anchor="intergovernmental"),
+    parts = [heading(_("Intergovernmental and inter-agency work"), anchor="intergovernmental"),
              _figures(ctx, "intergovernmental")]
     rows = indicators.engagements_list(ctx.data, ctx.year, ctx.programme)
     if rows.empty:
-        return Html(*parts, para(f"No engagements recorded for {ctx.year}"
-                                 + (f" naming {ctx.label}." if ctx.programme else "."),
-                                 "empty"))
+        text = (_("No engagements recorded for {year} naming {programme}.") if ctx.programme
+                else _("No engagements recorded for {year}."))
+        return Html(*parts, para(text.format(year=ctx.year, programme=ctx.label), "empty"))
     for kind, title in ENGAGEMENT_LISTS:
         some = rows[rows["kind"] == kind]
         if some.empty:
             continue
         items = []
         for r in some.head(most).itertuples(index=False):
-            details = "; ".join(x for x in (r.body, r.place, r.note, r.date) if x)
+            details = "; ".join(str(cell_text(x)) for x in (r.body, r.place, r.note, r.date)
+                                if x)
             items.append(f"<li><strong>{esc(r.title)}</strong>"
                          f' <span class="meta">({esc(details)})</span></li>')
-        parts += [heading(f"{title} ({len(some)})", 3), f"<ul>{''.join(items)}</ul>"]
+        parts += [heading(f"{_(title)} ({len(some)})", 3), f"<ul>{''.join(items)}</ul>"]
         if len(some) > most:
-            parts.append(para(f"… and {len(some) - most} more, later in the year.", "note"))
+            parts.append(para(_("… and {n} more, later in the year.").format(
+                n=len(some) - most), "note"))
     if not ctx.programme:
-        parts.append(para("Engagements without a programme are the section's as a whole; a "
-                          "programme report shows only those that name the programme.", "note"))
+        parts.append(para(_("Engagements without a programme are the section's as a whole; a "
+                            "programme report shows only those that name the programme."),
+                          "note"))
     return Html(*parts)
 
 
+@localized
 def priorities(ctx: Context) -> Html:
     """Show the priorities set for the year after the report's, by area, as the highlights end.
 
@@ -476,84 +609,97 @@ def priorities(ctx: Context) -> Html:
     rows = indicators.priorities(ctx.data, ctx.year + 1)
     if rows.empty:
         return Html()
-    parts = [heading(f"Priorities for {ctx.year + 1}", anchor="priorities")]
+    parts = [heading(_("Priorities for {year}").format(year=ctx.year + 1), anchor="priorities")]
     for area, title in indicators.PRIORITY_AREAS.items():
         texts = rows.loc[rows["area"] == area, "text"]
         if len(texts):
-            parts += [heading(title, 3),
+            parts += [heading(_(title), 3),
                       "<ul>" + "".join(f"<li>{esc(t)}</li>" for t in texts) + "</ul>"]
     return Html(*parts)
 
 
+@localized
 def knowledge(ctx: Context) -> Html:
     """Knowledge development: tools and publications with downloads, then teaching modules."""
-    return Html(heading("Knowledge development", anchor="knowledge"),
+    return Html(heading(_("Knowledge development"), anchor="knowledge"),
                 _figures(ctx, "knowledge"), *_publication_tables(ctx))
 
 
+@localized
 def web(ctx: Context) -> Html:
     """Web stories, page views and posts by month."""
     d, y, p = ctx.data, ctx.year, ctx.programme
     month = indicators.web_by_month(d, y, p)
     shown = month.copy()
-    shown["month"] = pd.to_datetime(dict(year=y, month=shown["month"], day=1)).dt.strftime("%b")
-    parts = [heading("Web and social media", anchor="web")]
+    shown["month"] = [languages.month_names()[m - 1] for m in shown["month"]]
+    parts = [heading(_("Web and social media"), anchor="web")]
     charts_ = []
-    for column, key, what, colour in (("page_views", "page_views", "Page views", 0),
-                                      ("posts", "social_media_posts", "Social media posts", 2)):
+    for column, key, what, per_month, none, unit, colour in (
+            ("page_views", "page_views", _("Page views"), _("Page views per month, {year}"),
+             _("No page views recorded for {programme} in {year}."), _("page views"), 0),
+            ("posts", "social_media_posts", _("Social media posts"),
+             _("Social media posts per month, {year}"),
+             _("No social media posts recorded for {programme} in {year}."),
+             _("social media posts"), 2)):
         if not indicators.attributed(d, key, p):
-            parts.append(para(f"{what}: not attributed to {ctx.label}; the data records them "
-                              "for the section as a whole or for other programmes only.",
-                              "note"))
+            parts.append(para(_("{figure}: not attributed to {programme}; the data records "
+                                "them for the section as a whole or for other programmes "
+                                "only.").format(figure=what, programme=ctx.label), "note"))
             shown = shown.drop(columns=column)
         elif month[column].sum() > 0:
-            charts_.append(charts.monthly(month, column, f"{what} per month, {y}",
-                                          what.lower(), color_index=colour))
+            charts_.append(charts.monthly(month, column, per_month.format(year=y), unit,
+                                          color_index=colour))
         else:
-            charts_.append(para(f"No {what.lower()} recorded for {ctx.label} in {y}.", "empty"))
+            charts_.append(para(none.format(programme=ctx.label, year=y), "empty"))
     shown = shown.rename(columns={"web_stories": "web stories", "page_views": "page views"})
     return Html(*parts, *charts_,
-                table(shown, ("web stories", "page views", "posts"), "By month"))
+                table(shown, ("web stories", "page views", "posts"), _("By month")))
 
 
-STATUS_TEXT = {"green": "achieved", "amber": "on track (50-99%)",
-               "red": "off track (under 50%)", "grey": "no actual reported"}
+STATUS_TEXT = {"green": N_("achieved"), "amber": N_("on track (50-99%)"),
+               "red": N_("off track (under 50%)"), "grey": N_("no actual reported")}
 
 
+@localized
 def results(ctx: Context) -> Html:
     """Show the results framework: baseline, target, actual and a status."""
     frame = indicators.results_status(ctx.data, ctx.year, ctx.programme)
-    parts = [heading("Results framework", anchor="results")]
+    parts = [heading(_("Results framework"), anchor="results")]
     if frame.empty:
-        return Html(*parts, para(f"No results framework rows for {ctx.year}.", "empty"))
+        return Html(*parts, para(_("No results framework rows for {year}.").format(
+            year=ctx.year), "empty"))
     rows = []
     for r in frame.itertuples(index=False):
-        progress = "–" if pd.isna(r.progress) else f"{r.progress * 100:.0f}%"
+        progress = "–" if pd.isna(r.progress) else f"{num(r.progress * 100)}%"
         arrow = "↓" if r.direction == "decrease" else "↑"
         rows.append(
             f"<tr><td>{esc(programmes.label(r.programme))}</td><td>{esc(r.result_id)}</td>"
-            f"<td>{esc(r.level)}</td><td>{esc(r.indicator)} <span class=\"dir\" "
-            f"title=\"{esc(r.direction)}\">{arrow}</span></td><td>{esc(r.unit or '')}</td>"
+            f"<td>{esc(words(r.level))}</td><td>{esc(r.indicator)} <span class=\"dir\" "
+            f"title=\"{esc(words(r.direction))}\">{arrow}</span></td>"
+            f"<td>{esc(r.unit or '')}</td>"
             f"<td class=\"num\">{num(r.baseline)}</td><td class=\"num\">{num(r.target)}</td>"
             f"<td class=\"num\">{num(r.actual)}</td><td class=\"num\">{progress}</td>"
-            f"<td><span class=\"status {r.status}\">{esc(STATUS_TEXT[r.status])}</span></td>"
+            f"<td><span class=\"status {r.status}\">{esc(_(STATUS_TEXT[r.status]))}</span></td>"
             "</tr>")
-    head = "".join(f'<th scope="col">{h}</th>' for h in (
+    head = "".join(f'<th scope="col">{esc(words(h))}</th>' for h in (
         "programme", "id", "level", "indicator", "unit", "baseline", "target", "actual",
         "progress", "status"))
-    return Html(*parts, para("Status follows UNDP's rule on the share of the way from baseline "
-                             "to target: achieved at 100% or more, on track at 50-99%, off "
-                             "track under 50%; ↓ marks an indicator meant to decrease."),
+    return Html(*parts, para(_("Status follows UNDP's rule on the share of the way from "
+                               "baseline to target: achieved at 100% or more, on track at "
+                               "50-99%, off track under 50%; ↓ marks an indicator meant to "
+                               "decrease.")),
                 f'<div class="scroll"><table class="data results"><thead><tr>{head}</tr>'
                 f'</thead><tbody>{"".join(rows)}</tbody></table></div>')
 
 
+@localized
 def stories(ctx: Context) -> Html:
     """Show the results stories of the year."""
     frame = indicators.stories(ctx.data, ctx.year, ctx.programme)
-    parts = [heading("Results stories", anchor="stories")]
+    parts = [heading(_("Results stories"), anchor="stories")]
     if frame.empty:
-        return Html(*parts, para(f"No results stories for {ctx.year}.", "empty"))
+        return Html(*parts, para(_("No results stories for {year}.").format(year=ctx.year),
+                                 "empty"))
     return Html(*parts, *story_articles(frame))
 
 
@@ -565,7 +711,7 @@ def story_articles(frame: pd.DataFrame) -> list[str]:
         if not pd.isna(s.figure):
             unit = f" <span>{esc(s.unit)}</span>" if isinstance(s.unit, str) and s.unit else ""
             figure = f'<p class="story-figure">{num(s.figure)}{unit}</p>'
-        targets = ", ".join(f"SDG {t}" for t in s.sdg_targets)
+        targets = ", ".join(f"{_('SDG')} {t}" for t in s.sdg_targets)
         meta = " · ".join(x for x in (s.programmes, s.countries, targets) if x)
         # The figure sits in the story's own header, beside its heading: never above the
         # next story's title, where it would seem to belong to that story.
@@ -575,40 +721,45 @@ def story_articles(frame: pd.DataFrame) -> list[str]:
     return parts
 
 
+@localized
 def programme_shares(ctx: Context) -> Html:
     """Each programme's headline figures beside the section's, and their overlap."""
-    shares = indicators.programme_shares(ctx.data, ctx.year)
+    shares = _titled(indicators.programme_shares(ctx.data, ctx.year))
     codes = list(programmes.CODES)
+    activities_, people_ = _("technical cooperation activities"), _("people trained")
     chart_frame = pd.DataFrame({
-        "programme": [programmes.label(c) for c in codes],
+        _("programme"): [programmes.label(c) for c in codes],
         "activities": shares.loc["technical_cooperation_activities", codes].fillna(0).to_list(),
         "people": shares.loc["people_trained", codes].fillna(0).to_list()})
     shown = shares.reset_index(drop=True).rename(
         columns={"title": "figure", **{c: programmes.label(c) for c in codes}})
     labels = [programmes.label(c) for c in codes]
-    shown[labels] = shown[labels].astype(object).where(shown[labels].notna(), NOT_ATTRIBUTED)
+    shown[labels] = shown[labels].astype(object).where(shown[labels].notna(),
+                                                       _(NOT_ATTRIBUTED))
     ov = indicators.overlap(ctx.data, ctx.year).rename(columns={
         "people_trained_by_both": "people trained by both",
         "countries_assisted_by_both": "countries assisted by both",
         "joint_activities": "joint activities"})
     return Html(
-        heading("Each programme's share", anchor="programmes"),
-        para("Programme columns do not add up to the HTMSS column: a joint activity counts for "
-             "each programme taking part, and a person or country counts once for the section "
-             "however many programmes worked with them."),
+        heading(_("Each programme's share"), anchor="programmes"),
+        para(_("Programme columns do not add up to the HTMSS column: a joint activity counts "
+               "for each programme taking part, and a person or country counts once for the "
+               "section however many programmes worked with them.")),
         table(shown, (*labels, programmes.SECTION)),
-        para(f"'{NOT_ATTRIBUTED}': the data records this figure for the section as a whole or "
-             "for other programmes only.", "note"),
-        charts.grouped_bar(chart_frame, "programme", {"activities": "technical cooperation "
-                                                      "activities", "people": "people trained"},
-                           f"Activities and people trained by programme, {ctx.year}",
-                           "count"),
-        heading("Overlap between programmes", 3),
+        para(_("'{not_attributed}': the data records this figure for the section as a whole "
+               "or for other programmes only.").format(not_attributed=_(NOT_ATTRIBUTED)),
+             "note"),
+        charts.grouped_bar(chart_frame, _("programme"),
+                           {"activities": activities_, "people": people_},
+                           _("Activities and people trained by programme, {year}").format(
+                               year=ctx.year), _("count")),
+        heading(_("Overlap between programmes"), 3),
         table(ov, ("people trained by both", "countries assisted by both",
                    "joint activities")),
     )
 
 
+@localized
 def activity_list(ctx: Context) -> Html:
     """Every activity starting in the year: the rows behind the activity figures."""
     acts = indicators.activities(ctx.data, ctx.year, ctx.programme).sort_values(
@@ -616,39 +767,45 @@ def activity_list(ctx: Context) -> Html:
     rows = pd.DataFrame({
         "id": acts["activity_id"], "start": acts["start_date"].dt.strftime("%Y-%m-%d"),
         "title": acts["title"], "type": acts["activity_type"].map(words),
-        "level": acts["level"], "role": acts["role"],
+        "level": acts["level"].map(words), "role": acts["role"].map(words),
         "country": acts["country"].map(lambda c: c if isinstance(c, str) else ""),
         "programmes": acts["programme"].map(programmes.labels),
     })
-    return Html(heading(f"Activities of {ctx.year}", anchor="activity-list"),
-                para("The rows behind the activity figures, in order of start date. Global "
-                     "activities are listed but not counted as technical cooperation "
-                     "activities."),
+    return Html(heading(_("Activities of {year}").format(year=ctx.year),
+                        anchor="activity-list"),
+                para(_("The rows behind the activity figures, in order of start date. Global "
+                       "activities are listed but not counted as technical cooperation "
+                       "activities.")),
                 table(rows, cls="data small", nowrap=("id", "start", "country")))
 
 
+@localized
 def data_quality(ctx: Context) -> Html:
     """Warnings and row accounting: nothing is dropped silently."""
     acc = ctx.data.accounting
     first, rest = grouped(ctx.data.warnings)
     warnings = pd.DataFrame([{"file": w.file, "row": w.row, "column": w.column,
                               "value": w.value, "warning": w.expected} for w in first])
-    parts = [heading("Data quality", anchor="quality"),
-             para("Rows read from each input file, rows used, and rows set aside with the "
-                  "reason. Every row read is either used or set aside."),
-             table(acc.rename(columns=lambda c: c.replace("_", " ")),
-                   ("rows read", "rows used", "rows set aside"))]
+    if "why_set_aside" in acc:
+        acc = acc.assign(why_set_aside=acc["why_set_aside"].map(reasons_in_words))
+    parts = [heading(_("Data quality"), anchor="quality"),
+             para(_("Rows read from each input file, rows used, and rows set aside with the "
+                    "reason. Every row read is either used or set aside.")),
+             table(acc, ("rows_read", "rows_used", "rows_set_aside"))]
     if ctx.data.absent:
-        parts.append(para("Optional tables absent from the data (their figures are 0 and "
-                          "their sections are left out): " + ", ".join(ctx.data.absent) + ".",
-                          "note"))
+        parts.append(para(_("Optional tables absent from the data (their figures are 0 and "
+                            "their sections are left out): {tables}.").format(
+            tables=", ".join(ctx.data.absent)), "note"))
     if warnings.empty:
-        parts.append(para("No warnings.", "empty"))
+        parts.append(para(_("No warnings."), "empty"))
     else:
         warnings["row"] = warnings["row"].map(lambda r: "–" if pd.isna(r) else str(int(r)))
         total = len(ctx.data.warnings)
-        parts += [heading(f"{total:,} warning{'s' * (total != 1)}", 3),
-                  para("Warnings do not stop the figures; they point to rows worth checking."),
+        parts += [heading(ngettext("{n} warning", "{n} warnings", total).format(n=num(total)),
+                          3),
+                  para(_("Warnings do not stop the figures; they point to rows worth "
+                         "checking.") + ("" if ctx.lang == "en" else " " + _(
+                             "They are given in English, as the command line gives them."))),
                   table(warnings, nowrap=("row",))]
         if rest:
             parts.append("<ul>" + "".join(f"<li>{esc(line.removeprefix('warning: '))}</li>"
@@ -656,6 +813,7 @@ def data_quality(ctx: Context) -> Html:
     return Html(*parts)
 
 
+@localized
 def method(ctx: Context, countries: bool | None = None) -> Html:
     """Write the method annex: definitions, input files with SHA-256, versions, parameters.
 
@@ -664,35 +822,46 @@ def method(ctx: Context, countries: bool | None = None) -> Html:
     """
     countries = ctx.country is not None if countries is None else countries
     defs = indicators.registry_table(countries=countries)
+    for column in ("title", "definition", "unit"):
+        defs[column] = defs[column].map(_)
     files = pd.DataFrame([{"table": s.table, "file": s.label, "encoding": s.encoding,
                            "sha256": s.sha256} for s in ctx.data.sources]
-                         + [{"table": key, "file": path.name, "encoding": "public source",
+                         + [{"table": key, "file": path.name, "encoding": _("public source"),
                              "sha256": digest} for key, path, digest in ctx.sources.files()])
-    params = pd.DataFrame({"parameter": list(ctx.parameters),
-                           "value": [str(v) for v in ctx.parameters.values()]})
-    versions = pd.DataFrame({"component": ["htmss-analysis", "python", "pandas"],
-                             "version": [__version__, sys.version.split()[0], pd.__version__]})
+    params = pd.DataFrame({"parameter": [words(k) for k in ctx.parameters],
+                           "value": [_(v) if v in ("synthetic sample", "none", "all") else str(v)
+                                     for v in ctx.parameters.values()]})
+    versions = pd.DataFrame({"component": ["htmss-analysis", "python", "pandas", "babel"],
+                             "version": [__version__, sys.version.split()[0], pd.__version__,
+                                         languages.babel_version()]})
+    notes = [_("SDG targets are given in the official wording of General Assembly resolution "
+               "71/313 for the {n} targets of the section's mandate ({targets}); any other "
+               "target is described by its goal.").format(n=len(sdg.TITLES),
+                                                          targets=", ".join(sdg.TITLES))]
+    if ctx.lang != "en":
+        notes.append(_("The SDG targets and goals are quoted in English: no official "
+                       "wording in this language is available offline to the package. "
+                       "Country names follow the Unicode CLDR; the titles of programmes and "
+                       "treaties are their official titles in this language; text taken "
+                       "from the data (titles, stories) is shown as entered."))
     return Html(
-        heading("Method annex", anchor="method"),
-        para("A row counts for a programme when the programme is among its programmes. For "
-             "the section as a whole every distinct count is taken over the union of rows, "
-             "never as a sum of programmes. Capacity building means training, training of "
-             "trainers, mentoring, e-learning and workshops. An activity counts in the year "
-             "it starts."),
-        heading("Definitions", 3), table(defs),
-        heading("How each figure is made", 3),
-        para("Each figure's rule, step by step, with the rows left after each step in this "
-             "report's data; a figure's number on its card links here. The records each "
-             "figure counts are in the report's workbook (one sheet per figure) and from "
-             "`htmss-analysis explain KEY`."),
+        heading(_("Method annex"), anchor="method"),
+        para(_("A row counts for a programme when the programme is among its programmes. For "
+               "the section as a whole every distinct count is taken over the union of rows, "
+               "never as a sum of programmes. Capacity building means training, training of "
+               "trainers, mentoring, e-learning and workshops. An activity counts in the year "
+               "it starts.")),
+        heading(_("Definitions"), 3), table(defs),
+        heading(_("How each figure is made"), 3),
+        para(_("Each figure's rule, step by step, with the rows left after each step in this "
+               "report's data; a figure's number on its card links here. The records each "
+               "figure counts are in the report's workbook (one sheet per figure) and from "
+               "`htmss-analysis explain KEY`.")),
         *_rules(ctx, countries),
-        heading("Input files", 3), table(files, cls="data files"),
-        heading("Parameters and versions", 3),
+        heading(_("Input files"), 3), table(files, cls="data files"),
+        heading(_("Parameters and versions"), 3),
         '<div class="two">', table(params), table(versions), "</div>",
-        para("SDG targets are given in the official wording of General Assembly resolution "
-             f"71/313 for the {len(sdg.TITLES)} targets of the section's mandate "
-             f"({', '.join(sdg.TITLES)}); any other target is described by its goal.",
-             "note"),
+        *[para(n, "note") for n in notes],
     )
 
 
@@ -724,22 +893,43 @@ def _rules(ctx: Context, countries: bool) -> list[str]:
         ind = registry[key]
         steps = records.attrs["steps"]
         parts.append(f'<div class="rule" id="rule-{esc(key)}">'
-                     f"<h4>{esc(ind.title)} ({esc(key)}): {num(records.attrs['value'])}</h4>"
-                     f"<p>{esc(ind.definition)}</p>"
+                     f"<h4>{esc(_(ind.title))} ({esc(key)}): {num(records.attrs['value'])}</h4>"
+                     f"<p>{esc(_(ind.definition))}</p>"
                      + table(steps.rename(columns={"rows": "rows left"}), ("rows left",),
                              exported=False) + "</div>")
     return parts
 
 
-def toc(*entries: tuple[str, str], ctx: Context | None = None) -> Html:
-    """Link to the report's sections, given as ``(anchor, label)`` pairs.
+SECTION_LABELS = {
+    "highlights": N_("Highlights"), "about": N_("What we do"), "programmes": N_("Programmes"),
+    "stories": N_("Stories"), "awareness": N_("Awareness raising"),
+    "priorities": N_("Priorities"), "intergovernmental": N_("Intergovernmental work"),
+    "knowledge": N_("Knowledge"), "sdg": N_("SDGs"), "cases": N_("Cases"),
+    "treaties": N_("States parties"), "web": N_("Web"), "activities": N_("Activities"),
+    "people": N_("People trained"), "countries": N_("Countries"),
+    "context": N_("Country context"), "publications": N_("Publications"),
+    "results": N_("Results"), "activity-list": N_("Activity list"),
+    "quality": N_("Data quality"), "method": N_("Method"), "figures": N_("Figures"),
+}
+"""The table of contents' label of each section, by its anchor."""
 
-    With ``ctx``, the sections its data leaves out (no engagements, no
-    priorities for the next year) get no link.
+BRIEF_LABELS = {"people": N_("People"), "context": N_("Public data")}
+"""Labels a country brief gives some sections instead."""
+
+
+def toc(*entries: str | tuple[str, str], ctx: Context | None = None) -> Html:
+    """Link to the report's sections, given by anchor (or as ``(anchor, label)`` pairs).
+
+    An anchor's label is the package's (:data:`SECTION_LABELS`), in the
+    report's language. With ``ctx``, the sections its data leaves out (no
+    engagements, no priorities for the next year) get no link.
     """
-    shown = [(a, label) for a, label in entries if ctx is None or not _left_out(ctx, a)]
-    links = "".join(f'<a href="#{esc(a)}">{esc(label)}</a>' for a, label in shown)
-    return Html(f'<nav class="toc" aria-label="Contents">{links}</nav>')
+    with languages.using(ctx.lang if ctx else languages.current()):
+        labels = {**SECTION_LABELS, **(BRIEF_LABELS if ctx and ctx.country else {})}
+        pairs = [(e, labels[e]) if isinstance(e, str) else e for e in entries]
+        shown = [(a, label) for a, label in pairs if ctx is None or not _left_out(ctx, a)]
+        links = "".join(f'<a href="#{esc(a)}">{esc(_(label))}</a>' for a, label in shown)
+        return Html(f'<nav class="toc" aria-label="{esc(_("Contents"))}">{links}</nav>')
 
 
 def _left_out(ctx: Context, anchor: str) -> bool:
@@ -754,8 +944,8 @@ def _left_out(ctx: Context, anchor: str) -> bool:
 
 # --- public data ------------------------------------------------------------------------
 
-TREATY_SHORT = {"treaty_tip": "TIP Protocol", "treaty_som": "SOM Protocol",
-                "treaty_untoc": "UNTOC"}
+TREATY_SHORT = {"treaty_tip": N_("TIP Protocol"), "treaty_som": N_("SOM Protocol"),
+                "treaty_untoc": N_("UNTOC")}
 
 
 def public_sources_list(ctx: Context, keys: list[str]) -> tuple[list[str], bool]:
@@ -767,16 +957,20 @@ def public_sources_list(ctx: Context, keys: list[str]) -> tuple[list[str], bool]
         f"<li>{esc(ctx.sources.note(k))}</li>" for k in keys) + "</ul>"]
     provided = any(ctx.sources.status(k) == "provided" for k in keys)
     if not provided:
-        parts.append(para("No public data source was provided for this report; see the "
-                          "README to point the build at GLOTIP, SHERLOC and UN Treaty "
-                          "Collection files.", "empty"))
+        parts.append(para(_("No public data source was provided for this report; see the "
+                            "README to point the build at GLOTIP, SHERLOC and UN Treaty "
+                            "Collection files."), "empty"))
     return parts, provided
 
 
 def _party_text(party: bool, since: object, action: object) -> str:
-    return f"party since {since:%Y-%m-%d} ({action})" if party else "not a party"
+    if not party:
+        return _("not a party")
+    return _("party since {date} ({action})").format(date=short_date(since),
+                                                     action=words(action))
 
 
+@localized
 def country_context(ctx: Context) -> Html:
     """Set the countries the programme assisted against public UNODC and UN data.
 
@@ -785,7 +979,7 @@ def country_context(ctx: Context) -> Html:
     it is party to the Protocol(s) of the programme's theme and since when,
     and its cases in the SHERLOC lists provided.
     """
-    parts = [heading("Country context: public data", anchor="context")]
+    parts = [heading(_("Country context: public data"), anchor="context")]
     treaty_keys = (programmes.PROGRAMMES[ctx.programme].treaties if ctx.programme
                    else tuple(dict.fromkeys(k for p in programmes.PROGRAMMES.values()
                                             for k in p.treaties)))
@@ -801,47 +995,55 @@ def country_context(ctx: Context) -> Html:
     frame = indicators.country_context(ctx.data, ctx.year, ctx.programme, glotip, treaties,
                                        pd.concat(case_lists) if case_lists else None)
     if frame.empty:
-        return Html(*parts, para(f"No country was assisted in {ctx.year}.", "empty"))
+        return Html(*parts, para(_("No country was assisted in {year}.").format(year=ctx.year),
+                                 "empty"))
+    frame = named(ctx, frame, "iso3", "country")
     shown = pd.DataFrame({"country": frame["country"]})
-    victims = [c for _, _, c in indicators.VICTIM_GROUPS]
+    victims = [_(c) for _s, _a, c in indicators.VICTIM_GROUPS]
     if glotip is not None:
-        shown["GLOTIP year"] = frame["glotip_year"].map(lambda y: "–" if pd.isna(y) else str(y))
-        for column in victims:
-            shown[column] = frame[column]
-    for key, status in treaties.items():
-        shown[TREATY_SHORT[key]] = ([_party_text(*r) for r in zip(
-            frame[f"{key}_party"], frame[f"{key}_since"], frame[f"{key}_action"], strict=True)]
-            if status is not None else "not provided")
-    if case_lists:
-        shown["SHERLOC cases"] = frame["sherloc_cases"]
-        shown["latest decision"] = frame["latest_decision"].map(
+        shown[_("GLOTIP year")] = frame["glotip_year"].map(
             lambda y: "–" if pd.isna(y) else str(y))
-    numeric = tuple(c for c in shown.columns if c in {*victims, "SHERLOC cases"})
-    notes = ["Detected trafficking victims: UNODC GLOTIP, indicator 'Detected trafficking "
-             "victims' (numerator of SDG indicator 16.2.2), latest year available for each "
-             "country; '<5' is a count of 1 to 4 suppressed by the publisher; '–' means "
-             "not reported."]
+        for (_s, _a, column), label in zip(indicators.VICTIM_GROUPS, victims, strict=True):
+            shown[label] = frame[column]
+    for key, status in treaties.items():
+        shown[_(TREATY_SHORT[key])] = ([_party_text(*r) for r in zip(
+            frame[f"{key}_party"], frame[f"{key}_since"], frame[f"{key}_action"], strict=True)]
+            if status is not None else _("not provided"))
+    if case_lists:
+        shown[_("SHERLOC cases")] = frame["sherloc_cases"]
+        shown[_("latest decision")] = frame["latest_decision"].map(
+            lambda y: "–" if pd.isna(y) else str(y))
+    numeric = tuple(c for c in shown.columns if c in {*victims, _("SHERLOC cases")})
+    notes = [_("Detected trafficking victims: UNODC GLOTIP, indicator 'Detected trafficking "
+               "victims' (numerator of SDG indicator 16.2.2), latest year available for each "
+               "country; '<5' is a count of 1 to 4 suppressed by the publisher; '–' means "
+               "not reported.")]
     for key, status in treaties.items():
         if status is not None:
-            notes.append(f"{TREATY_SHORT[key]}: UN Treaty Collection status as of "
-                         f"{status['consent_date'].max():%Y-%m-%d} (latest consent date in "
-                         "the file).")
+            notes.append(_("{treaty}: UN Treaty Collection status as of {date} (latest "
+                           "consent date in the file).").format(
+                treaty=_(TREATY_SHORT[key]), date=short_date(status["consent_date"].max())))
     if case_lists:
-        notes.append("SHERLOC cases: cases of the country in the case lists provided, all "
-                     "crime types the list holds; latest decision is the latest year in "
-                     "their URLs.")
+        notes.append(_("SHERLOC cases: cases of the country in the case lists provided, all "
+                       "crime types the list holds; latest decision is the latest year in "
+                       "their URLs."))
         merged = sum(c.attrs.get("merged_duplicates", 0) for c in case_lists)
         if merged:
-            notes.append(f"{merged} case pages listed twice were counted once.")
+            notes.append(ngettext("{n} case page listed twice was counted once.",
+                                  "{n} case pages listed twice were counted once.",
+                                  merged).format(n=merged))
     shown["brief"] = [brief_link(ctx, c) for c in frame["iso3"]]
     return Html(*parts, table(shown, numeric, cls="data small", links={"country": "brief"}),
                 *[para(n, "note") for n in notes])
 
 
+@localized
 def treaty_parties(ctx: Context) -> Html:
     """Count new parties to the Protocols and the Convention in the year, where provided."""
-    parts = [heading("States parties", anchor="treaties")]
+    parts = [heading(_("States parties"), anchor="treaties")]
     rows = []
+    new_in_year = _("new parties in {year}").format(year=ctx.year)
+    parties, as_of_ = _("parties"), _("status as of")
     for key in ("treaty_tip", "treaty_som", "treaty_untoc"):
         status = ctx.sources.get(key)
         if status is None:
@@ -849,21 +1051,20 @@ def treaty_parties(ctx: Context) -> Html:
             continue
         got = indicators.treaty_year(status, ctx.year)
         new, as_of = got["new"], got["as_of"]
-        names = ", ".join(country_names.name(i) if isinstance(i, str) else p
+        names = ", ".join(country(ctx, i) if isinstance(i, str) else p
                           for i, p in zip(new["iso3"], new["participant"], strict=True))
-        rows.append({"instrument": SOURCES[key][0],
-                     f"new parties in {ctx.year}": len(new) if got["covered"] else
-                     f"unknown (status of {as_of:%Y})",
-                     "parties": got["parties"], "who joined": names or "–",
-                     "status as of": f"{as_of:%Y-%m-%d}"})
+        rows.append({_("instrument"): _(SOURCES[key][0]),
+                     new_in_year: len(new) if got["covered"] else
+                     _("unknown (status of {year})").format(year=f"{as_of:%Y}"),
+                     parties: got["parties"], _("who joined"): names or "–",
+                     as_of_: f"{as_of:%Y-%m-%d}"})
     if rows:
         frame = pd.DataFrame(rows)
-        parts.insert(1, table(frame, (f"new parties in {ctx.year}", "parties"),
-                              nowrap=("status as of",)))
-        parts.insert(2, para("'Status as of' is the latest consent date in the status file; "
-                             "'parties' counts the parties by the end of the year, or by that "
-                             "date when the file is older. A file older than the year cannot "
-                             "show the year's new parties.", "note"))
+        parts.insert(1, table(frame, (new_in_year, parties), nowrap=(as_of_,)))
+        parts.insert(2, para(_("'Status as of' is the latest consent date in the status file; "
+                               "'parties' counts the parties by the end of the year, or by "
+                               "that date when the file is older. A file older than the year "
+                               "cannot show the year's new parties."), "note"))
     return Html(*parts)
 
 
@@ -887,7 +1088,8 @@ def headline_rows(ctx: Context) -> pd.DataFrame:
     """Return the report's figures for the workbook's headline sheet.
 
     Every key of the registry (the country figures' for a brief), its value in
-    the year and the year before, as ``indicators --json`` gives them.
+    the year and the year before, as ``indicators --json`` gives them; titles
+    and definitions in the report's language.
     """
     if ctx.country:
         now = country_figures_of(ctx, ctx.year)
@@ -897,19 +1099,23 @@ def headline_rows(ctx: Context) -> pd.DataFrame:
         now = indicators.compute(ctx.data, ctx.year, ctx.programme)
         before = indicators.compute(ctx.data, ctx.year - 1, ctx.programme)
         entries = indicators.REGISTRY
-    return pd.DataFrame({"key": list(now), "title": [entries[k].title for k in now],
-                         "value": list(now.values()), "previous_year": [before[k] for k in now],
-                         "definition": [entries[k].definition for k in now]})
+    with languages.using(ctx.lang):
+        return pd.DataFrame({"key": list(now), "title": [_(entries[k].title) for k in now],
+                             "value": list(now.values()),
+                             "previous_year": [before[k] for k in now],
+                             "definition": [_(entries[k].definition) for k in now]})
 
 
+@localized
 def tables_workbook(ctx: Context, name: str = "", headline: pd.DataFrame | None = None
                     ) -> Html:
     """Write the report's tables to ``<name>.xlsx`` in the working folder; say where.
 
     Run as the report's last cell: the workbook holds a ``headline`` sheet of
-    the report's figures and one sheet per table the report showed. A build
-    runs the notebook in the report's folder, so the workbook lies beside
-    the HTML report, which links to it.
+    the report's figures and one sheet per table the report showed, with
+    sheet names and headers in the report's language (the values are the
+    same in every language). A build runs the notebook in the report's
+    folder, so the workbook lies beside the HTML report, which links to it.
     """
     name = name or report_name(ctx)
     rows = headline if headline is not None else headline_rows(ctx)
@@ -917,17 +1123,18 @@ def tables_workbook(ctx: Context, name: str = "", headline: pd.DataFrame | None 
     sheets = dict(tables.sheets) if tables else {}
     explained = _explained(ctx, ctx.country is not None) if headline is None else {}
     if explained:
-        sheets["rules step by step"] = pd.concat(
+        sheets[_("rules step by step")] = pd.concat(
             [r.attrs["steps"].assign(key=k)[["key", "step", "rows"]].rename(
                 columns={"rows": "rows left"}) for k, r in explained.items()],
-            ignore_index=True)
+            ignore_index=True).rename(columns=header)
         for key, records in explained.items():
-            sheets[key] = records
+            sheets[key] = records.rename(columns=header)
     path = export.write_workbook(f"{name}.xlsx", rows, sheets, title=f"{name} {ctx.year}")
     link = f'<a href="{esc(path.name)}">{esc(path.name)}</a>'
-    return Html(f'<p class="note">The figures and every table of this report are in the '
-                f"workbook {link}, beside it: one sheet per table, and first a headline sheet "
-                "with each figure, its value the year before and its definition.</p>")
+    return Html('<p class="note">' + esc(_(
+        "The figures and every table of this report are in the workbook {workbook}, beside "
+        "it: one sheet per table, and first a headline sheet with each figure, its value the "
+        "year before and its definition.")).format(workbook=link) + "</p>")
 
 
 def brief_link(ctx: Context, iso3: object) -> str:
