@@ -71,6 +71,16 @@ class Job:
         return self.out_dir / f"{self.name}.html"
 
     @property
+    def lang(self) -> str:
+        """The report's language (``en`` unless its parameters say)."""
+        return str(self.parameters.get("lang", "en"))
+
+    @property
+    def label(self) -> str:
+        """How progress names the report: ``GLOT59``, ``fr/GLOT59``."""
+        return self.name if self.lang == "en" else f"{self.lang}/{self.name}"
+
+    @property
     def executed(self) -> Path:
         """Path of the executed notebook kept beside the report."""
         return self.out_dir / f"{self.name}.ipynb"
@@ -392,7 +402,7 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
          notebooks: Path | None = None, timeout: int = CELL_TIMEOUT,
          extra: dict | None = None, data_files: list[Path] | None = None,
          public: dict[str, str] | None = None, countries: list[str] | None = None,
-         all_countries: bool = False) -> list[Job]:
+         all_countries: bool = False, langs: tuple[str, ...] = ("en",)) -> list[Job]:
     """List the jobs of a build.
 
     Parameters
@@ -423,6 +433,10 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
     all_countries : bool
         ``countries`` is every country with a figure in the year (the
         notebooks then say ``"all"``, which they work out alike).
+    langs : tuple of str
+        The languages to write every report in: English reports go to
+        ``out_dir/<year>/``, the others to ``out_dir/<year>/<lang>/``, each
+        with its own ``countries/`` folder.
     """
     notebooks = notebooks or paths.notebooks()
     data = str(Path(data_dir).resolve()) if data_dir else ""
@@ -435,20 +449,25 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
                                           if k in public_inputs(name) and Path(p).is_file())]
         jobs.append(Job(name, nb, params, folder, timeout, fingerprint(nb, params, inputs)))
 
-    base = {"year": year, "data_dir": data}
-    for name in names:
-        if name == HIGHLIGHTS:
-            add(name, notebooks / "highlights.ipynb", {**base, **(extra or {}), **linked},
-                out_dir / str(year))
-        else:
-            add(name, notebooks / "programme_report.ipynb",
-                {**base, **(extra or {}), "programme": name, **linked}, out_dir / str(year))
-    folder = out_dir / str(year) / COUNTRIES
-    for iso3 in countries or []:
-        add(iso3, notebooks / "country_brief.ipynb", {**base, **(extra or {}), "country": iso3},
-            folder)
-    if countries:
-        add(INDEX, notebooks / "country_index.ipynb", {**base, "countries": chosen}, folder)
+    for lang in dict.fromkeys(langs):
+        # English keeps the parameters (and so the fingerprints) it always had.
+        said = {} if lang == "en" else {"lang": lang}
+        root = out_dir / str(year) if lang == "en" else out_dir / str(year) / lang
+        base = {"year": year, "data_dir": data}
+        for name in names:
+            if name == HIGHLIGHTS:
+                add(name, notebooks / "highlights.ipynb",
+                    {**base, **(extra or {}), **linked, **said}, root)
+            else:
+                add(name, notebooks / "programme_report.ipynb",
+                    {**base, **(extra or {}), "programme": name, **linked, **said}, root)
+        folder = root / COUNTRIES
+        for iso3 in countries or []:
+            add(iso3, notebooks / "country_brief.ipynb",
+                {**base, **(extra or {}), "country": iso3, **said}, folder)
+        if countries:
+            add(INDEX, notebooks / "country_index.ipynb",
+                {**base, "countries": chosen, **said}, folder)
     return jobs
 
 
@@ -845,7 +864,7 @@ def build_on_cluster(jobs: list[Job], scheduler: str,
         return _in_order(jobs, outcomes)
     with Client(scheduler, timeout="30s") as client:
         futures = {client.submit(run_job, job, pure=False,
-                                 key=f"htmss-{job.name}-{uuid.uuid4().hex}"): job
+                                 key=f"htmss-{job.lang}-{job.name}-{uuid.uuid4().hex}"): job
                    for job in pending}
         start = time.monotonic()
         try:
@@ -858,12 +877,12 @@ def build_on_cluster(jobs: list[Job], scheduler: str,
                                                f"{str(exc)[:120]}"))
         except KeyboardInterrupt:
             client.cancel(list(futures))
-            done = {o.job.name for o in outcomes}
-            outcomes += [_failed(j, start, "interrupted") for j in pending if j.name not in done]
+            done = {o.job.html for o in outcomes}
+            outcomes += [_failed(j, start, "interrupted") for j in pending if j.html not in done]
             raise BuildInterrupted(_in_order(jobs, outcomes)) from None
     return _in_order(jobs, outcomes)
 
 
 def _in_order(jobs: list[Job], outcomes: list[Outcome]) -> list[Outcome]:
-    order = {job.name: i for i, job in enumerate(jobs)}
-    return sorted(outcomes, key=lambda o: order[o.job.name])
+    order = {job.html: i for i, job in enumerate(jobs)}
+    return sorted(outcomes, key=lambda o: order[o.job.html])

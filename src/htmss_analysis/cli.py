@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 # Light modules only: `build` with nothing to rebuild answers without importing pandas.
 # The commands that read tables import what they need.
 from . import build as builder
-from . import paths, programmes, schema
+from . import languages, paths, programmes, schema
 from .locate import find_sources
 from .problems import DataError, grouped
 from .sources import NO_CONFIG, SOURCES, PublicSources, public_sources
@@ -103,6 +103,9 @@ def _add_build_parser(sub: argparse._SubParsersAction) -> None:
                         "(every country with a non-zero country figure in the year), to "
                         "OUT/<year>/countries/<ISO3>.html with an index.html; the other "
                         "reports of the run link to them")
+    b.add_argument("--lang", nargs="+", default=["en"], metavar="L",
+                   help="languages to write every report in: en, fr and/or es (default en); "
+                        "English goes to OUT/<year>/, the others to OUT/<year>/<L>/")
     b.add_argument("--out", type=Path, default=None,
                    help="output folder; reports go to OUT/<year>/ (default: reports/)")
     b.add_argument("--jobs", type=_ranged(1, 64), default=2,
@@ -332,6 +335,11 @@ def _build(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: --programme: {exc}", file=sys.stderr)
         return EXIT_DATA
+    try:
+        langs = tuple(dict.fromkeys(languages.check(lang) for lang in args.lang))
+    except ValueError as exc:
+        print(f"error: --lang: {exc}", file=sys.stderr)
+        return EXIT_DATA
     sources = _sources_or_exit(args)
     every = _all_countries(args)
     # The workers start now and import what they need while the data is validated. With
@@ -348,7 +356,7 @@ def _build(args: argparse.Namespace) -> int:
         data_files = list(dict.fromkeys(file for file, _ in located.tables.values()))
         jobs = builder.plan(args.data, args.year, names, out, args.notebooks, args.timeout,
                             extra, data_files=data_files, public=sources.paths,
-                            countries=countries, all_countries=every)
+                            countries=countries, all_countries=every, langs=langs)
         current = [] if args.force or located.errors else builder.up_to_date(jobs)
         to_build = len(jobs) - len(current)
         if early and not to_build:
@@ -393,16 +401,16 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
 
     def progress(outcome: builder.Outcome, n: int, total: int) -> None:
         job = outcome.job
-        if tty and running.pop(job.name, None) is not None:
+        if tty and running.pop(job.label, None) is not None:
             print("\r\033[K", end="")
         if outcome.skipped:
-            print(f"[{n}/{total}] up to date {job.name:<10} {job.html}", flush=True)
+            print(f"[{n}/{total}] up to date {job.label:<10} {job.html}", flush=True)
         elif outcome.ok:
             size = job.html.stat().st_size / 1024
-            print(f"[{n}/{total}] ok      {job.name:<10} {job.html} "
+            print(f"[{n}/{total}] ok      {job.label:<10} {job.html} "
                   f"({outcome.seconds:.0f} s, {size:,.0f} KB)", flush=True)
         else:
-            print(f"[{n}/{total}] FAILED  {job.name:<10} {outcome.error}", flush=True)
+            print(f"[{n}/{total}] FAILED  {job.label:<10} {outcome.error}", flush=True)
 
     running: dict[str, str] = {}
     tty = sys.stdout.isatty()
@@ -412,9 +420,9 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
         # terminal; in a log, a line when each report starts executing.
         if not tty:
             if number == 1:
-                print(f"      started {job.name}", flush=True)
+                print(f"      started {job.label}", flush=True)
             return
-        running[job.name] = f"{job.name} cell {number}/{total}"
+        running[job.label] = f"{job.label} cell {number}/{total}"
         line = " · ".join(running.values())
         print(f"\r\033[K  running: {line}", end="", flush=True)
 
@@ -455,7 +463,7 @@ def _summary(outcomes: list, prefix: str = "") -> int:
     print(f"{prefix}{len(outcomes) - len(failed) - skipped} built{current}, {len(failed)} failed",
           flush=True)
     for o in failed:
-        print(f"  {o.job.name}: {o.error} (executed notebook: {o.job.executed})", flush=True)
+        print(f"  {o.job.label}: {o.error} (executed notebook: {o.job.executed})", flush=True)
     return 1 if failed else 0
 
 

@@ -203,9 +203,11 @@ def title(ctx: Context, subtitle: str = "") -> Html:
     sample = " " + _("(synthetic sample data)") if ctx.data.synthetic else ""
     who = country(ctx, ctx.country) if ctx.country else ctx.label
     page = f"{who} {ctx.year} {subtitle}".strip()
-    parts = [f'<header class="report-title"><p class="kicker">{esc(_("UNODC"))} · '
-             f'{esc(_(programmes.SECTION_NAME))}</p><h1>{esc(who)} {ctx.year}'
-             f'{esc(": " + subtitle if subtitle else "")}</h1>'
+    heading_ = (_("{who} {year}: {subtitle}").format(who=who, year=ctx.year, subtitle=subtitle)
+                if subtitle else f"{who} {ctx.year}")
+    unodc = _("UNODC")
+    parts = [f'<header class="report-title"><p class="kicker">{esc(unodc)} · '
+             f'{esc(_(programmes.SECTION_NAME))}</p><h1>{esc(heading_)}</h1>'
              f'<p class="subtitle">{esc(ctx.name)}{esc(sample)}</p></header>']
     if ctx.programme is None and ctx.country is None:
         # the highlights: spell each programme out at its first use
@@ -446,9 +448,10 @@ def sdgs(ctx: Context) -> Html:
                          _("Activities per SDG target, {year}").format(year=ctx.year),
                          _("activities"), color_index=3)]
     named_ = indicators.sdg_stories(ctx.data, ctx.year, ctx.programme)
+    sdg_ = _("SDG")
     if len(named_):
         items = "".join(
-            f"<li><strong>{esc(_('SDG'))} {esc(target)}</strong>: "
+            f"<li><strong>{esc(sdg_)} {esc(target)}</strong>: "
             f"{esc('; '.join(group['title']))}</li>"
             for target, group in named_.groupby("target", sort=False))
         parts += [heading(_("Results stories by SDG target"), 3), f"<ul>{items}</ul>"]
@@ -711,7 +714,7 @@ def story_articles(frame: pd.DataFrame) -> list[str]:
         if not pd.isna(s.figure):
             unit = f" <span>{esc(s.unit)}</span>" if isinstance(s.unit, str) and s.unit else ""
             figure = f'<p class="story-figure">{num(s.figure)}{unit}</p>'
-        targets = ", ".join(f"{_('SDG')} {t}" for t in s.sdg_targets)
+        targets = ", ".join(_("SDG") + f" {t}" for t in s.sdg_targets)
         meta = " · ".join(x for x in (s.programmes, s.countries, targets) if x)
         # The figure sits in the story's own header, beside its heading: never above the
         # next story's title, where it would seem to belong to that story.
@@ -929,7 +932,8 @@ def toc(*entries: str | tuple[str, str], ctx: Context | None = None) -> Html:
         pairs = [(e, labels[e]) if isinstance(e, str) else e for e in entries]
         shown = [(a, label) for a, label in pairs if ctx is None or not _left_out(ctx, a)]
         links = "".join(f'<a href="#{esc(a)}">{esc(_(label))}</a>' for a, label in shown)
-        return Html(f'<nav class="toc" aria-label="{esc(_("Contents"))}">{links}</nav>')
+        contents = _("Contents")
+        return Html(f'<nav class="toc" aria-label="{esc(contents)}">{links}</nav>')
 
 
 def _left_out(ctx: Context, anchor: str) -> bool:
