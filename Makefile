@@ -5,8 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 YEAR   ?= 2018
 JOBS   ?= 2
+LANGS  ?= en fr es
 
-.PHONY: reports test test-fast constraints lint sample docs lab benchmark clean
+.PHONY: reports test test-fast constraints lint sample docs messages lab benchmark clean
 
 TEMPLATES := $(VENV)/share/jupyter/nbconvert/templates
 
@@ -26,7 +27,7 @@ $(STAMP): pyproject.toml constraints.txt
 
 reports: $(STAMP)
 	$(BIN)/htmss-analysis build --year $(YEAR) --jobs $(JOBS) --config config/public-sources.toml \
-		--country all
+		--country all --lang $(LANGS)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -53,6 +54,15 @@ sample: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/htmss-analysis docs --out docs
+
+# After changing the package's words: extract them (babel.cfg) and update the French and
+# Spanish catalogs; then translate the new entries (tests/test_catalogs.py lists them).
+messages: $(STAMP)
+	mkdir -p build
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --project htmss-analysis \
+		-o build/htmss_analysis.pot .
+	$(BIN)/pybabel update -i build/htmss_analysis.pot -d src/htmss_analysis/locale \
+		-D htmss_analysis --no-fuzzy-matching --ignore-obsolete -w 100
 
 benchmark: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'

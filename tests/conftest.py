@@ -147,16 +147,21 @@ def cache_dir(tmp_path_factory) -> Path:
 PUBLIC_CONFIG = ROOT / "config" / "public-sources.toml"
 
 
+LANGS = ("en", "fr", "es")
+"""The languages of the sample build."""
+
+
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory) -> Path:
     """The 2018 reports of the sample data (with the public sources), built once.
 
     The four reports, and the briefs of Kyrgyzstan (assisted) and Albania (only
-    represented) with their index.
+    represented) with their index; in English, and in French and Spanish under
+    ``fr/`` and ``es/``.
     """
     out = tmp_path_factory.mktemp("build")
     proc = build_cli("--year", "2018", "--out", str(out), "--jobs", "2", "--config",
-                     str(PUBLIC_CONFIG), "--country", "KGZ", "ALB")
+                     str(PUBLIC_CONFIG), "--country", "KGZ", "ALB", "--lang", *LANGS)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out / "2018"
 

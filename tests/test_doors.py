@@ -22,6 +22,12 @@ def test_stock_nbconvert_with_the_template_gives_the_build_bytes(sample_build, t
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert out.read_bytes() == (sample_build / "GLOT92.html").read_bytes()
+    french = tmp_path / "fr.html"
+    proc = subprocess.run([sys.executable, "-m", "nbconvert", "--to", "html", "--template",
+                           "htmss", str(sample_build / "fr" / "GLOT92.ipynb"), "--output",
+                           str(french)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert french.read_bytes() == (sample_build / "fr" / "GLOT92.html").read_bytes()
 
 
 def _run(*args, cwd: Path, timeout: int = 900) -> subprocess.CompletedProcess:
@@ -59,17 +65,21 @@ def test_a_fresh_pip_install_gives_the_same_report_through_every_door(tmp_path):
     stock = (work / "out.html").read_bytes()
     assert stock == (work / "built" / "2018" / "GLOT92.html").read_bytes()
     assert b"GLOT92 2018 programme report</title>" in stock
-    # A country brief, and its workbook, through the stock tools and through the build
+    # A country brief in Spanish, and its workbook, through the stock tools and through the
+    # build: the installed package carries its catalogs.
     briefs = work / "brief"
     briefs.mkdir()
     _run(bin_ / "papermill", source / "notebooks" / "country_brief.ipynb", "KGZ.ipynb",
-         "-p", "country", "Kyrgyz Republic", "-p", "data_dir", sample, cwd=briefs)
+         "-p", "country", "Kyrgyz Republic", "-p", "data_dir", sample, "-p", "lang", "es",
+         cwd=briefs)
     _run(bin_ / "jupyter", "nbconvert", "--to", "html", "--template", "htmss", "KGZ.ipynb",
          cwd=briefs)
     _run(bin_ / "htmss-analysis", "build", "--programme", "GLOT92", "--country", "KGZ",
-         "--data", sample, "--out", "built_briefs", cwd=work)
-    built = work / "built_briefs" / "2018" / "countries"
-    assert (briefs / "KGZ.html").read_bytes() == (built / "KGZ.html").read_bytes()
+         "--data", sample, "--out", "built_briefs", "--lang", "es", cwd=work)
+    built = work / "built_briefs" / "2018" / "es" / "countries"
+    spanish = (briefs / "KGZ.html").read_bytes()
+    assert spanish == (built / "KGZ.html").read_bytes()
+    assert b'<html lang="es">' in spanish and "Kirguistán".encode() in spanish
     assert (briefs / "KGZ.xlsx").read_bytes() == (built / "KGZ.xlsx").read_bytes()
     assert (built / "index.html").is_file()
     kernels = venv / "share" / "jupyter" / "kernels"

@@ -101,12 +101,14 @@ def test_programme_report_shows_its_own_figures(sample_build, programme):
 
 def test_rebuild_from_the_same_inputs_is_byte_identical(sample_build, tmp_path):
     proc = build_cli("--year", "2018", "--out", str(tmp_path), "--jobs", "2", "--config",
-                     str(PUBLIC_CONFIG), "--country", "ALB", "KGZ")
+                     str(PUBLIC_CONFIG), "--country", "ALB", "KGZ", "--lang", "es", "fr", "en")
     assert proc.returncode == 0, proc.stderr
-    for name in [*REPORTS, "countries/KGZ", "countries/ALB", "countries/index"]:
-        for suffix in (".html", ".xlsx"):
-            first = (sample_build / f"{name}{suffix}").read_bytes()
-            assert (tmp_path / "2018" / f"{name}{suffix}").read_bytes() == first, name
+    for folder in ("", "fr/", "es/"):
+        for name in [*REPORTS, "countries/KGZ", "countries/ALB", "countries/index"]:
+            for suffix in (".html", ".xlsx"):
+                first = (sample_build / f"{folder}{name}{suffix}").read_bytes()
+                again = (tmp_path / "2018" / f"{folder}{name}{suffix}").read_bytes()
+                assert again == first, folder + name
 
 
 STORIES = [["story_id", "programme", "country", "year", "title", "summary"],

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import countries, programmes, sdg
+from . import countries, languages, programmes, sdg
 from .frames import Frame, returns_frame, signed
 from .languages import N_
 from .loaders import Dataset
@@ -571,7 +571,7 @@ def country_figures(data: Dataset, year: int, programme: str | None = None) -> p
               for key, ind in COUNTRY_REGISTRY.items()}
     table = pd.DataFrame(series).fillna(0).astype("int64")
     table = table[(table > 0).any(axis=1)]
-    table.insert(0, "country", [countries.name(c) for c in table.index])
+    table.insert(0, "country", [languages.country_name(c) for c in table.index])
     table = table.rename_axis("iso3").reset_index()
     return table.sort_values(["country", "iso3"], key=lambda c: c.map(_name_key)
                              ).reset_index(drop=True)
@@ -661,7 +661,7 @@ def activities_by(data: Dataset, year: int, by: str, programme: str | None = Non
             acts[by] = acts["country"].map(fn)
         out = _count_by(acts, by)
         if by == "country":
-            out.insert(1, "name", out["country"].map(countries.name))
+            out.insert(1, "name", out["country"].map(languages.country_name))
         return out
     if by == "theme":
         acts["theme"] = acts["theme"].map(";".join)
@@ -743,7 +743,7 @@ def countries_list(data: Dataset, year: int, programme: str | None = None,
         acts = capacity_building(data, year, programme, ("national", "regional"))
         codes = attendances(data, acts)["nationality"].dropna()
     codes = sorted(set(codes))
-    return pd.DataFrame({"iso3": codes, "country": [countries.name(c) for c in codes],
+    return pd.DataFrame({"iso3": codes, "country": [languages.country_name(c) for c in codes],
                          "region": [countries.region(c) for c in codes],
                          "subregion": [countries.subregion(c) for c in codes]})
 
@@ -765,7 +765,7 @@ def awareness_raising(data: Dataset, year: int, programme: str | None = None) ->
     acts = acts[acts["activity_type"] == "awareness_raising"]
     out = pd.DataFrame({
         "start": acts["start_date"].dt.strftime("%Y-%m-%d"), "title": acts["title"],
-        "country": acts["country"].map(lambda c: countries.name(c) if isinstance(c, str)
+        "country": acts["country"].map(lambda c: languages.country_name(c) if isinstance(c, str)
                                        else ""),
         "level": acts["level"], "programme": acts["programme"].map(programmes.labels)})
     return out.sort_values(["start", "title"]).reset_index(drop=True)
@@ -797,7 +797,7 @@ def cases_by(data: Dataset, year: int, by: str = "database", programme: str | No
                                             jurisdictions=("jurisdiction", "nunique"))
         return out.reindex(["TIP", "SOM"], fill_value=0).reset_index()
     out = cases.groupby(["database", "jurisdiction"]).size().rename("cases").reset_index()
-    out.insert(2, "name", out["jurisdiction"].map(countries.name))
+    out.insert(2, "name", out["jurisdiction"].map(languages.country_name))
     return out.sort_values(["database", "cases", "jurisdiction"],
                            ascending=[False, False, True]).reset_index(drop=True)
 
@@ -974,7 +974,8 @@ def stories(data: Dataset, year: int, programme: str | None = None) -> pd.DataFr
     """Results stories of ``year``, with country names."""
     rows = _of(data.stories, programme)
     rows = rows[rows["year"] == year].copy()
-    rows["countries"] = rows["country"].map(lambda cs: ", ".join(countries.name(c) for c in cs))
+    rows["countries"] = rows["country"].map(
+        lambda cs: ", ".join(languages.country_name(c) for c in cs))
     rows["programmes"] = rows["programme"].map(programmes.labels)
     return rows[["story_id", "title", "summary", "countries", "programmes", "figure", "unit",
                  "sdg_targets"]].reset_index(drop=True)

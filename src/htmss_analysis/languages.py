@@ -125,8 +125,11 @@ def month_names(lang: str | None = None) -> list[str]:
 def country_name(iso3: str, lang: str | None = None) -> str:
     """Return a country's name in ``lang``: UN M49 in English, CLDR in French and Spanish.
 
-    A territory CLDR does not name keeps its English name.
+    A territory CLDR does not name keeps its English name; SHERLOC's
+    "International and regional bodies" is one of the package's messages.
     """
+    if iso3 == countries.INTERNATIONAL_BODIES:
+        return _(iso3)
     return _country_name(iso3, check(lang or _current))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import countries, languages, programmes, sdg
+from .. import languages, programmes, sdg
 from ..frames import returns_frame
 from ..indicators import (
     SUPPRESSED,
@@ -163,7 +163,8 @@ def stories(data: Dataset, year: int, country: str, programme: str | None = None
     rows = rows[(rows["year"] == year) & rows["country"].map(lambda cs: country in cs)]
     return pd.DataFrame({
         "story_id": rows["story_id"], "title": rows["title"], "summary": rows["summary"],
-        "countries": rows["country"].map(lambda cs: ", ".join(countries.name(c) for c in cs)),
+        "countries": rows["country"].map(
+            lambda cs: ", ".join(languages.country_name(c) for c in cs)),
         "programmes": rows["programme"].map(programmes.labels), "figure": rows["figure"],
         "unit": rows["unit"], "sdg_targets": rows["sdg_targets"],
     }).reset_index(drop=True)

@@ -12,7 +12,6 @@ from .. import indicators, languages
 from ..frames import signed
 from ..languages import _, ngettext, short_date
 from ..metrics import country as metrics
-from ..sources import SOURCES
 from . import charts, sections
 from .html import Html, cards, heading, num, para, table, words
 from .sections import TREATY_SHORT, Context, localized, named, story_articles
@@ -77,7 +76,8 @@ def activities(ctx: Context) -> Html:
         parts.append(para(_("A joint activity counts for each programme taking part, so the "
                             "programmes add up to more than the activities."), "note"))
     shown = acts.drop(columns="activity_id").assign(
-        activity_type=acts["activity_type"].map(words), level=acts["level"].map(words)).rename(
+        activity_type=acts["activity_type"].map(words), level=acts["level"].map(words),
+        role=acts["role"].map(words)).rename(
         columns={"activity_type": "type"})
     parts += [heading(_("The activities"), 3),
               table(shown, cls="data small", nowrap=("start",))]
@@ -179,7 +179,7 @@ def public(ctx: Context) -> Html:
     if given:
         status = metrics.treaty_status(given, ctx.country)
         shown = pd.DataFrame({
-            "instrument": [_(SOURCES[k][0]) for k in status["key"]],
+            "instrument": [languages.TREATY_NAMES[ctx.lang][k] for k in status["key"]],
             "status": [_("party") if p else _("not a party") for p in status["party"]],
             "since": [short_date(d) if not pd.isna(d) else "–" for d in status["since"]],
             "action": [words(a) if isinstance(a, str) else "–" for a in status["action"]]})

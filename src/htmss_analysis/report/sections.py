@@ -20,7 +20,7 @@ from .. import countries as country_names
 from ..languages import N_, _, ngettext, short_date
 from ..loaders import Dataset, check_year, reasons_in_words
 from ..problems import grouped
-from ..sources import SOURCES, PublicSources
+from ..sources import PublicSources
 from . import charts, export
 from .html import Html, cards, cell_text, esc, header, heading, num, para, table, words
 
@@ -479,6 +479,7 @@ def awareness(ctx: Context) -> Html:
     if rows.empty:
         return Html()
     where = rows.loc[rows["country"] != "", "country"].nunique()
+    rows = rows.assign(level=rows["level"].map(words))
     text = ngettext("{n} awareness-raising activity started in {year}",
                     "{n} awareness-raising activities started in {year}", len(rows))
     text += ngettext(", in {where} country.", ", in {where} countries.", where)
@@ -1057,7 +1058,7 @@ def treaty_parties(ctx: Context) -> Html:
         new, as_of = got["new"], got["as_of"]
         names = ", ".join(country(ctx, i) if isinstance(i, str) else p
                           for i, p in zip(new["iso3"], new["participant"], strict=True))
-        rows.append({_("instrument"): _(SOURCES[key][0]),
+        rows.append({_("instrument"): languages.TREATY_NAMES[ctx.lang][key],
                      new_in_year: len(new) if got["covered"] else
                      _("unknown (status of {year})").format(year=f"{as_of:%Y}"),
                      parties: got["parties"], _("who joined"): names or "–",

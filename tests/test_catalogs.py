@@ -1,0 +1,186 @@
+"""The package's words in French and Spanish: complete catalogs, and reports that use them.
+
+Expected values are written out by hand: the French and Spanish of the
+messages, and how each language writes numbers and dates.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from datetime import date
+
+import pandas as pd
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from conftest import ROOT, build_cli
+from htmss_analysis import build, frames, languages
+from htmss_analysis.report import brief as b
+from htmss_analysis.report import export, html
+from htmss_analysis.report import sections as s
+from test_display import SECTIONS
+
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+
+
+@pytest.fixture(scope="module")
+def extracted() -> set[str | tuple[str, str]]:
+    """Every message of the code, extracted by Babel as ``make messages`` does."""
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+            ROOT / "src" / "htmss_analysis", [("**.py", "python")], keywords=KEYWORDS):
+        found.add(message)
+    return found
+
+
+@pytest.fixture(scope="module", params=["fr", "es"])
+def catalog(request):
+    with languages.catalog_path(request.param).open("rb") as f:
+        return read_po(f, locale=request.param)
+
+
+def _id(message) -> str | tuple[str, str]:
+    return message.id if isinstance(message.id, str) else tuple(message.id)
+
+
+def test_every_message_of_the_code_has_a_translation(extracted, catalog):
+    ids = {_id(m) for m in catalog if m.id}
+    missing = sorted(map(str, extracted - ids))
+    assert not missing, f"{catalog.locale}: no entry for {missing[:10]} (run make messages)"
+    untranslated = [m.id for m in catalog if m.id and (
+        "fuzzy" in m.flags or not all(m.string if isinstance(m.string, tuple)
+                                      else [m.string]))]
+    assert not untranslated, f"{catalog.locale}: not translated: {untranslated[:10]}"
+
+
+def test_no_catalog_keeps_a_message_the_code_no_longer_uses(extracted, catalog):
+    unused = sorted(map(str, {_id(m) for m in catalog if m.id} - extracted))
+    assert not unused, f"{catalog.locale}: unused entries {unused[:10]} (run make messages)"
+
+
+def _fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def test_translations_keep_every_placeholder(catalog):
+    for m in catalog:
+        if not m.id:
+            continue
+        wanted = _fields(m.id if isinstance(m.id, str) else m.id[1])
+        for text in (m.string if isinstance(m.string, tuple) else [m.string]):
+            assert _fields(text) == wanted, (catalog.locale, m.id, text)
+
+
+def test_a_catalog_is_compiled_from_its_source_and_translates():
+    with languages.using("fr"):
+        assert languages._("People trained") == "Personnes formées"
+        assert languages.ngettext("{n} warning", "{n} warnings", 2) == "{n} avertissements"
+        assert languages.ngettext("{n} warning", "{n} warnings", 1) == "{n} avertissement"
+    with languages.using("es"):
+        assert languages._("Method annex") == "Anexo metodológico"
+    # outside a report, and after one, the package writes English
+    assert languages.current() == "en" and languages._("People trained") == "People trained"
+
+
+# --- numbers, dates, headers in the report's language -------------------------------------
+
+
+def test_changes_and_columns_are_written_as_the_language_writes_numbers():
+    values = pd.Series([1234567.5, 2.0])  # one decimal for the whole column
+    with languages.using("fr"):
+        assert frames.signed(97326) == "+97\u202f326"
+        assert frames.signed(-5) == "\u22125"
+        assert frames.number_format(values)(1234567.5) == "1\u202f234\u202f567,5"
+        assert frames.number_format(values)(2.0) == "2,0"
+    with languages.using("es"):
+        assert frames.signed(97326) == "+97.326"
+        assert frames.number_format(values)(1234567.5) == "1.234.567,5"
+    assert frames.signed(97326) == "+97,326"
+    assert frames.number_format(values)(1234567.5) == "1,234,567.5"
+
+
+def test_a_change_in_any_language_is_a_number_in_the_workbook():
+    with languages.using("fr"):
+        assert export._cell_value("+97\u202f326") == 97326.0
+    with languages.using("es"):
+        assert export._cell_value("+97.326") == 97326.0
+        assert export._cell_value("\u22121.250") == -1250.0
+
+
+def test_headers_dates_and_codes_in_the_report_language():
+    with languages.using("fr"):
+        assert html.header("web_stories") == "articles web"
+        assert html.header("ISO3") == "ISO3"  # a code stays
+        assert html.header("2018") == "2018"
+        assert html.cell_text("2018-03-05") == "5 mars 2018"
+        assert html.words("training_of_trainers") == "formation de formateurs"
+    with languages.using("es"):
+        assert html.cell_text("2018-03-05") == "5 mar 2018"
+        assert languages.short_date(date(2003, 10, 2)) == "2 oct 2003"
+    assert html.cell_text("2018-03-05") == "2018-03-05"
+    assert languages.region_name("Western Africa", "fr") == "Afrique occidentale"
+
+
+# --- the reports ask for no message the catalogs lack ---------------------------------
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_every_section_writes_in_the_report_language_with_the_same_figures(tiny_data, lang):
+    languages.MISSED.clear()
+    english = s.context(tiny_data, 2018, None)
+    other = s.context(tiny_data, 2018, None, lang=lang)
+    for name in SECTIONS:
+        getattr(s, name)(other)
+    s.toc("highlights", "about", "quality", ctx=other)
+    brief = s.context(tiny_data, 2018, country="MEX", lang=lang)
+    for name in ("figures", "activities", "people", "cases", "public", "stories", "sdgs"):
+        getattr(b, name)(brief)
+    b.index(s.context(tiny_data, 2018, briefs=".", lang=lang))
+    assert not {m for lg, m in languages.MISSED if lg == lang}
+    # only the words change
+    assert s.headline_rows(other)["value"].tolist() == s.headline_rows(english)["value"].tolist()
+    assert s.headline_rows(other)["key"].tolist() == s.headline_rows(english)["key"].tolist()
+
+
+def test_a_french_section_reads_french(tiny_data):
+    ctx = s.context(tiny_data, 2018, None, lang="fr")
+    people = str(s.people(ctx))
+    assert "Personnes formées" in people and "People trained" not in people
+    title = s.title(ctx, "highlights at a glance")
+    assert title._repr_mimebundle_()[1] == {"htmss": {"title": "HTMSS 2018 faits saillants en "
+                                                               "bref", "lang": "fr"}}
+    # Mexico, in French, in the list of countries assisted
+    assert "Mexique" in str(s.countries(ctx))
+
+
+def test_an_unknown_language_is_refused(tiny_data):
+    with pytest.raises(ValueError, match="unknown language 'de'"):
+        s.context(tiny_data, 2018, None, lang="de")
+
+
+# --- the build writes each language beside English ------------------------------------
+
+
+def test_the_build_plan_puts_each_language_in_its_folder(tmp_path):
+    jobs = build.plan(None, 2018, ["GLOT59", "highlights"], tmp_path, countries=["BRA"],
+                      langs=("en", "fr", "es"))
+    where = {(j.lang, str(j.html.relative_to(tmp_path))) for j in jobs}
+    assert ("en", "2018/GLOT59.html") in where
+    assert ("fr", "2018/fr/GLOT59.html") in where
+    assert ("es", "2018/es/countries/BRA.html") in where
+    assert ("fr", "2018/fr/countries/index.html") in where
+    assert len(jobs) == 3 * 4
+    english = [j for j in jobs if j.lang == "en"]
+    assert all("lang" not in j.parameters for j in english)  # English as it always was
+    assert {j.parameters.get("lang") for j in jobs if j.lang != "en"} == {"fr", "es"}
+    assert len({j.fingerprint for j in jobs}) == len(jobs)
+
+
+def test_build_refuses_an_unknown_language(tmp_path):
+    proc = build_cli("--lang", "fr", "de", "--out", str(tmp_path))
+    assert proc.returncode == 2
+    assert re.search(r"error: --lang: unknown language 'de': expected one of en, fr, es",
+                     proc.stderr)
+    assert "Traceback" not in proc.stderr

@@ -1,0 +1,115 @@
+"""The sample reports in French and Spanish, read as a partner would read them.
+
+The figures are the English report's (read from each language's workbook);
+the words are the language's: no English heading, numbers as the language
+writes them (615 232 page views in French, 615.232 in Spanish).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import openpyxl
+import pytest
+
+from conftest import LANGS
+
+pytestmark = pytest.mark.slow
+
+NAMES = ["GLOT59", "GLOT92", "GLOACT", "highlights", "countries/KGZ", "countries/ALB",
+         "countries/index"]
+
+
+def _headline(path) -> list[tuple]:
+    """The headline sheet's rows, header aside: key, value and previous year (by position)."""
+    wb = openpyxl.load_workbook(path, read_only=True)
+    ws = wb.worksheets[0]
+    rows = [(r[0], r[2], r[3]) for r in ws.iter_rows(min_row=2, values_only=True)]
+    wb.close()
+    return rows
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_language_has_the_english_figures(sample_build, name):
+    english = _headline(sample_build / f"{name}.xlsx")
+    assert english and all(isinstance(v, int) for _, v, _ in english)
+    for lang in LANGS[1:]:
+        assert _headline(sample_build / lang / f"{name}.xlsx") == english, (lang, name)
+
+
+class _Headings(HTMLParser):
+    """The text of every heading outside results stories (whose titles are data)."""
+
+    def __init__(self):
+        super().__init__()
+        self.found, self._open, self._story = [], None, 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self._story += 1
+        if re.fullmatch(r"h[1-4]", tag) and not self._story:
+            self._open = [tag]
+            self.found.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self._story -= 1
+        if self._open and tag == self._open[0]:
+            self._open = None
+
+    def handle_data(self, data):
+        if self._open:
+            self.found[-1] += data
+
+
+def _headings(path) -> list[str]:
+    parser = _Headings()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return [" ".join(h.split()) for h in parser.found]
+
+
+@pytest.mark.parametrize("name", ["highlights", "GLOT59", "countries/KGZ"])
+@pytest.mark.parametrize("lang", LANGS[1:])
+def test_no_english_heading_is_left(sample_build, name, lang):
+    english = set(_headings(sample_build / f"{name}.html"))
+    other = _headings(sample_build / lang / f"{name}.html")
+    assert len(other) > 10
+    assert not english & set(other), english & set(other)
+
+
+def test_page_views_as_each_language_writes_them(sample_build):
+    def card(path) -> str:
+        text = path.read_text(encoding="utf-8")
+        return re.search(r'data-key="page_views"><a class="figure"[^>]*>([^<]+)</a>',
+                         text).group(1)
+
+    assert card(sample_build / "highlights.html") == "615,232"
+    assert card(sample_build / "fr" / "highlights.html") == "615\u202f232"
+    assert card(sample_build / "es" / "highlights.html") == "615.232"
+
+
+def test_each_page_says_its_language_and_speaks_it(sample_build):
+    french = (sample_build / "fr" / "highlights.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in french
+    assert "<title>HTMSS 2018 faits saillants en bref</title>" in french
+    assert "Programme mondial contre la traite des personnes" in french
+    spanish = (sample_build / "es" / "countries" / "KGZ.html").read_text(encoding="utf-8")
+    assert '<html lang="es">' in spanish and "Kirguistán" in spanish
+    assert "Protocolo para prevenir, reprimir y sancionar la trata de personas" in spanish
+    # The index of French briefs links to the French briefs beside it
+    index = (sample_build / "fr" / "countries" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="KGZ.html">Kirghizstan</a>' in index
+
+
+def test_workbooks_follow_the_report_language(sample_build):
+    wb = openpyxl.load_workbook(sample_build / "fr" / "GLOT59.xlsx", read_only=True)
+    assert wb.sheetnames[0] == "chiffres clés"
+    header = next(wb.worksheets[0].iter_rows(max_row=1, values_only=True))
+    assert header == ("clé", "titre", "valeur", "année précédente", "définition")
+    assert "Activités par type" in wb.sheetnames
+    wb.close()
+    wb = openpyxl.load_workbook(sample_build / "es" / "GLOT59.xlsx", read_only=True)
+    first = next(wb.worksheets[0].iter_rows(min_row=2, max_row=2, values_only=True))
+    assert first[:2] == ("technical_cooperation_activities", "Actividades de cooperación técnica")
+    wb.close()
