@@ -107,7 +107,7 @@ def test_workbooks_follow_the_report_language(sample_build):
     assert wb.sheetnames[0] == "chiffres clés"
     header = next(wb.worksheets[0].iter_rows(max_row=1, values_only=True))
     assert header == ("clé", "titre", "valeur", "année précédente", "définition")
-    assert "Activités par type" in wb.sheetnames
+    assert "Activités par type, 2018" in wb.sheetnames
     wb.close()
     wb = openpyxl.load_workbook(sample_build / "es" / "GLOT59.xlsx", read_only=True)
     first = next(wb.worksheets[0].iter_rows(min_row=2, max_row=2, values_only=True))

@@ -183,8 +183,9 @@ def write_workbook(path: str | Path, headline: pd.DataFrame, sheets: dict[str, p
                   "text": wb.add_format({"valign": "top", "text_wrap": True})}
         from .html import header as words
 
-        _sheet(wb, _(HEADLINE), headline[list(HEADLINE_COLUMNS)].rename(columns=words),
-               header, styles)
+        # In English the headline sheet keeps the names `indicators --json` uses.
+        _sheet(wb, _(HEADLINE), headline[list(HEADLINE_COLUMNS)].rename(
+            columns=words if current() != "en" else {}), header, styles)
         valid = Tables()  # names Excel accepts, whoever made ``sheets``
         for name, frame in sheets.items():
             valid.sheets[valid._unique(_sheet_name(name))] = frame
