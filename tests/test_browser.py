@@ -63,6 +63,30 @@ def test_report_in_chromium(browser, sample_build: Path, name):
     assert errors == []
 
 
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_french_and_spanish_reports_in_chromium(browser, sample_build: Path, lang):
+    from htmss_analysis import languages
+
+    requests = []
+    page = browser.new_page(viewport={"width": 1100, "height": 1400})
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto((sample_build / lang / "highlights.html").as_uri(), wait_until="load")
+    assert page.evaluate("document.documentElement.lang") == lang
+    for key, value in h.compute(h.load(), 2018).items():
+        card = page.locator(f'.card[data-key="{key}"] .figure')
+        if card.count():
+            assert card.inner_text() == languages.number(value, lang), key
+    shots = sample_build / "screenshots"
+    shots.mkdir(exist_ok=True)
+    page.screenshot(path=str(shots / f"highlights-{lang}.png"), full_page=True)
+    page.goto((sample_build / lang / "countries" / "index.html").as_uri(), wait_until="load")
+    page.get_by_role("link", name=languages.country_name("KGZ", lang), exact=True).click()
+    assert page.url.endswith(f"/{lang}/countries/KGZ.html")
+    assert _axe_serious(page) == []
+    page.close()
+    assert [u for u in requests if not u.startswith(("file://", "data:"))] == []
+
+
 def _axe_serious(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
