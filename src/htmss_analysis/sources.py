@@ -549,7 +549,7 @@ class PublicSources:
         if state == "missing":
             return _("{source}: file not found ({file}); not used.").format(
                 source=title, file=Path(self.paths[key]).name)
-        return f"{title}: {Path(self.paths[key]).name}."
+        return _("{source}: {file}.").format(source=title, file=Path(self.paths[key]).name)
 
     def files(self) -> list[tuple[str, Path, str]]:
         """List ``(key, path, sha256)`` of every source used, for the method annex."""
