@@ -184,3 +184,9 @@ def test_build_refuses_an_unknown_language(tmp_path):
     assert re.search(r"error: --lang: unknown language 'de': expected one of en, fr, es",
                      proc.stderr)
     assert "Traceback" not in proc.stderr
+
+
+def test_a_share_as_each_language_writes_a_percentage():
+    assert languages.percent(2 / 3, "en") == "67%"
+    assert languages.percent(2 / 3, "fr") == "67\u00a0%"
+    assert languages.percent(0.44444, "es") == "44\u00a0%"

@@ -96,6 +96,13 @@ def number(value: float, lang: str | None = None, decimals: int = 0) -> str:
     return text.replace("-", "\u2212")
 
 
+def percent(share: float, lang: str | None = None) -> str:
+    """Write a share as a whole percentage: ``67%`` in English, ``67 %`` in French and Spanish."""
+    from babel.numbers import format_percent
+
+    return format_percent(share, locale=check(lang or _current)).replace("-", "\u2212")
+
+
 def long_date(value: date | datetime, lang: str | None = None) -> str:
     """Write a date in words: ``2 May 2018``, ``2 mai 2018``, ``2 de mayo de 2018``."""
     from babel.dates import format_date

@@ -674,7 +674,7 @@ def results(ctx: Context) -> Html:
             year=ctx.year), "empty"))
     rows = []
     for r in frame.itertuples(index=False):
-        progress = "–" if pd.isna(r.progress) else f"{num(r.progress * 100)}%"
+        progress = "–" if pd.isna(r.progress) else languages.percent(r.progress)
         arrow = "↓" if r.direction == "decrease" else "↑"
         rows.append(
             f"<tr><td>{esc(programmes.label(r.programme))}</td><td>{esc(r.result_id)}</td>"
