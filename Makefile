@@ -59,7 +59,8 @@ docs: $(STAMP)
 # Spanish catalogs; then translate the new entries (tests/test_catalogs.py lists them).
 messages: $(STAMP)
 	mkdir -p build
-	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --project htmss-analysis \
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output --add-comments NOTE: \
+		--project htmss-analysis \
 		-o build/htmss_analysis.pot .
 	$(BIN)/pybabel update -i build/htmss_analysis.pot -d src/htmss_analysis/locale \
 		-D htmss_analysis --no-fuzzy-matching --ignore-obsolete -w 100

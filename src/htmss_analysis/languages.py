@@ -268,6 +268,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(_current).ngettext(singular, plural, n)
 
 
+def semicolons(items) -> str:
+    """Join items with semicolons as the current language punctuates them (`` ; `` in French)."""
+    # NOTE: the separator of a list whose items may hold commas.
+    return _("; ").join(items)
+
+
 def N_(message: str) -> str:
     """Mark a message for translation where it is declared; :func:`_` translates it when shown."""
     return message

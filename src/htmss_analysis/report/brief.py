@@ -183,7 +183,7 @@ def public(ctx: Context) -> Html:
             "status": [_("party") if p else _("not a party") for p in status["party"]],
             "since": [short_date(d) if not pd.isna(d) else "–" for d in status["since"]],
             "action": [words(a) if isinstance(a, str) else "–" for a in status["action"]]})
-        as_of = "; ".join(_("{treaty} as of {date}").format(
+        as_of = languages.semicolons(_("{treaty} as of {date}").format(
             treaty=_(TREATY_SHORT[k]), date=short_date(v["consent_date"].max()))
             for k, v in given.items())
         parts += [heading(_("Treaties"), 3), table(shown, nowrap=("since",)),

@@ -24,7 +24,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from ..languages import _, month_names, number
+from ..languages import _, month_names, number, semicolons
 from . import export
 
 PALETTE = sns.color_palette("colorblind")
@@ -89,7 +89,7 @@ def _count(value: float, _position: object = None) -> str:
 
 
 def _alt(title: str, labels: list, values: list, unit: str) -> str:
-    pairs = "; ".join(f"{label}: {_count(value)}" for label, value in zip(labels, values,
+    pairs = semicolons(f"{label}: {_count(value)}" for label, value in zip(labels, values,
                                                                          strict=True))
     if not pairs:
         return _("{title}: no data.").format(title=title)
@@ -171,7 +171,7 @@ def grouped_bar(frame: pd.DataFrame, label: str, series: dict[str, str], title: 
         parts.append(f"{words}: " + ", ".join(f"{lab} {_count(val)}" for lab, val in
                                               zip(frame[label], frame[column], strict=True)))
     return _render(fig, title, _("Grouped bar chart of {title} ({unit}). {values}.").format(
-        title=title.lower(), unit=unit, values="; ".join(parts)))
+        title=title.lower(), unit=unit, values=semicolons(parts)))
 
 
 def monthly(frame: pd.DataFrame, column: str, title: str, unit: str, color_index: int = 0

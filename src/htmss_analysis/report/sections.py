@@ -211,7 +211,7 @@ def title(ctx: Context, subtitle: str = "") -> Html:
              f'<p class="subtitle">{esc(ctx.name)}{esc(sample)}</p></header>']
     if ctx.programme is None and ctx.country is None:
         # the highlights: spell each programme out at its first use
-        parts.append(para(_("Global programmes: {list}.").format(list="; ".join(
+        parts.append(para(_("Global programmes: {list}.").format(list=languages.semicolons(
             f"{p.label}, {languages.programme_name(p.code)}"
             for p in programmes.PROGRAMMES.values())), "note"))
     return Html(*parts, title=page, lang=ctx.lang)
@@ -239,7 +239,7 @@ def headline_cards(ctx: Context) -> Html:
     if len(left_out):
         parts.append(para(_("Not attributed to {programme}: {figures}. The data records these "
                             "for the section as a whole or for other programmes only.").format(
-            programme=ctx.label, figures="; ".join(left_out["title"])), "note"))
+            programme=ctx.label, figures=languages.semicolons(left_out["title"])), "note"))
     if ctx.programme and not shown["value"].any():
         parts.append(para(_("{programme} has no rows in {year}: no activity, case, "
                             "publication, story or web figure of the year names it.").format(
