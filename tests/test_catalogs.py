@@ -190,3 +190,12 @@ def test_a_share_as_each_language_writes_a_percentage():
     assert languages.percent(2 / 3, "en") == "67%"
     assert languages.percent(2 / 3, "fr") == "67\u00a0%"
     assert languages.percent(0.44444, "es") == "44\u00a0%"
+
+
+def test_a_long_sheet_name_is_cut_at_a_word_never_after_a_little_one():
+    # "Bases de données de | jurisprudence": 33 characters; cut before "jurisprudence",
+    # then the dangling "de"
+    assert export._sheet_name("Bases de données de jurisprudence") == "Bases de données"
+    assert export._sheet_name("Activities by UN region of the country assisted or host "
+                              "country, 2018") == "Activities by UN region"
+    assert export._sheet_name("Activités par cible des ODD, 2018") == "Activités par cible des ODD"

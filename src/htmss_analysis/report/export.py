@@ -106,7 +106,12 @@ def _sheet_name(text: str) -> str:
     name = " ".join(_FORBIDDEN.sub(" ", text).split()).strip("'")
     if len(name) > 31:
         cut = name[:32].rsplit(" ", 1)[0] if " " in name[:32] else name[:31]
-        name = cut.rstrip(" ,;.-(")
+        words = cut.rstrip(" ,;.-(").split(" ")
+        # Nor end on a little word ("... region of the", "Bases de données de"):
+        # lower-case words of three letters or fewer are articles and prepositions.
+        while len(words) > 1 and len(words[-1]) <= 3 and words[-1].islower():
+            words.pop()
+        name = " ".join(words).rstrip(" ,;.-(")
     return name[:31] or "table"
 
 
