@@ -199,3 +199,23 @@ def test_a_long_sheet_name_is_cut_at_a_word_never_after_a_little_one():
     assert export._sheet_name("Activities by UN region of the country assisted or host "
                               "country, 2018") == "Activities by UN region"
     assert export._sheet_name("Activités par cible des ODD, 2018") == "Activités par cible des ODD"
+
+
+def test_warnings_read_in_the_report_language_and_in_english_on_the_command_line(tiny_data):
+    from htmss_analysis.problems import grouped, warning
+
+    # p3 of the hand-made attendance has neither sex nor nationality
+    unknown = [w for w in tiny_data.warnings if w.column == "sex"]
+    assert unknown and str(unknown[0]).endswith("attendance rows with unknown sex (rows 4)")
+    quality = str(s.data_quality(s.context(tiny_data, 2018, None, lang="fr")))
+    assert "lignes de participation au sexe inconnu (lignes 4)" in quality
+    assert "unknown sex" not in quality
+    twice = [warning("a.csv", r, "post_test", "3", "post-test below its pre-test score {score}",
+                     score=5) for r in (2, 3, 4)]
+    with languages.using("es"):
+        first, rest = grouped(twice, shown=1)
+    # a message with a number stands for its like
+    assert rest == ["warning: y 2 más en a.csv, columna post_test: prueba posterior inferior "
+                    "a su puntuación de prueba previa 5 (y similares)"]
+    assert grouped(twice, shown=1)[1] == ["warning: and 2 more in a.csv, column post_test: "
+                                          "post-test below its pre-test score 5 (and the like)"]

@@ -22,7 +22,7 @@ from .files import (
 )
 from .languages import N_, _
 from .locate import Located, find_sources, looks_like  # noqa: F401 - API
-from .problems import DataError, Problem
+from .problems import DataError, Problem, warning
 from .schema import Table
 
 
@@ -423,14 +423,23 @@ def _participants_rules(typed: pd.DataFrame, raw: pd.DataFrame, label: str,
         blank = raw[column] == "" if column in raw.columns else pd.Series(True, raw.index)
         if blank.any():
             rows = blank.index[blank].tolist()
-            warnings.append(Problem(label, None, column, "",
-                                    f"{len(rows)} attendance rows with unknown {meaning} "
-                                    f"(rows {_rows_text(rows)})", "warning"))
+            most = 8
+            shown = ", ".join(str(r) for r in rows[:most])
+            texts = {("sex", False): N_("{n} attendance rows with unknown sex (rows {rows})"),
+                     ("sex", True): N_("{n} attendance rows with unknown sex (rows {rows} and "
+                                       "{more} more)"),
+                     ("nationality", False): N_("{n} attendance rows with unknown nationality "
+                                                "(rows {rows})"),
+                     ("nationality", True): N_("{n} attendance rows with unknown nationality "
+                                               "(rows {rows} and {more} more)")}
+            text = texts[meaning, len(rows) > most]
+            warnings.append(warning(label, None, column, "", text, n=len(rows), rows=shown,
+                                    more=len(rows) - most))
     both = typed["pre_test"].notna() & typed["post_test"].notna()
     for row in typed.index[both & (typed["post_test"] < typed["pre_test"])]:
-        warnings.append(Problem(label, int(row), "post_test", raw.at[row, "post_test"],
-                                f"post-test below its pre-test score "
-                                f"{raw.at[row, 'pre_test']}", "warning"))
+        warnings.append(warning(label, int(row), "post_test", raw.at[row, "post_test"],
+                                N_("post-test below its pre-test score {score}"),
+                                score=raw.at[row, "pre_test"]))
     return errors, warnings
 
 
@@ -451,11 +460,6 @@ def _positions(cells: pd.Series, known: pd.Series) -> np.ndarray:
     return found.fill_null(-1).to_numpy(zero_copy_only=False)
 
 
-def _rows_text(rows: list[int], most: int = 8) -> str:
-    shown = ", ".join(str(r) for r in rows[:most])
-    return shown + (f" and {len(rows) - most} more" if len(rows) > most else "")
-
-
 def _dedupe_attendance(typed: pd.DataFrame, label: str, activity: np.ndarray | None = None,
                        person: tuple | None = None) -> tuple[pd.DataFrame, list[Problem]]:
     # One integer per (activity, person): hashing integers beats hashing pairs of strings.
@@ -471,10 +475,10 @@ def _dedupe_attendance(typed: pd.DataFrame, label: str, activity: np.ndarray | N
     warnings = []
     for row in typed.index[dup]:
         activity, person = typed.at[row, "activity_id"], typed.at[row, "participant_id"]
-        warnings.append(Problem(label, int(row), "activity_id, participant_id",
+        warnings.append(warning(label, int(row), "activity_id, participant_id",
                                 f"{activity} / {person}",
-                                f"one attendance per person and activity; same as row "
-                                f"{first.at[row]}, counted once", "warning"))
+                                N_("one attendance per person and activity; same as row "
+                                   "{same}, counted once"), same=first.at[row]))
     return typed[~dup], warnings
 
 
@@ -515,9 +519,10 @@ def _far_dates(tables: dict[str, pd.DataFrame], sources: dict[str, Source]) -> l
                 near |= np.abs(years - y) <= 1
             for row, v in values[~near].items():
                 shown = v.strftime("%Y-%m") if f.kind is schema.MONTH else v.date().isoformat()
-                warnings.append(Problem(sources[name].label, int(row), f.name, shown,
-                                        f"a date near the years the data covers "
-                                        f"({present[0]}-{present[-1]})", "warning"))
+                warnings.append(warning(sources[name].label, int(row), f.name, shown,
+                                        N_("a date near the years the data covers "
+                                           "({first}-{last})"),
+                                        first=present[0], last=present[-1]))
     return warnings
 
 
@@ -581,8 +586,8 @@ def load(path: str | Path | None = None) -> Dataset:
         errors += row_problems
         sources[name] = Source(name, file, sheet, file_sha256(file), encoding)
         if encoding == "windows-1252":
-            warnings.append(Problem(label, None, "", "", "file is not UTF-8; read as Windows-1252",
-                                    "warning"))
+            warnings.append(warning(label, None, "", "",
+                                    N_("file is not UTF-8; read as Windows-1252")))
         raw = raw.drop(columns=[c for c in raw.columns if c in schema.PERSONAL_DATA])
         raw = raw.loc[:, ~raw.columns.duplicated()]
         blank = raw.eq("").all(axis=1) if len(raw.columns) else pd.Series(True, raw.index)
@@ -666,8 +671,8 @@ def _to_cache(writer, data: Dataset) -> None:
         writer.add(name, frame)  # the tables absent from the folder (empty)
     writer.commit({
         "sources": [[s.table, s.encoding] for s in data.sources],
-        "warnings": [[w.file, w.row, w.column, w.value, w.expected, w.severity]
-                     for w in data.warnings],
+        "warnings": [[w.file, w.row, w.column, w.value, w.expected, w.severity, w.message,
+                      [list(f) for f in w.fields]] for w in data.warnings],
         "accounting": frame_to_payload(data.accounting)})
 
 
@@ -689,7 +694,8 @@ def _from_cache(key: str, folder: Path, located: Located) -> Dataset | None:
         encodings = dict(entry["sources"])
         sources = [Source(name, file, sheet, file_sha256(file), encodings[name])
                    for name, (file, sheet) in located.tables.items()]
-        warnings = [Problem(f, r, c, v, e, sev) for f, r, c, v, e, sev in entry["warnings"]]
+        warnings = [Problem(f, r, c, v, e, sev, m, tuple(tuple(p) for p in fields))
+                    for f, r, c, v, e, sev, m, fields in entry["warnings"]]
         accounting = frame_from_payload(entry["accounting"], list(entry["accounting"]["columns"]))
     except (KeyError, TypeError, ValueError):
         return None

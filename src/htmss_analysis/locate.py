@@ -12,7 +12,8 @@ from pathlib import Path
 
 from . import schema
 from .files import EXCEL_SUFFIXES, FileProblem, describe_path_problem, hidden_sheets, open_workbook
-from .problems import Problem
+from .languages import N_
+from .problems import Problem, warning
 
 
 @dataclass
@@ -118,9 +119,9 @@ def find_sources(path: str | Path) -> Located:
                 candidates[name].append((entry, sheet))
                 used = True
                 if sheet in hidden:
-                    out.warnings.append(Problem(f"{entry.name}[{sheet}]", None, "", "",
-                                                "a hidden sheet, used as the table it is named "
-                                                "after", "warning"))
+                    out.warnings.append(warning(
+                        f"{entry.name}[{sheet}]", None, "", "",
+                        N_("a hidden sheet, used as the table it is named after")))
         if not used and resembles:
             out.errors.append(Problem(entry.name, None, "", "", (
                 f"a workbook named like the {resembles} table with no sheet named after a "

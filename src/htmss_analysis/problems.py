@@ -24,6 +24,11 @@ class Problem:
         What was expected, in plain words.
     severity : str
         ``"error"`` or ``"warning"``.
+    message : str
+        For a warning a report shows: ``expected`` as a message with
+        ``{fields}``, for the report's language (empty: ``expected`` as it is).
+    fields : tuple of (str, str)
+        The values of the message's fields.
     """
 
     file: str
@@ -32,6 +37,16 @@ class Problem:
     value: str
     expected: str
     severity: str = "error"
+    message: str = ""
+    fields: tuple[tuple[str, str], ...] = ()
+
+    def said(self) -> str:
+        """Return ``expected`` in the current language (:mod:`htmss_analysis.languages`)."""
+        if not self.message:
+            return self.expected
+        from .languages import _
+
+        return _(self.message).format(**dict(self.fields))
 
     def __str__(self) -> str:
         where = self.file
@@ -50,6 +65,18 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=_sort_key)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def warning(file: str, row: int | None, column: str, value: str, message: str,
+            **fields: object) -> Problem:
+    """Return a warning whose words a report can translate.
+
+    ``message`` is English with ``{fields}`` (marked ``N_`` where it is written);
+    ``expected`` holds it filled in, as the command line prints it.
+    """
+    filled = tuple((k, str(v)) for k, v in fields.items())
+    return Problem(file, row, column, value, message.format(**dict(filled)), "warning",
+                   message, filled)
 
 
 def _sort_key(problem: Problem) -> tuple:
@@ -75,13 +102,20 @@ def grouped(problems: list[Problem], shown: int = SHOWN) -> tuple[list[Problem],
     first, rest = problems[:shown], problems[shown:]
     # Messages that name another row or value ("same as row 13362") group by their shape;
     # the first one of each group is shown as the example.
+    from .languages import _, number
+
     groups: dict[tuple[str, str, str, str], list] = {}
     for p in rest:
         key = (p.severity, p.file, p.column, re.sub(r"\d+", "#", p.expected))
-        groups.setdefault(key, [0, p.expected])[0] += 1
+        groups.setdefault(key, [0, p])[0] += 1
     lines = []
+    # In the current language: English on the command line, the report's in a report.
     for (severity, file, column, shape), (n, example) in groups.items():
-        where = file + (f", column {column}" if column else "")
-        text = example if shape == example else f"{example} (and the like)"
-        lines.append(f"{severity}: and {n:,} more in {where}: {text}")
+        where = _("{file}, column {column}").format(file=file, column=column) if column \
+            else file
+        text = example.said()
+        if shape != example.expected:
+            text = _("{example} (and the like)").format(example=text)
+        lines.append(f"{severity}: " + _("and {n} more in {where}: {text}").format(
+            n=number(n), where=where, text=text))
     return first, lines

@@ -789,7 +789,7 @@ def data_quality(ctx: Context) -> Html:
     acc = ctx.data.accounting
     first, rest = grouped(ctx.data.warnings)
     warnings = pd.DataFrame([{"file": w.file, "row": w.row, "column": w.column,
-                              "value": w.value, "warning": w.expected} for w in first])
+                              "value": w.value, "warning": w.said()} for w in first])
     if "why_set_aside" in acc:
         acc = acc.assign(why_set_aside=acc["why_set_aside"].map(reasons_in_words))
     parts = [heading(_("Data quality"), anchor="quality"),
@@ -808,8 +808,7 @@ def data_quality(ctx: Context) -> Html:
         parts += [heading(ngettext("{n} warning", "{n} warnings", total).format(n=num(total)),
                           3),
                   para(_("Warnings do not stop the figures; they point to rows worth "
-                         "checking.") + ("" if ctx.lang == "en" else " " + _(
-                             "They are given in English, as the command line gives them."))),
+                         "checking.")),
                   table(warnings, nowrap=("row",))]
         if rest:
             parts.append("<ul>" + "".join(f"<li>{esc(line.removeprefix('warning: '))}</li>"
