@@ -14,7 +14,7 @@ from ..languages import _, ngettext, short_date
 from ..metrics import country as metrics
 from . import charts, sections
 from .html import Html, cards, heading, num, para, table, words
-from .sections import TREATY_SHORT, Context, localized, named, story_articles
+from .sections import TREATY_SHORT, Context, localized, story_articles
 
 TREATIES = ("treaty_tip", "treaty_som", "treaty_untoc")
 """The treaties a brief gives the country's status for."""
@@ -248,7 +248,6 @@ def index(ctx: Context) -> Html:
     if table_.empty:
         return Html(*parts, para(_("No country briefed has a figure in {year}.").format(
             year=ctx.year), "empty"))
-    table_ = named(ctx, table_, "iso3", "country")
     table_ = table_.iloc[sorted(range(len(table_)), key=lambda i: languages.sort_key(
         table_["country"].iloc[i]))].reset_index(drop=True)
     shorts = {k: _(reg[k].short) for k in reg}

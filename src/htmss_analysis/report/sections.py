@@ -101,17 +101,7 @@ def localized(section: Callable) -> Callable:
 
 def country(ctx: Context, iso3: str) -> str:
     """Return a country's name in the report's language."""
-    if iso3 == country_names.INTERNATIONAL_BODIES:
-        return _(iso3)
     return languages.country_name(iso3, ctx.lang)
-
-
-def named(ctx: Context, frame: pd.DataFrame, code: str, name: str) -> pd.DataFrame:
-    """Name each row's country (ISO3 in ``code``) in the report's language, in ``name``."""
-    if ctx.lang == "en" or frame.empty:
-        return frame
-    return frame.assign(**{name: [country(ctx, c) if isinstance(c, str) else n
-                                  for c, n in zip(frame[code], frame[name], strict=True)]})
 
 
 def regions(ctx: Context, values: pd.Series) -> pd.Series:
@@ -307,7 +297,7 @@ def activities(ctx: Context) -> Html:
     by_role["role"] = by_role["role"].map(words)
     by_region = indicators.activities_by(d, y, "region", p)
     by_region["region"] = regions(ctx, by_region["region"])
-    by_country = named(ctx, indicators.activities_by(d, y, "country", p), "country", "name")
+    by_country = indicators.activities_by(d, y, "country", p)
     by_month = indicators.activities_by(d, y, "month", p)
     total = by_level["activities"].sum()
     unit = _("activities")
@@ -393,7 +383,7 @@ def _grouped_countries(ctx: Context, frame: pd.DataFrame) -> str:
     if frame.empty:
         return para(_("None."), "empty")
     items = []
-    frame = named(ctx, frame, "iso3", "country").assign(region=regions(ctx, frame["region"]))
+    frame = frame.assign(region=regions(ctx, frame["region"]))
     for region, group in sorted(frame.groupby("region", sort=False),
                                 key=lambda g: languages.sort_key(g[0])):
         names = ", ".join(_country_link(ctx, code, name) for name, code in
@@ -493,7 +483,7 @@ def cases(ctx: Context, top: int = 15) -> Html:
     """Cases added by database and the jurisdictions with most cases."""
     d, y, p = ctx.data, ctx.year, ctx.programme
     by_db = indicators.cases_by(d, y, "database", p)
-    by_j = named(ctx, indicators.cases_by(d, y, "jurisdiction", p), "jurisdiction", "name")
+    by_j = indicators.cases_by(d, y, "jurisdiction", p)
     keys = {"TIP": "jurisdictions_tip", "SOM": "jurisdictions_som"}
     shown = by_db.astype({"cases": object, "jurisdictions": object})
     for i, database in enumerate(shown["database"]):
@@ -1001,7 +991,6 @@ def country_context(ctx: Context) -> Html:
     if frame.empty:
         return Html(*parts, para(_("No country was assisted in {year}.").format(year=ctx.year),
                                  "empty"))
-    frame = named(ctx, frame, "iso3", "country")
     shown = pd.DataFrame({"country": frame["country"]})
     victims = [_(c) for _s, _a, c in indicators.VICTIM_GROUPS]
     if glotip is not None:
