@@ -219,3 +219,14 @@ def test_warnings_read_in_the_report_language_and_in_english_on_the_command_line
                     "a su puntuación de prueba previa 5 (y similares)"]
     assert grouped(twice, shown=1)[1] == ["warning: and 2 more in a.csv, column post_test: "
                                           "post-test below its pre-test score 5 (and the like)"]
+
+
+def test_every_coded_value_a_report_shows_has_a_translation(catalog):
+    from htmss_analysis import schema
+
+    ids = {_id(m) for m in catalog if m.id}
+    codes = {*schema.ACTIVITY_TYPES, *schema.GROUPS, *schema.SEXES,
+             *schema.PUBLICATION_CATEGORIES, *schema.ENGAGEMENT_KINDS,
+             "national", "regional", "global", "organized", "contributed"}
+    missing = sorted(c for c in codes if c.replace("_", " ") not in ids)
+    assert not missing, f"{catalog.locale}: no words for {missing} (report/html.py VOCABULARY)"
