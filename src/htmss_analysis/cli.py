@@ -242,7 +242,7 @@ def _explain(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({
             "key": args.key, "year": args.year, "programme": code or programmes.ALL,
-            "country": country, "value": records.attrs["value"], "definition": ind.definition,
+            "country": country, "value": records.attrs["value"], "definition": ind.described(),
             "steps": [{"step": s, "rows": int(n)} for s, n in zip(steps["step"], steps["rows"],
                                                                    strict=True)],
             "records": [{"id": str(i), "file": f, "row": int(r), "value": int(v)}
@@ -252,7 +252,7 @@ def _explain(args: argparse.Namespace) -> int:
     who = (f"{countries.name(country)} ({country})" if country else
            programmes.label(code) if code else f"{programmes.SECTION} (all programmes)")
     print(f"{ind.title} ({args.key}), {who}, {args.year}: {records.attrs['value']:,} {ind.unit}")
-    print(f"  {ind.definition}")
+    print(f"  {ind.described()}")
     print("\nRule, step by step (rows left after each):")
     width = max(len(s) for s in steps["step"])
     for step, n in zip(steps["step"], steps["rows"], strict=True):

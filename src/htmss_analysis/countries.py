@@ -19,7 +19,7 @@ INTERNATIONAL_BODIES = "International and regional bodies"
 """The pseudo-jurisdiction of SHERLOC for international and regional courts."""
 
 # Spellings the bundled table misses or gets ambiguous. Keys are folded with
-# ``_fold``. Only names seen in UN, UNODC or common usage belong here.
+# ``fold``. Only names seen in UN, UNODC or common usage belong here.
 _ALIASES: dict[str, str] = {
     "kosovo": "XKX",
     "kosovo under unscr 1244": "XKX",
@@ -51,8 +51,8 @@ class UnknownCountry(ValueError):
     """A country name or code that cannot be matched to exactly one country."""
 
 
-def _fold(text: str) -> str:
-    """Case-fold, strip accents and collapse spaces, for matching names."""
+def fold(text: str) -> str:
+    """Case-fold, strip accents and collapse spaces: for matching names, and sorting them."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     plain = plain.replace("’", "'").replace("`", "'")
@@ -168,7 +168,7 @@ def to_iso3(value: str) -> str:
         raise UnknownCountry("blank country")
     if len(text) == 3 and text.isalpha() and (text.upper() in _rows() or text.upper() in _EXTRA):
         return text.upper()
-    folded = _fold(text)
+    folded = fold(text)
     if folded in _ALIASES:
         return _ALIASES[folded]
     exact = _matcher().get_iso3_country_code(text, use_live=False)
@@ -234,7 +234,7 @@ def known() -> list[tuple[str, str]]:
     """
     codes = set(_rows()) | set(_EXTRA)
     pairs = [(code, name(code)) for code in codes]
-    return sorted(((c, n) for c, n in pairs if n != c), key=lambda p: (_fold(p[1]), p[0]))
+    return sorted(((c, n) for c, n in pairs if n != c), key=lambda p: (fold(p[1]), p[0]))
 
 
 def alpha2(iso3: str) -> str | None:

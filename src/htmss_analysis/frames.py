@@ -13,6 +13,8 @@ from functools import wraps
 import pandas as pd
 from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
 
+from .languages import current, number
+
 MINUS = "\u2212"
 """The typographic minus sign: a negative change reads as −3, not as a hyphen."""
 
@@ -35,8 +37,6 @@ def number_format(values: pd.Series) -> Callable[[object], str]:
     Numbers are written as the current language writes them
     (:func:`htmss_analysis.languages.number`).
     """
-    from .languages import current, number
-
     d = 0 if is_integer_dtype(values) else decimals(values)
     english = current() == "en"
 
@@ -53,8 +53,6 @@ def number_format(values: pd.Series) -> Callable[[object], str]:
 
 def signed(value: int | float) -> str:
     """Format a change with its sign: ``+12``, ``−3``, ``0``, as the language writes numbers."""
-    from .languages import current, number
-
     if value == 0 or pd.isna(value):
         return "0"
     if current() != "en":

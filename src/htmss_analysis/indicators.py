@@ -13,13 +13,13 @@ the union of rows, never as a sum of programmes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from . import countries, languages, programmes, sdg
 from .frames import Frame, returns_frame, signed
-from .languages import N_
+from .languages import N_, _
 from .loaders import Dataset
 from .programmes import CODES, programme_code
 from .schema import CAPACITY_BUILDING
@@ -205,31 +205,29 @@ ENGAGEMENT_FIGURES = (
     ("sessions_serviced", "session_serviced",
      N_("Sessions of intergovernmental bodies serviced"),
      N_("Sessions of intergovernmental bodies (CCPCJ, UNTOC COP and its working groups) the "
-        "section serviced, by first day in the year. For a programme, the engagements that "
-        "name it; a blank-programme engagement counts for the section only."),
+        "section serviced, by first day in the year."),
      N_("sessions")),
     ("meetings_organized", "meeting_organized", N_("Inter-agency meetings organized"),
      N_("Meetings the section organized (such as the meeting of ICAT Principals), dated in the "
-        "year. For a programme, the engagements that name it; a blank-programme engagement "
-        "counts for the section only."),
+        "year."),
      N_("meetings")),
     ("briefings", "briefing", N_("Briefings and side events"),
      N_("Briefings and side events the section organized or substantively contributed to, "
-        "dated in the year. For a programme, the engagements that name it; a blank-programme "
-        "engagement counts for the section only."),
+        "dated in the year."),
      N_("briefings")),
     ("report_inputs", "report_input", N_("Inputs to UN reports"),
      N_("Inputs to reports of the Secretary-General, the General Assembly, the Security "
-        "Council or ECOSOC, by submission date in the year. For a programme, the engagements "
-        "that name it; a blank-programme engagement counts for the section only."),
+        "Council or ECOSOC, by submission date in the year."),
      N_("reports")),
     ("reports_prepared", "report_prepared", N_("Reports drafted or coordinated"),
-     N_("Reports the section drafted or coordinated, by submission date in the year. For a "
-        "programme, the engagements that name it; a blank-programme engagement counts for the "
-        "section only."),
+     N_("Reports the section drafted or coordinated, by submission date in the year."),
      N_("reports")),
 )
 """Contract version 2's engagement figures: key, kind counted, title, definition, unit."""
+
+ENGAGEMENT_NOTE = N_("For a programme, the engagements that name it; a blank-programme "
+                     "engagement counts for the section only.")
+"""What every engagement figure's definition ends with."""
 
 
 @dataclass(frozen=True)
@@ -248,6 +246,9 @@ class Figure:
         What one unit is.
     tables : tuple of str
         Input tables it reads.
+    note : str
+        A sentence the definition ends with that several figures share
+        (keyword only; see :meth:`described`).
     """
 
     key: str
@@ -255,6 +256,11 @@ class Figure:
     definition: str
     unit: str
     tables: tuple[str, ...]
+    note: str = field(default="", kw_only=True)
+
+    def described(self) -> str:
+        """Return the whole definition, with its note, in the current language."""
+        return " ".join(_(text) for text in (self.definition, self.note) if text)
 
 
 @dataclass(frozen=True)
@@ -341,7 +347,8 @@ REGISTRY: dict[str, Indicator] = {
                   ("publications",), teaching_modules,
                   _rows_of("publications", TEACHING_MODULE, "category"), "knowledge"),
         *(Indicator(kind_key, title, definition, unit, ("engagements",), _engagement_count(kind),
-                    _rows_of("engagements", kind, "kind"), "intergovernmental")
+                    _rows_of("engagements", kind, "kind"), "intergovernmental",
+                    note=ENGAGEMENT_NOTE)
           for kind_key, kind, title, definition, unit in ENGAGEMENT_FIGURES),
     )
 }
@@ -589,11 +596,12 @@ def _name_key(name: str) -> str:
 def registry_table(countries: bool = False) -> pd.DataFrame:
     """Return the registry (or, with ``countries``, the country figures') as a table.
 
-    Columns: key, title, definition, unit, tables.
+    Columns: key, title, definition, unit (those three in the current
+    language, see :mod:`.languages`), tables.
     """
     entries = COUNTRY_REGISTRY if countries else REGISTRY
-    return pd.DataFrame([{"key": i.key, "title": i.title, "definition": i.definition,
-                          "unit": i.unit, "tables": ", ".join(i.tables)}
+    return pd.DataFrame([{"key": i.key, "title": _(i.title), "definition": i.described(),
+                          "unit": _(i.unit), "tables": ", ".join(i.tables)}
                          for i in entries.values()])
 
 
@@ -609,7 +617,7 @@ def registry_markdown() -> str:
     from .metrics.explain import steps_of
 
     for i in REGISTRY.values():
-        lines += [f"## `{i.key}`: {i.title}", "", i.definition, "",
+        lines += [f"## `{i.key}`: {i.title}", "", i.described(), "",
                   f"Unit: {i.unit}. Input tables: {', '.join(i.tables)}.", "",
                   "Rule, step by step (`htmss-analysis explain " + i.key + "`): "
                   + "; ".join(steps_of(i.key)) + ".", ""]
@@ -619,7 +627,7 @@ def registry_markdown() -> str:
               "--country C` prints them. A country brief is written for every country with at",
               "least one non-zero figure.", ""]
     for c in COUNTRY_REGISTRY.values():
-        lines += [f"## `{c.key}`: {c.title}", "", c.definition, "",
+        lines += [f"## `{c.key}`: {c.title}", "", c.described(), "",
                   f"Unit: {c.unit}. Input tables: {', '.join(c.tables)}.", "",
                   f"Rule, step by step (`htmss-analysis explain {c.key} --country C`): "
                   + "; ".join(steps_of(c.key, country=True)) + ".", ""]

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import gettext as gettext_module
 import io
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -172,12 +171,6 @@ def babel_version() -> str:
     import babel
 
     return babel.__version__
-
-
-def sort_key(name: str) -> str:
-    """Return the key that sorts names as a reader expects: accents and case aside."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def programme_name(code: str, lang: str | None = None) -> str:

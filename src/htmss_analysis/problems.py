@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .languages import _, number
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -44,8 +46,6 @@ class Problem:
         """Return ``expected`` in the current language (:mod:`htmss_analysis.languages`)."""
         if not self.message:
             return self.expected
-        from .languages import _
-
         return _(self.message).format(**dict(self.fields))
 
     def __str__(self) -> str:
@@ -102,8 +102,6 @@ def grouped(problems: list[Problem], shown: int = SHOWN) -> tuple[list[Problem],
     first, rest = problems[:shown], problems[shown:]
     # Messages that name another row or value ("same as row 13362") group by their shape;
     # the first one of each group is shown as the example.
-    from .languages import _, number
-
     groups: dict[tuple[str, str, str, str], list] = {}
     for p in rest:
         key = (p.severity, p.file, p.column, re.sub(r"\d+", "#", p.expected))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .languages import _
+
 # Goal -> (number of numbered targets, number of lettered means-of-implementation
 # targets); e.g. Goal 3 has 3.1-3.9 and 3.a-3.d.
 _SHAPE: dict[int, tuple[int, int]] = {
@@ -122,8 +124,6 @@ def describe(code: str) -> str:
     code : str
         A canonical target code (see ``parse_target``).
     """
-    from .languages import _
-
     if code in TITLES:
         return TITLES[code]
     # The goal's title stays in English, as the targets' do (said in the method annex).

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import countries as country_names
 from .. import indicators, languages
 from ..frames import signed
 from ..languages import _, ngettext, short_date
@@ -248,7 +249,7 @@ def index(ctx: Context) -> Html:
     if table_.empty:
         return Html(*parts, para(_("No country briefed has a figure in {year}.").format(
             year=ctx.year), "empty"))
-    table_ = table_.iloc[sorted(range(len(table_)), key=lambda i: languages.sort_key(
+    table_ = table_.iloc[sorted(range(len(table_)), key=lambda i: country_names.fold(
         table_["country"].iloc[i]))].reset_index(drop=True)
     shorts = {k: _(reg[k].short) for k in reg}
     shown = table_.rename(columns=shorts).assign(

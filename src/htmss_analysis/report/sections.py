@@ -385,10 +385,10 @@ def _grouped_countries(ctx: Context, frame: pd.DataFrame) -> str:
     items = []
     frame = frame.assign(region=regions(ctx, frame["region"]))
     for region, group in sorted(frame.groupby("region", sort=False),
-                                key=lambda g: languages.sort_key(g[0])):
+                                key=lambda g: country_names.fold(g[0])):
         names = ", ".join(_country_link(ctx, code, name) for name, code in
                           sorted(zip(group["country"], group["iso3"], strict=True),
-                                 key=lambda p: languages.sort_key(p[0])))
+                                 key=lambda p: country_names.fold(p[0])))
         items.append(f"<li><strong>{esc(region)}</strong> ({len(group)}): {names}</li>")
     return f'<ul class="countries">{"".join(items)}</ul>'
 
@@ -815,8 +815,6 @@ def method(ctx: Context, countries: bool | None = None) -> Html:
     """
     countries = ctx.country is not None if countries is None else countries
     defs = indicators.registry_table(countries=countries)
-    for column in ("title", "definition", "unit"):
-        defs[column] = defs[column].map(_)
     files = pd.DataFrame([{"table": s.table, "file": s.label, "encoding": s.encoding,
                            "sha256": s.sha256} for s in ctx.data.sources]
                          + [{"table": key, "file": path.name, "encoding": _("public source"),
@@ -887,7 +885,7 @@ def _rules(ctx: Context, countries: bool) -> list[str]:
         steps = records.attrs["steps"]
         parts.append(f'<div class="rule" id="rule-{esc(key)}">'
                      f"<h4>{esc(_(ind.title))} ({esc(key)}): {num(records.attrs['value'])}</h4>"
-                     f"<p>{esc(_(ind.definition))}</p>"
+                     f"<p>{esc(ind.described())}</p>"
                      + table(steps.rename(columns={"rows": "rows left"}), ("rows left",),
                              exported=False) + "</div>")
     return parts
@@ -1096,7 +1094,7 @@ def headline_rows(ctx: Context) -> pd.DataFrame:
         return pd.DataFrame({"key": list(now), "title": [_(entries[k].title) for k in now],
                              "value": list(now.values()),
                              "previous_year": [before[k] for k in now],
-                             "definition": [_(entries[k].definition) for k in now]})
+                             "definition": [entries[k].described() for k in now]})
 
 
 @localized
