@@ -120,8 +120,8 @@ def test_one_xlsx_per_table_and_errors_name_the_sheet(tmp_path):
     with pytest.raises(h.DataError) as exc:
         h.load(folder)
     assert [str(p) for p in exc.value.problems] == [
-        "error: activities.xlsx, row 4, column start_date: value 'soon': a date written "
-        "YYYY-MM-DD (or an Excel date cell)"]
+        "error: activities.xlsx, row 4, column start_date: value 'soon': a date that "
+        "exists, written YYYY-MM-DD (or an Excel date cell), in 1900-2100"]
 
 
 def test_personal_data_is_dropped_on_reading(tiny_data):

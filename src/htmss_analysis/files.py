@@ -8,18 +8,23 @@ copy"), never in a library's traceback.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import hashlib
 import io
 import os
 import re
-from dataclasses import dataclass
+import stat as stat_module
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
+
+from . import excel
 
 if TYPE_CHECKING:
     import numpy as np
@@ -48,6 +53,23 @@ class FileProblem(Exception):
     def __init__(self, message: str, row: int | None = None):
         super().__init__(message)
         self.row = row
+
+
+def regular_file(path: Path) -> None:
+    """Refuse anything but a regular file (a pipe or a device would never end, or block).
+
+    Raises
+    ------
+    FileProblem
+        For a named pipe, a device (``/dev/zero``), a socket, or a link to one.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise FileProblem(f"cannot be read ({exc.strerror})") from None
+    if not stat_module.S_ISREG(mode):
+        raise FileProblem("not a regular file (a pipe, device or socket, or a link to one): "
+                          "give the table as a file")
 
 
 # --- hashing -------------------------------------------------------------------------
@@ -85,18 +107,22 @@ def decode(path: Path) -> tuple[str, str]:
     FileProblem
         For UTF-16 text, binary content (NUL bytes) or bytes that are neither.
     """
+    regular_file(path)
     data = Path(path).read_bytes()
     encoding = _text_encoding(data)
     return data.decode("utf-8-sig" if encoding == "utf-8" else "cp1252"), encoding
 
 
-def csv_rows(text: str) -> list[tuple[int, list[str]]]:
+def csv_rows(text: str, private: Callable[[str], bool] | None = None
+             ) -> list[tuple[int, list[str]]]:
     """Split CSV text into records, each with the physical line it starts on.
 
     A quote must open a whole field and close before a comma or the end of a
     line; a record may span lines only inside such a quoted cell, and a cell
     that holds what looks like further records (as many commas per line as
     the header has columns) is a stray quote that swallowed them.
+
+    ``private(header)`` tells the columns whose cells a message never quotes.
 
     Raises
     ------
@@ -113,7 +139,11 @@ def csv_rows(text: str) -> list[tuple[int, list[str]]]:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise FileProblem(_quote_message(lines, start, str(exc)), start) from None
+            if "field larger than field limit" in str(exc):
+                raise FileProblem(f"a cell of more than {excel.MAX_CELL_CHARS:,} characters, "
+                                  "more than a spreadsheet cell holds, in the record starting "
+                                  f"on line {start}: shorten it", start) from None
+            raise FileProblem(_quote_message(lines, start, str(exc), private), start) from None
         end = reader.line_num
         width = len(record) if width is None else width  # the header's
         if end > start:
@@ -122,21 +152,33 @@ def csv_rows(text: str) -> list[tuple[int, list[str]]]:
                                          for line in cell.splitlines()[1:])
                 if looks_like_records:
                     raise FileProblem(_quote_message(lines, start, "a quoted cell runs over "
-                                                     f"{end - start + 1} lines"), start)
+                                                     f"{end - start + 1} lines", private),
+                                      start)
         out.append((start, record))
         start = end + 1
     return out
 
 
-def _quote_message(lines: list[str], start: int, what: str) -> str:
+def _quote_message(lines: list[str], start: int, what: str,
+                   private: Callable[[str], bool] | None = None) -> str:
     shown = lines[start - 1].rstrip("\r\n") if 0 < start <= len(lines) else ""
-    # Up to just past the first quote: enough to find it, and it keeps later cells (a
-    # participant's name or e-mail further along the line) out of the message.
-    end = min(60, shown.find('"') + 8) if '"' in shown else 60
-    shown = shown if len(shown) <= end else shown[:end] + "..."
+    quote = shown.find('"')
+    if quote < 0:
+        where = f"The record starting on line {start}"
+    else:
+        # Only the cell holding the quote is named, and quoted only up to the quote and a
+        # few characters on: never the other cells of the line (a participant's name or
+        # e-mail), and not a personal-data cell at all.
+        column = shown.count(",", 0, quote)
+        header = next(csv.reader([lines[0]])) if lines else []
+        name = header[column].strip() if column < len(header) else ""
+        cell = shown[shown.rfind(",", 0, quote) + 1:quote + 8].split(",")[0]
+        where = f"Line {start}, column {column + 1}" + (f" ({name})" if name else "")
+        if private is None or not private(name):
+            where += f", cell starting {cell + '...'!r}"
     return (f"a quote (\") that does not close its cell ({what}): records after it would be "
-            f"swallowed into one cell. Line {start} starts {shown!r}: remove the stray quote, "
-            "or quote the whole cell and double any quote inside it (\"\")")
+            f"swallowed into one cell. {where}: remove the stray quote, or quote the whole "
+            "cell and double any quote inside it (\"\")")
 
 
 # --- workbooks -------------------------------------------------------------------------
@@ -153,6 +195,7 @@ def open_workbook(path: Path) -> CalamineWorkbook:
     FileProblem
         For an empty, text, password-protected, damaged or truncated file.
     """
+    regular_file(path)
     stat = Path(path).stat()
     return _open_workbook(str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns,
                           stat.st_ctime_ns, stat.st_ino)
@@ -174,10 +217,31 @@ def _open_workbook(path: str, size: int, mtime_ns: int, ctime_ns: int, inode: in
         raise FileProblem("not a workbook Excel or LibreOffice wrote: open it and save it "
                           "again as .xlsx")
     try:
+        excel.check_workbook(data)
+    except excel.SheetRefused as exc:
+        raise FileProblem(str(exc)) from None
+    with _calamine("a damaged or truncated workbook"):
         return CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - calamine raises several kinds; all mean "damaged"
-        raise FileProblem(f"a damaged or truncated workbook ({type(exc).__name__}: "
-                          f"{str(exc)[:80]}): open it in Excel and save it again") from None
+
+
+@contextlib.contextmanager
+def _calamine(what: str):
+    """Turn every failure of the Excel reader into a :class:`FileProblem` saying ``what``.
+
+    calamine's Rust panics reach Python as ``PanicException``, which derives
+    from ``BaseException``, not ``Exception``; they are caught here too (only
+    an interrupt or an exit passes through).
+    """
+    try:
+        yield
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except MemoryError:
+        raise FileProblem(f"{what}: too large to read in memory; save the table as CSV"
+                          ) from None
+    except BaseException as exc:  # noqa: BLE001 - calamine raises several kinds, panics too
+        raise FileProblem(f"{what} ({type(exc).__name__}: {str(exc)[:80]}): open it in Excel "
+                          "and save it again") from None
 
 
 def hidden_sheets(book: CalamineWorkbook) -> set[str]:
@@ -200,6 +264,43 @@ def cell_text(value: object) -> str:
     return " ".join(str(value).split()) if "\n" in str(value) else str(value).strip()
 
 
+def _number_text(value: float) -> str:
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+@dataclass(frozen=True)
+class CellNote:
+    """A cell whose value Excel does not hold as it looks (columns numbered from 0).
+
+    ``value`` is the cell's text as shown, ``expected`` what to do about it.
+    """
+
+    row: int
+    column: int
+    value: str
+    expected: str
+
+
+@dataclass
+class Sheet:
+    """A sheet's rows of text cells, with what its values alone do not say.
+
+    Attributes
+    ----------
+    rows : list of (int, list of str)
+        Each row's number (first = 1) and cells as text.
+    notes : list of CellNote
+        Error values, formulas never calculated, merged cells over data rows.
+    numbers : dict
+        Column (from 0) to the rows where Excel holds a number with a
+        fraction (``16.10`` typed in a General cell is the number 16.1).
+    """
+
+    rows: list[tuple[int, list[str]]]
+    notes: list[CellNote] = field(default_factory=list)
+    numbers: dict[int, list[int]] = field(default_factory=dict)
+
+
 def sheet_rows(book: CalamineWorkbook, sheet: str | None = None) -> list[tuple[int, list[str]]]:
     """Return the rows of a sheet as text cells, each with its row number (first = 1).
 
@@ -208,13 +309,68 @@ def sheet_rows(book: CalamineWorkbook, sheet: str | None = None) -> list[tuple[i
     FileProblem
         When the sheet's content cannot be read.
     """
+    return _sheet(book, sheet or book.sheet_names[0], None).rows
+
+
+def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
+    """Read a workbook's sheet, refusing one too large before reading it (:mod:`.excel`).
+
+    Percent cells read as the percentage they show (``50%``), never as the
+    fraction Excel stores; error values, formulas never calculated and merged
+    cells over data rows are noted, each at its cell.
+
+    Raises
+    ------
+    FileProblem
+        When the sheet is beyond the limits of :mod:`htmss_analysis.excel`, or
+        its content cannot be read.
+    """
+    book = open_workbook(path)
+    name = sheet or book.sheet_names[0]
     try:
-        ws = book.get_sheet_by_name(sheet or book.sheet_names[0])
-        rows = ws.to_python(skip_empty_area=False)
-    except Exception as exc:  # noqa: BLE001 - a damaged sheet, whatever calamine calls it
-        raise FileProblem(f"sheet {sheet!r} cannot be read ({type(exc).__name__}): open the "
-                          "workbook in Excel and save it again") from None
-    return [(i, [cell_text(v) for v in row]) for i, row in enumerate(rows, 1)]
+        facts = excel.scan(path, name)
+    except excel.SheetRefused as exc:
+        raise FileProblem(str(exc)) from None
+    return _sheet(book, name, facts)
+
+
+def _sheet(book: CalamineWorkbook, name: str, facts: excel.SheetFacts | None) -> Sheet:
+    with _calamine(f"sheet {name!r} cannot be read"):
+        ws = book.get_sheet_by_name(name)
+        raw = ws.to_python(skip_empty_area=False)
+        merged = ws.merged_cell_ranges or []
+    percent = facts.percent if facts else set()
+    numbers: dict[int, list[int]] = {}
+    rows = []
+    for i, row in enumerate(raw, 1):
+        cells = []
+        for j, v in enumerate(row):
+            if isinstance(v, float) and not isinstance(v, bool):
+                if percent and (i, j + 1) in percent:
+                    cells.append(_number_text(round(v * 100, 9)) + "%")
+                    continue
+                if not v.is_integer():
+                    numbers.setdefault(j, []).append(i)
+            cells.append(cell_text(v))
+        rows.append((i, cells))
+    notes = []
+    for (r0, c0), (r1, c1) in merged:
+        if r1 >= 1 and (r1 > r0 or c1 > c0):  # over a row below the header
+            where = f"{excel.column_letters(c0 + 1)}{r0 + 1}:{excel.column_letters(c1 + 1)}" \
+                    f"{r1 + 1}"
+            shown = rows[r0][1][c0] if r0 < len(rows) and c0 < len(rows[r0][1]) else ""
+            notes.append(CellNote(r0 + 1, c0, shown,
+                                  f"one value per cell; this cell is merged over {where}, so "
+                                  "the cells it covers read as blank: unmerge it (Home > "
+                                  "Merge & Center) and fill every row"))
+    for r, c, value in facts.errors if facts else []:
+        notes.append(CellNote(r, c - 1, value, f"a value, not the Excel error {value}: correct "
+                              "the formula or the cells it uses, or type the value"))
+    for r, c, formula in facts.uncalculated if facts else []:
+        notes.append(CellNote(r, c - 1, f"={formula}", "a value; this formula was saved "
+                              "without its result (by a program, not Excel): open the file "
+                              "in Excel and save it, or type the value"))
+    return Sheet(rows, notes, numbers)
 
 
 @dataclass(frozen=True)
@@ -236,7 +392,7 @@ def read_rows(path: Path, sheet: str | None = None) -> Rows:
     if Path(path).suffix.lower() == ".csv":
         text, encoding = decode(path)
         return Rows(csv_rows(text), encoding)
-    return Rows(sheet_rows(open_workbook(path), sheet), "excel")
+    return Rows(read_sheet(path, sheet).rows, "excel")
 
 
 @dataclass(frozen=True)
@@ -260,6 +416,8 @@ class Cells:
     control : bool
         Whether any cell may hold a control character (``False`` only when
         the whole file was seen to have none).
+    notes, numbers
+        For a workbook's sheet, as :class:`Sheet` has them.
     """
 
     header: list[str]
@@ -268,9 +426,12 @@ class Cells:
     blank_rows: int
     encoding: str
     control: bool = True
+    notes: list[CellNote] = field(default_factory=list)
+    numbers: dict[int, list[int]] = field(default_factory=dict)
 
 
-def read_cells(path: Path, sheet: str | None = None) -> Cells:
+def read_cells(path: Path, sheet: str | None = None,
+               private: Callable[[str], bool] | None = None) -> Cells:
     """Read a CSV file or a workbook's sheet as columns of text cells.
 
     A CSV file is tokenised by Arrow's multi-threaded reader when its quoting
@@ -285,14 +446,20 @@ def read_cells(path: Path, sheet: str | None = None) -> Cells:
         For anything that keeps the file or one of its records from being read.
     """
     if Path(path).suffix.lower() != ".csv":
-        return _cells_of(sheet_rows(open_workbook(path), sheet), "excel")
+        got = read_sheet(path, sheet)
+        cells = _cells_of(got.rows, "excel")
+        cells.notes.extend(got.notes)
+        cells.numbers.update(got.numbers)
+        return cells
+    regular_file(path)
     data = Path(path).read_bytes()
     encoding = _text_encoding(data)
     data = data.removeprefix(_BOM)
     fast = _arrow_cells(data, encoding)
     if fast is not None:
         return fast
-    return _cells_of(csv_rows(data.decode("utf-8" if encoding == "utf-8" else "cp1252")),
+    return _cells_of(csv_rows(data.decode("utf-8" if encoding == "utf-8" else "cp1252"),
+                              private),
                      encoding)
 
 
@@ -470,6 +637,10 @@ def describe_path_problem(path: Path) -> str | None:
             return "a broken or looping link: point it at the real file, or remove it"
     if path.is_dir():
         return "a folder, not a file"
+    try:
+        regular_file(path)
+    except FileProblem as exc:
+        return str(exc)
     if not os.access(path, os.R_OK):
         return "not readable (permissions)"
     return None

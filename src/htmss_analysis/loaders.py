@@ -167,7 +167,7 @@ def check_year(data: Dataset, year: int) -> None:
 # --- reading files -------------------------------------------------------------
 
 
-def read_raw(path: Path, sheet: str | None = None
+def read_raw(path: Path, sheet: str | None = None, table: Table | None = None
              ) -> tuple[pd.DataFrame, str, list[Problem], int]:
     """Read one table as text cells, indexed by the row number the analyst sees.
 
@@ -177,6 +177,9 @@ def read_raw(path: Path, sheet: str | None = None
         A CSV file or a workbook.
     sheet : str, optional
         The sheet of a workbook; the first sheet when omitted.
+    table : Table, optional
+        The table it is read as: its SDG target columns refuse a number Excel
+        may have shortened (16.10 held as 16.1).
 
     Returns
     -------
@@ -193,12 +196,17 @@ def read_raw(path: Path, sheet: str | None = None
     FileProblem
         When the file cannot be read at all.
     """
-    got = read_cells(path, sheet)
+    got = read_cells(path, sheet, private=schema.is_personal)
     label = f"{path.name}[{sheet}]" if sheet else path.name
     if not got.header:
         return pd.DataFrame(), got.encoding, [], got.blank_rows
     problems: list[Problem] = []
     header = [" ".join(str(h).split()).lower() for h in got.header]
+    for note in got.notes:
+        name = header[note.column] if note.column < len(header) else ""
+        private = schema.is_personal(name)
+        problems.append(Problem(label, note.row, name, "" if private else note.value,
+                                note.expected))
     while header and header[-1] == "":
         header.pop()  # trailing blank header cells: Excel's empty columns
     width = len(header)
@@ -213,13 +221,16 @@ def read_raw(path: Path, sheet: str | None = None
     for i in range(body.shape[1], width):
         body[i] = ""
     problems += _extra_cells(body.iloc[:, width:], width, label)
-    keep = [i for i, name in enumerate(header) if name not in schema.PERSONAL_DATA]
+    keep = [i for i, name in enumerate(header) if not schema.is_personal(name)]
     frame = body.iloc[:, keep].copy()
     frame.columns = [header[i] for i in keep]
     # Arrow's string kernels release the GIL: columns are stripped side by side.
     stripped = _threads(lambda i: frame.iloc[:, i].str.strip(), range(frame.shape[1]))
     for i, cells in enumerate(stripped):
         frame.isetitem(i, cells)
+    problems += _too_long(frame, label)
+    if table is not None:
+        problems += _shortened_targets(table, frame, got.numbers, header, label)
     for i, column in enumerate(frame.columns):
         if not got.control:
             break
@@ -231,6 +242,53 @@ def read_raw(path: Path, sheet: str | None = None
                                     f"text without control characters (found "
                                     f"U+{ord(char):04X})"))
     return frame, got.encoding, problems, got.blank_rows
+
+
+def _too_long(frame: pd.DataFrame, label: str) -> list[Problem]:
+    """Refuse cells longer than a spreadsheet cell holds (Excel's 32,767 characters)."""
+    from .excel import MAX_CELL_CHARS
+
+    problems = []
+    for i, column in enumerate(frame.columns):
+        cells = frame.iloc[:, i]
+        lengths = cells.str.len()
+        for at in np.flatnonzero((lengths > MAX_CELL_CHARS).to_numpy())[:20]:
+            row, cell = cells.index[at], cells.iloc[at]
+            problems.append(Problem(label, int(row), column, cell[:40] + "...",
+                                    f"at most {MAX_CELL_CHARS:,} characters, as a "
+                                    f"spreadsheet cell holds; this cell has {len(cell):,}"))
+    return problems
+
+
+def _shortened_targets(table: Table, frame: pd.DataFrame, numbers: dict[int, list[int]],
+                       header: list[str], label: str) -> list[Problem]:
+    """Refuse SDG targets Excel holds as numbers when the number may have lost a zero.
+
+    ``16.10`` typed in a General cell is stored as the number 16.1, itself a
+    target: the two cannot be told apart, so neither is guessed.
+    """
+    from . import sdg
+
+    problems = []
+    for f in table.fields:
+        if f.kind is not schema.SDG_TARGETS or f.name not in frame.columns:
+            continue
+        rows = numbers.get(header.index(f.name), [])
+        for row in rows:
+            if row not in frame.index:
+                continue
+            cell = frame.at[row, f.name]
+            try:
+                sdg.parse_target(cell + "0")
+            except ValueError:
+                continue  # 5.2 cannot be 5.20: no target is lost
+            problems.append(Problem(label, int(row), f.name, cell,
+                                    f"an SDG target typed as text: Excel holds {cell} as a "
+                                    f"number, so it may have been {cell}0 (target {cell}0 "
+                                    "typed in a General cell is stored as the number "
+                                    f"{cell}): format the column as Text and type the target "
+                                    "again"))
+    return problems
 
 
 def _threads(work, items) -> list:
@@ -366,7 +424,8 @@ def _parse_or_default(f: schema.Field, cell: str) -> object:
         return f.default  # already reported by the schema check
 
 
-def _duplicate_keys(table: Table, typed: pd.DataFrame, label: str) -> list[Problem]:
+def _duplicate_keys(table: Table, typed: pd.DataFrame, label: str,
+                    raw: pd.DataFrame | None = None) -> list[Problem]:
     if not table.key or typed.empty:
         return []
     # Missing cells are "" here; a blank key is reported once already, as a
@@ -382,10 +441,64 @@ def _duplicate_keys(table: Table, typed: pd.DataFrame, label: str) -> list[Probl
     for row, key in zip(cells.index, cells.itertuples(index=False, name=None), strict=True):
         if first.at[row] == row or "" in key:
             continue
+        if raw is not None and all(k in raw.columns for k in table.key):
+            key = tuple(raw.at[row, k] for k in table.key)  # as written, not as read
         problems.append(Problem(label, int(row), ", ".join(table.key), " / ".join(key),
                                 f"a unique {' + '.join(table.key)}; row {first.at[row]} "
                                 "has the same"))
     return problems
+
+
+def _canonical_ids(table: Table, typed: pd.DataFrame, label: str,
+                   known: dict[str, dict[str, str]] | None = None,
+                   distinct: dict[str, tuple] | None = None) -> list[Problem]:
+    """Write every id as people read it: one spelling per id (see :func:`schema.id_key`).
+
+    Cells that differ only in case, width or invisible characters are one id,
+    written as its first spelling in the file, or as ``known[column]`` (key ->
+    spelling) gives it (an attendance's activity as the activities table
+    writes it). Each other spelling is a warning naming the rows it was
+    found in. Changes ``typed`` in place.
+    """
+    warnings = []
+    for f in table.fields:
+        if not f.identifier or f.name not in typed.columns or typed.empty:
+            continue
+        codes, uniques = (distinct or {}).get(f.name) or pd.factorize(typed[f.name])
+        if not len(uniques):
+            continue
+        keys = [schema.id_key(u) for u in uniques]
+        reference = (known or {}).get(f.name, {})
+        spelling: dict[str, str] = {}
+        for key, value in zip(keys, uniques, strict=True):
+            spelling.setdefault(key, reference.get(key, value))
+        canonical = np.array([spelling[k] for k in keys], dtype=object)
+        changed = np.flatnonzero(canonical != np.asarray(uniques, dtype=object))
+        if not len(changed):
+            continue
+        firsts = pd.Series(typed.index[codes >= 0]).groupby(codes[codes >= 0]).first()
+        moved = set(changed.tolist())
+        origin: dict[str, int] = {}
+        for j, target in enumerate(canonical):
+            if j not in moved:
+                origin.setdefault(target, j)
+        for i in changed:
+            target = canonical[i]
+            if target in origin:
+                text = N_("the same id as {id} in row {row}, written differently: ids are "
+                          "compared ignoring case, width and invisible characters; read as "
+                          "{id}")
+                fields = {"id": target, "row": int(firsts.at[origin[target]])}
+            else:
+                text = N_("the same id as {id} in the activities table, written differently: "
+                          "ids are compared ignoring case, width and invisible characters; "
+                          "read as {id}")
+                fields = {"id": target}
+            warnings.append(warning(label, int(firsts.at[i]), f.name, str(uniques[i]), text,
+                                    **fields))
+        typed[f.name] = pd.Series(pd.array(canonical, dtype="str").take(codes, allow_fill=True),
+                                  index=typed.index)
+    return warnings
 
 
 def _key_text(value: object) -> str:
@@ -393,6 +506,28 @@ def _key_text(value: object) -> str:
 
 
 # --- table rules -----------------------------------------------------------------
+
+
+def _percentages(table: Table, raw: pd.DataFrame, label: str) -> list[Problem]:
+    """Refuse a percentage (``50%``) in a number column unless the row's unit is percent.
+
+    A percent cell reads as its percentage (50, not Excel's 0.5): right where
+    the unit says %, a wrong number anywhere else.
+    """
+    problems = []
+    for f in table.fields:
+        if f.kind is not schema.NUMBER or f.name not in raw.columns:
+            continue
+        cells = raw[f.name]
+        marked = cells.str.endswith("%")
+        if not marked.any():
+            continue
+        units = raw["unit"] if "unit" in raw.columns else pd.Series("", index=raw.index)
+        for row in cells.index[marked & ~units.map(schema.is_percent_unit).astype(bool)]:
+            problems.append(Problem(label, int(row), f.name, cells.at[row],
+                                    "a number in the row's unit; this is a percentage: write "
+                                    "% in the unit column, or type the number without %"))
+    return problems
 
 
 def _activities_rules(typed: pd.DataFrame, raw: pd.DataFrame, label: str) -> list[Problem]:
@@ -576,7 +711,7 @@ def load(path: str | Path | None = None) -> Dataset:
         file, sheet = located.tables[name]
         label = f"{file.name}[{sheet}]" if sheet else file.name
         try:
-            raw, encoding, row_problems, skipped = read_raw(file, sheet)
+            raw, encoding, row_problems, skipped = read_raw(file, sheet, table)
         except FileProblem as exc:
             errors.append(Problem(label, exc.row, "", "", str(exc)))
             continue
@@ -588,7 +723,7 @@ def load(path: str | Path | None = None) -> Dataset:
         if encoding == "windows-1252":
             warnings.append(warning(label, None, "", "",
                                     N_("file is not UTF-8; read as Windows-1252")))
-        raw = raw.drop(columns=[c for c in raw.columns if c in schema.PERSONAL_DATA])
+        raw = raw.drop(columns=[c for c in raw.columns if schema.is_personal(c)])
         raw = raw.loc[:, ~raw.columns.duplicated()]
         blank = raw.eq("").all(axis=1) if len(raw.columns) else pd.Series(True, raw.index)
         n_read = len(raw) + skipped
@@ -599,7 +734,15 @@ def load(path: str | Path | None = None) -> Dataset:
         if any(f.required and f.name not in present for f in table.fields):
             continue
         typed = _convert(table, raw, distinct)
-        errors += _duplicate_keys(table, typed, label)
+        known = {"activity_id": {schema.id_key(a): a for a in
+                                 tables["activities"]["activity_id"].dropna()}
+                 } if name == "participants" and "activities" in raws else None
+        id_warnings = _canonical_ids(table, typed, label, known, distinct)
+        warnings += id_warnings
+        if id_warnings and "participant_id" in distinct:
+            distinct["participant_id"] = pd.factorize(typed["participant_id"])
+        errors += _percentages(table, raw, label)
+        errors += _duplicate_keys(table, typed, label, raw)
         set_aside = {N_("blank rows"): int(blank.sum()) + skipped}
         if name == "activities":
             errors += _activities_rules(typed, raw, label)

@@ -27,6 +27,17 @@ CAPACITY_BUILDING: frozenset[str] = frozenset(
 PERSONAL_DATA: tuple[str, ...] = ("full_name", "email", "phone")
 """Columns accepted on input and dropped at once: never kept, never written."""
 
+PERSONAL_ALIASES: frozenset[str] = frozenset({
+    "fullname", "name", "first_name", "last_name", "surname", "e_mail", "mail",
+    "email_address", "e_mail_address", "phone_number", "telephone", "mobile"})
+"""Other names the personal-data columns go by in offices' sheets: dropped alike."""
+
+
+def is_personal(header: str) -> bool:
+    """Whether a column of this name holds personal data (``E-mail``, ``Full name``, ...)."""
+    folded = re.sub(r"[\s\-]+", "_", header.strip().lower())
+    return folded in PERSONAL_DATA or folded in PERSONAL_ALIASES
+
 
 # --- cell kinds ---------------------------------------------------------------
 
@@ -57,24 +68,30 @@ class Kind:
     many: bool = False
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+"""Dates, months and years outside these are typing slips (and beyond pandas' dates)."""
+
+
 def _date(text: str) -> pd.Timestamp:
     import pandas as pd
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) or \
+            not FIRST_YEAR <= int(text[:4]) <= LAST_YEAR:
         raise ValueError(text)
-    return pd.Timestamp(date.fromisoformat(text))
+    return pd.Timestamp(date.fromisoformat(text))  # ValueError for 2019-02-31
 
 
 def _month(text: str) -> pd.Timestamp:
     # Excel turns "2018-03" typed in a cell into the date 2018-03-01.
     import pandas as pd
     m = re.fullmatch(r"(\d{4})-(\d{2})(?:-01)?", text)
-    if not m or not 1 <= int(m.group(2)) <= 12:
+    if not m or not 1 <= int(m.group(2)) <= 12 or \
+            not FIRST_YEAR <= int(m.group(1)) <= LAST_YEAR:
         raise ValueError(text)
     return pd.Timestamp(int(m.group(1)), int(m.group(2)), 1)
 
 
 def _year(text: str) -> int:
-    if not re.fullmatch(r"\d{4}", text) or not 1900 <= int(text) <= 2100:
+    if not re.fullmatch(r"\d{4}", text) or not FIRST_YEAR <= int(text) <= LAST_YEAR:
         raise ValueError(text)
     return int(text)
 
@@ -83,25 +100,88 @@ LARGEST = 10**15
 """Counts and numbers stay below this: beyond it a cell is a typing slip (or would overflow)."""
 
 
+_SPACES = " \u00a0\u202f\u2009"  # space, no-break, narrow no-break (French), thin
+_GROUPED = {  # a whole number written with thousands separators (the first group no zero)
+    ",": re.compile(r"[1-9]\d{0,2}(?:,\d{3})+"),
+    " ": re.compile(r"[1-9]\d{0,2}(?:[" + _SPACES + r"]\d{3})+"),
+    ".": re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+"),
+}
+
+
+def _whole(text: str, decimal: str) -> str | None:
+    """Return the digits of a whole number as written, or None.
+
+    Thousands may be grouped by commas (``1,234``) or spaces (``1 234``), and
+    by points where the decimal mark is a comma (``1.234,5``); never by the
+    decimal mark itself.
+    """
+    if re.fullmatch(r"\d+", text):
+        return text
+    for sep, pattern in _GROUPED.items():
+        if sep != decimal and pattern.fullmatch(text):
+            return re.sub(r"[^\d]", "", text)
+    return None
+
+
 def _count(text: str) -> int:
-    if not re.fullmatch(r"\d+", text.replace(",", "")) or (
-        "," in text and not re.fullmatch(r"\d{1,3}(,\d{3})+", text)
-    ):
+    digits = _whole(text, ".")
+    if digits is None or int(digits) >= LARGEST:
         raise ValueError(text)
-    value = int(text.replace(",", ""))
-    if value >= LARGEST:
+    return int(digits)
+
+
+def _decimal(text: str) -> float:
+    """Read a number as people type it, never as a larger one.
+
+    A decimal point (``4.5``) or a decimal comma (``4,5``, ``0,75``) where the
+    comma cannot be a thousands separator: ``1,234`` is one thousand two
+    hundred and thirty-four, ``0,750`` and ``4,5`` are decimals. Thousands may
+    be grouped by commas or spaces, or by points before a decimal comma
+    (``1.234,5``). A sign may lead (``-``, ``+`` or the minus sign ``−``).
+    """
+    sign, body = "", text
+    if body[:1] in "-+\u2212":
+        sign, body = ("-" if body[0] != "+" else ""), body[1:]
+    if body.startswith("."):
+        body = "0" + body
+    for decimal in (".", ","):
+        whole, _, fraction = body.partition(decimal)
+        if fraction and not fraction.isdigit():
+            continue
+        if decimal == "," and _GROUPED[","].fullmatch(body):
+            break  # 1,234: thousands, read below with the point as the mark
+        digits = _whole(whole, decimal)
+        if digits is not None and (fraction or decimal not in body):
+            return float(f"{sign}{digits}.{fraction or 0}")
+    digits = _whole(body, ".")
+    if digits is None:
         raise ValueError(text)
-    return value
+    return float(f"{sign}{digits}")
 
 
 def _number(text: str) -> float:
+    """Read a number (see :func:`_decimal`), or a percentage (``50%``) as its percent (50)."""
+    percent = text.rstrip().endswith("%")
+    body = text.rstrip().removesuffix("%").rstrip(_SPACES) if percent else text
     try:
-        value = float(text.replace(",", "")) if re.fullmatch(r"-?[\d,]*\.?\d+", text) else None
-    except ValueError:
-        value = None
-    if value is None or not abs(value) < LARGEST:
+        value = _decimal(body)
+    except (ValueError, OverflowError):
+        raise ValueError(text) from None
+    if not abs(value) < LARGEST:
         raise ValueError(text)
     return value
+
+
+def is_percentage(text: str) -> bool:
+    """Whether a number cell is written as a percentage (``50%``, as Excel shows one)."""
+    return text.rstrip().endswith("%")
+
+
+def is_percent_unit(unit: str) -> bool:
+    """Whether a unit says its numbers are percentages (``%``, ``percent``, ``porcentaje``)."""
+    folded = unit.strip().lower()
+    return folded.startswith("%") or bool(re.search(
+        r"\b(per ?cent(age)?|pourcentage|porcentaje|por ciento)\b", folded))
 
 
 def _score(text: str) -> float:
@@ -162,12 +242,17 @@ def choice(*options: str, synonyms: dict[str, str] | None = None) -> Kind:
 
 
 TEXT = Kind("text", "text", str)
-DATE = Kind("date", "a date written YYYY-MM-DD (or an Excel date cell)", _date)
-MONTH = Kind("month", "a month written YYYY-MM", _month)
-YEAR = Kind("year", "a four-digit year", _year)
-COUNT = Kind("count", "a whole number, 0 or more, below 10^15", _count)
-NUMBER = Kind("number", "a number between -10^15 and 10^15", _number)
-SCORE = Kind("score", "a score from 0 to 100", _score)
+DATE = Kind("date", "a date that exists, written YYYY-MM-DD (or an Excel date cell), in "
+            "1900-2100", _date)
+MONTH = Kind("month", "a month written YYYY-MM, in 1900-2100", _month)
+YEAR = Kind("year", "a four-digit year, 1900-2100", _year)
+COUNT = Kind("count", "a whole number, 0 or more, below 10^15 (thousands may be grouped: "
+             "1,234 or 1 234)", _count)
+NUMBER = Kind("number", "a number between -10^15 and 10^15, decimals after a point or a "
+              "comma (4.5 or 4,5; 1,234 is a thousand and more), a percentage (50%) only where "
+              "the row's unit is %", _number)
+SCORE = Kind("score", "a score from 0 to 100 (7.5 or 7,5; a percentage cell such as 75% "
+             "reads 75)", _score)
 PROGRAMME = Kind("programme", f"a programme code: {programmes.EXPECTED}", _programme,
                  programmes.CODES)
 PROGRAMMES_LIST = Kind(
@@ -211,6 +296,9 @@ class Field:
         The column must be present and every cell filled.
     default : object
         Value of a blank cell in an optional column.
+    identifier : bool
+        An id: two cells are the same id when they differ only in case, width
+        or invisible characters (see :func:`id_key`).
     """
 
     name: str
@@ -218,6 +306,7 @@ class Field:
     description: str
     required: bool = True
     default: object = None
+    identifier: bool = False
 
 
 @dataclass(frozen=True)
@@ -280,7 +369,7 @@ TABLES: dict[str, Table] = {
             "activities",
             "one technical cooperation activity",
             (
-                Field("activity_id", TEXT, "unique identifier"),
+                Field("activity_id", TEXT, "unique identifier", identifier=True),
                 Field("programme", PROGRAMMES_LIST, "programme(s); a joint activity lists each"),
                 Field("title", TEXT, "title of the activity"),
                 Field("activity_type", choice(*ACTIVITY_TYPES), "kind of activity"),
@@ -307,8 +396,10 @@ TABLES: dict[str, Table] = {
             "participants",
             "one person's attendance at one activity",
             (
-                Field("activity_id", TEXT, "an activity_id of the activities table"),
-                Field("participant_id", TEXT, "pseudonymous id, the same across activities"),
+                Field("activity_id", TEXT, "an activity_id of the activities table",
+                      identifier=True),
+                Field("participant_id", TEXT, "pseudonymous id, the same across activities",
+                      identifier=True),
                 Field("sex", choice(*SEXES, synonyms={"F": "female", "M": "male"}),
                       "sex; blank = unknown", required=False, default="unknown"),
                 Field("nationality", COUNTRY, "country of nationality; blank = unknown",
@@ -329,7 +420,7 @@ TABLES: dict[str, Table] = {
             "cases",
             "one case entered in a UNODC case law database",
             (
-                Field("case_id", TEXT, "unique within its database"),
+                Field("case_id", TEXT, "unique within its database", identifier=True),
                 Field("database", choice("TIP", "SOM"), "case law database"),
                 Field("jurisdiction", JURISDICTION, "country, or International and regional "
                       "bodies"),
@@ -350,7 +441,7 @@ TABLES: dict[str, Table] = {
             "publications",
             "one tool or publication",
             (
-                Field("publication_id", TEXT, "unique identifier"),
+                Field("publication_id", TEXT, "unique identifier", identifier=True),
                 Field("programme", PROGRAMMES_LIST, "programme(s)"),
                 Field("title", TEXT, "title"),
                 Field("category", choice(*PUBLICATION_CATEGORIES), "category; teaching "
@@ -367,7 +458,7 @@ TABLES: dict[str, Table] = {
             "web_stories",
             "one web story",
             (
-                Field("story_id", TEXT, "unique identifier"),
+                Field("story_id", TEXT, "unique identifier", identifier=True),
                 Field("site", TEXT, "web site, e.g. UNODC/HTMSS or GLO.ACT"),
                 Field("published_date", DATE, "date published"),
                 Field("title", TEXT, "headline"),
@@ -411,7 +502,8 @@ TABLES: dict[str, Table] = {
             "one indicator of a programme's results framework in one year",
             (
                 Field("programme", PROGRAMME, "programme"),
-                Field("result_id", TEXT, "identifier, unique within programme and year"),
+                Field("result_id", TEXT, "identifier, unique within programme and year",
+                      identifier=True),
                 Field("level", choice("outcome", "output"), "level of the result"),
                 Field("indicator", TEXT, "indicator wording"),
                 Field("unit", TEXT, "unit", required=False, default=""),
@@ -430,7 +522,7 @@ TABLES: dict[str, Table] = {
             "engagements",
             "one piece of intergovernmental or inter-agency work (contract version 2)",
             (
-                Field("engagement_id", TEXT, "unique identifier"),
+                Field("engagement_id", TEXT, "unique identifier", identifier=True),
                 Field("date", DATE, "the session's or meeting's first day, the report's "
                       "submission date"),
                 Field("kind", choice(*ENGAGEMENT_KINDS),
@@ -469,7 +561,7 @@ TABLES: dict[str, Table] = {
             "stories",
             "one results story",
             (
-                Field("story_id", TEXT, "unique identifier"),
+                Field("story_id", TEXT, "unique identifier", identifier=True),
                 Field("programme", PROGRAMMES_LIST, "programme(s)"),
                 Field("country", COUNTRIES_LIST, "countries", required=False, default=()),
                 Field("year", YEAR, "year"),
@@ -486,6 +578,23 @@ TABLES: dict[str, Table] = {
     )
 }
 """Every table of the contract, by name."""
+
+
+def id_key(text: str) -> str:
+    """Return the form in which ids are compared: as people read them.
+
+    Unicode compatibility forms folded (NFKC: a full-width ``Ｈ`` is ``H``),
+    invisible characters removed (zero-width spaces, soft hyphens: Unicode
+    category Cf), spaces at the ends dropped and case folded, so that
+    ``HT002657``, ``ht002657`` and ``HT002657`` followed by a zero-width
+    space are one id.
+    """
+    import unicodedata
+
+    if text.isascii():
+        return text.strip().lower()
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in folded if unicodedata.category(ch) != "Cf").strip().casefold()
 
 
 def pandera_schema(table: Table, present: list[str],
