@@ -116,8 +116,8 @@ def test_workbook_cells_hold_numbers_dates_and_text(tmp_path):
                           "title": ["+ not a number"], "at": ["@home"], "share": [0.25]})
     headline = pd.DataFrame({"key": ["k"], "title": ["T"], "value": [3], "previous_year": [1],
                              "definition": ["D"]})
-    first = export.write_workbook(tmp_path / "a.xlsx", headline, {"Table: one/two": frame})
-    second = export.write_workbook(tmp_path / "b.xlsx", headline, {"Table: one/two": frame})
+    first = export.write_workbook(tmp_path / "a.xlsx", headline, {"Table: one/two": frame}).path
+    second = export.write_workbook(tmp_path / "b.xlsx", headline, {"Table: one/two": frame}).path
     assert first.read_bytes() == second.read_bytes()
     book = load_workbook(first)
     assert book.sheetnames == ["headline", "Table one two"]

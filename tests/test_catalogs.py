@@ -103,10 +103,11 @@ def test_changes_and_columns_are_written_as_the_language_writes_numbers():
 
 def test_a_change_in_any_language_is_a_number_in_the_workbook():
     with languages.using("fr"):
-        assert export._cell_value("+97\u202f326") == 97326.0
+        assert export._column_kind(["+97\u202f326", "0"]) == "signed"
+        assert export._cell_value("+97\u202f326", "signed") == 97326.0
     with languages.using("es"):
-        assert export._cell_value("+97.326") == 97326.0
-        assert export._cell_value("\u22121.250") == -1250.0
+        assert export._cell_value("+97.326", "signed") == 97326.0
+        assert export._cell_value("\u22121.250", "signed") == -1250.0
 
 
 def test_headers_dates_and_codes_in_the_report_language():

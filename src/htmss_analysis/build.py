@@ -54,8 +54,10 @@ class Job:
 
     ``fingerprint`` digests what the report is made from: the notebook, its
     parameters, the bytes of every input it reads, the template and the
-    package version. A report whose fingerprint is recorded beside it is up
-    to date.
+    package version. ``inputs`` are those input files and ``hashes`` their
+    SHA-256 when the job was planned, by file name. A report is up to date
+    when its fingerprint and the digests of its outputs are recorded beside
+    it (see :func:`up_to_date`).
     """
 
     name: str
@@ -64,6 +66,8 @@ class Job:
     out_dir: Path
     timeout: int
     fingerprint: str = ""
+    inputs: tuple[Path, ...] = ()
+    hashes: tuple[tuple[str, str], ...] = ()
 
     @property
     def html(self) -> Path:
@@ -84,6 +88,16 @@ class Job:
     def executed(self) -> Path:
         """Path of the executed notebook kept beside the report."""
         return self.out_dir / f"{self.name}.ipynb"
+
+    @property
+    def workbook(self) -> Path:
+        """Path of the workbook of the report's tables, which its last cell writes."""
+        return self.out_dir / f"{self.name}.xlsx"
+
+    @property
+    def outputs(self) -> tuple[Path, Path, Path]:
+        """Every file a finished run of the report leaves: HTML, notebook, workbook."""
+        return self.html, self.executed, self.workbook
 
 
 @dataclass(frozen=True)
@@ -445,9 +459,12 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
     jobs = []
 
     def add(name: str, nb: Path, params: dict, folder: Path) -> None:
+        from .files import file_sha256
+
         inputs = [*(data_files or []), *(Path(p) for k, p in (public or {}).items()
                                           if k in public_inputs(name) and Path(p).is_file())]
-        jobs.append(Job(name, nb, params, folder, timeout, fingerprint(nb, params, inputs)))
+        jobs.append(Job(name, nb, params, folder, timeout, fingerprint(nb, params, inputs),
+                        tuple(inputs), tuple((p.name, file_sha256(p)) for p in inputs)))
 
     for lang in dict.fromkeys(langs):
         # English keeps the parameters (and so the fingerprints) it always had.
@@ -466,9 +483,21 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
             add(iso3, notebooks / "country_brief.ipynb",
                 {**base, **(extra or {}), "country": iso3, **said}, folder)
         if countries:
+            # Some briefs built into a folder holding others: the index lists them all,
+            # never only this run's (the others would be orphaned).
+            listed = chosen if all_countries else " ".join(
+                sorted(set(countries) | set(briefs_in(folder))))
             add(INDEX, notebooks / "country_index.ipynb",
-                {**base, "countries": chosen, **said}, folder)
+                {**base, "countries": listed, **said}, folder)
     return jobs
+
+
+def briefs_in(folder: Path) -> list[str]:
+    """Return the ISO3 codes of the country briefs (``<ISO3>.html``) in ``folder``."""
+    if not folder.is_dir():
+        return []
+    return sorted(p.stem for p in folder.glob("*.html")
+                  if len(p.stem) == 3 and p.stem.isascii() and p.stem.isupper())
 
 
 def prune_briefs(jobs: list[Job]) -> list[Path]:
@@ -490,31 +519,134 @@ def prune_briefs(jobs: list[Job]) -> list[Path]:
     return gone
 
 
-def _manifest(folder: Path) -> dict[str, str]:
+def _manifest(folder: Path) -> dict[str, dict]:
     import json
 
     try:
         entries = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return {str(k): str(v) for k, v in entries.items()} if isinstance(entries, dict) else {}
+    if not isinstance(entries, dict):
+        return {}
+    return {str(k): v for k, v in entries.items() if isinstance(v, dict)}
 
 
-def _record(folder: Path, manifest: dict[str, str]) -> None:
+def _record(folder: Path, manifest: dict[str, dict]) -> None:
     import json
 
     write_atomically(folder / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True
                                                    ).encode("utf-8"))
 
 
+def _entry(job: Job) -> dict:
+    """Return the manifest entry of a report just built: fingerprint and outputs' digests."""
+    from .files import file_sha256
+
+    return {"fingerprint": job.fingerprint,
+            "outputs": {p.name: file_sha256(p) for p in job.outputs}}
+
+
 def up_to_date(jobs: list[Job]) -> list[Job]:
-    """Return the jobs whose report exists with the fingerprint recorded beside it."""
+    """Return the jobs whose report is current: nothing to build again.
+
+    A report is current when the manifest beside it records its fingerprint
+    (so it was made from these very inputs, notebook, parameters, template
+    and package version) and the digest of each of its outputs (HTML,
+    executed notebook, workbook), and each output is there with those very
+    bytes. The manifest entry is written last, after every output is in
+    place, and removed before a report is built again: a run that was killed,
+    failed or wrote only part of its files leaves nothing a later build trusts.
+    """
+    from .files import file_sha256
+
+    manifests: dict[Path, dict[str, dict]] = {}
     out = []
     for job in jobs:
-        if job.fingerprint and job.html.is_file() and \
-                _manifest(job.out_dir).get(job.name) == job.fingerprint:
-            out.append(job)
+        if job.out_dir not in manifests:
+            manifests[job.out_dir] = _manifest(job.out_dir)
+        entry = manifests[job.out_dir].get(job.name, {})
+        outputs = entry.get("outputs")
+        if not job.fingerprint or entry.get("fingerprint") != job.fingerprint or \
+                not isinstance(outputs, dict):
+            continue
+        try:
+            if all(outputs.get(p.name) == file_sha256(p) for p in job.outputs):
+                out.append(job)
+        except OSError:
+            continue  # an output missing or unreadable: build it again
     return out
+
+
+def _forget(jobs: list[Job]) -> None:
+    """Remove the manifest entries of reports about to be built (see :func:`up_to_date`)."""
+    folders: dict[Path, list[str]] = {}
+    for job in jobs:
+        folders.setdefault(job.out_dir, []).append(job.name)
+    for folder, names in folders.items():
+        manifest = _manifest(folder)
+        if any(n in manifest for n in names):
+            for n in names:
+                manifest.pop(n, None)
+            _record(folder, manifest)
+
+
+def verified(outcome: Outcome) -> Outcome:
+    """Return the outcome of a report that ran, failed if what it made cannot be trusted.
+
+    It must have written every output, and have been made from its inputs as
+    they were planned and still are: the inputs its own run read (recorded by
+    the notebook's last cell) and the inputs as they are now must both match
+    the plan. A file replaced during the build, even if put back since, fails
+    the report (it is built again next time) instead of being called current.
+    """
+    job = outcome.job
+    if not outcome.ok or outcome.skipped:
+        return outcome
+    missing = [p.name for p in job.outputs if not p.is_file()]
+    if missing:
+        return _failed(job, time.monotonic() - outcome.seconds,
+                       f"the run did not write {', '.join(missing)}")
+    planned = dict(job.hashes)
+    changed = sorted({name for name, digest in inputs_read(job.executed)
+                      if name in planned and planned[name] != digest})
+    try:
+        now = fingerprint(job.notebook, job.parameters, list(job.inputs)) if job.inputs \
+            else job.fingerprint
+    except OSError:
+        now = ""
+    if now != job.fingerprint and not changed:
+        from .files import file_sha256
+
+        changed = sorted(p.name for p in job.inputs
+                         if not p.is_file() or file_sha256(p) != planned.get(p.name))
+    if changed or now != job.fingerprint:
+        return _failed(job, time.monotonic() - outcome.seconds,
+                       f"an input changed while the report was built "
+                       f"({', '.join(changed) or 'the notebook or template'}): build again")
+    return outcome
+
+
+def inputs_read(executed: Path) -> list[tuple[str, str]]:
+    """Return the input files (name, SHA-256) an executed report says it read.
+
+    The report's last cell records them in its output's metadata
+    (``htmss.inputs``); a notebook that records none gives an empty list.
+    """
+    import json
+
+    try:
+        nb = json.loads(executed.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    found = []
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []) if isinstance(cell, dict) else []:
+            meta = output.get("metadata", {}).get("htmss", {}) if isinstance(output, dict) \
+                else {}
+            for pair in meta.get("inputs", []) if isinstance(meta, dict) else []:
+                if isinstance(pair, list) and len(pair) == 2:
+                    found.append((str(pair[0]), str(pair[1])))
+    return found
 
 
 class BuildInterrupted(Exception):
@@ -527,6 +659,10 @@ class BuildInterrupted(Exception):
 
 class BuildLocked(Exception):
     """Another build is writing to the same output folder."""
+
+
+class SchedulerUnreachable(Exception):
+    """The Dask scheduler given to :func:`build_on_cluster` could not be reached."""
 
 
 @contextmanager
@@ -815,20 +951,28 @@ def _start(jobs: list[Job], outcomes: list[Outcome],
     current = [] if force else up_to_date(jobs)
 
     def finish(outcome: Outcome) -> None:
-        outcomes.append(outcome)
         if not outcome.skipped:
-            manifest = _manifest(outcome.job.out_dir)
-            if outcome.ok:
-                manifest[outcome.job.name] = outcome.job.fingerprint
-            else:
-                manifest.pop(outcome.job.name, None)
-            _record(outcome.job.out_dir, manifest)
+            outcome = verified(outcome)
+            try:
+                manifest = _manifest(outcome.job.out_dir)
+                if outcome.ok:
+                    manifest[outcome.job.name] = _entry(outcome.job)
+                else:
+                    manifest.pop(outcome.job.name, None)
+                _record(outcome.job.out_dir, manifest)
+            except OSError as exc:  # a full disk: the report cannot be called current
+                outcome = _failed(outcome.job, time.monotonic() - outcome.seconds,
+                                  f"cannot record it in {MANIFEST} "
+                                  f"({exc.strerror or exc}): build again")
+        outcomes.append(outcome)
         if on_done:
             on_done(outcome, len(outcomes), len(jobs))
 
     for job in current:
         finish(Outcome(job, True, 0.0, skipped=True))
-    return finish, [job for job in jobs if job not in current]
+    pending = [job for job in jobs if job not in current]
+    _forget(pending)
+    return finish, pending
 
 
 def build_on_cluster(jobs: list[Job], scheduler: str,
@@ -862,7 +1006,11 @@ def build_on_cluster(jobs: list[Job], scheduler: str,
     finish, pending = _start(jobs, outcomes, on_done, force)
     if not pending:
         return _in_order(jobs, outcomes)
-    with Client(scheduler, timeout="30s") as client:
+    try:
+        client = Client(scheduler, timeout="30s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise SchedulerUnreachable(str(exc) or type(exc).__name__) from None
+    with client:
         futures = {client.submit(run_job, job, pure=False,
                                  key=f"htmss-{job.lang}-{job.name}-{uuid.uuid4().hex}"): job
                    for job in pending}

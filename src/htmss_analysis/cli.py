@@ -196,8 +196,12 @@ def _country_or_exit(text: str) -> str:
     try:
         return to_iso3(text)
     except UnknownCountry as exc:
-        print(f"error: --country {text!r}: {exc}; give an ISO3 code (BRA) or a country name "
-              "as the data contract accepts it (Brazil)", file=sys.stderr)
+        from .countries import suggest
+
+        close = suggest(text) if text.strip() else None
+        hint = f" (did you mean {close}?)" if close else ""
+        print(f"error: --country {text!r}: {exc}{hint}; give an ISO3 code (BRA) or a country "
+              "name as the data contract accepts it (Brazil)", file=sys.stderr)
         raise SystemExit(EXIT_DATA) from None
 
 
@@ -223,9 +227,9 @@ def _explain(args: argparse.Namespace) -> int:
     from . import countries, indicators
     from .metrics.explain import explain
 
-    registry = indicators.COUNTRY_REGISTRY if args.country else indicators.REGISTRY
+    registry = indicators.COUNTRY_REGISTRY if args.country is not None else indicators.REGISTRY
     if args.key not in registry:
-        kind = "country figure" if args.country else "figure"
+        kind = "country figure" if args.country is not None else "figure"
         print(f"error: no {kind} {args.key!r}; the keys are: {', '.join(registry)}",
               file=sys.stderr)
         return EXIT_DATA
@@ -234,7 +238,7 @@ def _explain(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: --programme: {exc}", file=sys.stderr)
         return EXIT_DATA
-    country = _country_or_exit(args.country) if args.country else None
+    country = _country_or_exit(args.country) if args.country is not None else None
     data = _load_or_exit(args.data, args.year)
     records = explain(data, args.key, args.year, code, country)
     steps = records.attrs["steps"]
@@ -285,6 +289,10 @@ def _template(out: Path) -> int:
         return EXIT_DATA
     if not out.parent.is_dir():
         print(f"error: --out {out}: no folder {out.parent}", file=sys.stderr)
+        return EXIT_DATA
+    if out.exists() and not out.is_file():
+        print(f"error: --out {out}: a folder (or other non-file) is there; name a new "
+              ".xlsx file", file=sys.stderr)
         return EXIT_DATA
     write_template(out)
     print(f"wrote {out}: a sheet per table, the README and the country names; fill it in, "
@@ -445,8 +453,11 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
     except builder.BuildLocked as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_DATA
-    except OSError as exc:  # the Dask scheduler could not be reached
+    except builder.SchedulerUnreachable as exc:
         print(f"error: --scheduler {args.scheduler}: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    except OSError as exc:  # the output folder: a file, read-only, deleted, the disk full
+        print(f"error: {_os_error(exc, out)}", file=sys.stderr)
         return EXIT_DATA
     except builder.BuildInterrupted as exc:
         _summary(exc.outcomes, "interrupted: ")
@@ -469,6 +480,11 @@ def _summary(outcomes: list, prefix: str = "") -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        # A file name that is not valid UTF-8 (kept by Python as surrogates) prints with
+        # its odd bytes escaped instead of ending the command.
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")
     args = _parser().parse_args(argv)
     with warnings.catch_warnings():
         # The package's own warnings (an unsafe cache folder, ...) read like the
@@ -506,10 +522,17 @@ def _run(args: argparse.Namespace) -> int:
             return _make_sample(args.out)
     except BrokenPipeError:
         return 0
-    except (FileNotFoundError, PermissionError, IsADirectoryError) as exc:
-        print(f"error: {exc.filename}: {exc.strerror}", file=sys.stderr)
+    except OSError as exc:  # an output that cannot be written: say where and why, no traceback
+        print(f"error: {_os_error(exc, getattr(args, 'out', None))}", file=sys.stderr)
         return EXIT_DATA
     return 1
+
+
+def _os_error(exc: OSError, where: Path | None) -> str:
+    """Say which path an operating-system error is about, and the system's reason."""
+    path = exc.filename if exc.filename is not None else where
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"{path}: {reason}" if path is not None else reason
 
 
 def run() -> None:

@@ -237,6 +237,20 @@ def known() -> list[tuple[str, str]]:
     return sorted(((c, n) for c, n in pairs if n != c), key=lambda p: (fold(p[1]), p[0]))
 
 
+@cache
+def suggest(text: str) -> str | None:
+    """Return the name of the known country ``text`` is closest to, if one is close.
+
+    For messages only ("did you mean Kazakhstan?"): an unknown name is never
+    read as the suggestion.
+    """
+    import difflib
+
+    names = {fold(n): n for _code, n in known()}
+    close = difflib.get_close_matches(fold(text), list(names), n=1, cutoff=0.8)
+    return names[close[0]] if close else None
+
+
 def alpha2(iso3: str) -> str | None:
     """Return the ISO 3166-1 alpha-2 code of a country (``CIV`` -> ``CI``), or None."""
     if iso3 == "XKX":

@@ -352,8 +352,14 @@ def _from_failure_cases(table: Table, cases: pd.DataFrame, frame: pd.DataFrame,
                                     f"a column named '{case.failure_case}' (required); "
                                     f"found columns: {found}"))
         elif case.index is not None and not pd.isna(case.index):
+            expected = str(case.check)
+            kind = table.field(str(case.column)).kind if str(case.column) in table.columns \
+                else None
+            if kind in (schema.COUNTRY, schema.JURISDICTION, schema.COUNTRIES_LIST):
+                close = countries.suggest(str(case.failure_case))
+                expected += f" (did you mean {close}?)" if close else ""
             problems.append(Problem(label, int(case.index), str(case.column),
-                                    str(case.failure_case), str(case.check)))
+                                    str(case.failure_case), expected))
         else:
             problems.append(Problem(label, None, str(case.column or ""), str(case.failure_case),
                                     str(case.check)))

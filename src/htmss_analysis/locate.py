@@ -40,6 +40,15 @@ def _words(text: str) -> list[str]:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
 
 
+def _utf8(name: str) -> bool:
+    """Whether a file name is text (Python keeps the bytes of one that is not as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def looks_like(stem: str) -> str | None:
     """Return the table a file name looks like without being it (``participants (1)``)."""
     words = _words(stem)
@@ -89,6 +98,12 @@ def find_sources(path: str | Path) -> Located:
     for entry in entries:
         suffix = entry.suffix.lower()
         if suffix not in (".csv", *EXCEL_SUFFIXES):
+            continue
+        if not _utf8(entry.name):
+            shown = entry.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            out.errors.append(Problem(shown, None, "", "", (
+                "a file name that is not valid UTF-8 (its odd characters shown as \ufffd): "
+                "rename the file")))
             continue
         exact = entry.stem.strip().lower()
         resembles = exact if exact in schema.TABLES else looks_like(entry.stem)

@@ -344,6 +344,10 @@ class Table:
         """The names of its fields, in order."""
         return [f.name for f in self.fields]
 
+    def field(self, name: str) -> Field:
+        """Return the field named ``name``."""
+        return next(f for f in self.fields if f.name == name)
+
 
 ACTIVITY_TYPES = (
     "training", "training_of_trainers", "mentoring", "e_learning", "workshop", "conference",
@@ -662,6 +666,42 @@ def _valid(kind: Kind, cell: str) -> bool:
     return True
 
 
+def _reading_rules() -> list[str]:
+    """Return the rules every cell is read by, for the data dictionary."""
+    from .excel import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS
+
+    return [
+        "## How cells are read",
+        "",
+        "- Numbers: a decimal point (`4.5`) or a decimal comma (`4,5`, `0,75`) where the comma "
+        "cannot be a thousands separator; `1,234` is one thousand two hundred and thirty-four. "
+        "Thousands may be grouped by commas or spaces (`1 234`), or by points before a decimal "
+        "comma (`1.234,5`). Counts are whole numbers (`615.232` is refused, not guessed).",
+        "- Percentages: an Excel cell formatted as a percentage is read as the percentage it "
+        "shows (`50%` is 50, not 0.5), as is `50%` typed in a CSV file. A score (0-100) takes "
+        "it as it is; any other number takes it only where the row's `unit` is a percentage "
+        "(`%`, `percent`, `pourcentage`, `porcentaje`), and refuses it elsewhere.",
+        f"- Dates, months and years: {FIRST_YEAR}-{LAST_YEAR}, and the day must exist "
+        "(`2019-02-31` is refused).",
+        "- Ids (`activity_id`, `participant_id`, and every other `..._id`) are compared as "
+        "people read them: Unicode compatibility forms folded (NFKC), invisible characters "
+        "(zero-width spaces, soft hyphens) removed, case ignored. `HT002657` and `ht002657` are "
+        "one person, written as first found, with a warning.",
+        "- SDG targets typed in a General cell are numbers to Excel, and `16.10` becomes "
+        "`16.1`: such a number is refused wherever it could have lost a zero (format the "
+        "column as Text).",
+        f"- Excel: a sheet is read up to {MAX_ROWS:,} rows and {MAX_COLUMNS:,} columns, and a "
+        f"cell up to {MAX_CELL_CHARS:,} characters (Excel's own limit; CSV cells too); a larger "
+        "sheet is refused before it is read. Error values (`#DIV/0!`, `#N/A`), formulas saved "
+        "without their result and merged cells over data rows are errors at their cell, "
+        "never blanks.",
+        "- Files: only regular files are read (not a pipe or a device). Personal-data columns "
+        f"({', '.join(PERSONAL_DATA)}, and the like: `E-mail`, `Full name`, `Telephone`) are "
+        "dropped on reading and never quoted in a message.",
+        "",
+    ]
+
+
 def data_dictionary() -> str:
     """Render the data dictionary of every table as Markdown.
 
@@ -678,6 +718,7 @@ def data_dictionary() -> str:
         "do not edit by hand. Column names are matched without regard to case or",
         "surrounding spaces; extra columns are ignored.",
         "",
+        *_reading_rules(),
     ]
     for t in TABLES.values():
         lines += [f"## {t.name}", "", f"One row: {t.description}. "

@@ -74,9 +74,15 @@ def write_template(path: str | Path) -> Path:
         for table in TABLES.values():
             _table_sheet(wb.add_worksheet(table.name), table, len(names), styles)
         _country_sheet(wb.add_worksheet(COUNTRY_NAMES), names, styles)
-    finally:
         wb.close()
-    tmp.replace(path)
+        tmp.replace(path)
+    except xlsxwriter.exceptions.FileCreateError as exc:
+        # XlsxWriter says where only in its own words: the OS error it wraps says why.
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else exc
+        raise OSError(getattr(cause, "errno", None), getattr(cause, "strerror", str(cause)),
+                      str(path)) from None
+    finally:
+        tmp.unlink(missing_ok=True)
     return path
 
 

@@ -255,12 +255,21 @@ def index(ctx: Context) -> Html:
     shown = table_.rename(columns=shorts).assign(
         href=[sections.brief_link(ctx, c) for c in table_["iso3"]])
     n = len(table_)
-    return Html(*parts, para(ngettext(
-        "{n} country with at least one non-zero country figure in {year}, by name; each name "
-        "opens its brief. Definitions are in the method annex.",
-        "{n} countries with at least one non-zero country figure in {year}, by name; each "
-        "name opens its brief. Definitions are in the method annex.", n).format(
-        n=n, year=ctx.year)),
+    every = len(indicators.country_figures(ctx.data, ctx.year, ctx.programme))
+    if n == every:
+        said = ngettext(
+            "{n} country with at least one non-zero country figure in {year}, by name; each "
+            "name opens its brief. Definitions are in the method annex.",
+            "{n} countries with at least one non-zero country figure in {year}, by name; each "
+            "name opens its brief. Definitions are in the method annex.", n)
+    else:  # some briefs only (build --country BRA MEX): say it is a selection
+        said = ngettext(
+            "{n} country briefed, of the {every} with at least one non-zero country figure in "
+            "{year}, by name; each name opens its brief. Definitions are in the method annex.",
+            "{n} countries briefed, of the {every} with at least one non-zero country figure "
+            "in {year}, by name; each name opens its brief. Definitions are in the method "
+            "annex.", n)
+    return Html(*parts, para(said.format(n=num(n), every=num(every), year=ctx.year)),
                 table(shown, tuple(shorts.values()), cls="data small",
                       nowrap=("iso3",), links={"country": "href"}))
 

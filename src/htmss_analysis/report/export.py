@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -37,6 +38,11 @@ _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Changes as the report writes them ("+35", "−1", "+97,326"): numbers, not text.
 _SIGNED = re.compile(r"^[+\u2212-]\d{1,3}(,\d{3})*(\.\d+)?$|^[+\u2212-]\d+(\.\d+)?$")
+# What frames.signed writes: "0", or "+" or the minus sign (never the hyphen a person types).
+_CHANGE = re.compile(r"^0$|^[+\u2212]\d{1,3}(,\d{3})*(\.\d+)?$|^[+\u2212]\d+(\.\d+)?$")
+
+CELL_LIMIT = 32_767
+"""Characters an Excel cell holds; a longer text is cut, with a note in the report."""
 
 
 @dataclass
@@ -115,8 +121,30 @@ def _sheet_name(text: str) -> str:
     return name[:31] or "table"
 
 
-def _cell_value(value: object) -> object:
-    """Return the value a cell should hold: number, date, text, or None for blank."""
+def _column_kind(values: list) -> str:
+    """Tell a column of the package's own formatting from text of the data.
+
+    A column every text cell of which is a change as :func:`frames.signed`
+    writes it (``+35``, ``−1``, ``0``) is ``"signed"``; one of ISO dates
+    only, ``"date"``. Any other column is text: a title ``+35`` or
+    ``2018-03-05`` among other titles stays the text it was typed as.
+    """
+    texts = [_english_digits(v) for v in values if isinstance(v, str) and v != ""]
+    if not texts:
+        return "text"
+    if all(_CHANGE.match(t) for t in texts):
+        return "signed"
+    if all(_ISO_DATE.match(t) for t in texts):
+        return "date"
+    return "text"
+
+
+def _cell_value(value: object, kind: str = "text") -> object:
+    """Return the value a cell should hold: number, date, text, or None for blank.
+
+    Text becomes a date or a number only in a column of that ``kind`` (see
+    :func:`_column_kind`).
+    """
     if value is None or (not isinstance(value, str | tuple) and pd.isna(value)):
         return None
     if isinstance(value, tuple):
@@ -128,15 +156,17 @@ def _cell_value(value: object) -> object:
     if isinstance(value, int | float) or hasattr(value, "dtype"):
         number = value.item() if hasattr(value, "item") else value
         return (_("yes") if number else _("no")) if isinstance(number, bool) else number
+    if kind == "text":
+        return str(value)
     text = _english_digits(str(value))
-    if _ISO_DATE.match(text):
+    if kind == "date" and _ISO_DATE.match(text):
         try:
             return datetime.strptime(text, "%Y-%m-%d")
         except ValueError:
             return text
-    if _SIGNED.match(text):
+    if kind == "signed" and _CHANGE.match(text):
         return float(text.replace("\u2212", "-").replace(",", "").replace("+", ""))
-    return text
+    return str(value)
 
 
 def _english_digits(text: str) -> str:
@@ -156,8 +186,13 @@ def _english_digits(text: str) -> str:
 
 
 def write_workbook(path: str | Path, headline: pd.DataFrame, sheets: dict[str, pd.DataFrame],
-                   title: str = "") -> Path:
+                   title: str = "") -> Written:
     """Write the headline sheet and then one sheet per table to ``path``.
+
+    Every text is written as text (never read back as a formula, number, date
+    or link). A text longer than a cell holds (:data:`CELL_LIMIT`) is cut,
+    ending in ``…``; the result's ``cut`` counts them (0 for none), for the
+    report to say so.
 
     Parameters
     ----------
@@ -194,23 +229,41 @@ def write_workbook(path: str | Path, headline: pd.DataFrame, sheets: dict[str, p
         valid = Tables()  # names Excel accepts, whoever made ``sheets``
         for name, frame in sheets.items():
             valid.sheets[valid._unique(_sheet_name(name))] = frame
+        cut = 0
         for name, frame in valid.sheets.items():
-            _sheet(wb, name, frame, header, styles)
-    finally:
+            cut += _sheet(wb, name, frame, header, styles)
         wb.close()
-    tmp.replace(path)
-    return path
+        tmp.replace(path)
+    except xlsxwriter.exceptions.FileCreateError as exc:
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else exc
+        raise OSError(getattr(cause, "errno", None), getattr(cause, "strerror", str(cause)),
+                      str(path)) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return Written(path, cut)
 
 
-def _sheet(wb, name: str, frame: pd.DataFrame, header, styles: dict) -> None:
+class Written(NamedTuple):
+    """A workbook written: its path, and how many texts were cut to fit a cell."""
+
+    path: Path
+    cut: int
+
+
+def _sheet(wb, name: str, frame: pd.DataFrame, header, styles: dict) -> int:
+    """Write one sheet; return the number of texts cut to fit a cell."""
     ws = wb.add_worksheet(name)
     columns = [str(c) for c in frame.columns]
     widths = [len(c) for c in columns]
+    kinds = [_column_kind(frame.iloc[:, j].tolist()) for j in range(len(columns))]
+    cut = 0
     for j, column in enumerate(columns):
         ws.write_string(0, j, column, header)
     for i, row in enumerate(frame.itertuples(index=False, name=None), start=1):
         for j, raw in enumerate(row):
-            value = _cell_value(raw)
+            value = _cell_value(raw, kinds[j])
+            if isinstance(value, str) and len(value) > CELL_LIMIT:
+                value, cut = value[:CELL_LIMIT - 1] + "\u2026", cut + 1
             if value is None:
                 ws.write_blank(i, j, None, styles["text"])
             elif isinstance(value, datetime):
@@ -226,3 +279,4 @@ def _sheet(wb, name: str, frame: pd.DataFrame, header, styles: dict) -> None:
     for j, width in enumerate(widths):
         ws.set_column(j, j, min(max(width, 6), 60) + 2)
     ws.freeze_panes(1, 0)
+    return cut

@@ -258,12 +258,17 @@ class Html:
         metadata so every door names the page alike.
     lang : str, optional
         With ``title``: the report's language, for ``<html lang>``.
+    meta : dict, optional
+        Further facts for the output's ``htmss`` metadata (the build reads the
+        input files a report's run read from it).
     """
 
-    def __init__(self, *parts: object, title: str = "", lang: str = ""):
+    def __init__(self, *parts: object, title: str = "", lang: str = "",
+                 meta: dict | None = None):
         self.parts = parts
         self.title = title
         self.lang = lang
+        self.meta = meta or {}
 
     def __str__(self) -> str:
         return "".join(p.markup() if hasattr(p, "markup") else
@@ -279,8 +284,9 @@ class Html:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         data = {"text/html": self._repr_html_(), "text/plain": repr(self)}
-        meta = {"htmss": {"title": self.title, "lang": self.lang or "en"}} if self.title else {}
-        return data, meta
+        facts = {"title": self.title, "lang": self.lang or "en"} if self.title else {}
+        facts.update(self.meta)
+        return data, ({"htmss": facts} if facts else {})
 
     def __repr__(self) -> str:
         return to_text(str(self))

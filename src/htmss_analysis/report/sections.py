@@ -1120,12 +1120,23 @@ def tables_workbook(ctx: Context, name: str = "", headline: pd.DataFrame | None 
             ignore_index=True).rename(columns=header)
         for key, records in explained.items():
             sheets[key] = records.rename(columns=header)
-    path = export.write_workbook(f"{name}.xlsx", rows, sheets, title=f"{name} {ctx.year}")
+    path, cut = export.write_workbook(f"{name}.xlsx", rows, sheets, title=f"{name} {ctx.year}")
     link = f'<a href="{esc(path.name)}">{esc(path.name)}</a>'
+    # The files this run read, as it read them: a build trusts the report only if they are
+    # the bytes it planned with (an input replaced mid-build and put back is caught).
+    read = [[s.path.name, s.sha256] for s in ctx.data.sources] + \
+        [[p.name, digest] for _key, p, digest in ctx.sources.files()]
     return Html('<p class="note">' + esc(_(
         "The figures and every table of this report are in the workbook {workbook}, beside "
         "it: one sheet per table, and first a headline sheet with each figure, its value the "
-        "year before and its definition.")).format(workbook=link) + "</p>")
+        "year before and its definition.")).format(workbook=link) + "</p>",
+        *([para(ngettext(
+            "{n} text is longer than a workbook cell holds ({limit} characters): the workbook "
+            "holds its beginning, ending in …; the report shows it whole.",
+            "{n} texts are longer than a workbook cell holds ({limit} characters): the "
+            "workbook holds their beginnings, each ending in …; the report shows them whole.",
+            cut).format(n=num(cut), limit=num(export.CELL_LIMIT)), "note")] if cut else []),
+        meta={"inputs": read})
 
 
 def brief_link(ctx: Context, iso3: object) -> str:
