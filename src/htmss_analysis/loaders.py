@@ -491,10 +491,10 @@ def _canonical_ids(table: Table, typed: pd.DataFrame, label: str,
         for i in changed:
             target = canonical[i]
             if target in origin:
-                text = N_("the same id as {id} in row {row}, written differently: ids are "
+                text = N_("the same id as {id} in row {same}, written differently: ids are "
                           "compared ignoring case, width and invisible characters; read as "
                           "{id}")
-                fields = {"id": target, "row": int(firsts.at[origin[target]])}
+                fields = {"id": target, "same": int(firsts.at[origin[target]])}
             else:
                 text = N_("the same id as {id} in the activities table, written differently: "
                           "ids are compared ignoring case, width and invisible characters; "
