@@ -473,15 +473,21 @@ def _canonical_ids(table: Table, typed: pd.DataFrame, label: str,
         codes, uniques = (distinct or {}).get(f.name) or pd.factorize(typed[f.name])
         if not len(uniques):
             continue
-        keys = [schema.id_key(u) for u in uniques]
+        # Arrow's string kernels for the plain ids; the Unicode rule for the others only.
+        spelled = pd.Series(np.asarray(uniques, dtype=object), dtype="str")
+        keys = spelled.str.strip().str.lower()
+        plain = spelled.str.isascii().to_numpy(dtype=bool)
+        if not plain.all():
+            keys[~plain] = [schema.id_key(u) for u in spelled[~plain]]
         reference = (known or {}).get(f.name, {})
-        spelling: dict[str, str] = {}
-        for key, value in zip(keys, uniques, strict=True):
-            spelling.setdefault(key, reference.get(key, value))
-        canonical = np.array([spelling[k] for k in keys], dtype=object)
-        changed = np.flatnonzero(canonical != np.asarray(uniques, dtype=object))
+        canonical = spelled.groupby(keys.to_numpy(), sort=False).transform("first")
+        if reference:
+            mapped = keys.map(reference)
+            canonical = mapped.where(mapped.notna(), canonical)
+        changed = np.flatnonzero((canonical != spelled).to_numpy(dtype=bool))
         if not len(changed):
             continue
+        canonical = canonical.to_numpy(dtype=object)
         firsts = pd.Series(typed.index[codes >= 0]).groupby(codes[codes >= 0]).first()
         moved = set(changed.tolist())
         origin: dict[str, int] = {}
