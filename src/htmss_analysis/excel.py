@@ -208,8 +208,8 @@ def _chunks(fh, cut: bytes):
 
 
 def _check_text_runs(fh, sheet: str | None) -> None:
-    """Refuse a shared-strings part holding a text longer than a cell can hold."""
-    run = 0
+    """Refuse a part holding a text longer than a cell can hold (read as a stream)."""
+    run = 0  # the run of bytes without "<" that ends the part read so far
     while True:
         block = fh.read(_CHUNK)
         if not block:
@@ -218,15 +218,28 @@ def _check_text_runs(fh, sheet: str | None) -> None:
         if first < 0:
             run += len(block)
         else:
-            run += first
-            if run > _TEXT_RUN or _LONG_RUN.search(block, first):
+            if run + first > _TEXT_RUN or _has_long_run(block):
                 raise _too_long(sheet)
-            run = len(block) - block.rfind(b">") - 1
+            run = len(block) - block.rfind(b"<") - 1
         if run > _TEXT_RUN:
             raise _too_long(sheet)
 
 
-_LONG_RUN = re.compile(rb"[^<]{%d,}" % _TEXT_RUN)
+def _has_long_run(data: bytes) -> bool:
+    """Whether ``data`` holds more than :data:`_TEXT_RUN` bytes in a row without a ``<``.
+
+    Such a run covers a whole window of half that length: a window with no
+    ``<`` in it (found by ``memchr``, not a regular expression) is measured.
+    """
+    step = _TEXT_RUN // 2
+    for start in range(0, len(data), step):
+        if data.find(b"<", start, start + step) < 0:
+            left = data.rfind(b"<", 0, start)
+            right = data.find(b"<", start + step)
+            right = len(data) if right < 0 else right
+            if right - left - 1 > _TEXT_RUN:
+                return True
+    return False
 
 
 def _too_long(sheet: str | None) -> SheetRefused:
@@ -236,10 +249,7 @@ def _too_long(sheet: str | None) -> SheetRefused:
 
 
 _ROW = re.compile(rb'<row\b[^>]*?\sr="(\d+)"')
-# A cell with content (not self-closing) and its reference: row numbers of 7 digits and
-# more, and column letters of 2 and more, are what can exceed the limits.
-_CELL_FAR_ROW = re.compile(rb'<c\b[^>]*?\sr="([A-Z]+)(\d{7,})"[^>]*?(?<!/)>')
-_CELL_WIDE = re.compile(rb'<c\b[^>]*?\sr="([A-Z]{2,})\d+"[^>]*?(?<!/)>')
+_WIDE = re.compile(rb'r="([A-Z]{2,3})\d')  # a cell's reference in column AA or beyond
 _IMPLICIT = re.compile(rb'<c(?=[\s>/])(?![^>]*\sr=")')
 _FORMULA = rb"(?:<f\b[^>]*?(?:/>|>[^<]*</f>))?"
 _ERROR = re.compile(rb'<c\b(?=[^>]*\st="e")[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>' + _FORMULA
@@ -249,38 +259,40 @@ _UNCALCULATED = re.compile(rb'(<c\b[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>)(<f\b[^>]*?/>
 
 
 def _scan_sheet(fh, sheet: str, percent_styles: set[int]) -> SheetFacts:
+    """Stream a sheet's XML; the costly patterns run only where a cheap search finds a hint."""
     facts = SheetFacts()
     last_row = max_col = 0
     # Number cells (no type, or t="n") with a percent style, in either attribute order.
+    styles = [b's="%d"' % s for s in sorted(percent_styles)]
     percent = (re.compile(rb'<c\b(?=[^>]*\ss="(?:%s)")(?![^>]*\st="[^n])[^>]*?\sr="([A-Z]+)'
                           rb'(\d+)"[^>]*>' % b"|".join(str(s).encode() for s in
                                                        sorted(percent_styles))
                           + _FORMULA + rb"<v>")
                if percent_styles else None)
     for chunk in _chunks(fh, b"</row>"):
-        if _LONG_RUN.search(chunk):
+        if _has_long_run(chunk):
             raise _too_long(sheet)
         content = max(chunk.rfind(b"<v>"), chunk.rfind(b"<is>"))
         if content >= 0:  # the last row holding a value (a formatted empty cell costs nothing)
             row = _ROW.search(chunk, chunk.rfind(b"<row", 0, content))
             last_row = max(last_row, int(row.group(1)) if row else 0)
-        for letters, number in _CELL_FAR_ROW.findall(chunk):
-            if int(number) > MAX_ROWS:
-                raise _too_large(sheet, f"a cell in row {int(number):,} "
-                                 f"({letters.decode()}{int(number)})")
-        wide = set(_CELL_WIDE.findall(chunk))
+            if last_row > MAX_ROWS:
+                raise _too_large(sheet, f"a cell in row {last_row:,}")
+        wide = set(_WIDE.findall(chunk))
         if wide:
             max_col = max(max_col, *(column_number(w.decode()) for w in wide))
             if max_col > MAX_COLUMNS:
                 far = max(wide, key=lambda w: column_number(w.decode())).decode()
                 raise _too_large(sheet, f"a cell in column {far} (column "
                                  f"{column_number(far):,})")
-        if _IMPLICIT.search(chunk):
-            # Cells without a reference take the next column: count them row by row.
-            width = max(row.count(b"<c ") + row.count(b"<c>") for row in chunk.split(b"</row>"))
-            max_col = max(max_col, width)
-            if max_col > MAX_COLUMNS:
-                raise _too_large(sheet, f"a row of {width:,} cells")
+        if chunk.count(b"<c>") or chunk.count(b"<c ") > chunk.count(b'<c r="'):
+            if _IMPLICIT.search(chunk):
+                # Cells without a reference take the next column: count them row by row.
+                width = max(row.count(b"<c ") + row.count(b"<c>")
+                            for row in chunk.split(b"</row>"))
+                max_col = max(max_col, width)
+                if max_col > MAX_COLUMNS:
+                    raise _too_large(sheet, f"a row of {width:,} cells")
         if b't="e"' in chunk:
             for letters, number, value in _ERROR.findall(chunk):
                 facts.errors.append((int(number), column_number(letters.decode()),
@@ -292,11 +304,9 @@ def _scan_sheet(fh, sheet: str, percent_styles: set[int]) -> SheetFacts:
                 text = re.sub(rb"<[^>]*>", b"", formula).decode("utf-8", "replace")
                 facts.uncalculated.append((int(number), column_number(letters.decode()),
                                            text or "(shared formula)"))
-        if percent is not None:
+        if percent is not None and any(style in chunk for style in styles):
             for letters, number in percent.findall(chunk):
                 facts.percent.add((int(number), column_number(letters.decode())))
-    if last_row > MAX_ROWS:
-        raise _too_large(sheet, f"row {last_row:,}")
     if last_row * max(max_col, 26) > MAX_CELLS:
         raise _too_large(sheet, f"{last_row:,} rows by {max_col:,} columns")
     facts.errors = sorted(set(facts.errors))

@@ -312,12 +312,15 @@ def sheet_rows(book: CalamineWorkbook, sheet: str | None = None) -> list[tuple[i
     return _sheet(book, sheet or book.sheet_names[0], None).rows
 
 
-def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
+def read_sheet(path: Path, sheet: str | None = None,
+               track: Callable[[str], bool] | None = None) -> Sheet:
     """Read a workbook's sheet, refusing one too large before reading it (:mod:`.excel`).
 
     Percent cells read as the percentage they show (``50%``), never as the
     fraction Excel stores; error values, formulas never calculated and merged
-    cells over data rows are noted, each at its cell.
+    cells over data rows are noted, each at its cell. For the columns whose
+    header ``track`` accepts, the rows holding a number with a fraction are
+    listed (``Sheet.numbers``).
 
     Raises
     ------
@@ -331,28 +334,25 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
         facts = excel.scan(path, name)
     except excel.SheetRefused as exc:
         raise FileProblem(str(exc)) from None
-    return _sheet(book, name, facts)
+    return _sheet(book, name, facts, track)
 
 
-def _sheet(book: CalamineWorkbook, name: str, facts: excel.SheetFacts | None) -> Sheet:
+def _sheet(book: CalamineWorkbook, name: str, facts: excel.SheetFacts | None,
+           track: Callable[[str], bool] | None = None) -> Sheet:
     with _calamine(f"sheet {name!r} cannot be read"):
         ws = book.get_sheet_by_name(name)
         raw = ws.to_python(skip_empty_area=False)
         merged = ws.merged_cell_ranges or []
-    percent = facts.percent if facts else set()
+    rows = [(i, [cell_text(v) for v in row]) for i, row in enumerate(raw, 1)]
+    for r, c in facts.percent if facts else ():
+        value = raw[r - 1][c - 1] if r <= len(raw) and c <= len(raw[r - 1]) else None
+        if isinstance(value, float):  # shown as 50%: read as the 50 it shows, not 0.5
+            rows[r - 1][1][c - 1] = _number_text(round(value * 100, 9)) + "%"
     numbers: dict[int, list[int]] = {}
-    rows = []
-    for i, row in enumerate(raw, 1):
-        cells = []
-        for j, v in enumerate(row):
-            if isinstance(v, float) and not isinstance(v, bool):
-                if percent and (i, j + 1) in percent:
-                    cells.append(_number_text(round(v * 100, 9)) + "%")
-                    continue
-                if not v.is_integer():
-                    numbers.setdefault(j, []).append(i)
-            cells.append(cell_text(v))
-        rows.append((i, cells))
+    header = [str(v) for v in raw[0]] if raw and track else []
+    for j in (j for j, h in enumerate(header) if track(h)):
+        numbers[j] = [i for i, row in enumerate(raw, 1) if j < len(row)
+                      and isinstance(row[j], float) and not row[j].is_integer()]
     notes = []
     for (r0, c0), (r1, c1) in merged:
         if r1 >= 1 and (r1 > r0 or c1 > c0):  # over a row below the header
@@ -431,7 +431,8 @@ class Cells:
 
 
 def read_cells(path: Path, sheet: str | None = None,
-               private: Callable[[str], bool] | None = None) -> Cells:
+               private: Callable[[str], bool] | None = None,
+               track: Callable[[str], bool] | None = None) -> Cells:
     """Read a CSV file or a workbook's sheet as columns of text cells.
 
     A CSV file is tokenised by Arrow's multi-threaded reader when its quoting
@@ -446,7 +447,7 @@ def read_cells(path: Path, sheet: str | None = None,
         For anything that keeps the file or one of its records from being read.
     """
     if Path(path).suffix.lower() != ".csv":
-        got = read_sheet(path, sheet)
+        got = read_sheet(path, sheet, track)
         cells = _cells_of(got.rows, "excel")
         cells.notes.extend(got.notes)
         cells.numbers.update(got.numbers)

@@ -196,7 +196,9 @@ def read_raw(path: Path, sheet: str | None = None, table: Table | None = None
     FileProblem
         When the file cannot be read at all.
     """
-    got = read_cells(path, sheet, private=schema.is_personal)
+    targets = {f.name for f in table.fields if f.kind is schema.SDG_TARGETS} if table else set()
+    got = read_cells(path, sheet, private=schema.is_personal,
+                     track=lambda h: " ".join(h.split()).lower() in targets)
     label = f"{path.name}[{sheet}]" if sheet else path.name
     if not got.header:
         return pd.DataFrame(), got.encoding, [], got.blank_rows
