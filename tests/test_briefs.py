@@ -156,3 +156,31 @@ def test_brief_of_a_host_country_and_of_a_country_without_rows(tiny_data):
     mexico = s.context(tiny_data, 2018, country="MEX")
     abroad = repr(b.people(mexico))
     assert "Activity A3" in abroad and "Austria" in abroad  # p4, trained abroad
+
+
+def test_some_briefs_into_a_folder_of_others_keep_the_index_whole(tmp_path):
+    from htmss_analysis import build as builder
+
+    folder = tmp_path / "2018" / "countries"
+    folder.mkdir(parents=True)
+    for iso3 in ("ALB", "BRA"):  # briefs of an earlier build
+        (folder / f"{iso3}.html").write_text("<html></html>")
+    (folder / "index.html").write_text("<html></html>")  # not a brief
+    jobs = builder.plan(None, 2018, [], tmp_path, countries=["KGZ"])
+    index = next(j for j in jobs if j.name == builder.INDEX)
+    assert index.parameters["countries"] == "ALB BRA KGZ"
+    assert [j.name for j in jobs if j.name != builder.INDEX] == ["KGZ"]  # only KGZ is built
+
+
+def test_an_index_of_some_briefs_says_it_is_a_selection(tiny_data):
+    from htmss_analysis.report import brief
+    from htmss_analysis.report import sections as s
+
+    # Countries with a figure in 2018 in the hand-made set: AUT, BRA, FRA, KEN, MEX, NGA,
+    # PAK, UGA, USA (activities, nationals trained or attending, cases): 9.
+    every = s.context(tiny_data, 2018, briefs=".", brief_countries="all")
+    assert "9 countries with at least one non-zero country figure in 2018" in \
+        str(brief.index(every))
+    some = s.context(tiny_data, 2018, briefs=".", brief_countries="BRA MEX")
+    assert "2 countries briefed, of the 9 with at least one non-zero country figure in 2018" \
+        in str(brief.index(some))
