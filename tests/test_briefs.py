@@ -184,3 +184,34 @@ def test_an_index_of_some_briefs_says_it_is_a_selection(tiny_data):
     some = s.context(tiny_data, 2018, briefs=".", brief_countries="BRA MEX")
     assert "2 countries briefed, of the 9 with at least one non-zero country figure in 2018" \
         in str(brief.index(some))
+
+
+def test_workbooks_keep_the_data_text_as_typed(tmp_path):
+    from openpyxl import load_workbook
+
+    # Titles that look like a change, a number and a date: one row (all of a column alike)
+    # and several. The change column as frames.signed writes it stays a number.
+    headline = pd.DataFrame({"key": ["k"], "title": ["T"], "value": [3], "previous_year": [1],
+                             "definition": ["D"]})
+    one = pd.DataFrame({"title": ["+35"], "change": ["+35"]})
+    many = pd.DataFrame({"title": ["+35", "-1,234", "0.5", "2018-03-05"],
+                         "summary": ["2018-03-05"] * 4, "change": ["+3", "\u22121", "0", "+2"]})
+    path = export.write_workbook(tmp_path / "t.xlsx", headline, {"one": one, "many": many}).path
+    book = load_workbook(path)
+    assert [c.value for c in book["one"]["A"][1:]] == ["+35"]
+    assert [c.value for c in book["one"]["B"][1:]] == [35]
+    assert [c.value for c in book["many"]["A"][1:]] == ["+35", "-1,234", "0.5", "2018-03-05"]
+    assert [c.value for c in book["many"]["B"][1:]] == ["2018-03-05"] * 4
+    assert [c.value for c in book["many"]["C"][1:]] == [3, -1, 0, 2]
+
+
+def test_a_text_longer_than_a_cell_is_cut_and_counted(tmp_path):
+    from openpyxl import load_workbook
+
+    headline = pd.DataFrame({"key": ["k"], "title": ["T"], "value": [3], "previous_year": [1],
+                             "definition": ["D"]})
+    frame = pd.DataFrame({"summary": ["s" * 40_000, "short"]})
+    written = export.write_workbook(tmp_path / "t.xlsx", headline, {"stories": frame})
+    assert written.cut == 1
+    cells = [c.value for c in load_workbook(written.path)["stories"]["A"][1:]]
+    assert len(cells[0]) == 32_767 and cells[0].endswith("\u2026") and cells[1] == "short"

@@ -121,14 +121,18 @@ def _sheet_name(text: str) -> str:
     return name[:31] or "table"
 
 
-def _column_kind(values: list) -> str:
+def _column_kind(values: list, name: str = "") -> str:
     """Tell a column of the package's own formatting from text of the data.
 
-    A column every text cell of which is a change as :func:`frames.signed`
-    writes it (``+35``, ``−1``, ``0``) is ``"signed"``; one of ISO dates
-    only, ``"date"``. Any other column is text: a title ``+35`` or
-    ``2018-03-05`` among other titles stays the text it was typed as.
+    A column named after a text column of the data (``title``, ``summary``,
+    ``unit``, in any language) is text, whatever its cells look like. Of the
+    others, a column every text cell of which is a change as
+    :func:`frames.signed` writes it (``+35``, ``−1``, ``0``) is
+    ``"signed"``; one of ISO dates only, ``"date"``; any other is text. So a
+    title ``+35`` or ``2018-03-05`` stays the text it was typed as.
     """
+    if name in _data_text_columns():
+        return "text"
     texts = [_english_digits(v) for v in values if isinstance(v, str) and v != ""]
     if not texts:
         return "text"
@@ -137,6 +141,16 @@ def _column_kind(values: list) -> str:
     if all(_ISO_DATE.match(t) for t in texts):
         return "date"
     return "text"
+
+
+def _data_text_columns() -> set[str]:
+    """Return the data's free-text column names, as written and as headers in this language."""
+    from .. import schema
+    from .html import header
+
+    names = {f.name for t in schema.TABLES.values() for f in t.fields
+             if f.kind is schema.TEXT and not f.identifier}
+    return names | {header(n) for n in names}
 
 
 def _cell_value(value: object, kind: str = "text") -> object:
@@ -255,7 +269,7 @@ def _sheet(wb, name: str, frame: pd.DataFrame, header, styles: dict) -> int:
     ws = wb.add_worksheet(name)
     columns = [str(c) for c in frame.columns]
     widths = [len(c) for c in columns]
-    kinds = [_column_kind(frame.iloc[:, j].tolist()) for j in range(len(columns))]
+    kinds = [_column_kind(frame.iloc[:, j].tolist(), columns[j]) for j in range(len(columns))]
     cut = 0
     for j, column in enumerate(columns):
         ws.write_string(0, j, column, header)
