@@ -190,3 +190,24 @@ def test_an_input_changed_during_a_build_and_put_back_is_built_again(tmp_path, s
     again = _build(out, sample_copy)
     assert again.returncode == 0 and "ok      GLOT59" in again.stdout, again.stdout
     assert _build(out, sample_copy).stdout.count("up to date GLOT59") == 1
+
+
+@pytest.mark.slow
+def test_a_full_disk_fails_the_report_with_its_cause_and_leaves_no_debris(tmp_path):
+    small = tmp_path / "small"
+    small.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(small)],
+                             capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("a small file system to fill needs mount (root in a machine that allows it)")
+    try:
+        proc = subprocess.run([str(SCRIPT), "build", "--programme", "GLOT59", "--out",
+                               str(small), "--config", "none", "--jobs", "1"],
+                              capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 1, proc.stdout + proc.stderr
+        assert "0 built, 1 failed" in proc.stdout and "No space left on device" in proc.stdout
+        assert "Traceback" not in proc.stdout + proc.stderr
+        left = sorted(p.name for p in (small / "2018").iterdir())
+        assert left == [".htmss-build.lock"]  # no temporary file, no half-written notebook
+    finally:
+        subprocess.run(["umount", str(small)], capture_output=True)

@@ -358,6 +358,9 @@ def run_job(job: Job, on_cell: Callable[[int, int, str], None] | None = None,
         export_html(job.executed, job.html)
     except pm.PapermillExecutionError as exc:
         return _failed(job, start, f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}".strip())
+    except OSError as exc:  # the output folder: deleted, read-only, the disk full
+        where = exc.filename or job.out_dir
+        return _failed(job, start, f"cannot write in {where}: {exc.strerror or exc}")
     except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the build
         return _failed(job, start, f"{type(exc).__name__}: {exc}".splitlines()[0])
     return Outcome(job, True, time.monotonic() - start)
@@ -371,6 +374,14 @@ def _cells(notebook: Path) -> list:
 
 def _failed(job: Job, start: float, error: str) -> Outcome:
     job.html.unlink(missing_ok=True)
+    try:
+        import nbformat
+
+        nbformat.read(job.executed, as_version=4)
+    except FileNotFoundError:
+        pass
+    except Exception:  # noqa: BLE001 - cut short (a full disk, a kill): no use to anyone
+        job.executed.unlink(missing_ok=True)
     return Outcome(job, False, time.monotonic() - start, error)
 
 
@@ -957,13 +968,14 @@ def _start(jobs: list[Job], outcomes: list[Outcome],
                 manifest = _manifest(outcome.job.out_dir)
                 if outcome.ok:
                     manifest[outcome.job.name] = _entry(outcome.job)
-                else:
-                    manifest.pop(outcome.job.name, None)
-                _record(outcome.job.out_dir, manifest)
+                    _record(outcome.job.out_dir, manifest)
+                elif manifest.pop(outcome.job.name, None) is not None:
+                    _record(outcome.job.out_dir, manifest)
             except OSError as exc:  # a full disk: the report cannot be called current
-                outcome = _failed(outcome.job, time.monotonic() - outcome.seconds,
-                                  f"cannot record it in {MANIFEST} "
-                                  f"({exc.strerror or exc}): build again")
+                if outcome.ok:
+                    outcome = _failed(outcome.job, time.monotonic() - outcome.seconds,
+                                      f"cannot record it in {MANIFEST} "
+                                      f"({exc.strerror or exc}): build again")
         outcomes.append(outcome)
         if on_done:
             on_done(outcome, len(outcomes), len(jobs))

@@ -474,7 +474,8 @@ def _summary(outcomes: list, prefix: str = "") -> int:
     print(f"{prefix}{len(outcomes) - len(failed) - skipped} built{current}, {len(failed)} failed",
           flush=True)
     for o in failed:
-        print(f"  {o.job.label}: {o.error} (executed notebook: {o.job.executed})", flush=True)
+        kept = f" (executed notebook: {o.job.executed})" if o.job.executed.is_file() else ""
+        print(f"  {o.job.label}: {o.error}{kept}", flush=True)
     return 1 if failed else 0
 
 
