@@ -211,3 +211,13 @@ def test_a_full_disk_fails_the_report_with_its_cause_and_leaves_no_debris(tmp_pa
         assert left == [".htmss-build.lock"]  # no temporary file, no half-written notebook
     finally:
         subprocess.run(["umount", str(small)], capture_output=True)
+
+
+def test_a_notebook_of_ones_own_that_writes_no_workbook_owes_none(tmp_path):
+    data = tmp_path / "activities.csv"
+    data.write_text("a\n1\n")
+    job = fake_job(tmp_path, [data])
+    executed(job, [])  # records nothing: not the package's notebook
+    job.workbook.unlink()
+    assert finished(job).ok
+    assert builder.up_to_date([job]) == [job]
