@@ -221,6 +221,17 @@ def test_a_cell_in_column_xfd_is_refused_before_anything_is_allocated(tmp_path):
         files.read_cells(path, "participants")
 
 
+def test_a_cell_in_xfd1_is_refused_and_a_formatted_empty_one_is_not(tmp_path):
+    path = workbook(tmp_path / "participants.xlsx", PARTICIPANTS, "participants")
+    _edit_sheet(path, lambda xml: xml.replace(
+        b"</row>", b'<c r="XFD1" t="inlineStr"><is><t>note</t></is></c></row>', 1))
+    with pytest.raises(FileProblem, match=r"a cell in column XFD \(column 16,384\)"):
+        files.read_cells(path, "participants")
+    path = workbook(tmp_path / "formatted.xlsx", PARTICIPANTS, "participants")
+    _edit_sheet(path, lambda xml: xml.replace(b"</row>", b'<c r="XFD1" s="0"/></row>', 1))
+    assert len(files.read_cells(path, "participants").body) == len(PARTICIPANTS) - 1
+
+
 def test_a_cell_in_the_last_row_of_excel_is_refused(tmp_path):
     path = workbook(tmp_path / "participants.xlsx", PARTICIPANTS, "participants")
     _edit_sheet(path, _cell_after_data("A1048576", 1048576))

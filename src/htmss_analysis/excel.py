@@ -249,7 +249,10 @@ def _too_long(sheet: str | None) -> SheetRefused:
 
 
 _ROW = re.compile(rb'<row\b[^>]*?\sr="(\d+)"')
-_WIDE = re.compile(rb'r="([A-Z]{2,3})\d')  # a cell's reference in column AA or beyond
+# A cell with content (not self-closing: a formatted empty cell costs calamine nothing) in
+# column AA or beyond.
+_WIDE = re.compile(rb'\sr="([A-Z]{2,3})\d+"[^>]*(?<!/)>')
+_WIDE_HINT = re.compile(rb'r="[A-Z]{2}')  # fast: most sheets have no such cell at all
 _IMPLICIT = re.compile(rb'<c(?=[\s>/])(?![^>]*\sr=")')
 _FORMULA = rb"(?:<f\b[^>]*?(?:/>|>[^<]*</f>))?"
 _ERROR = re.compile(rb'<c\b(?=[^>]*\st="e")[^>]*?\sr="([A-Z]+)(\d+)"[^>]*>' + _FORMULA
@@ -278,7 +281,7 @@ def _scan_sheet(fh, sheet: str, percent_styles: set[int]) -> SheetFacts:
             last_row = max(last_row, int(row.group(1)) if row else 0)
             if last_row > MAX_ROWS:
                 raise _too_large(sheet, f"a cell in row {last_row:,}")
-        wide = set(_WIDE.findall(chunk))
+        wide = set(_WIDE.findall(chunk)) if _WIDE_HINT.search(chunk) else set()
         if wide:
             max_col = max(max_col, *(column_number(w.decode()) for w in wide))
             if max_col > MAX_COLUMNS:
