@@ -161,7 +161,7 @@ def test_a_build_killed_mid_run_leaves_nothing_a_later_build_trusts(tmp_path, sa
     assert _build(out, sample_copy).returncode == 0
     proc = _start_build(out, sample_copy, "--force")
     _wait_for(proc, "started GLOT59")
-    time.sleep(2)  # a few cells run: the executed notebook is half written
+    time.sleep(1)  # a few cells run (the report takes about 6 s): half written
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=60)
     again = _build(out, sample_copy)
