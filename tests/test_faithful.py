@@ -205,3 +205,13 @@ def test_a_misspelt_country_gets_a_suggestion_never_a_guess(tmp_path):
     got = problems_of(write_folder(tmp_path / "d", activities=rows))
     assert got == ["error: activities.csv, row 3, column country: value 'Kazakstan': an ISO3 "
                    "code or a country name the UN or UNODC uses (did you mean Kazakhstan?)"]
+
+
+def test_a_pipe_given_as_a_public_source_is_an_error_not_a_missing_file(tmp_path):
+    fifo = tmp_path / "glotip.xlsx"
+    os.mkfifo(fifo)
+    proc = cli("build", "--programme", "GLOT59", "--out", str(tmp_path / "out"), "--config",
+               "none", "--glotip", str(fifo), timeout=120)
+    assert proc.returncode == 2
+    assert "glotip.xlsx: not a regular file (a pipe, device or socket, or a link to one)" \
+        in proc.stderr

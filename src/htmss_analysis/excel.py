@@ -105,15 +105,21 @@ def scan(path: Path, sheet: str) -> SheetFacts | None:
         if "xl/workbook.xml" not in names:
             return None  # .ods and others
         part = _sheet_part(book, sheet, names)
-        if part is None:
-            return None
         percent_styles = _percent_styles(book, names)
+        if part is None:
+            # Relationships not found as Excel writes them: every worksheet is checked, so
+            # that no sheet reaches calamine unmeasured (its facts are not known then).
+            for member in sorted(n for n in names if n.startswith("xl/worksheets/")
+                                 and n.endswith(".xml")):
+                with book.open(member) as fh:
+                    _scan_sheet(fh, sheet, set())
+            return None
         with book.open(part) as fh:
             return _scan_sheet(fh, sheet, percent_styles)
 
 
 def check_workbook(data: bytes) -> None:
-    """Refuse an .xlsx whose shared texts hold one longer than a cell can hold.
+    """Refuse an .xlsx whose shared texts (or other parts) hold a text longer than a cell.
 
     calamine reads every shared text when it opens a workbook, and a text of a
     gigabyte ends the process (an allocation failure in Rust is no Python
@@ -129,11 +135,15 @@ def check_workbook(data: bytes) -> None:
     except (zipfile.BadZipFile, OSError):
         return
     with book:
-        if "xl/sharedStrings.xml" in book.namelist():
+        # The shared texts, whatever the part is called, and every other part calamine
+        # may read at opening (the worksheets are measured when each is read).
+        for member in book.namelist():
+            if member.startswith("xl/worksheets/") or not member.endswith((".xml", ".rels")):
+                continue
             try:
-                with book.open("xl/sharedStrings.xml") as fh:
+                with book.open(member) as fh:
                     _check_text_runs(fh, None)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
                 return  # damaged: calamine says so
 
 

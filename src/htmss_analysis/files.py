@@ -69,7 +69,7 @@ def regular_file(path: Path) -> None:
         raise FileProblem(f"cannot be read ({exc.strerror})") from None
     if not stat_module.S_ISREG(mode):
         raise FileProblem("not a regular file (a pipe, device or socket, or a link to one): "
-                          "give the table as a file")
+                          "give a regular file")
 
 
 # --- hashing -------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__, countries
 from .cache import CACHE_ENV, cache_dir, cached  # noqa: F401 - CACHE_ENV, cache_dir: API
-from .files import FileProblem, file_sha256, read_rows
+from .files import FileProblem, describe_path_problem, file_sha256, read_rows
 from .languages import N_, _
 from .problems import DataError, Problem
 
@@ -557,9 +557,19 @@ class PublicSources:
                 if self.status(k) == "provided"]
 
     def validate(self) -> None:
-        """Load every provided source now (filling the cache); raise ``DataError`` if bad."""
+        """Load every provided source now (filling the cache); raise ``DataError`` if bad.
+
+        A path that is there but is no file (a folder, a pipe, a device, a
+        broken link) is an error, not a source "not found".
+        """
         problems = []
         for key in self.paths:
+            path = Path(self.paths[key])
+            trouble = describe_path_problem(path) if (path.exists() or path.is_symlink()) \
+                else None
+            if trouble:
+                problems.append(Problem(path.name, None, "", "", trouble))
+                continue
             try:
                 self.get(key)
             except DataError as exc:
