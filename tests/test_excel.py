@@ -376,3 +376,21 @@ def test_long_runs_are_found_across_windows():
     assert excel._has_long_run(b"<a>" + b"x" * (run + 1) + b"</a>")
     assert excel._has_long_run(b"x" * (run + 1))
     assert not excel._has_long_run((b"<b>" + b"y" * 1000) * 1000)
+
+
+def test_a_csv_file_wider_than_any_table_is_refused_at_its_line(tmp_path):
+    # 300,000 columns in 2.4 MB: read as a frame, it took minutes; refused in seconds.
+    cells = ",".join(["x"] * 300_000)
+    folder = write_folder(tmp_path / "d")
+    (folder / "stories.csv").write_text(f"story_id,{cells}\nS1,{cells}\n", encoding="utf-8")
+    start = time.monotonic()
+    got = problems_of(folder)
+    assert got == ["error: stories.csv, row 1: value '': line 1 has 300,001 cells, more than "
+                   "the 1,000 columns the package reads: a table has a dozen; remove the "
+                   "columns after it, or check the separator"]
+    assert time.monotonic() - start < 30
+    narrow = [list(r) for r in ACTIVITIES] + [["A10", *(["x"] * 2000)]]
+    got = problems_of(write_folder(tmp_path / "e", activities=narrow))
+    assert got == ["error: activities.csv, row 11: value '': line 11 has 2,001 cells, more "
+                   "than the 1,000 columns the package reads: a table has a dozen; remove the "
+                   "columns after it, or check the separator"]

@@ -154,6 +154,11 @@ def csv_rows(text: str, private: Callable[[str], bool] | None = None
                     raise FileProblem(_quote_message(lines, start, "a quoted cell runs over "
                                                      f"{end - start + 1} lines", private),
                                       start)
+        if len(record) > excel.MAX_COLUMNS:
+            raise FileProblem(f"line {start} has {len(record):,} cells, more than the "
+                              f"{excel.MAX_COLUMNS:,} columns the package reads: a table has "
+                              "a dozen; remove the columns after it, or check the separator",
+                              start)
         out.append((start, record))
         start = end + 1
     return out
@@ -456,7 +461,10 @@ def read_cells(path: Path, sheet: str | None = None,
     data = Path(path).read_bytes()
     encoding = _text_encoding(data)
     data = data.removeprefix(_BOM)
-    fast = _arrow_cells(data, encoding)
+    first = data.find(b"\n")
+    wide = data.count(b",", 0, first if first >= 0 else len(data)) >= excel.MAX_COLUMNS
+    # A header wider than any table goes to the exact reader, which refuses it at its line.
+    fast = None if wide else _arrow_cells(data, encoding)
     if fast is not None:
         return fast
     return _cells_of(csv_rows(data.decode("utf-8" if encoding == "utf-8" else "cp1252"),
