@@ -394,3 +394,22 @@ def test_a_csv_file_wider_than_any_table_is_refused_at_its_line(tmp_path):
     assert got == ["error: activities.csv, row 11: value '': line 11 has 2,001 cells, more "
                    "than the 1,000 columns the package reads: a table has a dozen; remove the "
                    "columns after it, or check the separator"]
+
+
+def test_a_sheet_of_more_cells_than_are_read_at_once_is_refused(tmp_path):
+    import xlsxwriter
+
+    # 16,000 rows with a note in column ALL (1,000): within each limit alone, 16 M cells in
+    # all (A1 to ALL16000). Read, it took minutes; refused, before calamine allocates.
+    path = tmp_path / "participants.xlsx"
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    sheet = book.add_worksheet("participants")
+    sheet.write_row(0, 0, ["activity_id", "participant_id"])
+    for i in range(1, 16_000):
+        sheet.write_row(i, 0, ["A1", f"p{i}"])
+        sheet.write(i, 999, "note")
+    book.close()
+    with pytest.raises(FileProblem, match=r"reaches 16,000 rows by 1,000 columns, beyond what "
+                                          r"the package reads from a sheet \(1,000,000 rows, "
+                                          r"1,000 columns, 15,000,000 cells"):
+        files.read_cells(path, "participants")

@@ -28,7 +28,7 @@ MAX_ROWS = 1_000_000
 MAX_COLUMNS = 1_000
 """Columns read from one sheet (column ALL)."""
 
-MAX_CELLS = 40_000_000
+MAX_CELLS = 15_000_000
 """Cells of a sheet's used range (rows times columns) read in memory at once."""
 
 MAX_CELL_CHARS = 32_767
@@ -329,5 +329,6 @@ def _scan_sheet(fh, sheet: str, percent_styles: set[int]) -> SheetFacts:
 def _too_large(sheet: str, what: str) -> SheetRefused:
     return SheetRefused(
         f"sheet {sheet!r} reaches {what}, beyond what the package reads from a sheet "
-        f"({MAX_ROWS:,} rows, {MAX_COLUMNS:,} columns): delete the rows and columns after "
+        f"({MAX_ROWS:,} rows, {MAX_COLUMNS:,} columns, {MAX_CELLS:,} cells from A1 to the "
+        "last): delete the rows and columns after "
         "the table (select them, right-click > Delete) and save, or save the table as CSV")

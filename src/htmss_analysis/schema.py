@@ -668,7 +668,7 @@ def _valid(kind: Kind, cell: str) -> bool:
 
 def _reading_rules() -> list[str]:
     """Return the rules every cell is read by, for the data dictionary."""
-    from .excel import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS
+    from .excel import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 
     return [
         "## How cells are read",
@@ -690,8 +690,10 @@ def _reading_rules() -> list[str]:
         "- SDG targets typed in a General cell are numbers to Excel, and `16.10` becomes "
         "`16.1`: such a number is refused wherever it could have lost a zero (format the "
         "column as Text).",
-        f"- Excel: a sheet is read up to {MAX_ROWS:,} rows and {MAX_COLUMNS:,} columns, and a "
-        f"cell up to {MAX_CELL_CHARS:,} characters (Excel's own limit; CSV cells too); a larger "
+        f"- Excel: a sheet is read up to {MAX_ROWS:,} rows, {MAX_COLUMNS:,} columns and "
+        f"{MAX_CELLS:,} cells (A1 to the last value), and a cell up to {MAX_CELL_CHARS:,} "
+        f"characters (Excel's own limit; CSV cells too, and a CSV record up to {MAX_COLUMNS:,} "
+        "cells); a larger "
         "sheet is refused before it is read. Error values (`#DIV/0!`, `#N/A`), formulas saved "
         "without their result and merged cells over data rows are errors at their cell, "
         "never blanks.",
