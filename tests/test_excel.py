@@ -413,3 +413,14 @@ def test_a_sheet_of_more_cells_than_are_read_at_once_is_refused(tmp_path):
                                           r"the package reads from a sheet \(1,000,000 rows, "
                                           r"1,000 columns, 15,000,000 cells"):
         files.read_cells(path, "participants")
+
+
+def test_a_shared_formula_without_its_result_is_an_error(tmp_path):
+    folder = with_activities_xlsx(tmp_path)
+    _edit_sheet(folder / "activities.xlsx", lambda xml: xml.replace(
+        b'<c r="K2" t="inlineStr"><is><t>8.7;17.9</t></is></c>',
+        b'<c r="K2"><f t="shared" si="0"/></c>'))
+    got = problems_of(folder)
+    assert got == ["error: activities.xlsx, row 2, column sdg_targets: value '(a shared "
+                   "formula)': a value; this formula was saved without its result (by a "
+                   "program, not Excel): open the file in Excel and save it, or type the value"]

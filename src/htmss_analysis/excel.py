@@ -316,7 +316,7 @@ def _scan_sheet(fh, sheet: str, percent_styles: set[int]) -> SheetFacts:
                     continue  # a formula whose calculated result is empty text
                 text = re.sub(rb"<[^>]*>", b"", formula).decode("utf-8", "replace")
                 facts.uncalculated.append((int(number), column_number(letters.decode()),
-                                           text or "(shared formula)"))
+                                           text))
         if percent is not None and any(style in chunk for style in styles):
             for letters, number in percent.findall(chunk):
                 facts.percent.add((int(number), column_number(letters.decode())))

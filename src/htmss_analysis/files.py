@@ -372,7 +372,8 @@ def _sheet(book: CalamineWorkbook, name: str, facts: excel.SheetFacts | None,
         notes.append(CellNote(r, c - 1, value, f"a value, not the Excel error {value}: correct "
                               "the formula or the cells it uses, or type the value"))
     for r, c, formula in facts.uncalculated if facts else []:
-        notes.append(CellNote(r, c - 1, f"={formula}", "a value; this formula was saved "
+        notes.append(CellNote(r, c - 1, f"={formula}" if formula else "(a shared formula)",
+                              "a value; this formula was saved "
                               "without its result (by a program, not Excel): open the file "
                               "in Excel and save it, or type the value"))
     return Sheet(rows, notes, numbers)
