@@ -46,10 +46,9 @@ constraints: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-# Regenerate the synthetic sample data (byte-identical on every run): the copy analysts
-# see, and the one shipped in the package for h.load() without a folder.
+# Regenerate the synthetic sample data (byte-identical on every run), once: in the package,
+# which ships it for h.load() without a folder; data/sample is a link to it.
 sample: $(STAMP)
-	$(BIN)/htmss-analysis make-sample --out data/sample
 	$(BIN)/htmss-analysis make-sample --out src/htmss_analysis/sample_data
 
 docs: $(STAMP)
