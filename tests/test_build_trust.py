@@ -32,6 +32,13 @@ def fake_job(tmp_path: Path, inputs: list[Path]) -> builder.Job:
                        tuple(inputs), tuple((p.name, file_sha256(p)) for p in inputs))
 
 
+def planned(tmp_path: Path) -> tuple[builder.Job, Path]:
+    """Return a job planned with one small input file, and that file."""
+    data = tmp_path / "activities.csv"
+    data.write_text("a\n1\n")
+    return fake_job(tmp_path, [data]), data
+
+
 def executed(job: builder.Job, read: list[tuple[str, str]]) -> None:
     """Write the job's three outputs, the notebook recording the inputs its run read."""
     job.out_dir.mkdir(parents=True, exist_ok=True)
@@ -52,9 +59,7 @@ def finished(job: builder.Job) -> builder.Outcome:
 
 
 def test_a_report_made_whole_from_its_inputs_is_current(tmp_path):
-    data = tmp_path / "activities.csv"
-    data.write_text("a\n1\n")
-    job = fake_job(tmp_path, [data])
+    job, data = planned(tmp_path)
     executed(job, [("activities.csv", file_sha256(data))])
     assert finished(job).ok
     assert builder.up_to_date([job]) == [job]
@@ -63,9 +68,7 @@ def test_a_report_made_whole_from_its_inputs_is_current(tmp_path):
 @pytest.mark.parametrize("damage", ["truncated html", "no workbook", "notebook rewritten",
                                     "old manifest"])
 def test_a_report_with_an_output_missing_or_altered_is_built_again(tmp_path, damage):
-    data = tmp_path / "activities.csv"
-    data.write_text("a\n1\n")
-    job = fake_job(tmp_path, [data])
+    job, data = planned(tmp_path)
     executed(job, [("activities.csv", file_sha256(data))])
     assert finished(job).ok
     if damage == "truncated html":
@@ -80,9 +83,7 @@ def test_a_report_with_an_output_missing_or_altered_is_built_again(tmp_path, dam
 
 
 def test_the_entry_of_a_report_is_removed_before_it_is_built_again(tmp_path):
-    data = tmp_path / "activities.csv"
-    data.write_text("a\n1\n")
-    job = fake_job(tmp_path, [data])
+    job, data = planned(tmp_path)
     executed(job, [("activities.csv", file_sha256(data))])
     assert finished(job).ok
     builder._start([job], [], None, force=True)  # a build starts, then is killed
@@ -90,9 +91,7 @@ def test_the_entry_of_a_report_is_removed_before_it_is_built_again(tmp_path):
 
 
 def test_a_report_whose_run_read_other_bytes_is_failed_not_recorded(tmp_path):
-    data = tmp_path / "activities.csv"
-    data.write_text("a\n1\n")
-    job = fake_job(tmp_path, [data])
+    job, data = planned(tmp_path)
     # The run read a replaced file (put back since): the notebook says which bytes it read.
     executed(job, [("activities.csv", "0" * 64)])
     outcome = finished(job)
@@ -103,9 +102,7 @@ def test_a_report_whose_run_read_other_bytes_is_failed_not_recorded(tmp_path):
 
 
 def test_a_report_whose_input_changed_after_its_run_is_failed(tmp_path):
-    data = tmp_path / "activities.csv"
-    data.write_text("a\n1\n")
-    job = fake_job(tmp_path, [data])
+    job, data = planned(tmp_path)
     executed(job, [("activities.csv", file_sha256(data))])
     data.write_text("a\n2\n")  # changed after the report read it, not put back
     outcome = finished(job)
@@ -113,9 +110,7 @@ def test_a_report_whose_input_changed_after_its_run_is_failed(tmp_path):
 
 
 def test_a_run_that_wrote_no_workbook_is_failed(tmp_path):
-    data = tmp_path / "activities.csv"
-    data.write_text("a\n1\n")
-    job = fake_job(tmp_path, [data])
+    job, data = planned(tmp_path)
     executed(job, [("activities.csv", file_sha256(data))])
     job.workbook.unlink()
     outcome = finished(job)
@@ -214,9 +209,7 @@ def test_a_full_disk_fails_the_report_with_its_cause_and_leaves_no_debris(tmp_pa
 
 
 def test_a_notebook_of_ones_own_that_writes_no_workbook_owes_none(tmp_path):
-    data = tmp_path / "activities.csv"
-    data.write_text("a\n1\n")
-    job = fake_job(tmp_path, [data])
+    job, data = planned(tmp_path)
     executed(job, [])  # records nothing: not the package's notebook
     job.workbook.unlink()
     assert finished(job).ok

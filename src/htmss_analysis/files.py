@@ -306,17 +306,6 @@ class Sheet:
     numbers: dict[int, list[int]] = field(default_factory=dict)
 
 
-def sheet_rows(book: CalamineWorkbook, sheet: str | None = None) -> list[tuple[int, list[str]]]:
-    """Return the rows of a sheet as text cells, each with its row number (first = 1).
-
-    Raises
-    ------
-    FileProblem
-        When the sheet's content cannot be read.
-    """
-    return _sheet(book, sheet or book.sheet_names[0], None).rows
-
-
 def read_sheet(path: Path, sheet: str | None = None,
                track: Callable[[str], bool] | None = None) -> Sheet:
     """Read a workbook's sheet, refusing one too large before reading it (:mod:`.excel`).
@@ -620,7 +609,7 @@ _NOT_CONTROL = bytes(b for b in range(256) if b in (9, 10, 13) or 32 <= b != 127
 
 
 def _cells_of(rows: list[tuple[int, list[str]]], encoding: str) -> Cells:
-    """Turn rows of text cells (from :func:`csv_rows` or :func:`sheet_rows`) into columns."""
+    """Turn rows of text cells (from :func:`csv_rows` or :func:`read_sheet`) into columns."""
     import pandas as pd
     if not rows:
         return Cells([], 1, pd.DataFrame(), 0, encoding)

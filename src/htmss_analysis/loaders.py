@@ -537,7 +537,7 @@ def _percentages(table: Table, raw: pd.DataFrame, label: str) -> list[Problem]:
         if f.kind is not schema.NUMBER or f.name not in raw.columns:
             continue
         cells = raw[f.name]
-        marked = cells.str.endswith("%")
+        marked = cells.map(schema.is_percentage).astype(bool)
         if not marked.any():
             continue
         units = raw["unit"] if "unit" in raw.columns else pd.Series("", index=raw.index)

@@ -161,7 +161,7 @@ def _decimal(text: str) -> float:
 
 def _number(text: str) -> float:
     """Read a number (see :func:`_decimal`), or a percentage (``50%``) as its percent (50)."""
-    percent = text.rstrip().endswith("%")
+    percent = is_percentage(text)
     body = text.rstrip().removesuffix("%").rstrip(_SPACES) if percent else text
     try:
         value = _decimal(body)

@@ -50,7 +50,7 @@ def write_template(path: str | Path) -> Path:
     """
     import xlsxwriter
 
-    from .report.export import CREATED
+    from .report.export import CREATED, os_error
 
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")
@@ -77,10 +77,7 @@ def write_template(path: str | Path) -> Path:
         wb.close()
         tmp.replace(path)
     except xlsxwriter.exceptions.FileCreateError as exc:
-        # XlsxWriter says where only in its own words: the OS error it wraps says why.
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else exc
-        raise OSError(getattr(cause, "errno", None), getattr(cause, "strerror", str(cause)),
-                      str(path)) from None
+        raise os_error(exc, path) from None
     finally:
         tmp.unlink(missing_ok=True)
     return path

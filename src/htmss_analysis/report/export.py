@@ -121,7 +121,7 @@ def _sheet_name(text: str) -> str:
     return name[:31] or "table"
 
 
-def _column_kind(values: list, name: str = "") -> str:
+def _column_kind(values: list, name: str = "", text_columns: set[str] | None = None) -> str:
     """Tell a column of the package's own formatting from text of the data.
 
     A column named after a text column of the data (``title``, ``summary``,
@@ -131,7 +131,7 @@ def _column_kind(values: list, name: str = "") -> str:
     ``"signed"``; one of ISO dates only, ``"date"``; any other is text. So a
     title ``+35`` or ``2018-03-05`` stays the text it was typed as.
     """
-    if name in _data_text_columns():
+    if name in (_data_text_columns() if text_columns is None else text_columns):
         return "text"
     texts = [_english_digits(v) for v in values if isinstance(v, str) and v != ""]
     if not texts:
@@ -249,12 +249,21 @@ def write_workbook(path: str | Path, headline: pd.DataFrame, sheets: dict[str, p
         wb.close()
         tmp.replace(path)
     except xlsxwriter.exceptions.FileCreateError as exc:
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else exc
-        raise OSError(getattr(cause, "errno", None), getattr(cause, "strerror", str(cause)),
-                      str(path)) from None
+        raise os_error(exc, path) from None
     finally:
         tmp.unlink(missing_ok=True)
     return Written(path, cut)
+
+
+def os_error(exc: Exception, path: Path) -> OSError:
+    """Return XlsxWriter's failure to create ``path`` as the OS error it wraps, with the path.
+
+    XlsxWriter says where only in its own words; the command line reports
+    the path and the system's reason of an ``OSError``.
+    """
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else exc
+    return OSError(getattr(cause, "errno", None), getattr(cause, "strerror", str(cause)),
+                   str(path))
 
 
 class Written(NamedTuple):
@@ -269,7 +278,9 @@ def _sheet(wb, name: str, frame: pd.DataFrame, header, styles: dict) -> int:
     ws = wb.add_worksheet(name)
     columns = [str(c) for c in frame.columns]
     widths = [len(c) for c in columns]
-    kinds = [_column_kind(frame.iloc[:, j].tolist(), columns[j]) for j in range(len(columns))]
+    text_columns = _data_text_columns()
+    kinds = [_column_kind(frame.iloc[:, j].tolist(), columns[j], text_columns)
+             for j in range(len(columns))]
     cut = 0
     for j, column in enumerate(columns):
         ws.write_string(0, j, column, header)
