@@ -6,6 +6,8 @@ Typical use in JupyterLab::
     data = h.load()                      # the synthetic sample, or h.load("my/folder")
     h.headline(data, 2018)               # the section's headline table
     h.headline(data, 2018, "GLOT59")     # one programme's
+    h.explain(data, "people_trained", 2018)   # the records behind a figure
+    h.breakdowns.people_by(data, 2018, "sex")
     glotip = h.load_glotip("data_glotip.xlsx")
 
 Importing the package has no side effects: no matplotlib backend switch, no
@@ -22,13 +24,14 @@ except PackageNotFoundError:  # running from a source tree without installing
 # The analyst's names, imported on first use: `htmss-analysis build` with nothing to
 # rebuild (and any command that needs no tables) does not pay for pandas.
 _LAZY = {
-    "indicators": ("indicators", None), "programmes": ("programmes", None),
+    "metrics": ("metrics", None), "breakdowns": ("metrics.breakdowns", None),
+    "programmes": ("programmes", None),
     "sources": ("sources", None), "Frame": ("frames", "Frame"),
-    "REGISTRY": ("indicators", "REGISTRY"), "compute": ("indicators", "compute"),
-    "COUNTRY_REGISTRY": ("indicators", "COUNTRY_REGISTRY"),
-    "compute_country": ("indicators", "compute_country"),
-    "explain": ("metrics.explain", "explain"),
-    "headline": ("indicators", "headline"), "Dataset": ("loaders", "Dataset"),
+    "REGISTRY": ("metrics.figures", "REGISTRY"), "compute": ("metrics.figures", "compute"),
+    "COUNTRY_REGISTRY": ("metrics.figures", "COUNTRY_REGISTRY"),
+    "compute_country": ("metrics.figures", "compute_country"),
+    "explain": ("metrics.explain", "explain"), "trend": ("metrics.figures", "trend"),
+    "headline": ("metrics.figures", "headline"), "Dataset": ("loaders", "Dataset"),
     "load": ("loaders", "load"), "DataError": ("problems", "DataError"),
     "Problem": ("problems", "Problem"), "load_glotip": ("sources", "load_glotip"),
     "load_sherloc_cases": ("sources", "load_sherloc_cases"),
@@ -36,8 +39,8 @@ _LAZY = {
 }
 
 __all__ = ["COUNTRY_REGISTRY", "REGISTRY", "DataError", "Dataset", "Frame", "Problem",
-           "compute", "compute_country", "explain", "headline",
-           "indicators", "load", "load_glotip", "load_sherloc_cases", "load_treaty_status",
+           "breakdowns", "compute", "compute_country", "explain", "headline", "metrics",
+           "trend", "load", "load_glotip", "load_sherloc_cases", "load_treaty_status",
            "programmes", "sources", "__version__"]
 
 

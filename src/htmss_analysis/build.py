@@ -385,15 +385,14 @@ def _failed(job: Job, start: float, error: str) -> Outcome:
     return Outcome(job, False, time.monotonic() - start, error)
 
 
-HIGHLIGHTS_PUBLIC = ("treaty_tip", "treaty_som", "treaty_untoc")
+HIGHLIGHTS_PUBLIC = tuple(programmes.TREATIES)
 """The public sources the highlights read (States parties)."""
 
 MANIFEST = ".htmss-manifest.json"
 """The file beside the reports recording each one's fingerprint."""
 
 
-BRIEF_PUBLIC = ("glotip", "sherloc_tip", "sherloc_som", "treaty_tip", "treaty_som",
-                "treaty_untoc")
+BRIEF_PUBLIC = ("glotip", "sherloc_tip", "sherloc_som", *programmes.TREATIES)
 """The public sources a country brief reads."""
 
 
@@ -471,6 +470,10 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
 
     def add(name: str, nb: Path, params: dict, folder: Path) -> None:
         from .files import file_sha256
+
+        # The report writes its workbook where it is told: its own folder, never the
+        # kernel's working folder.
+        params = {**params, "out_dir": str(folder.resolve())}
 
         inputs = [*(data_files or []), *(Path(p) for k, p in (public or {}).items()
                                           if k in public_inputs(name) and Path(p).is_file())]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 # Light modules only: `build` with nothing to rebuild answers without importing pandas.
 # The commands that read tables import what they need.
 from . import build as builder
-from . import languages, paths, programmes, schema
+from . import languages, paths, programmes
 from .locate import find_sources
 from .problems import DataError, grouped
 from .sources import NO_CONFIG, SOURCES, PublicSources, public_sources
@@ -43,6 +43,11 @@ def _ranged(low: int, high: int | None = None):
 
 
 YEAR = _ranged(1900, 2100)
+
+
+def _spelled(items: tuple[str, ...]) -> str:
+    """Write ``en, fr and/or es``."""
+    return ", ".join(items[:-1]) + " and/or " + items[-1] if len(items) > 1 else items[0]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,8 +91,6 @@ def _parser() -> argparse.ArgumentParser:
 
     _add_build_parser(sub)
 
-    mk = sub.add_parser("make-sample", help="regenerate the synthetic sample data")
-    mk.add_argument("--out", type=Path, required=True, help="folder to write the CSV files to")
     return p
 
 
@@ -103,9 +106,11 @@ def _add_build_parser(sub: argparse._SubParsersAction) -> None:
                         "(every country with a non-zero country figure in the year), to "
                         "OUT/<year>/countries/<ISO3>.html with an index.html; the other "
                         "reports of the run link to them")
-    b.add_argument("--lang", nargs="+", default=["en"], metavar="L",
-                   help="languages to write every report in: en, fr and/or es (default en); "
-                        "English goes to OUT/<year>/, the others to OUT/<year>/<L>/")
+    b.add_argument("--lang", nargs="+", default=[programmes.LANGUAGES[0]], metavar="L",
+                   help=f"languages to write every report in: {_spelled(programmes.LANGUAGES)}, "
+                        f"or all (default {programmes.LANGUAGES[0]}); "
+                        f"{programmes.LANGUAGE_NAMES[programmes.LANGUAGES[0]]} goes to "
+                        "OUT/<year>/, the others to OUT/<year>/<L>/")
     b.add_argument("--out", type=Path, default=None,
                    help="output folder; reports go to OUT/<year>/ (default: reports/)")
     b.add_argument("--jobs", type=_ranged(1, 64), default=2,
@@ -163,7 +168,7 @@ def _load_or_exit(path: Path | None, year: int | None = None) -> Dataset:
 
 
 def _indicators(args: argparse.Namespace) -> int:
-    from . import indicators
+    from .metrics import figures
 
     try:
         code = programmes.programme_code(args.programme)
@@ -174,17 +179,17 @@ def _indicators(args: argparse.Namespace) -> int:
     data = _load_or_exit(args.data, args.year)
     if country is not None:
         return _country_indicators(data, args, country, code)
-    values = indicators.compute(data, args.year, code)
+    values = figures.compute(data, args.year, code)
     if args.json:
         print(json.dumps({"year": args.year, "programme": code or programmes.ALL,
                           "indicators": values}))
         return 0
     label = programmes.label(code) if code else f"{programmes.SECTION} (all programmes)"
     print(f"{label}, {args.year}")
-    width = max(len(i.title) for i in indicators.REGISTRY.values())
+    width = max(len(i.title) for i in figures.REGISTRY.values())
     for key, value in values.items():
-        ind = indicators.REGISTRY[key]
-        shown = f"{value:>14,}" if indicators.attributed(data, key, code) else "not attributed"
+        ind = figures.REGISTRY[key]
+        shown = f"{value:>14,}" if figures.attributed(data, key, code) else "not attributed"
         print(f"  {ind.title:<{width}}  {shown}  {ind.unit}")
     return 0
 
@@ -207,27 +212,29 @@ def _country_or_exit(text: str) -> str:
 
 def _country_indicators(data: Dataset, args: argparse.Namespace, country: str,
                         code: str | None) -> int:
-    from . import countries, indicators
+    from . import countries
+    from .metrics import figures
 
-    values = indicators.compute_country(data, args.year, country, code)
+    values = figures.compute_country(data, args.year, country, code)
     if args.json:
         print(json.dumps({"year": args.year, "country": country,
                           "programme": code or programmes.ALL, "indicators": values}))
         return 0
     who = programmes.label(code) if code else "all programmes"
     print(f"{countries.name(country)} ({country}), {who}, {args.year}")
-    width = max(len(i.title) for i in indicators.COUNTRY_REGISTRY.values())
+    width = max(len(i.title) for i in figures.COUNTRY_REGISTRY.values())
     for key, value in values.items():
-        ind = indicators.COUNTRY_REGISTRY[key]
+        ind = figures.COUNTRY_REGISTRY[key]
         print(f"  {ind.title:<{width}}  {value:>10,}  {ind.unit}")
     return 0
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from . import countries, indicators
+    from . import countries
+    from .metrics import figures
     from .metrics.explain import explain
 
-    registry = indicators.COUNTRY_REGISTRY if args.country is not None else indicators.REGISTRY
+    registry = figures.COUNTRY_REGISTRY if args.country is not None else figures.REGISTRY
     if args.key not in registry:
         kind = "country figure" if args.country is not None else "figure"
         print(f"error: no {kind} {args.key!r}; the keys are: {', '.join(registry)}",
@@ -274,10 +281,9 @@ def _explain(args: argparse.Namespace) -> int:
 
 def generated_docs() -> dict[str, str]:
     """Return the Markdown files of ``docs/`` generated from the code, by file name."""
-    from . import indicators
+    from .docs import documents
 
-    return {"data-dictionary.md": schema.data_dictionary(),
-            "indicators.md": indicators.registry_markdown()}
+    return documents()
 
 
 def _template(out: Path) -> int:
@@ -298,19 +304,6 @@ def _template(out: Path) -> int:
     print(f"wrote {out}: a sheet per table, the README and the country names; fill it in, "
           f"then: htmss-analysis check --data {out}")
     return 0
-
-
-def _make_sample(out: Path) -> int:
-    from . import sample
-    from .loaders import load
-
-    sample.generate(out)
-    data = load(out)
-    wrong = sample.check(data)
-    for line in wrong:
-        print(f"error: {line}", file=sys.stderr)
-    print(f"wrote {out}: {data!r}".splitlines()[0])
-    return 1 if wrong else 0
 
 
 def _sources_or_exit(args: argparse.Namespace) -> PublicSources:
@@ -344,7 +337,10 @@ def _build(args: argparse.Namespace) -> int:
         print(f"error: --programme: {exc}", file=sys.stderr)
         return EXIT_DATA
     try:
-        langs = tuple(dict.fromkeys(languages.check(lang) for lang in args.lang))
+        asked = [lang for lang in args.lang if lang.strip().lower() != "all"]
+        all_langs = len(asked) < len(args.lang)
+        langs = tuple(dict.fromkeys([*(programmes.LANGUAGES if all_langs else ()),
+                                     *(languages.check(lang) for lang in asked)]))
     except ValueError as exc:
         print(f"error: --lang: {exc}", file=sys.stderr)
         return EXIT_DATA
@@ -385,12 +381,12 @@ def _countries_or_exit(args: argparse.Namespace) -> tuple[list[str] | None, bool
     if not args.country:
         return None, False
     if _all_countries(args):
-        from . import indicators
+        from .metrics.figures import country_figures
 
         # Which countries have a figure is known from the data only: validate it now.
         data = _load_or_exit(args.data, args.year)
         args.loaded = True
-        return list(indicators.country_figures(data, args.year)["iso3"]), True
+        return list(country_figures(data, args.year)["iso3"]), True
     return sorted(dict.fromkeys(_country_or_exit(c) for c in args.country)), False
 
 
@@ -519,8 +515,6 @@ def _run(args: argparse.Namespace) -> int:
             return _build(args)
         if args.command == "template":
             return _template(args.out)
-        if args.command == "make-sample":
-            return _make_sample(args.out)
     except BrokenPipeError:
         return 0
     except OSError as exc:  # an output that cannot be written: say where and why, no traceback

@@ -21,56 +21,22 @@ import gettext as gettext_module
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
 from . import countries
+from .marks import N_
+from .programmes import LANGUAGES
 
-LANGUAGES: tuple[str, ...] = ("en", "fr", "es")
-"""The report languages, English first (the default)."""
+_current: ContextVar[str] = ContextVar("htmss_language", default="en")
+"""The language the package writes in: set only by :func:`using`, per thread and task.
 
-_current = "en"  # set only by using(); read through current()
-
-PROGRAMME_NAMES: dict[str, dict[str, str]] = {
-    "fr": {
-        "GLOT59": "Programme mondial contre la traite des personnes",
-        "GLOT92": "Programme mondial contre le trafic illicite de migrants",
-        "GLOACT": "Action mondiale pour prévenir et combattre la traite des personnes et le "
-                  "trafic illicite de migrants",
-    },
-    "es": {
-        "GLOT59": "Programa Mundial contra la Trata de Personas",
-        "GLOT92": "Programa Mundial contra el Tráfico Ilícito de Migrantes",
-        "GLOACT": "Acción Global para Prevenir y Abordar la Trata de Personas y el Tráfico "
-                  "Ilícito de Migrantes",
-    },
-}
-"""The programmes' full names in French and Spanish (English: :mod:`.programmes`)."""
-
-TREATY_NAMES: dict[str, dict[str, str]] = {
-    "en": {
-        "treaty_tip": "Protocol to Prevent, Suppress and Punish Trafficking in Persons, "
-                      "Especially Women and Children",
-        "treaty_som": "Protocol against the Smuggling of Migrants by Land, Sea and Air",
-        "treaty_untoc": "United Nations Convention against Transnational Organized Crime",
-    },
-    "fr": {
-        "treaty_tip": "Protocole visant à prévenir, réprimer et punir la traite des personnes, "
-                      "en particulier des femmes et des enfants",
-        "treaty_som": "Protocole contre le trafic illicite de migrants par terre, air et mer",
-        "treaty_untoc": "Convention des Nations Unies contre la criminalité transnationale "
-                        "organisée",
-    },
-    "es": {
-        "treaty_tip": "Protocolo para prevenir, reprimir y sancionar la trata de personas, "
-                      "especialmente mujeres y niños",
-        "treaty_som": "Protocolo contra el tráfico ilícito de migrantes por tierra, mar y aire",
-        "treaty_untoc": "Convención de las Naciones Unidas contra la Delincuencia Organizada "
-                        "Transnacional",
-    },
-}
-"""The three treaties' official titles, by language and public-source key."""
+A context variable, not a module global: two reports in two languages made in
+the same process (interleaved, in threads, or in asyncio tasks) never see each
+other's language.
+"""
 
 
 def check(lang: str) -> str:
@@ -91,7 +57,7 @@ def number(value: float, lang: str | None = None, decimals: int = 0) -> str:
 
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     text = format_decimal(round(value, decimals) if decimals else round(value), pattern,
-                          locale=check(lang or _current))
+                          locale=check(lang or _current.get()))
     return text.replace("-", "\u2212")
 
 
@@ -99,20 +65,20 @@ def percent(share: float, lang: str | None = None) -> str:
     """Write a share as a whole percentage: ``67%`` in English, ``67 %`` in French and Spanish."""
     from babel.numbers import format_percent
 
-    return format_percent(share, locale=check(lang or _current)).replace("-", "\u2212")
+    return format_percent(share, locale=check(lang or _current.get())).replace("-", "\u2212")
 
 
 def long_date(value: date | datetime, lang: str | None = None) -> str:
     """Write a date in words: ``2 May 2018``, ``2 mai 2018``, ``2 de mayo de 2018``."""
     from babel.dates import format_date
 
-    lang = check(lang or _current)
+    lang = check(lang or _current.get())
     return format_date(value, format="d MMMM y" if lang == "en" else "long", locale=lang)
 
 
 def short_date(value: date | datetime, lang: str | None = None) -> str:
     """Write a date in a table cell: ISO 8601 in English, ``5 mars 2018``, ``5 mar 2018``."""
-    lang = check(lang or _current)
+    lang = check(lang or _current.get())
     if lang == "en":
         return f"{value:%Y-%m-%d}"
     from babel.dates import format_date
@@ -124,7 +90,7 @@ def month_names(lang: str | None = None) -> list[str]:
     """Return the twelve abbreviated month names of ``lang``, January first."""
     from babel.dates import get_month_names
 
-    names = get_month_names("abbreviated", locale=check(lang or _current))
+    names = get_month_names("abbreviated", locale=check(lang or _current.get()))
     return [names[m] for m in range(1, 13)]
 
 
@@ -136,7 +102,7 @@ def country_name(iso3: str, lang: str | None = None) -> str:
     """
     if iso3 == countries.INTERNATIONAL_BODIES:
         return _(iso3)
-    return _country_name(iso3, check(lang or _current))
+    return _country_name(iso3, check(lang or _current.get()))
 
 
 @cache
@@ -155,7 +121,7 @@ def region_name(region: str, lang: str | None = None) -> str:
     A name that is no M49 region (``Unknown``, ``online``) is translated as
     one of the package's messages.
     """
-    lang = check(lang or _current)
+    lang = check(lang or _current.get())
     if lang == "en":
         return region
     from babel import Locale
@@ -171,16 +137,6 @@ def babel_version() -> str:
     import babel
 
     return babel.__version__
-
-
-def programme_name(code: str, lang: str | None = None) -> str:
-    """Return a programme's official full name in ``lang``."""
-    from . import programmes
-
-    lang = check(lang or _current)
-    if lang == "en":
-        return programmes.full_name(code)
-    return PROGRAMME_NAMES[lang][code]
 
 
 # --- the package's own words: gettext catalogs ------------------------------------------
@@ -219,18 +175,17 @@ def translations(lang: str) -> gettext_module.NullTranslations:
 
 def current() -> str:
     """Return the language the package writes in now (``en`` unless :func:`using` says)."""
-    return _current
+    return _current.get()
 
 
 @contextmanager
 def using(lang: str) -> Iterator[str]:
     """Write in ``lang`` inside the ``with`` block; the language before is restored after."""
-    global _current
-    before, _current = _current, check(lang)
+    token = _current.set(check(lang))
     try:
-        yield _current
+        yield _current.get()
     finally:
-        _current = before
+        _current.reset(token)
 
 
 MISSED: set[tuple[str, str]] = set()
@@ -243,11 +198,12 @@ def _(message: str) -> str:
     A message the catalog lacks stays in English and is noted in :data:`MISSED`
     (unless it is already a translation, as a header translated twice is).
     """
-    if not message or _current == "en":
+    lang = _current.get()
+    if not message or lang == "en":
         return message
-    found = translations(_current)
-    if message not in found._catalog and message not in _translated(_current):
-        MISSED.add((_current, message))
+    found = translations(lang)
+    if message not in found._catalog and message not in _translated(lang):
+        MISSED.add((lang, message))
     return found.gettext(message)
 
 
@@ -258,7 +214,7 @@ def _translated(lang: str) -> frozenset[str]:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a message whose form depends on the number ``n``."""
-    return translations(_current).ngettext(singular, plural, n)
+    return translations(_current.get()).ngettext(singular, plural, n)
 
 
 def semicolons(items) -> str:
@@ -267,6 +223,5 @@ def semicolons(items) -> str:
     return _("; ").join(items)
 
 
-def N_(message: str) -> str:
-    """Mark a message for translation where it is declared; :func:`_` translates it when shown."""
-    return message
+__all__ = ["LANGUAGES", "N_", "check", "country_name", "current", "long_date", "month_names",
+           "ngettext", "number", "percent", "region_name", "semicolons", "short_date", "using"]

@@ -6,6 +6,7 @@ import os
 import re
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import import_module
 from pathlib import Path
 
@@ -56,6 +57,11 @@ class Source:
         return f"{self.path.name}[{self.sheet}]" if self.sheet else self.path.name
 
 
+ATTENDANCE_COLUMNS = ("activity_id", "activity_type", "level", "country", "programme",
+                      "start_date")
+"""The activity's columns an attendance carries (:attr:`Dataset.attendances`)."""
+
+
 @dataclass(repr=False)
 class Dataset:
     """A loaded, validated HTMSS data folder: one DataFrame attribute per contract table.
@@ -99,6 +105,20 @@ class Dataset:
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table by its contract name, in the contract's order."""
         return {name: getattr(self, name) for name in schema.TABLES}
+
+    @cached_property
+    def attendances(self) -> pd.DataFrame:
+        """Every attendance with its activity's columns joined (``programme``, ``start_date``...).
+
+        Indexed as :attr:`participants` (the row numbers of the file); an
+        attendance whose activity is unknown has those columns blank. Joined
+        once per dataset: the figures that count people all start here.
+        """
+        acts = self.activities[list(ATTENDANCE_COLUMNS)]
+        joined = self.participants.merge(acts, on="activity_id", how="left",
+                                         suffixes=("", "_activity"))
+        joined.index = self.participants.index
+        return joined
 
     @property
     def years(self) -> list[int]:

@@ -1,15 +1,26 @@
-"""The one place that knows HTMSS's global programmes.
+"""The one place that knows HTMSS's global programmes, its treaties and its languages.
 
-Code, label as publications write it, full name, themes, the treaties of
-those themes and the case database each programme feeds. Nothing else in the
-package spells a programme code, label or default.
+Code, label as publications write it, full name in every report language,
+themes, the treaties of those themes and the case database each programme
+feeds; the three treaties with their official titles in every language; the
+report languages. Nothing else in the package spells a programme code, label,
+treaty key or language.
+
+Facts only: this module imports nothing of the package but the translation
+mark, so anything may import it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .languages import N_
+from .marks import N_
+
+LANGUAGES: tuple[str, ...] = ("en", "fr", "es")
+"""The report languages, English first (the default). Everything that lists them reads this."""
+
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "fr": "French", "es": "Spanish"}
+"""Each report language's name in English, for help texts and parameter comments."""
 
 SECTION = "HTMSS"
 """How the section as a whole is labelled where a programme label would stand."""
@@ -49,7 +60,10 @@ class Programme:
     case_database : str or None
         The case law database whose cases default to this programme.
     description : str
-        What the programme does, in one or two sentences.
+        What the programme does, in one or two sentences (a message, translated
+        by the catalogs).
+    names : dict
+        The official full name in each language other than English.
     """
 
     code: str
@@ -59,6 +73,7 @@ class Programme:
     treaties: tuple[str, ...]
     case_database: str | None
     description: str = ""
+    names: dict[str, str] = field(default_factory=dict)
 
 
 PROGRAMMES: dict[str, Programme] = {
@@ -69,19 +84,27 @@ PROGRAMMES: dict[str, Programme] = {
                   N_("Supports Member States in implementing the Trafficking in Persons "
                      "Protocol: legislative assistance, capacity building of criminal justice "
                      "practitioners, the identification and protection of victims, and UNODC's "
-                     "case law database on trafficking in persons.")),
+                     "case law database on trafficking in persons."),
+                  {"fr": "Programme mondial contre la traite des personnes",
+                   "es": "Programa Mundial contra la Trata de Personas"}),
         Programme("GLOT92", "GLOT92", "Global Programme against the Smuggling of Migrants",
                   ("SOM",), ("treaty_som",), "SOM",
                   N_("Supports Member States in implementing the Smuggling of Migrants "
                      "Protocol: legislative assistance, capacity building to investigate and "
                      "prosecute smuggling networks while protecting the rights of smuggled "
-                     "migrants, and UNODC's case law database on migrant smuggling.")),
+                     "migrants, and UNODC's case law database on migrant smuggling."),
+                  {"fr": "Programme mondial contre le trafic illicite de migrants",
+                   "es": "Programa Mundial contra el Tráfico Ilícito de Migrantes"}),
         Programme("GLOACT", "GLO.ACT", "Global Action to Prevent and Address Trafficking in "
                   "Persons and the Smuggling of Migrants", ("TIP", "SOM"),
                   ("treaty_tip", "treaty_som"), None,
                   N_("A joint action of the European Union and UNODC that works with selected "
                      "countries on both crimes, from strategy and policy to criminal justice "
-                     "responses and assistance to victims.")),
+                     "responses and assistance to victims."),
+                  {"fr": "Action mondiale pour prévenir et combattre la traite des personnes et "
+                         "le trafic illicite de migrants",
+                   "es": "Acción Global para Prevenir y Abordar la Trata de Personas y el "
+                         "Tráfico Ilícito de Migrantes"}),
     )
 }
 """Every programme, by code, in the order the highlights list them."""
@@ -126,8 +149,14 @@ def label(code: str | None) -> str:
 
 
 def full_name(code: str | None) -> str:
-    """Return a programme's full name, or the section's."""
+    """Return a programme's full name in English, or the section's (a message)."""
     return PROGRAMMES[code].name if code else SECTION_NAME
+
+
+def name(code: str, lang: str = "en") -> str:
+    """Return a programme's official full name in ``lang`` (a code of :data:`LANGUAGES`)."""
+    programme = PROGRAMMES[code]
+    return programme.name if lang == "en" else programme.names[lang]
 
 
 def labels(codes: tuple[str, ...]) -> str:
@@ -138,3 +167,65 @@ def labels(codes: tuple[str, ...]) -> str:
 def case_programme(database: str) -> str | None:
     """Return the programme a case of ``database`` belongs to when its row names none."""
     return next((p.code for p in PROGRAMMES.values() if p.case_database == database), None)
+
+
+# --- the treaties ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Treaty:
+    """One of the three instruments whose status the reports give.
+
+    Attributes
+    ----------
+    key : str
+        The public-source key of its status file (``treaty_tip``).
+    chapter : str
+        Its number in the UN Treaty Collection (``XVIII-12-a``).
+    short : str
+        Its short name in the reports' tables (a message: ``TIP Protocol``).
+    status : str
+        What its status file is, as messages name it (a message).
+    names : dict
+        Its official title in each report language.
+    """
+
+    key: str
+    chapter: str
+    short: str
+    status: str
+    names: dict[str, str]
+
+
+TREATIES: dict[str, Treaty] = {
+    t.key: t
+    for t in (
+        Treaty("treaty_tip", "XVIII-12-a", N_("TIP Protocol"),
+               N_("Trafficking in Persons Protocol status (XVIII-12-a)"),
+               {"en": "Protocol to Prevent, Suppress and Punish Trafficking in Persons, "
+                      "Especially Women and Children",
+                "fr": "Protocole visant à prévenir, réprimer et punir la traite des personnes, "
+                      "en particulier des femmes et des enfants",
+                "es": "Protocolo para prevenir, reprimir y sancionar la trata de personas, "
+                      "especialmente mujeres y niños"}),
+        Treaty("treaty_som", "XVIII-12-b", N_("SOM Protocol"),
+               N_("Smuggling of Migrants Protocol status (XVIII-12-b)"),
+               {"en": "Protocol against the Smuggling of Migrants by Land, Sea and Air",
+                "fr": "Protocole contre le trafic illicite de migrants par terre, air et mer",
+                "es": "Protocolo contra el tráfico ilícito de migrantes por tierra, mar y "
+                      "aire"}),
+        Treaty("treaty_untoc", "XVIII-12", N_("UNTOC"),
+               N_("UN Convention against Transnational Organized Crime status (XVIII-12)"),
+               {"en": "United Nations Convention against Transnational Organized Crime",
+                "fr": "Convention des Nations Unies contre la criminalité transnationale "
+                      "organisée",
+                "es": "Convención de las Naciones Unidas contra la Delincuencia Organizada "
+                      "Transnacional"}),
+    )
+}
+"""The Protocols and the Convention, by public-source key, in the order reports list them."""
+
+
+def treaty_name(key: str, lang: str = "en") -> str:
+    """Return a treaty's official title in ``lang``."""
+    return TREATIES[key].names[lang]

@@ -17,6 +17,7 @@ from .cache import CACHE_ENV, cache_dir, cached  # noqa: F401 - CACHE_ENV, cache
 from .files import FileProblem, describe_path_problem, file_sha256, read_rows
 from .languages import N_, _
 from .problems import DataError, Problem
+from .programmes import TREATIES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -406,12 +407,7 @@ SOURCES: dict[str, tuple[str, Callable[[Path], pd.DataFrame]]] = {
     "glotip": (N_("UNODC GLOTIP country data"), load_glotip),
     "sherloc_tip": (N_("SHERLOC case list (TIP)"), lambda p: load_sherloc_cases(p, "TIP")),
     "sherloc_som": (N_("SHERLOC case list (SOM)"), lambda p: load_sherloc_cases(p, "SOM")),
-    "treaty_tip": (N_("Trafficking in Persons Protocol status (XVIII-12-a)"),
-                   load_treaty_status),
-    "treaty_som": (N_("Smuggling of Migrants Protocol status (XVIII-12-b)"),
-                   load_treaty_status),
-    "treaty_untoc": (N_("UN Convention against Transnational Organized Crime status "
-                        "(XVIII-12)"), load_treaty_status),
+    **{key: (treaty.status, load_treaty_status) for key, treaty in TREATIES.items()},
 }
 """Every public source a report can use: key -> (what it is, in English; loader)."""
 

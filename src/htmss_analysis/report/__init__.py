@@ -1,6 +1,56 @@
 """The report layer: metrics turned into display objects (tables, charts, cards).
 
-``sections`` holds one function per report section; ``html`` the escaping,
-tables, cards and the styles each display object carries; ``charts`` the
-seaborn charts embedded as PNG.
+A notebook imports this package and calls one section per cell::
+
+    from htmss_analysis import report as r
+    ctx = r.context(data, 2018, "GLOT59", lang="fr")
+    r.title(ctx, "programme report")
+    r.headline_cards(ctx)
+    ...
+    r.tables_workbook(ctx, out_dir)
+
+Rooms: :mod:`.context` (what a report is about; the one door its sections go
+through), :mod:`.publication` (the highlights' own sections), :mod:`.analysis`
+(the analyst's), :mod:`.brief` (a country brief and the index of briefs),
+:mod:`.method` (the method annex), :mod:`.workbook` (the report's workbook),
+:mod:`.html` (escaping, tables, cards, styles), :mod:`.charts`,
+:mod:`.words` (vocabulary), :mod:`.collect` (the tables a report shows).
 """
+
+from . import brief
+from .analysis import (
+    activities,
+    activity_list,
+    cases,
+    countries,
+    country_context,
+    data_quality,
+    headline_trend,
+    people,
+    programme_shares,
+    publications,
+    results,
+    treaty_parties,
+    web,
+)
+from .context import Context, context
+from .method import method
+from .publication import (
+    about,
+    awareness,
+    headline_cards,
+    intergovernmental,
+    knowledge,
+    priorities,
+    sdgs,
+    stories,
+    title,
+    toc,
+)
+from .workbook import tables_workbook
+
+__all__ = ["Context", "about", "activities", "activity_list", "awareness", "brief", "cases",
+           "context", "countries", "country_context", "data_quality", "headline_cards",
+           "headline_trend", "intergovernmental", "knowledge", "method", "people",
+           "priorities", "programme_shares", "publications", "results", "sdgs", "stories",
+           "tables_workbook", "title", "toc", "treaty_parties", "web"]

@@ -1,7 +1,8 @@
 """The sections of a country brief and of the index of briefs.
 
-As in :mod:`.sections`: each function takes the report's :class:`~.sections.Context`
-(made with ``country=``), asks the metrics for frames and only formats them.
+As in :mod:`.publication`: each function takes the report's
+:class:`~.context.Context` (made with ``country=``), asks the metrics for frames
+and only formats them.
 """
 
 from __future__ import annotations
@@ -9,28 +10,36 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import countries as country_names
-from .. import indicators, languages
-from ..frames import signed
+from .. import languages, programmes, sdg
 from ..languages import _, ngettext, short_date
+from ..metrics import context as public_data
 from ..metrics import country as metrics
-from . import charts, sections
-from .html import Html, cards, heading, num, para, table, words
-from .sections import TREATY_SHORT, Context, localized, story_articles
-
-TREATIES = ("treaty_tip", "treaty_som", "treaty_untoc")
-"""The treaties a brief gives the country's status for."""
+from ..metrics.figures import COUNTRY_REGISTRY, country_figures
+from . import charts
+from .analysis import public_sources_list
+from .context import Context, brief_link, country, country_figures_of, localized
+from .html import Html, cards, heading, num, para, table
+from .publication import story_articles
+from .words import words
 
 
 def _name(ctx: Context) -> str:
-    return sections.country(ctx, ctx.country)
+    return country(ctx, ctx.country)
+
+
+def _host(ctx: Context, code: object) -> str:
+    """Name the host country in the report's language."""
+    if isinstance(code, str):
+        return country(ctx, code)
+    return _("no country (online or global)")
 
 
 @localized
 def figures(ctx: Context) -> Html:
     """Show the country figures of the year as cards, and their change from the year before."""
-    now = sections.country_figures_of(ctx, ctx.year)
-    before = sections.country_figures_of(ctx, ctx.year - 1)
-    reg = indicators.COUNTRY_REGISTRY
+    now = country_figures_of(ctx, ctx.year)
+    before = country_figures_of(ctx, ctx.year - 1)
+    reg = COUNTRY_REGISTRY
     parts = [heading(_("{year} in figures").format(year=ctx.year), anchor="figures"),
              cards(((k, v, _(reg[k].title)) for k, v in now.items()), rules=True)]
     if not any(now.values()):
@@ -43,9 +52,10 @@ def figures(ctx: Context) -> Html:
     frame = pd.DataFrame({figure: [_(reg[k].title) for k in now],
                           str(ctx.year - 1): list(before.values()),
                           str(ctx.year): list(now.values())})
-    frame[_("change from {year}").format(year=ctx.year - 1)] = [
-        signed(n - b) for n, b in zip(now.values(), before.values(), strict=True)]
-    return Html(*parts, table(frame, tuple(c for c in frame.columns if c != figure)))
+    change = _("change from {year}").format(year=ctx.year - 1)
+    frame[change] = [n - b for n, b in zip(now.values(), before.values(), strict=True)]
+    return Html(*parts, table(frame, tuple(c for c in frame.columns if c != figure),
+                              signed=(change,)))
 
 
 @localized
@@ -59,6 +69,7 @@ def activities(ctx: Context) -> Html:
             country=_name(ctx), year=ctx.year), "empty"))
     by = {b: metrics.activities_by(ctx.data, ctx.year, ctx.country, b, ctx.programme)
           for b in metrics.BY}
+    by["programme"]["programme"] = by["programme"]["programme"].map(programmes.label)
     by["activity_type"]["activity_type"] = by["activity_type"]["activity_type"].map(words)
     by["level"]["level"] = by["level"]["level"].map(words)
     joint = by["programme"]["activities"].sum() > len(acts)
@@ -78,7 +89,8 @@ def activities(ctx: Context) -> Html:
                             "programmes add up to more than the activities."), "note"))
     shown = acts.drop(columns="activity_id").assign(
         activity_type=acts["activity_type"].map(words), level=acts["level"].map(words),
-        role=acts["role"].map(words)).rename(
+        role=acts["role"].map(words), programmes=acts["programmes"].map(programmes.labels)
+    ).rename(
         columns={"activity_type": "type"})
     parts += [heading(_("The activities"), 3),
               table(shown, cls="data small", nowrap=("start",))]
@@ -90,7 +102,7 @@ def people(ctx: Context) -> Html:
     """People of the country trained, by sex and group; the activities abroad they attended."""
     name = _name(ctx)
     parts = [heading(_("People of {country}").format(country=name), anchor="people")]
-    trained = sections.country_figures_of(ctx, ctx.year)["people_trained"]
+    trained = country_figures_of(ctx, ctx.year)["people_trained"]
     if trained:
         sex = metrics.people_by(ctx.data, ctx.year, ctx.country, "sex", ctx.programme)
         sex["sex"] = sex["sex"].map(words)
@@ -121,8 +133,10 @@ def people(ctx: Context) -> Html:
                                  "empty"))
     of_country = _("people of {country}").format(country=name)
     shown = abroad.drop(columns="activity_id").assign(
+        host=abroad["host"].map(lambda c: _host(ctx, c)),
         activity_type=abroad["activity_type"].map(words),
-        level=abroad["level"].map(words)).rename(
+        level=abroad["level"].map(words),
+        programmes=abroad["programmes"].map(programmes.labels)).rename(
         columns={"activity_type": "type", "participants": of_country})
     return Html(*parts, para(_("Activities of any type held in another country, or online, "
                                "with at least one participant of {country}'s "
@@ -149,14 +163,14 @@ def cases(ctx: Context) -> Html:
 def public(ctx: Context) -> Html:
     """Set the country against public data: GLOTIP victims by year, treaties, SHERLOC cases."""
     name = _name(ctx)
-    keys = ["glotip", *TREATIES, "sherloc_tip", "sherloc_som"]
-    listed, provided = sections.public_sources_list(ctx, keys)
+    keys = ["glotip", *programmes.TREATIES, "sherloc_tip", "sherloc_som"]
+    listed, provided = public_sources_list(ctx, keys)
     parts = [heading(_("Public data"), anchor="context"), *listed]
     if not provided:
         return Html(*parts)
     glotip = ctx.sources.get("glotip")
     if glotip is not None:
-        victims = metrics.victims_over_years(glotip, ctx.country)
+        victims = public_data.victims_over_years(glotip, ctx.country)
         parts.append(heading(_("Detected trafficking victims (GLOTIP)"), 3))
         if victims.empty:
             parts.append(para(_("GLOTIP reports no detected victims for {country}.").format(
@@ -176,16 +190,17 @@ def public(ctx: Context) -> Html:
                                         "year", "victims",
                                         _("Detected trafficking victims, {country}").format(
                                             country=name), _("victims")))
-    given = {k: ctx.sources.get(k) for k in TREATIES if ctx.sources.get(k) is not None}
+    given = {k: ctx.sources.get(k) for k in programmes.TREATIES
+             if ctx.sources.get(k) is not None}
     if given:
-        status = metrics.treaty_status(given, ctx.country)
+        status = public_data.treaty_status(given, ctx.country)
         shown = pd.DataFrame({
-            "instrument": [languages.TREATY_NAMES[ctx.lang][k] for k in status["key"]],
+            "instrument": [programmes.treaty_name(k, ctx.lang) for k in status["key"]],
             "status": [_("party") if p else _("not a party") for p in status["party"]],
-            "since": [short_date(d) if not pd.isna(d) else "–" for d in status["since"]],
+            "since": status["since"],
             "action": [words(a) if isinstance(a, str) else "–" for a in status["action"]]})
         as_of = languages.semicolons(_("{treaty} as of {date}").format(
-            treaty=_(TREATY_SHORT[k]), date=short_date(v["consent_date"].max()))
+            treaty=_(programmes.TREATIES[k].short), date=short_date(v["consent_date"].max()))
             for k, v in given.items())
         parts += [heading(_("Treaties"), 3), table(shown, nowrap=("since",)),
                   para(_("UN Treaty Collection status ({as_of}: the latest consent date in "
@@ -193,7 +208,7 @@ def public(ctx: Context) -> Html:
     lists = [c for c in (ctx.sources.get("sherloc_tip"), ctx.sources.get("sherloc_som"))
              if c is not None]
     if lists:
-        by_year = metrics.sherloc_cases(pd.concat(lists), ctx.country)
+        by_year = public_data.sherloc_cases(pd.concat(lists), ctx.country)
         parts.append(heading(_("Cases in SHERLOC"), 3))
         if by_year.empty:
             parts.append(para(_("The SHERLOC case lists provided hold no case of "
@@ -206,7 +221,9 @@ def public(ctx: Context) -> Html:
                 "{n} cases of {country} in the SHERLOC case lists provided, by the year of "
                 "the latest decision in their address.", total).format(n=num(total),
                                                                        country=name)),
-                      table(by_year, ("cases",), nowrap=("decision_year",))]
+                      table(by_year.assign(decision_year=by_year["decision_year"].map(
+                          lambda y: "unknown" if pd.isna(y) else str(y))), ("cases",),
+                          nowrap=("decision_year",))]
     return Html(*parts)
 
 
@@ -225,6 +242,7 @@ def stories(ctx: Context) -> Html:
 def sdgs(ctx: Context) -> Html:
     """List the SDG targets the activities in the country name."""
     frame = metrics.sdg_targets(ctx.data, ctx.year, ctx.country, ctx.programme)
+    frame.insert(1, "title", frame["target"].map(sdg.describe))
     parts = [heading(_("Contribution to the Sustainable Development Goals"), anchor="sdg")]
     if frame.empty:
         return Html(*parts, para(_("No activity in {country} in {year} names an SDG "
@@ -242,9 +260,10 @@ def sdgs(ctx: Context) -> Html:
 @localized
 def index(ctx: Context) -> Html:
     """List the countries with a brief, by name, with their figures and a link to each."""
-    table_ = indicators.country_figures(ctx.data, ctx.year, ctx.programme)
-    table_ = table_[table_["iso3"].isin(ctx.briefed)].reset_index(drop=True)
-    reg = indicators.COUNTRY_REGISTRY
+    every = country_figures(ctx.data, ctx.year, ctx.programme)
+    table_ = every[every["iso3"].isin(ctx.briefed)].reset_index(drop=True)
+    table_.insert(1, "country", [country(ctx, c) for c in table_["iso3"]])
+    reg = COUNTRY_REGISTRY
     parts = [heading(_("Country briefs, {year}").format(year=ctx.year), anchor="briefs")]
     if table_.empty:
         return Html(*parts, para(_("No country briefed has a figure in {year}.").format(
@@ -253,10 +272,9 @@ def index(ctx: Context) -> Html:
         table_["country"].iloc[i]))].reset_index(drop=True)
     shorts = {k: _(reg[k].short) for k in reg}
     shown = table_.rename(columns=shorts).assign(
-        href=[sections.brief_link(ctx, c) for c in table_["iso3"]])
+        href=[brief_link(ctx, c) for c in table_["iso3"]])
     n = len(table_)
-    every = len(indicators.country_figures(ctx.data, ctx.year, ctx.programme))
-    if n == every:
+    if n == len(every):
         said = ngettext(
             "{n} country with at least one non-zero country figure in {year}, by name; each "
             "name opens its brief. Definitions are in the method annex.",
@@ -269,14 +287,14 @@ def index(ctx: Context) -> Html:
             "{n} countries briefed, of the {every} with at least one non-zero country figure "
             "in {year}, by name; each name opens its brief. Definitions are in the method "
             "annex.", n)
-    return Html(*parts, para(said.format(n=num(n), every=num(every), year=ctx.year)),
+    return Html(*parts, para(said.format(n=num(n), every=num(len(every)), year=ctx.year)),
                 table(shown, tuple(shorts.values()), cls="data small",
                       nowrap=("iso3",), links={"country": "href"}))
 
 
 def index_headline(ctx: Context) -> pd.DataFrame:
     """Return the index's figure for its workbook: countries with a brief, this year and last."""
-    counts = [len(indicators.country_figures(ctx.data, y, ctx.programme))
+    counts = [len(country_figures(ctx.data, y, ctx.programme))
               for y in (ctx.year, ctx.year - 1)]
     with languages.using(ctx.lang):
         return pd.DataFrame({

@@ -25,7 +25,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from ..languages import _, month_names, number, semicolons
-from . import export
+from . import collect
 
 PALETTE = sns.color_palette("colorblind")
 """Okabe-Ito-like palette that stays distinguishable with common colour-vision deficiencies."""
@@ -119,7 +119,7 @@ def bar(frame: pd.DataFrame, label: str, value: str, title: str, unit: str,
     labels = [str(v) for v in frame[label]]
     values = [float(v) for v in frame[value]]
     # The numbers behind the chart go to the report's workbook, named by its title.
-    export.note_table(frame[[label, value]].rename(columns={value: unit}), title)
+    collect.note_table(frame[[label, value]].rename(columns={value: unit}), title)
     with mpl.rc_context(_STYLE):
         height = max(2.2, 0.32 * len(labels) + 1) if horizontal else 3.2
         fig, ax = _figure(7.5, height)
@@ -153,7 +153,7 @@ def grouped_bar(frame: pd.DataFrame, label: str, series: dict[str, str], title: 
     long = frame.rename(columns=series).melt(id_vars=[label], value_vars=list(series.values()),
                                              var_name="series", value_name="value")
     long[label] = long[label].astype(str)
-    export.note_table(frame[[label, *series]].rename(columns=series), title)
+    collect.note_table(frame[[label, *series]].rename(columns=series), title)
     with mpl.rc_context(_STYLE):
         fig, ax = _figure(7.5, 3.2)
         if len(long):

@@ -11,7 +11,6 @@ title such as ``<script>alert(1)</script>`` shows as text and runs nothing.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable
 from datetime import date
 from html.parser import HTMLParser
@@ -20,8 +19,10 @@ import pandas as pd
 from pandas.api.types import is_numeric_dtype
 
 from ..frames import number_format
-from ..languages import N_, _, current, short_date
-from . import export
+from ..frames import signed as with_sign
+from ..languages import _, short_date
+from . import collect
+from .words import header, words  # noqa: F401 - words: the sections' vocabulary, here too
 
 STYLE_MARK = "data-htmss"
 """Attribute of the ``<style>`` element every output opens with; the template keeps one."""
@@ -116,71 +117,10 @@ def num(value: object) -> str:
     return number_format(pd.Series([value]))(value)
 
 
-def words(value: object) -> str:
-    """Show a code such as ``training_of_trainers`` as words, in the report's language."""
-    return _(str(value).replace("_", " "))
-
-
-VOCABULARY = (
-    # Coded values of the data contract, as the reports show them (``words``).
-    N_("training"), N_("training of trainers"), N_("mentoring"), N_("e learning"),
-    N_("workshop"), N_("conference"), N_("expert meeting"), N_("legislative assistance"),
-    N_("policy advice"), N_("awareness raising"), N_("research"), N_("other"),
-    N_("law enforcement"), N_("prosecution"), N_("judiciary"), N_("labour inspection"),
-    N_("government"), N_("civil society"), N_("international organization"), N_("academia"),
-    N_("female"), N_("male"), N_("unknown"), N_("organized"), N_("contributed"),
-    N_("national"), N_("regional"), N_("global"), N_("all levels"),
-    N_("standard setting tool"), N_("technical cooperation tool"), N_("publication"),
-    N_("teaching module"), N_("session serviced"), N_("meeting organized"), N_("briefing"),
-    N_("report input"), N_("report prepared"), N_("outcome"), N_("output"),
-    N_("increase"), N_("decrease"), N_("ratification"), N_("accession"), N_("succession"),
-    N_("acceptance"), N_("approval"), N_("signature"), N_("women"), N_("men"), N_("girls"),
-    N_("boys"), N_("victims"), N_("Unknown"), N_("International and regional bodies"),
-    N_("all"), N_("none"), N_("synthetic sample"),
-    # Column names of the package's tables, shown as headers (``header``).
-    N_("action"), N_("activities"), N_("activity id"), N_("actual"), N_("attendances"),
-    N_("baseline"), N_("case"), N_("cases"), N_("category"), N_("code"), N_("column"),
-    N_("component"), N_("countries"), N_("countries assisted by both"), N_("country"),
-    N_("data"), N_("database"), N_("decision year"), N_("definition"), N_("downloads"),
-    N_("encoding"), N_("engagement id"), N_("file"), N_("group"), N_("host"), N_("id"),
-    N_("indicator"), N_("iso3"), N_("joint activities"), N_("jurisdiction"),
-    N_("jurisdictions"), N_("key"), N_("lang"), N_("level"), N_("name"), N_("nationality"),
-    N_("parameter"), N_("participant id"), N_("people"), N_("people trained by both"),
-    N_("posts"), N_("page views"), N_("previous year"), N_("programmes"), N_("progress"),
-    N_("public sources config"), N_("publication id"), N_("publications"), N_("published"),
-    N_("region"), N_("role"), N_("row"), N_("rows"), N_("rows left"), N_("rows read"),
-    N_("rows set aside"), N_("rows used"), N_("sex"), N_("sha256"), N_("since"),
-    N_("start"), N_("status"), N_("step"), N_("story id"), N_("table"), N_("tables"),
-    N_("target"), N_("title"), N_("type"), N_("unit"), N_("value"), N_("version"),
-    N_("warning"), N_("web stories"), N_("why set aside"), N_("year"), N_("years back"),
-    N_("month"), N_("programme"), N_("countries assisted"), N_("instrument"),
-)
-"""Words the reports show that come from codes and column names, not from sentences.
-
-Declared here so that Babel extracts them into the catalogs; :func:`words`
-and :func:`header` translate them when shown.
-"""
-
-
-def header(column: object) -> str:
-    """Show a column name as a table header: ``web_stories`` as words, translated.
-
-    Only a plain lower-case name (``web_stories``, ``rows left``) is one of the
-    package's words; a year, a code (``ISO3``, ``GLO.ACT``) or a header a
-    section already wrote in the report's language stays as it is.
-    """
-    text = str(column).replace("_", " ")
-    plain = text.isascii() and text.islower() and not any(ch.isdigit() for ch in text)
-    return _(text) if isinstance(column, str) and plain else text
-
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
 def cell_text(value: object) -> str:
-    """Return a table cell's text: a date (``2018-03-05``) as the report's language writes it."""
-    if current() != "en" and isinstance(value, str) and _ISO_DATE.match(value):
-        return short_date(date.fromisoformat(value))
+    """Return a table cell's text: a date as the report's language writes it (ISO in English)."""
+    if isinstance(value, pd.Timestamp | date) and not pd.isna(value):
+        return short_date(value)
     return value
 
 
@@ -294,7 +234,7 @@ class Html:
 
 def heading(text: str, level: int = 2, anchor: str | None = None) -> str:
     """Return a section heading (the tables below it are exported under its name)."""
-    export.note_heading(text, level)
+    collect.note_heading(text, level)
     ident = f' id="{esc(anchor)}"' if anchor else ""
     return f"<h{level}{ident}>{esc(text)}</h{level}>"
 
@@ -337,7 +277,8 @@ def _formats(frame: pd.DataFrame, numeric: tuple[str, ...]) -> dict:
 
 def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
           cls: str = "data", nowrap: tuple[str, ...] = (),
-          links: dict[str, str] | None = None, exported: bool = True) -> str:
+          links: dict[str, str] | None = None, exported: bool = True,
+          signed: tuple[str, ...] = ()) -> str:
     """Render a frame as an HTML table with every cell escaped.
 
     Parameters
@@ -359,10 +300,13 @@ def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
     exported : bool
         Note the table for the report's workbook (False for one the
         workbook holds in another form).
+    signed : tuple of str
+        Columns of changes, shown with their sign (``+12``, ``−3``); the
+        workbook holds them as numbers.
 
     Notes
     -----
-    The table is noted for the report's workbook (:mod:`.export`) as shown,
+    The table is noted for the report's workbook (:mod:`.collect`) as shown,
     without the address columns.
     """
     links = links or {}
@@ -372,12 +316,15 @@ def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
         return para(_("No rows for this selection."), "empty")
     # Headers are shown (and exported) in the report's language.
     numeric, nowrap = tuple(map(header, numeric)), tuple(map(header, nowrap))
+    signed = tuple(map(header, signed))
     frame = frame.rename(columns=header)
     if exported:
-        export.note_table(frame, caption)
+        collect.note_table(frame, caption)
     formats = _formats(frame, numeric)
 
     def cell(column: str, value: object, i: int) -> str:
+        if column in signed and not isinstance(value, str):
+            return f'<td class="num">{esc(with_sign(value))}</td>'
         if column in formats:
             text = esc(value) if isinstance(value, str) else formats[column](value)
             return f'<td class="num">{text}</td>'
@@ -391,7 +338,7 @@ def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
         return f"<td{attr}>{esc(value)}</td>"
 
     num_class = ' class="num"'
-    head = "".join(f'<th scope="col"{num_class if c in formats else ""}>'
+    head = "".join(f'<th scope="col"{num_class if c in formats or c in signed else ""}>'
                    f"{esc(c)}</th>" for c in frame.columns)
     columns = list(frame.columns)
     rows = "".join("<tr>" + "".join(cell(c, v, i) for c, v in zip(columns, row, strict=True))

@@ -1,0 +1,45 @@
+"""The project's generated documents: the data dictionary and the figures' definitions.
+
+Both are written from the declarations (:data:`htmss_analysis.schema.TABLES`,
+:data:`htmss_analysis.metrics.figures.REGISTRY` and ``COUNTRY_REGISTRY``) by
+``htmss-analysis docs``; a test checks that ``docs/`` is current.
+"""
+
+from __future__ import annotations
+
+from . import schema
+from .metrics.explain import steps_of
+from .metrics.figures import COUNTRY_REGISTRY, REGISTRY
+
+
+def documents() -> dict[str, str]:
+    """Return every generated document by file name."""
+    return {"data-dictionary.md": schema.data_dictionary(),
+            "indicators.md": indicators_markdown()}
+
+
+def indicators_markdown() -> str:
+    """Return every figure's declaration as Markdown, for ``docs/indicators.md``."""
+    lines = ["# Headline indicators", "",
+             "Generated from the figure declarations (`src/htmss_analysis/metrics/figures.py`) by",
+             "`htmss-analysis docs`; do not edit by hand.", "",
+             "For a year Y and one programme P, or the section as a whole. A row counts for P",
+             "when P is among its programmes. For the section every distinct count is taken",
+             "over the union of rows, never as a sum of programmes. Web traffic and social",
+             "media rows with no programme count for the section only.", ""]
+    for i in REGISTRY.values():
+        lines += [f"## `{i.key}`: {i.title}", "", i.described(), "",
+                  f"Unit: {i.unit}. Input tables: {', '.join(i.tables)}.", "",
+                  "Rule, step by step (`htmss-analysis explain " + i.key + "`): "
+                  + "; ".join(steps_of(i.key)) + ".", ""]
+    lines += ["# Country figures", "",
+              "For a year Y, one country C (an ISO3 code or a name the contract accepts) and",
+              "one programme P or the section as a whole, as `htmss-analysis indicators",
+              "--country C` prints them. A country brief is written for every country with at",
+              "least one non-zero figure.", ""]
+    for c in COUNTRY_REGISTRY.values():
+        lines += [f"## `{c.key}`: {c.title}", "", c.described(), "",
+                  f"Unit: {c.unit}. Input tables: {', '.join(c.tables)}.", "",
+                  f"Rule, step by step (`htmss-analysis explain {c.key} --country C`): "
+                  + "; ".join(steps_of(c.key, country=True)) + ".", ""]
+    return "\n".join(lines).rstrip() + "\n"

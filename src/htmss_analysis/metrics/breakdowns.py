@@ -1,0 +1,347 @@
+"""Breakdowns of a year's work: activities, people, countries, cases, publications, web.
+
+Pure counting: a function of (data, year, programme) returning a frame of
+typed columns (numbers, dates, ISO3 codes, programme codes, the contract's
+coded values), never display text. The report layer names, translates and
+formats them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import countries, sdg
+from ..frames import Frame, returns_frame
+from ..loaders import Dataset
+from ..marks import N_
+from ..programmes import CODES, SECTION
+from . import select
+from .figures import REGISTRY, attributed, compute
+from .select import TEACHING_MODULE
+
+
+def _count_by(frame: pd.DataFrame, column: str, name: str = "activities",
+              distinct: str | None = None) -> pd.DataFrame:
+    if frame.empty:
+        return pd.DataFrame({column: [], name: []}).astype({name: "int64"})
+    grouped = frame.groupby(column, dropna=False)
+    counts = grouped[distinct].nunique() if distinct else grouped.size()
+    out = counts.rename(name).reset_index().sort_values([name, column], ascending=[False, True])
+    return out.reset_index(drop=True)
+
+
+@returns_frame
+def activities_by(data: Dataset, year: int, by: str, programme: str | None = None
+                  ) -> pd.DataFrame:
+    """Count activities starting in ``year`` by a column.
+
+    ``by`` is ``activity_type``, ``level``, ``role``, ``month``, ``country``
+    (ISO3 codes), ``region``, ``subregion`` (UN M49 names) or ``theme``.
+    Activities at every level are counted here (the headline figure leaves
+    global ones out).
+    """
+    acts = select.activities(data, year, programme).copy()
+    if by == "month":
+        acts["month"] = acts["start_date"].dt.month
+        out = _count_by(acts, "month").sort_values("month").reset_index(drop=True)
+        full = pd.DataFrame({"month": range(1, 13)})
+        return full.merge(out, how="left").fillna({"activities": 0}).astype({"activities": int})
+    if by in ("country", "region", "subregion"):
+        acts = acts[acts["country"].notna()]
+        if by != "country":
+            fn = countries.region if by == "region" else countries.subregion
+            acts[by] = acts["country"].map(fn)
+        return _count_by(acts, by)
+    if by == "theme":
+        acts["theme"] = acts["theme"].map(";".join)
+    return _count_by(acts, by)
+
+
+@returns_frame
+def people_by(data: Dataset, year: int, by: str, programme: str | None = None) -> pd.DataFrame:
+    """Distinct people trained in ``year`` by ``sex``, ``group``, ``region`` or ``nationality``.
+
+    A person whose attendances differ in the column (e.g. two groups) counts in each.
+    """
+    rows = select.trained(data, year, programme).copy()
+    if by == "nationality":
+        rows["nationality"] = rows["nationality"].fillna("Unknown")
+    return _count_by(rows, by, "people", distinct="participant_id")
+
+
+def people_in_several(data: Dataset, year: int, by: str, programme: str | None = None) -> int:
+    """Count the people trained in ``year`` whose attendances differ in column ``by``.
+
+    Each of them counts once in every value of ``by`` they attended under, so a
+    breakdown by ``by`` adds up to more than the people trained by exactly
+    this many extra entries per extra value.
+    """
+    rows = select.trained(data, year, programme)
+    if rows.empty:
+        return 0
+    values = rows[by].fillna("Unknown") if by == "nationality" else rows[by]
+    per_person = values.groupby(rows["participant_id"]).nunique(dropna=False)
+    return int((per_person > 1).sum())
+
+
+@returns_frame
+def attendance_summary(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Attendances against unique people in capacity building, by level and overall."""
+    rows = select.trained(data, year, programme)
+    parts = []
+    for level in ("national", "regional", "global"):
+        sub = rows[rows["level"] == level]
+        parts.append({"level": level, "attendances": len(sub),
+                      "people": sub["participant_id"].nunique()})
+    parts.append({"level": "all levels", "attendances": len(rows),
+                  "people": rows["participant_id"].nunique()})
+    return pd.DataFrame(parts)
+
+
+@returns_frame
+def knowledge_gain(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Pre/post-test scores of capacity-building attendances with both scores, by activity type.
+
+    Returns
+    -------
+    DataFrame
+        ``activity_type``, ``tested`` (attendances with both scores), mean
+        ``pre_test``, mean ``post_test``, mean ``gain`` (points) and
+        ``improved_share`` (share whose post-test beat the pre-test).
+    """
+    rows = select.trained(data, year, programme)
+    rows = rows[rows["pre_test"].notna() & rows["post_test"].notna()].copy()
+    if rows.empty:
+        return pd.DataFrame(columns=["activity_type", "tested", "pre_test", "post_test", "gain",
+                                     "improved_share"])
+    rows["gain"] = rows["post_test"] - rows["pre_test"]
+    rows["improved"] = rows["gain"] > 0
+    out = rows.groupby("activity_type").agg(
+        tested=("gain", "size"), pre_test=("pre_test", "mean"), post_test=("post_test", "mean"),
+        gain=("gain", "mean"), improved_share=("improved", "mean")).reset_index()
+    return out.round({"pre_test": 1, "post_test": 1, "gain": 1, "improved_share": 3})
+
+
+@returns_frame
+def countries_list(data: Dataset, year: int, programme: str | None = None,
+                   which: str = "assisted") -> pd.DataFrame:
+    """List the countries behind ``countries_assisted`` or ``countries_represented``.
+
+    Returns
+    -------
+    DataFrame
+        ``iso3``, ``region`` and ``subregion`` (UN M49), by code.
+    """
+    if which == "assisted":
+        codes = select.capacity_building(data, year, programme, ("national",))["country"]
+    else:
+        acts = select.capacity_building(data, year, programme, ("national", "regional"))
+        codes = select.attendances(data, acts)["nationality"].dropna()
+    codes = sorted(set(codes))
+    return pd.DataFrame({"iso3": codes, "region": [countries.region(c) for c in codes],
+                         "subregion": [countries.subregion(c) for c in codes]})
+
+
+def _sdg_order(targets: pd.Series) -> pd.Series:
+    return targets.map(sdg.TARGETS.index)
+
+
+@returns_frame
+def sdg_stories(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Results stories of ``year`` by the SDG targets they name: target, title (one row each)."""
+    rows = select.of(data.stories, programme)
+    rows = rows[rows["year"] == year][["sdg_targets", "title"]].explode("sdg_targets")
+    rows = rows[rows["sdg_targets"].notna()].rename(columns={"sdg_targets": "target"})
+    rows["order"] = _sdg_order(rows["target"])
+    return rows.sort_values(["order", "title"]).drop(columns="order").reset_index(drop=True)
+
+
+@returns_frame
+def awareness_raising(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Awareness-raising activities starting in ``year``.
+
+    Returns
+    -------
+    DataFrame
+        ``start`` (date), ``title``, ``country`` (ISO3, or missing), ``level``,
+        ``programme`` (codes), by start date and title.
+    """
+    acts = select.activities(data, year, programme)
+    acts = acts[acts["activity_type"] == "awareness_raising"]
+    out = pd.DataFrame({"start": acts["start_date"], "title": acts["title"],
+                        "country": acts["country"], "level": acts["level"],
+                        "programme": acts["programme"]})
+    return out.sort_values(["start", "title"]).reset_index(drop=True)
+
+
+@returns_frame
+def sdg_contribution(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Activities and distinct countries per SDG target, for activities starting in ``year``.
+
+    Returns
+    -------
+    DataFrame
+        ``target``, ``activities``, ``countries``, in the UN's order of targets.
+    """
+    acts = select.activities(data, year, programme)
+    rows = acts[["activity_id", "country", "sdg_targets"]].explode("sdg_targets")
+    rows = rows[rows["sdg_targets"].notna()]
+    if rows.empty:
+        return pd.DataFrame(columns=["target", "activities", "countries"])
+    out = rows.groupby("sdg_targets").agg(activities=("activity_id", "nunique"),
+                                          countries=("country", "nunique")).reset_index()
+    out = out.rename(columns={"sdg_targets": "target"})
+    out["order"] = _sdg_order(out["target"])
+    return out.sort_values("order").drop(columns="order").reset_index(drop=True)
+
+
+@returns_frame
+def cases_by(data: Dataset, year: int, by: str = "database", programme: str | None = None
+             ) -> pd.DataFrame:
+    """Cases added in ``year`` by ``database`` or by ``jurisdiction`` (within each database).
+
+    By jurisdiction: ``database``, ``jurisdiction`` (ISO3 code, or SHERLOC's
+    "International and regional bodies") and ``cases``, most cases first.
+    """
+    cases = select.cases(data, year, programme)
+    if by == "database":
+        out = cases.groupby("database").agg(cases=("case_id", "size"),
+                                            jurisdictions=("jurisdiction", "nunique"))
+        return out.reindex(["TIP", "SOM"], fill_value=0).reset_index()
+    out = cases.groupby(["database", "jurisdiction"]).size().rename("cases").reset_index()
+    return out.sort_values(["database", "cases", "jurisdiction"],
+                           ascending=[False, False, True]).reset_index(drop=True)
+
+
+@returns_frame
+def publications_by(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Publications of ``year`` by category."""
+    return _count_by(select.publications(data, year, programme), "category", "publications")
+
+
+@returns_frame
+def publications_list(data: Dataset, year: int, programme: str | None = None,
+                      modules: bool | None = None) -> pd.DataFrame:
+    """Publications of ``year``: date, title, category, programme codes and downloads.
+
+    ``modules``: True for teaching modules only, False for the tools and
+    publications without them, None for all.
+    """
+    pubs = select.publications(data, year, programme, modules)
+    out = pubs[["published_date", "title", "category", "programme", "downloads"]]
+    return out.sort_values(["published_date", "title"]).reset_index(drop=True)
+
+
+@returns_frame
+def engagements_list(data: Dataset, year: int, programme: str | None = None,
+                     kind: str | None = None) -> pd.DataFrame:
+    """Engagements of ``year`` (of one ``kind``): date, kind, body, title, place, note, programmes.
+
+    Sorted by date then title; ``programmes`` holds the codes (none: the
+    section's); blank place and note are empty text.
+    """
+    rows = select.engagements(data, year, programme, kind)
+    out = rows[["date", "kind", "body", "title", "place", "note", "programme"]]
+    out = out.sort_values(["date", "title"]).reset_index(drop=True)
+    return out.rename(columns={"programme": "programmes"})
+
+
+PRIORITY_AREAS = {"technical_cooperation": N_("Technical cooperation"),
+                  "intergovernmental": N_("Intergovernmental and inter-agency work"),
+                  "knowledge": N_("Knowledge development and management")}
+"""The areas of next year's priorities, in the order the highlights print them."""
+
+
+@returns_frame
+def priorities(data: Dataset, year: int) -> pd.DataFrame:
+    """Return the priorities set for ``year``: area, order and text, in the highlights' order.
+
+    Within an area, rows go by ``order`` (blank = file order, after the numbered ones).
+    """
+    rows = data.priorities[data.priorities["year"] == year].copy()
+    rows["_area"] = rows["area"].map({a: i for i, a in enumerate(PRIORITY_AREAS)})
+    rows["_row"] = rows.index
+    rows = rows.sort_values(["_area", "order", "_row"], na_position="last")
+    return rows[["area", "order", "text"]].reset_index(drop=True)
+
+
+@returns_frame
+def web_by_month(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Web stories, page views and posts in each month (1-12) of ``year``."""
+    stories = select.in_year(select.of(data.web_stories, programme), "published_date", year)
+    views = select.in_year(select.of_site(data.web_traffic, programme), "month", year)
+    posts = select.in_year(select.of_site(data.social_media, programme), "month", year)
+    out = pd.DataFrame({"month": range(1, 13)})
+    out["web_stories"] = out["month"].map(stories["published_date"].dt.month.value_counts())
+    out["page_views"] = out["month"].map(views.groupby(views["month"].dt.month)["page_views"]
+                                         .sum())
+    out["posts"] = out["month"].map(posts.groupby(posts["month"].dt.month)["posts"].sum())
+    return out.fillna(0).astype(int)
+
+
+def programme_shares(data: Dataset, year: int) -> Frame:
+    """Each headline figure for each programme beside the section's (distinct over the union).
+
+    The programme columns need not add up to the section's: joint activities
+    and people trained by two programmes count for each programme but once for
+    the section.
+
+    Returns
+    -------
+    Frame
+        Indexed by key: ``title``, one column per programme code and
+        ``HTMSS`` (the section). A figure the data never attributes to a programme (see
+        :func:`~.figures.attributed`) is missing (``<NA>``) in that
+        programme's column.
+    """
+    cols: dict[str, list] = {}
+    for code in CODES:
+        values = compute(data, year, code)
+        cols[code] = [values[k] if attributed(data, k, code) else pd.NA for k in REGISTRY]
+    cols[SECTION] = list(compute(data, year, None).values())
+    out = Frame(cols, index=pd.Index(list(REGISTRY), name="key")).astype("Int64")
+    out.insert(0, "title", [REGISTRY[k].title for k in out.index])
+    return out
+
+
+@returns_frame
+def overlap(data: Dataset, year: int) -> pd.DataFrame:
+    """People trained and countries assisted that programmes share, pair by pair.
+
+    Returns
+    -------
+    DataFrame
+        One row per pair of programmes (codes ``first``, ``second``): people
+        trained by both, countries assisted by both, and activities run jointly.
+    """
+    codes = list(CODES)
+    people = {c: set(select.trained(data, year, c)["participant_id"]) for c in codes}
+    assisted = {c: set(select.capacity_building(data, year, c, ("national",))["country"])
+                for c in codes}
+    acts = {c: set(select.activities(data, year, c)["activity_id"]) for c in codes}
+    rows = []
+    for i, a in enumerate(codes):
+        for b in codes[i + 1:]:
+            rows.append({"first": a, "second": b,
+                         "people_trained_by_both": len(people[a] & people[b]),
+                         "countries_assisted_by_both": len(assisted[a] & assisted[b]),
+                         "joint_activities": len(acts[a] & acts[b])})
+    return pd.DataFrame(rows)
+
+
+@returns_frame
+def stories(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Results stories of ``year``: countries (ISO3 codes) and programmes (codes) as tuples."""
+    rows = select.of(data.stories, programme)
+    rows = rows[rows["year"] == year]
+    return pd.DataFrame({
+        "story_id": rows["story_id"], "title": rows["title"], "summary": rows["summary"],
+        "countries": rows["country"], "programmes": rows["programme"], "figure": rows["figure"],
+        "unit": rows["unit"], "sdg_targets": rows["sdg_targets"]}).reset_index(drop=True)
+
+
+__all__ = ["PRIORITY_AREAS", "TEACHING_MODULE", "activities_by", "attendance_summary",
+           "awareness_raising", "cases_by", "countries_list", "engagements_list",
+           "knowledge_gain", "overlap", "people_by", "people_in_several", "priorities",
+           "programme_shares", "publications_by", "publications_list", "sdg_contribution",
+           "sdg_stories", "stories", "web_by_month"]

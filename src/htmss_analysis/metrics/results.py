@@ -1,0 +1,60 @@
+"""Results frameworks against UNDP's rule: how far from baseline to target each actual went.
+
+Pure counting: status colours are codes (``green``, ``amber``, ``red``,
+``grey``); the report names them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..frames import returns_frame
+from ..loaders import Dataset
+from ..programmes import programme_code
+
+
+@returns_frame
+def results_status(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Return the results framework of ``year`` with progress and a status colour.
+
+    Progress is the share of the way from baseline to target reached by the
+    actual (UNDP's rule): green at 100% or more, amber 50-99%, red under 50%,
+    grey without an actual. A ``decrease`` indicator counts the other way, so
+    the same formula serves both directions.
+    """
+    res = data.results
+    if programme_code(programme) is not None:
+        res = res[res["programme"] == programme_code(programme)]
+    res = res[res["year"] == year].copy()
+    res["progress"] = [progress(b, t, a) for b, t, a in
+                       zip(res["baseline"], res["target"], res["actual"], strict=True)]
+    res["status"] = res["progress"].map(status)
+    cols = ["programme", "result_id", "level", "indicator", "unit", "direction", "baseline",
+            "target", "actual", "progress", "status"]
+    return res[cols].sort_values(["programme", "level", "result_id"]).reset_index(drop=True)
+
+
+def progress(baseline: float, target: float, actual: float) -> float:
+    """Share of the way from baseline to target that ``actual`` has gone (NaN without actual).
+
+    For a decrease indicator the target is below the baseline, and the same
+    ratio holds. A target equal to its baseline is met (1.0) when the actual
+    reaches it.
+    """
+    if pd.isna(actual):
+        return float("nan")
+    span = target - baseline
+    if span == 0:
+        return 1.0 if actual == target else 0.0
+    return (actual - baseline) / span
+
+
+def status(share: float) -> str:
+    """UNDP traffic-light status of a progress share."""
+    if pd.isna(share):
+        return "grey"
+    if share >= 1:
+        return "green"
+    if share >= 0.5:
+        return "amber"
+    return "red"

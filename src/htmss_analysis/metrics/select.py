@@ -1,0 +1,94 @@
+"""The selections every count starts from: a programme's rows, a year's rows.
+
+A row counts for programme P when P is among its programmes. For the section
+as a whole (``programme=None`` or ``"all"``) every row counts. Web traffic and
+social media rows with no programme belong to the section only, never to one
+programme (:func:`of_site`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..loaders import Dataset
+from ..programmes import programme_code
+from ..schema import CAPACITY_BUILDING
+
+TEACHING_MODULE = "teaching_module"
+"""The publication category counted apart from the tools and publications."""
+
+
+def among(values: pd.Series, code: str) -> pd.Series:
+    """Return which rows name programme ``code`` (a tuple of codes, or one code, per row)."""
+    return values.map(lambda v: code in v if isinstance(v, tuple) else v == code).astype(bool)
+
+
+def of(frame: pd.DataFrame, programme: str | None) -> pd.DataFrame:
+    """Rows of ``frame`` that count for ``programme`` (all rows for the section)."""
+    code = programme_code(programme)
+    if code is None:
+        return frame
+    return frame.loc[among(frame["programme"], code)]
+
+
+def of_site(frame: pd.DataFrame, programme: str | None) -> pd.DataFrame:
+    """Web rows of ``programme``'s own sites or accounts (all rows for the section)."""
+    code = programme_code(programme)
+    if code is None:
+        return frame
+    return frame[frame["programme"] == code]
+
+
+def in_year(frame: pd.DataFrame, column: str, year: int) -> pd.DataFrame:
+    """Rows of ``frame`` whose date ``column`` falls in ``year``."""
+    return frame[frame[column].dt.year == year]
+
+
+def activities(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Activities of a programme (or the section) starting in ``year``."""
+    return in_year(of(data.activities, programme), "start_date", year)
+
+
+def capacity_building(data: Dataset, year: int, programme: str | None = None,
+                      levels: tuple[str, ...] = ("national", "regional", "global")
+                      ) -> pd.DataFrame:
+    """Capacity-building activities starting in ``year`` at the given levels."""
+    acts = activities(data, year, programme)
+    return acts[acts["activity_type"].isin(CAPACITY_BUILDING) & acts["level"].isin(levels)]
+
+
+def attendances(data: Dataset, acts: pd.DataFrame) -> pd.DataFrame:
+    """Attendance rows of the given activities, with the activity's columns joined."""
+    rows = data.attendances
+    return rows[rows["activity_id"].isin(acts["activity_id"])]
+
+
+def trained(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Attendances at capacity-building activities (any level) starting in ``year``."""
+    return attendances(data, capacity_building(data, year, programme))
+
+
+def publications(data: Dataset, year: int, programme: str | None = None,
+                 modules: bool | None = None) -> pd.DataFrame:
+    """Publications of ``year``; ``modules`` True for teaching modules only, False for none."""
+    rows = in_year(of(data.publications, programme), "published_date", year)
+    if modules is None:
+        return rows
+    return rows[(rows["category"] == TEACHING_MODULE) == modules]
+
+
+def engagements(data: Dataset, year: int, programme: str | None = None,
+                kind: str | None = None) -> pd.DataFrame:
+    """Engagements dated in ``year`` (of one ``kind``); for a programme, those naming it.
+
+    A blank-programme engagement is the section's: it counts for the section only.
+    """
+    rows = in_year(of(data.engagements, programme), "date", year)
+    return rows if kind is None else rows[rows["kind"] == kind]
+
+
+def cases(data: Dataset, year: int, programme: str | None = None,
+          database: str | None = None) -> pd.DataFrame:
+    """Cases added in ``year`` (to one ``database``)."""
+    rows = in_year(of(data.cases, programme), "added_date", year)
+    return rows if database is None else rows[rows["database"] == database]

@@ -1,0 +1,524 @@
+"""The analyst's sections: trends, shares, breakdowns, results, public data, data quality.
+
+As in :mod:`.publication`: each function takes the report's
+:class:`~.context.Context`, asks the metrics for frames and only formats them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import countries as country_names
+from .. import languages, programmes
+from ..languages import _, ngettext, short_date
+from ..loaders import reasons_in_words
+from ..marks import N_
+from ..metrics import breakdowns, figures, select
+from ..metrics import context as public_data
+from ..metrics import results as results_
+from ..problems import grouped
+from . import charts
+from .context import Context, brief_link, country, country_link, linked, localized, named, regions
+from .html import Html, esc, heading, num, para, table
+from .publication import _figures, _publication_tables, _titled
+from .words import NOT_ATTRIBUTED, words
+
+
+@localized
+def headline_trend(ctx: Context) -> Html:
+    """Tabulate the headline figures of the years shown, with the change from the last."""
+    trend = _titled(figures.trend(ctx.data, ctx.years, ctx.programme))
+    trend = trend[[figures.recorded(ctx.data, k) for k in trend.index]]
+    figure = _("figure")
+    frame = trend.drop(columns="attributed").reset_index(drop=True).rename(
+        columns={"title": figure})
+    change = ()
+    if "change" in frame:
+        change = (_("change from {year}").format(year=ctx.years[-2]),)
+        frame = frame.rename(columns={"change": change[0]})
+    value_columns = [c for c in frame.columns if c != figure]
+    frame[value_columns] = frame[value_columns].astype(object)
+    frame.loc[~trend["attributed"].to_numpy(), value_columns] = _(NOT_ATTRIBUTED)
+    note = _("Earlier years are shown where the data has them. Programme figures count "
+             "joint activities for each programme taking part.")
+    return Html(heading(_("Headline figures over time"), 3),
+                table(frame, tuple(value_columns), signed=change), para(note, "note"))
+
+
+def _several_note(ctx: Context, by: str) -> str:
+    """Say how many people count under more than one value of ``by``, if any."""
+    n = breakdowns.people_in_several(ctx.data, ctx.year, by, ctx.programme)
+    if not n:
+        return ""
+    texts = {
+        "sex": ngettext("{n} person attended under more than one sex; each counts once under "
+                        "every sex they attended under, so this column adds up to more than "
+                        "the people trained.",
+                        "{n} people attended under more than one sex; each counts once under "
+                        "every sex they attended under, so this column adds up to more than "
+                        "the people trained.", n),
+        "group": ngettext("{n} person attended under more than one professional group; each "
+                          "counts once under every group they attended under, so this column "
+                          "adds up to more than the people trained.",
+                          "{n} people attended under more than one professional group; each "
+                          "counts once under every group they attended under, so this column "
+                          "adds up to more than the people trained.", n),
+        "region": ngettext("{n} person attended under more than one region of nationality; "
+                           "each counts once under every region they attended under, so this "
+                           "column adds up to more than the people trained.",
+                           "{n} people attended under more than one region of nationality; "
+                           "each counts once under every region they attended under, so this "
+                           "column adds up to more than the people trained.", n),
+    }
+    return para(texts[by].format(n=num(n)), "note")
+
+
+@localized
+def activities(ctx: Context) -> Html:
+    """Activities by type, level and role, month and UN region, and by country."""
+    d, y, p = ctx.data, ctx.year, ctx.programme
+    by_type = breakdowns.activities_by(d, y, "activity_type", p)
+    by_type["activity_type"] = by_type["activity_type"].map(words)
+    by_level = breakdowns.activities_by(d, y, "level", p)
+    by_level["level"] = by_level["level"].map(words)
+    by_role = breakdowns.activities_by(d, y, "role", p)
+    by_role["role"] = by_role["role"].map(words)
+    by_region = breakdowns.activities_by(d, y, "region", p)
+    by_region["region"] = regions(ctx, by_region["region"])
+    by_country = breakdowns.activities_by(d, y, "country", p)
+    by_country.insert(1, "name", by_country["country"].map(lambda c: country(ctx, c)))
+    by_month = breakdowns.activities_by(d, y, "month", p)
+    total = by_level["activities"].sum()
+    unit = _("activities")
+    return Html(
+        heading(_("Technical cooperation activities"), anchor="activities"),
+        para(_("{total} activities started in {year} at all levels; the headline figure "
+               "counts the {counted} at national and regional level.").format(
+            total=num(total), year=y,
+            counted=num(figures.REGISTRY["technical_cooperation_activities"].count(d, y, p)))),
+        charts.monthly(by_month, "activities",
+                       _("Activities started per month, {year}").format(year=y), unit),
+        charts.bar(by_type, "activity_type", "activities",
+                   _("Activities by type, {year}").format(year=y), unit, horizontal=True,
+                   color_index=1),
+        '<div class="two">', table(by_level, ("activities",), _("By level")),
+        table(by_role, ("activities",), _("Organized or contributed to")), "</div>",
+        charts.bar(by_region, "region", "activities",
+                   _("Activities by UN region of the country assisted or host country, "
+                     "{year}").format(year=y), unit, color_index=2),
+        heading(_("Activities by country"), 3),
+        table(linked(ctx, by_country.rename(columns={"country": "ISO3"}), "ISO3"),
+              ("activities",), nowrap=("ISO3",), links={"name": "brief"}),
+    )
+
+
+@localized
+def people(ctx: Context) -> Html:
+    """People trained by sex and group, attendances against people, knowledge gain."""
+    d, y, p = ctx.data, ctx.year, ctx.programme
+    by_sex = breakdowns.people_by(d, y, "sex", p)
+    by_sex["sex"] = by_sex["sex"].map(words)
+    by_group = breakdowns.people_by(d, y, "group", p)
+    by_group["group"] = by_group["group"].map(words)
+    by_region = breakdowns.people_by(d, y, "region", p)
+    by_region["region"] = regions(ctx, by_region["region"])
+    att = breakdowns.attendance_summary(d, y, p)
+    att[att.columns[0]] = att[att.columns[0]].map(words)
+    gain = breakdowns.knowledge_gain(d, y, p)
+    unit = _("people")
+    parts = [
+        heading(_("People trained"), anchor="people"),
+        para(_("{n} distinct people attended capacity-building activities starting in {year}. "
+               "A person who attended several activities counts once.").format(
+            n=num(figures.REGISTRY["people_trained"].count(d, y, p)), year=y)),
+        '<div class="two">', table(by_sex, ("people",), _("By sex")),
+        table(att, ("attendances", "people"), _("Attendances and unique people")), "</div>",
+        _several_note(ctx, "sex"),
+        charts.bar(by_group, "group", "people",
+                   _("People trained by professional group, {year}").format(year=y), unit,
+                   horizontal=True, color_index=0),
+        _several_note(ctx, "group"),
+        charts.bar(by_region, "region", "people",
+                   _("People trained by UN region of nationality, {year}").format(year=y),
+                   unit, color_index=4),
+        _several_note(ctx, "region"),
+        heading(_("Knowledge gain"), 3),
+    ]
+    if gain.empty:
+        parts.append(para(_("No attendance has both a pre-test and a post-test score."),
+                          "empty"))
+    else:
+        shown = gain.copy()
+        shown["activity_type"] = shown["activity_type"].map(words)
+        shown["improved_share"] = shown["improved_share"] * 100
+        shown = shown.rename(columns={
+            "activity_type": _("activity type"), "tested": _("attendances tested"),
+            "pre_test": _("mean pre-test"), "post_test": _("mean post-test"),
+            "gain": _("mean gain (points)"), "improved_share": _("improved (%)")})
+        parts += [
+            para(_("Mean scores (0-100) of attendances with both a pre-test and a "
+                   "post-test.")),
+            charts.grouped_bar(gain.assign(activity_type=gain["activity_type"].map(words)),
+                               "activity_type",
+                               {"pre_test": _("pre-test"), "post_test": _("post-test")},
+                               _("Mean test scores before and after, {year}").format(year=y),
+                               _("score (0-100)")),
+            table(shown, tuple(c for c in shown.columns if c != _("activity type"))),
+        ]
+    return Html(*parts)
+
+
+def _grouped_countries(ctx: Context, frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return para(_("None."), "empty")
+    items = []
+    frame = frame.assign(region=regions(ctx, frame["region"]))
+    for region, group in sorted(frame.groupby("region", sort=False),
+                                key=lambda g: country_names.fold(g[0])):
+        names = ", ".join(country_link(ctx, code, name) for name, code in
+                          sorted(zip(group["country"], group["iso3"], strict=True),
+                                 key=lambda p: country_names.fold(p[0])))
+        items.append(f"<li><strong>{esc(region)}</strong> ({len(group)}): {names}</li>")
+    return f'<ul class="countries">{"".join(items)}</ul>'
+
+
+@localized
+def countries(ctx: Context) -> Html:
+    """Countries assisted and represented, listed by UN region."""
+    assisted = named(ctx, breakdowns.countries_list(ctx.data, ctx.year, ctx.programme,
+                                                    "assisted"))
+    represented = named(ctx, breakdowns.countries_list(ctx.data, ctx.year, ctx.programme,
+                                                       "represented"))
+    return Html(
+        heading(_("Countries"), anchor="countries"),
+        heading(ngettext("{n} country provided with direct capacity building",
+                         "{n} countries provided with direct capacity building",
+                         len(assisted)).format(n=len(assisted)), 3),
+        _grouped_countries(ctx, assisted),
+        heading(ngettext("{n} country represented in national and regional capacity building",
+                         "{n} countries represented in national and regional capacity "
+                         "building", len(represented)).format(n=len(represented)), 3),
+        _grouped_countries(ctx, represented),
+    )
+
+
+@localized
+def cases(ctx: Context, top: int = 15) -> Html:
+    """Cases added by database and the jurisdictions with most cases."""
+    d, y, p = ctx.data, ctx.year, ctx.programme
+    by_db = breakdowns.cases_by(d, y, "database", p)
+    by_j = breakdowns.cases_by(d, y, "jurisdiction", p)
+    by_j.insert(2, "name", by_j["jurisdiction"].map(lambda c: country(ctx, c)))
+    keys = {"TIP": "jurisdictions_tip", "SOM": "jurisdictions_som"}
+    shown = by_db.astype({"cases": object, "jurisdictions": object})
+    for i, database in enumerate(shown["database"]):
+        if not figures.attributed(d, keys[database], p):
+            shown.loc[i, ["cases", "jurisdictions"]] = _(NOT_ATTRIBUTED)
+    parts = [heading(_("Case law databases"), anchor="cases"),
+             para(_("Cases analysed and added to UNODC's case law databases in {year}.").format(
+                 year=y)),
+             table(shown, ("cases", "jurisdictions"))]
+    titles = {"TIP": _("TIP cases: jurisdictions with most cases added"),
+              "SOM": _("SOM cases: jurisdictions with most cases added")}
+    for database in ("TIP", "SOM"):
+        rows = by_j[by_j["database"] == database].head(top)
+        if len(rows):
+            parts += [heading(titles[database], 3),
+                      table(linked(ctx, rows.drop(columns="database").rename(
+                          columns={"jurisdiction": "code"}), "code"), ("cases",),
+                          nowrap=("code",), links={"name": "brief"})]
+    return Html(*parts)
+
+
+@localized
+def publications(ctx: Context) -> Html:
+    """Tools and publications of the year by category, then the teaching modules apart."""
+    by_category = breakdowns.publications_by(ctx.data, ctx.year, ctx.programme)
+    by_category = by_category[by_category["category"] != breakdowns.TEACHING_MODULE].copy()
+    by_category["category"] = by_category["category"].map(words)
+    parts = [heading(_("Tools and publications"), anchor="publications"),
+             _figures(ctx, "knowledge")]
+    if len(by_category):
+        parts.append(table(by_category, ("publications",), _("By category")))
+    return Html(*parts, *_publication_tables(ctx, titled=False))
+
+
+@localized
+def web(ctx: Context) -> Html:
+    """Web stories, page views and posts by month."""
+    d, y, p = ctx.data, ctx.year, ctx.programme
+    month = breakdowns.web_by_month(d, y, p)
+    shown = month.copy()
+    shown["month"] = [languages.month_names()[m - 1] for m in shown["month"]]
+    parts = [heading(_("Web and social media"), anchor="web")]
+    charts_ = []
+    for column, key, what, per_month, none, unit, colour in (
+            ("page_views", "page_views", _("Page views"), _("Page views per month, {year}"),
+             _("No page views recorded for {programme} in {year}."), _("page views"), 0),
+            ("posts", "social_media_posts", _("Social media posts"),
+             _("Social media posts per month, {year}"),
+             _("No social media posts recorded for {programme} in {year}."),
+             _("social media posts"), 2)):
+        if not figures.attributed(d, key, p):
+            parts.append(para(_("{figure}: not attributed to {programme}; the data records "
+                                "them for the section as a whole or for other programmes "
+                                "only.").format(figure=what, programme=ctx.label), "note"))
+            shown = shown.drop(columns=column)
+        elif month[column].sum() > 0:
+            charts_.append(charts.monthly(month, column, per_month.format(year=y), unit,
+                                          color_index=colour))
+        else:
+            charts_.append(para(none.format(programme=ctx.label, year=y), "empty"))
+    shown = shown.rename(columns={"web_stories": "web stories", "page_views": "page views"})
+    return Html(*parts, *charts_,
+                table(shown, ("web stories", "page views", "posts"), _("By month")))
+
+
+STATUS_TEXT = {"green": N_("achieved"), "amber": N_("on track (50-99%)"),
+               "red": N_("off track (under 50%)"), "grey": N_("no actual reported")}
+
+
+@localized
+def results(ctx: Context) -> Html:
+    """Show the results framework: baseline, target, actual and a status."""
+    frame = results_.results_status(ctx.data, ctx.year, ctx.programme)
+    parts = [heading(_("Results framework"), anchor="results")]
+    if frame.empty:
+        return Html(*parts, para(_("No results framework rows for {year}.").format(
+            year=ctx.year), "empty"))
+    rows = []
+    for r in frame.itertuples(index=False):
+        progress = "–" if pd.isna(r.progress) else languages.percent(r.progress)
+        arrow = "↓" if r.direction == "decrease" else "↑"
+        rows.append(
+            f"<tr><td>{esc(programmes.label(r.programme))}</td><td>{esc(r.result_id)}</td>"
+            f"<td>{esc(words(r.level))}</td><td>{esc(r.indicator)} <span class=\"dir\" "
+            f"title=\"{esc(words(r.direction))}\">{arrow}</span></td>"
+            f"<td>{esc(r.unit or '')}</td>"
+            f"<td class=\"num\">{num(r.baseline)}</td><td class=\"num\">{num(r.target)}</td>"
+            f"<td class=\"num\">{num(r.actual)}</td><td class=\"num\">{progress}</td>"
+            f"<td><span class=\"status {r.status}\">{esc(_(STATUS_TEXT[r.status]))}</span></td>"
+            "</tr>")
+    head = "".join(f'<th scope="col">{esc(words(h))}</th>' for h in (
+        "programme", "id", "level", "indicator", "unit", "baseline", "target", "actual",
+        "progress", "status"))
+    return Html(*parts, para(_("Status follows UNDP's rule on the share of the way from "
+                               "baseline to target: achieved at 100% or more, on track at "
+                               "50-99%, off track under 50%; ↓ marks an indicator meant to "
+                               "decrease.")),
+                f'<div class="scroll"><table class="data results"><thead><tr>{head}</tr>'
+                f'</thead><tbody>{"".join(rows)}</tbody></table></div>')
+
+
+@localized
+def programme_shares(ctx: Context) -> Html:
+    """Each programme's headline figures beside the section's, and their overlap."""
+    shares = _titled(breakdowns.programme_shares(ctx.data, ctx.year))
+    codes = list(programmes.CODES)
+    activities_, people_ = _("technical cooperation activities"), _("people trained")
+    chart_frame = pd.DataFrame({
+        _("programme"): [programmes.label(c) for c in codes],
+        "activities": shares.loc["technical_cooperation_activities", codes].fillna(0).to_list(),
+        "people": shares.loc["people_trained", codes].fillna(0).to_list()})
+    shown = shares.reset_index(drop=True).rename(
+        columns={"title": "figure", **{c: programmes.label(c) for c in codes}})
+    labels = [programmes.label(c) for c in codes]
+    shown[labels] = shown[labels].astype(object).where(shown[labels].notna(),
+                                                       _(NOT_ATTRIBUTED))
+    ov = breakdowns.overlap(ctx.data, ctx.year)
+    ov.insert(0, "programmes", [f"{programmes.label(a)} & {programmes.label(b)}"
+                                for a, b in zip(ov["first"], ov["second"], strict=True)])
+    ov = ov.drop(columns=["first", "second"]).rename(columns={
+        "people_trained_by_both": "people trained by both",
+        "countries_assisted_by_both": "countries assisted by both",
+        "joint_activities": "joint activities"})
+    return Html(
+        heading(_("Each programme's share"), anchor="programmes"),
+        para(_("Programme columns do not add up to the HTMSS column: a joint activity counts "
+               "for each programme taking part, and a person or country counts once for the "
+               "section however many programmes worked with them.")),
+        table(shown, (*labels, programmes.SECTION)),
+        para(_("'{not_attributed}': the data records this figure for the section as a whole "
+               "or for other programmes only.").format(not_attributed=_(NOT_ATTRIBUTED)),
+             "note"),
+        charts.grouped_bar(chart_frame, _("programme"),
+                           {"activities": activities_, "people": people_},
+                           _("Activities and people trained by programme, {year}").format(
+                               year=ctx.year), _("count")),
+        heading(_("Overlap between programmes"), 3),
+        table(ov, ("people trained by both", "countries assisted by both",
+                   "joint activities")),
+    )
+
+
+@localized
+def activity_list(ctx: Context) -> Html:
+    """Every activity starting in the year: the rows behind the activity figures."""
+    acts = select.activities(ctx.data, ctx.year, ctx.programme).sort_values(
+        ["start_date", "activity_id"])
+    rows = pd.DataFrame({
+        "id": acts["activity_id"], "start": acts["start_date"],
+        "title": acts["title"], "type": acts["activity_type"].map(words),
+        "level": acts["level"].map(words), "role": acts["role"].map(words),
+        "country": acts["country"].map(lambda c: c if isinstance(c, str) else ""),
+        "programmes": acts["programme"].map(programmes.labels),
+    })
+    return Html(heading(_("Activities of {year}").format(year=ctx.year),
+                        anchor="activity-list"),
+                para(_("The rows behind the activity figures, in order of start date. Global "
+                       "activities are listed but not counted as technical cooperation "
+                       "activities.")),
+                table(rows, cls="data small", nowrap=("id", "start", "country")))
+
+
+@localized
+def data_quality(ctx: Context) -> Html:
+    """Warnings and row accounting: nothing is dropped silently."""
+    acc = ctx.data.accounting
+    first, rest = grouped(ctx.data.warnings)
+    warnings = pd.DataFrame([{"file": w.file, "row": w.row, "column": w.column,
+                              "value": w.value, "warning": w.said()} for w in first])
+    if "why_set_aside" in acc:
+        acc = acc.assign(why_set_aside=acc["why_set_aside"].map(reasons_in_words))
+    parts = [heading(_("Data quality"), anchor="quality"),
+             para(_("Rows read from each input file, rows used, and rows set aside with the "
+                    "reason. Every row read is either used or set aside.")),
+             table(acc, ("rows_read", "rows_used", "rows_set_aside"))]
+    if ctx.data.absent:
+        parts.append(para(_("Optional tables absent from the data (their figures are 0 and "
+                            "their sections are left out): {tables}.").format(
+            tables=", ".join(ctx.data.absent)), "note"))
+    if warnings.empty:
+        parts.append(para(_("No warnings."), "empty"))
+    else:
+        warnings["row"] = warnings["row"].map(lambda r: "–" if pd.isna(r) else str(int(r)))
+        total = len(ctx.data.warnings)
+        parts += [heading(ngettext("{n} warning", "{n} warnings", total).format(n=num(total)),
+                          3),
+                  para(_("Warnings do not stop the figures; they point to rows worth "
+                         "checking.")),
+                  table(warnings, nowrap=("row",))]
+        if rest:
+            parts.append("<ul>" + "".join(f"<li>{esc(line.removeprefix('warning: '))}</li>"
+                                          for line in rest) + "</ul>")
+    return Html(*parts)
+
+
+def public_sources_list(ctx: Context, keys: list[str]) -> tuple[list[str], bool]:
+    """List where each public source of ``keys`` came from, and whether any was given.
+
+    When none was, the list ends with a note saying how to give them.
+    """
+    parts = ["<ul class=\"sources\">" + "".join(
+        f"<li>{esc(ctx.sources.note(k))}</li>" for k in keys) + "</ul>"]
+    provided = any(ctx.sources.status(k) == "provided" for k in keys)
+    if not provided:
+        parts.append(para(_("No public data source was provided for this report; see the "
+                            "README to point the build at GLOTIP, SHERLOC and UN Treaty "
+                            "Collection files."), "empty"))
+    return parts, provided
+
+
+def _party_text(party: bool, since: object, action: object) -> str:
+    if not party:
+        return _("not a party")
+    return _("party since {date} ({action})").format(date=short_date(since),
+                                                     action=words(action))
+
+
+@localized
+def country_context(ctx: Context) -> Html:
+    """Set the countries the programme assisted against public UNODC and UN data.
+
+    For each country assisted in the year: detected trafficking victims in
+    the latest year GLOTIP has (by sex and age; ``<5`` as published), whether
+    it is party to the Protocol(s) of the programme's theme and since when,
+    and its cases in the SHERLOC lists provided.
+    """
+    parts = [heading(_("Country context: public data"), anchor="context")]
+    treaty_keys = (programmes.PROGRAMMES[ctx.programme].treaties if ctx.programme
+                   else tuple(dict.fromkeys(k for p in programmes.PROGRAMMES.values()
+                                            for k in p.treaties)))
+    keys = ["glotip", *treaty_keys, "sherloc_tip", "sherloc_som"]
+    listed, provided = public_sources_list(ctx, keys)
+    parts += listed
+    if not provided:
+        return Html(*parts)
+    glotip = ctx.sources.get("glotip")
+    treaties = {k: ctx.sources.get(k) for k in treaty_keys}
+    case_lists = [c for c in (ctx.sources.get("sherloc_tip"), ctx.sources.get("sherloc_som"))
+                  if c is not None]
+    frame = public_data.country_context(ctx.data, ctx.year, ctx.programme, glotip, treaties,
+                                        pd.concat(case_lists) if case_lists else None)
+    if frame.empty:
+        return Html(*parts, para(_("No country was assisted in {year}.").format(year=ctx.year),
+                                 "empty"))
+    shown = pd.DataFrame({"country": frame["iso3"].map(lambda c: country(ctx, c))})
+    victims = [_(c) for _s, _a, c in public_data.VICTIM_GROUPS]
+    if glotip is not None:
+        shown[_("GLOTIP year")] = frame["glotip_year"].map(
+            lambda y: "–" if pd.isna(y) else str(y))
+        for (_s, _a, column), label in zip(public_data.VICTIM_GROUPS, victims, strict=True):
+            shown[label] = frame[column]
+    for key, status in treaties.items():
+        shown[_(programmes.TREATIES[key].short)] = ([_party_text(*r) for r in zip(
+            frame[f"{key}_party"], frame[f"{key}_since"], frame[f"{key}_action"], strict=True)]
+            if status is not None else _("not provided"))
+    if case_lists:
+        shown[_("SHERLOC cases")] = frame["sherloc_cases"]
+        shown[_("latest decision")] = frame["latest_decision"].map(
+            lambda y: "–" if pd.isna(y) else str(y))
+    numeric = tuple(c for c in shown.columns if c in {*victims, _("SHERLOC cases")})
+    notes = [_("Detected trafficking victims: UNODC GLOTIP, indicator 'Detected trafficking "
+               "victims' (numerator of SDG indicator 16.2.2), latest year available for each "
+               "country; '<5' is a count of 1 to 4 suppressed by the publisher; '–' means "
+               "not reported.")]
+    for key, status in treaties.items():
+        if status is not None:
+            notes.append(_("{treaty}: UN Treaty Collection status as of {date} (latest "
+                           "consent date in the file).").format(
+                treaty=_(programmes.TREATIES[key].short),
+                date=short_date(status["consent_date"].max())))
+    if case_lists:
+        notes.append(_("SHERLOC cases: cases of the country in the case lists provided, all "
+                       "crime types the list holds; latest decision is the latest year in "
+                       "their URLs."))
+        merged = sum(c.attrs.get("merged_duplicates", 0) for c in case_lists)
+        if merged:
+            notes.append(ngettext("{n} case page listed twice was counted once.",
+                                  "{n} case pages listed twice were counted once.",
+                                  merged).format(n=merged))
+    shown["brief"] = [brief_link(ctx, c) for c in frame["iso3"]]
+    return Html(*parts, table(shown, numeric, cls="data small", links={"country": "brief"}),
+                *[para(n, "note") for n in notes])
+
+
+@localized
+def treaty_parties(ctx: Context) -> Html:
+    """Count new parties to the Protocols and the Convention in the year, where provided."""
+    parts = [heading(_("States parties"), anchor="treaties")]
+    rows = []
+    new_in_year = _("new parties in {year}").format(year=ctx.year)
+    parties, as_of_ = _("parties"), _("status as of")
+    for key in programmes.TREATIES:
+        status = ctx.sources.get(key)
+        if status is None:
+            parts.append(para(ctx.sources.note(key), "note"))
+            continue
+        got = public_data.treaty_year(status, ctx.year)
+        new, as_of = got["new"], got["as_of"]
+        names = ", ".join(country(ctx, i) if isinstance(i, str) else p
+                          for i, p in zip(new["iso3"], new["participant"], strict=True))
+        rows.append({_("instrument"): programmes.treaty_name(key, ctx.lang),
+                     new_in_year: len(new) if got["covered"] else
+                     _("unknown (status of {year})").format(year=f"{as_of:%Y}"),
+                     parties: got["parties"], _("who joined"): names or "–",
+                     as_of_: as_of})
+    if rows:
+        frame = pd.DataFrame(rows)
+        parts.insert(1, table(frame, (new_in_year, parties), nowrap=(as_of_,)))
+        parts.insert(2, para(_("'Status as of' is the latest consent date in the status file; "
+                               "'parties' counts the parties by the end of the year, or by "
+                               "that date when the file is older. A file older than the year "
+                               "cannot show the year's new parties."), "note"))
+    return Html(*parts)

@@ -1,0 +1,217 @@
+"""What a report is about, and the one door its sections go through.
+
+A :class:`Context` carries everything a report shows and writes with: its
+data, year, programme or country, language and public sources, and the
+tables it has shown (for its workbook). Every section takes it as its first
+argument and goes through :func:`localized`, which sets the report's language
+and where its tables are noted for the section's duration: nothing about a
+report lives in a module global.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import wraps
+
+import pandas as pd
+
+from .. import countries as country_names
+from .. import languages, programmes
+from ..languages import _
+from ..loaders import Dataset, check_year
+from ..metrics.figures import compute_country, country_figures
+from ..sources import PublicSources
+from .collect import Tables, recording
+from .html import esc
+
+
+@dataclass
+class Context:
+    """What a report is about: its data, year, programme and parameters.
+
+    Attributes
+    ----------
+    data : Dataset
+        Loaded, validated data.
+    year : int
+        Reporting year.
+    programme : str or None
+        Programme code, or ``None`` for the section as a whole.
+    years : list of int
+        The reporting year and up to ``years_back`` years before it that the data has.
+    parameters : dict
+        What the report was made with, for the method annex (file names only,
+        never a full path).
+    sources : PublicSources
+        Public data (GLOTIP, SHERLOC, treaty status) the analyst pointed the report at.
+    country : str or None
+        ISO3 code of the country of a country brief; ``None`` otherwise.
+    briefs : str
+        Folder of the country briefs built with this report, relative to it
+        (``countries``): country names link to their briefs. Empty: no links.
+    briefed : frozenset of str
+        The ISO3 codes of the countries that have a brief there.
+    lang : str
+        The report's language (one of :data:`htmss_analysis.programmes.LANGUAGES`).
+    tables : Tables
+        The tables the report has shown so far, for its workbook.
+    memo : dict
+        Figures the report asks for more than once (its country figures, its
+        figures' records), computed once for this report.
+    """
+
+    data: Dataset
+    year: int
+    programme: str | None
+    years: list[int]
+    parameters: dict = field(default_factory=dict)
+    sources: PublicSources = field(default_factory=lambda: PublicSources({}))
+    country: str | None = None
+    briefs: str = ""
+    briefed: frozenset[str] = frozenset()
+    lang: str = "en"
+    tables: Tables = field(default_factory=Tables, repr=False)
+    memo: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def label(self) -> str:
+        """The programme as publications write it, or HTMSS."""
+        return programmes.label(self.programme)
+
+    @property
+    def name(self) -> str:
+        """The programme's full name, or the section's, in the report's language."""
+        if self.programme:
+            return programmes.name(self.programme, self.lang)
+        with languages.using(self.lang):
+            return _(programmes.SECTION_NAME)
+
+
+def localized(section: Callable) -> Callable:
+    """Make a section one of its report's: in its language, its tables noted for its workbook.
+
+    The one entry point that sets what a section writes in and where its
+    tables go, both from its first argument (the report's :class:`Context`).
+    """
+
+    @wraps(section)
+    def in_report(ctx: Context, *args, **kwargs):
+        with languages.using(ctx.lang), recording(ctx.tables):
+            return section(ctx, *args, **kwargs)
+
+    return in_report
+
+
+def country(ctx: Context, iso3: str) -> str:
+    """Return a country's name in the report's language."""
+    return languages.country_name(iso3, ctx.lang)
+
+
+def regions(ctx: Context, values: pd.Series) -> pd.Series:
+    """Name UN M49 regions in the report's language."""
+    return values.map(lambda r: languages.region_name(r, ctx.lang) if isinstance(r, str) else r)
+
+
+def context(data: Dataset, year: int, programme: str | None = None, years_back: int = 2,
+            sources: PublicSources | None = None, country: str | None = None,
+            briefs: str = "", brief_countries: str = "all", lang: str = "en") -> Context:
+    """Fix what a report covers.
+
+    Parameters
+    ----------
+    data : Dataset
+        Loaded data (:func:`htmss_analysis.load`).
+    year : int
+        Reporting year.
+    programme : str, optional
+        Programme code; ``None``, ``""`` or ``"all"`` for the section.
+    years_back : int
+        How many earlier years to show beside the reporting year.
+    sources : PublicSources, optional
+        Public data for the country context
+        (:func:`htmss_analysis.sources.public_sources`).
+    country : str, optional
+        For a country brief: an ISO3 code or a country name.
+    briefs : str, optional
+        Folder of the country briefs built beside the report (relative to
+        it); country names then link to their briefs.
+    brief_countries : str, optional
+        Which countries have a brief: ``"all"`` (every country with a
+        non-zero country figure in the year) or ISO3 codes separated by spaces.
+    lang : str, optional
+        The report's language (one of :data:`htmss_analysis.programmes.LANGUAGES`;
+        default English). Only the words change: the figures are the same in
+        every language.
+
+    Raises
+    ------
+    DataError
+        When no table has a row in ``year`` (the message names the years the
+        data covers).
+    UnknownCountry
+        When ``country`` names no country.
+    ValueError
+        When ``lang`` is not a report language.
+    """
+    lang = languages.check(lang)
+    check_year(data, year)
+    code = programmes.programme_code(programme)
+    iso3 = country_names.to_iso3(country) if country else None
+    present = set(data.years)
+    years = [y for y in range(year - years_back, year) if y in present] + [year]
+    sources = sources or PublicSources({})
+    params = {"year": year, "programme": code or programmes.ALL,
+              "data": "synthetic sample" if data.synthetic else data.folder.name,
+              "years_back": years_back,
+              "public sources config": sources.config.name if sources.config else "none"}
+    if iso3:
+        params = {"country": iso3, **params}
+    if lang != "en":
+        params["lang"] = lang
+    briefed: frozenset[str] = frozenset()
+    if briefs:
+        briefed = frozenset(country_figures(data, year)["iso3"])
+        if brief_countries.strip().lower() != "all":
+            briefed &= {country_names.to_iso3(c) for c in brief_countries.split()}
+    return Context(data, year, code, years, params, sources, iso3, briefs, briefed, lang)
+
+
+def report_name(ctx: Context) -> str:
+    """Return the report's file name without extension: ISO3 code, programme code or highlights."""
+    return ctx.country or ctx.programme or "highlights"
+
+
+def country_figures_of(ctx: Context, year: int) -> dict[str, int]:
+    """Return the brief's country figures of ``year``, computed once per report."""
+    key = ("country figures", year)
+    if key not in ctx.memo:
+        ctx.memo[key] = compute_country(ctx.data, year, ctx.country, ctx.programme)
+    return ctx.memo[key]
+
+
+def brief_link(ctx: Context, iso3: object) -> str:
+    """Return the relative address of a country's brief, or "" when the report links to none."""
+    if not ctx.briefs or not isinstance(iso3, str) or iso3 not in ctx.briefed:
+        return ""
+    folder = ctx.briefs.strip("/")
+    return f"{iso3}.html" if folder in ("", ".") else f"{folder}/{iso3}.html"
+
+
+def country_link(ctx: Context, iso3: str, name: str) -> str:
+    """Return a country's name, linked to its brief when the report links to briefs."""
+    href = brief_link(ctx, iso3)
+    return f'<a href="{esc(href)}">{esc(name)}</a>' if href else esc(name)
+
+
+def linked(ctx: Context, frame: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Add a ``brief`` column: the address of each row's country brief (or "")."""
+    return frame.assign(brief=[brief_link(ctx, c) for c in frame[code]])
+
+
+def named(ctx: Context, frame: pd.DataFrame, code: str = "iso3") -> pd.DataFrame:
+    """Add a ``country`` column of names, in the report's language, after the ISO3 ``code``."""
+    out = frame.copy()
+    out.insert(out.columns.get_loc(code) + 1, "country",
+               [country(ctx, c) for c in frame[code]])
+    return out

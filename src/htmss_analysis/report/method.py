@@ -1,0 +1,103 @@
+"""The method annex: every figure's definition and rule with its rows, inputs, versions.
+
+Written from the figures' declarations (:mod:`htmss_analysis.metrics.figures`)
+and their records (:func:`htmss_analysis.metrics.explain.explain`): the annex,
+``docs/indicators.md`` and ``htmss-analysis explain`` all say the same rule.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+
+from .. import __version__, languages, sdg
+from ..languages import _
+from ..metrics import figures
+from ..metrics.explain import explain
+from .context import Context, localized
+from .html import Html, esc, heading, num, para, table
+from .words import words
+
+
+@localized
+def method(ctx: Context, countries: bool | None = None) -> Html:
+    """Write the method annex: definitions, input files with SHA-256, versions, parameters.
+
+    The definitions are the country figures' for a country brief (or with
+    ``countries=True``, as the index of briefs has), the registry's otherwise.
+    """
+    countries = ctx.country is not None if countries is None else countries
+    defs = figures.registry_table(countries=countries)
+    files = pd.DataFrame([{"table": s.table, "file": s.label, "encoding": s.encoding,
+                           "sha256": s.sha256} for s in ctx.data.sources]
+                         + [{"table": key, "file": path.name, "encoding": _("public source"),
+                             "sha256": digest} for key, path, digest in ctx.sources.files()])
+    params = pd.DataFrame({"parameter": [words(k) for k in ctx.parameters],
+                           "value": [_(v) if v in ("synthetic sample", "none", "all") else str(v)
+                                     for v in ctx.parameters.values()]})
+    versions = pd.DataFrame({"component": ["htmss-analysis", "python", "pandas", "babel"],
+                             "version": [__version__, sys.version.split()[0], pd.__version__,
+                                         languages.babel_version()]})
+    notes = [_("SDG targets are given in the official wording of General Assembly resolution "
+               "71/313 for the {n} targets of the section's mandate ({targets}); any other "
+               "target is described by its goal.").format(n=len(sdg.TITLES),
+                                                          targets=", ".join(sdg.TITLES))]
+    if ctx.lang != "en":
+        notes.append(_("The SDG targets and goals are quoted in English: no official "
+                       "wording in this language is available offline to the package. "
+                       "Country names follow the Unicode CLDR; the titles of programmes and "
+                       "treaties are their official titles in this language; text taken "
+                       "from the data (titles, stories) is shown as entered."))
+    return Html(
+        heading(_("Method annex"), anchor="method"),
+        para(_("A row counts for a programme when the programme is among its programmes. For "
+               "the section as a whole every distinct count is taken over the union of rows, "
+               "never as a sum of programmes. Capacity building means training, training of "
+               "trainers, mentoring, e-learning and workshops. An activity counts in the year "
+               "it starts.")),
+        heading(_("Definitions"), 3), table(defs),
+        heading(_("How each figure is made"), 3),
+        para(_("Each figure's rule, step by step, with the rows left after each step in this "
+               "report's data; a figure's number on its card links here. The records each "
+               "figure counts are in the report's workbook (one sheet per figure) and from "
+               "`htmss-analysis explain KEY`.")),
+        *_rules(ctx, countries),
+        heading(_("Input files"), 3), table(files, cls="data files"),
+        heading(_("Parameters and versions"), 3),
+        '<div class="two">', table(params), table(versions), "</div>",
+        *[para(n, "note") for n in notes],
+    )
+
+
+def explained(ctx: Context, countries: bool) -> dict[str, pd.DataFrame]:
+    """Return the records of every figure of the report, by key.
+
+    Asked once per report and kept on the context: the method annex shows
+    their waterfalls and the workbook lists their records.
+    """
+    cache_key = ("explained", countries)
+    if cache_key not in ctx.memo:
+        registry = figures.COUNTRY_REGISTRY if countries else figures.REGISTRY
+        country = ctx.country if countries else None
+        if countries and country is None:
+            ctx.memo[cache_key] = {}
+        else:
+            ctx.memo[cache_key] = {k: explain(ctx.data, k, ctx.year, ctx.programme, country)
+                                   for k in registry
+                                   if countries or figures.recorded(ctx.data, k)}
+    return ctx.memo[cache_key]
+
+
+def _rules(ctx: Context, countries: bool) -> list[str]:
+    registry = figures.COUNTRY_REGISTRY if countries else figures.REGISTRY
+    parts = []
+    for key, records in explained(ctx, countries).items():
+        ind = registry[key]
+        steps = records.attrs["steps"]
+        parts.append(f'<div class="rule" id="rule-{esc(key)}">'
+                     f"<h4>{esc(_(ind.title))} ({esc(key)}): {num(records.attrs['value'])}</h4>"
+                     f"<p>{esc(ind.described())}</p>"
+                     + table(steps.rename(columns={"rows": "rows left"}), ("rows left",),
+                             exported=False) + "</div>")
+    return parts

@@ -1,0 +1,325 @@
+"""The publication's sections: what the highlights print, in the report's language.
+
+Each function takes the report's :class:`~.context.Context`, asks the metrics
+for figures and frames and only formats them: no counting and no loading
+happens here. Every piece of text that comes from the data is escaped (see
+:mod:`.html`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import languages, programmes, sdg
+from ..languages import _, ngettext
+from ..marks import N_
+from ..metrics import breakdowns, figures
+from . import charts
+from .context import Context, country, localized
+from .html import Html, cards, cell_text, esc, heading, num, para, table
+from .words import words
+
+SUBTITLES = {"programme report": N_("programme report"),
+             "highlights at a glance": N_("highlights at a glance"),
+             "country brief": N_("country brief"), "country briefs": N_("country briefs")}
+"""The subtitles of the package's notebooks, translated in the report's language."""
+
+
+@localized
+def title(ctx: Context, subtitle: str = "") -> Html:
+    """Return the report's title block; it also names the page (``<title>``) and its language.
+
+    A subtitle of the package's notebooks (:data:`SUBTITLES`) is translated;
+    any other is shown as given.
+    """
+    subtitle = _(SUBTITLES[subtitle]) if subtitle in SUBTITLES else subtitle
+    sample = " " + _("(synthetic sample data)") if ctx.data.synthetic else ""
+    who = country(ctx, ctx.country) if ctx.country else ctx.label
+    page = f"{who} {ctx.year} {subtitle}".strip()
+    heading_ = (_("{who} {year}: {subtitle}").format(who=who, year=ctx.year, subtitle=subtitle)
+                if subtitle else f"{who} {ctx.year}")
+    unodc = _("UNODC")
+    parts = [f'<header class="report-title"><p class="kicker">{esc(unodc)} · '
+             f'{esc(_(programmes.SECTION_NAME))}</p><h1>{esc(heading_)}</h1>'
+             f'<p class="subtitle">{esc(ctx.name)}{esc(sample)}</p></header>']
+    if ctx.programme is None and ctx.country is None:
+        # the highlights: spell each programme out at its first use
+        parts.append(para(_("Global programmes: {list}.").format(list=languages.semicolons(
+            f"{p.label}, {programmes.name(p.code, ctx.lang)}"
+            for p in programmes.PROGRAMMES.values())), "note"))
+    return Html(*parts, title=page, lang=ctx.lang)
+
+
+def _titled(frame: pd.DataFrame) -> pd.DataFrame:
+    """Translate the ``title`` column of a frame of registry figures."""
+    return frame.assign(title=frame["title"].map(_))
+
+
+@localized
+def headline_cards(ctx: Context) -> Html:
+    """Show the headline figures of the year as large numbers, as the highlights do.
+
+    A figure the data never attributes to the programme gets no card (a big 0
+    would read as a result); a note names those figures instead.
+    """
+    table_ = _titled(figures.headline(ctx.data, ctx.year, ctx.programme, compare=False))
+    table_ = table_[[figures.REGISTRY[k].part == "headline" for k in table_.index]]
+    shown = table_[table_["attributed"]]
+    parts = [heading(_("{year} highlights").format(year=ctx.year), anchor="highlights"),
+             cards(((k, v, t) for k, v, t in zip(shown.index, shown["value"], shown["title"],
+                                                 strict=True)), rules=True)]
+    left_out = table_[~table_["attributed"]]
+    if len(left_out):
+        parts.append(para(_("Not attributed to {programme}: {figures}. The data records these "
+                            "for the section as a whole or for other programmes only.").format(
+            programme=ctx.label, figures=languages.semicolons(left_out["title"])), "note"))
+    if ctx.programme and not shown["value"].any():
+        parts.append(para(_("{programme} has no rows in {year}: no activity, case, "
+                            "publication, story or web figure of the year names it.").format(
+            programme=ctx.label, year=ctx.year), "empty"))
+    return Html(*parts)
+
+
+@localized
+def about(ctx: Context) -> Html:
+    """Say what the section and each programme do (one programme, in its own report)."""
+    parts = [heading(_("What we do"), anchor="about")]
+    if ctx.programme:
+        p = programmes.PROGRAMMES[ctx.programme]
+        return Html(*parts, para(f"{p.label}, {ctx.name}: {_(p.description)}"))
+    rows = pd.DataFrame([{_("programme"): p.label, _("name"): programmes.name(p.code, ctx.lang),
+                          _("what it does"): _(p.description)}
+                         for p in programmes.PROGRAMMES.values()])
+    return Html(*parts, para(_(programmes.SECTION_DESCRIPTION)),
+                table(rows, nowrap=(_("programme"),)))
+
+
+def _figures(ctx: Context, part: str) -> str:
+    """Cards of the figures of one part of the highlights that the data records."""
+    keys = [k for k, i in figures.REGISTRY.items()
+            if i.part == part and figures.recorded(ctx.data, k)
+            and figures.attributed(ctx.data, k, ctx.programme)]
+    values = figures.compute(ctx.data, ctx.year, ctx.programme)
+    return cards(((k, values[k], _(figures.REGISTRY[k].title)) for k in keys), rules=True)
+
+
+@localized
+def stories(ctx: Context) -> Html:
+    """Show the results stories of the year."""
+    frame = breakdowns.stories(ctx.data, ctx.year, ctx.programme)
+    parts = [heading(_("Results stories"), anchor="stories")]
+    if frame.empty:
+        return Html(*parts, para(_("No results stories for {year}.").format(year=ctx.year),
+                                 "empty"))
+    return Html(*parts, *story_articles(frame))
+
+
+def story_articles(frame: pd.DataFrame) -> list[str]:
+    """Render results stories (:func:`htmss_analysis.metrics.breakdowns.stories`' columns).
+
+    Called inside a section: country names are in the section's language.
+    """
+    parts = []
+    for s in frame.itertuples(index=False):
+        countries = ", ".join(languages.country_name(c) for c in s.countries)
+        labels = programmes.labels(s.programmes)
+        figure = ""
+        if not pd.isna(s.figure):
+            unit = f" <span>{esc(s.unit)}</span>" if isinstance(s.unit, str) and s.unit else ""
+            figure = f'<p class="story-figure">{num(s.figure)}{unit}</p>'
+        targets = ", ".join(_("SDG") + f" {t}" for t in s.sdg_targets)
+        meta = " · ".join(x for x in (labels, countries, targets) if x)
+        # The figure sits in the story's own header, beside its heading: never above the
+        # next story's title, where it would seem to belong to that story.
+        parts.append(f'<article class="story"><header class="story-head"><h3>{esc(s.title)}</h3>'
+                     f"{figure}</header><p>{esc(s.summary)}</p>"
+                     f'<p class="meta">{esc(meta)}</p></article>')
+    return parts
+
+
+@localized
+def awareness(ctx: Context) -> Html:
+    """Awareness-raising activities of the year; left out when there are none."""
+    rows = breakdowns.awareness_raising(ctx.data, ctx.year, ctx.programme)
+    if rows.empty:
+        return Html()
+    where = rows["country"].nunique()
+    rows = rows.assign(country=rows["country"].map(lambda c: country(ctx, c) if isinstance(c, str)
+                                                   else ""),
+                       level=rows["level"].map(words),
+                       programme=rows["programme"].map(programmes.labels))
+    text = ngettext("{n} awareness-raising activity started in {year}",
+                    "{n} awareness-raising activities started in {year}", len(rows))
+    text += ngettext(", in {where} country.", ", in {where} countries.", where)
+    return Html(heading(_("Awareness raising"), anchor="awareness"),
+                para(text.format(n=len(rows), year=ctx.year, where=where)),
+                table(rows, nowrap=("start",)))
+
+
+@localized
+def priorities(ctx: Context) -> Html:
+    """Show the priorities set for the year after the report's, by area, as the highlights end.
+
+    Left out when the data has no priorities table or none for that year.
+    """
+    rows = breakdowns.priorities(ctx.data, ctx.year + 1)
+    if rows.empty:
+        return Html()
+    parts = [heading(_("Priorities for {year}").format(year=ctx.year + 1), anchor="priorities")]
+    for area, title in breakdowns.PRIORITY_AREAS.items():
+        texts = rows.loc[rows["area"] == area, "text"]
+        if len(texts):
+            parts += [heading(_(title), 3),
+                      "<ul>" + "".join(f"<li>{esc(t)}</li>" for t in texts) + "</ul>"]
+    return Html(*parts)
+
+
+ENGAGEMENT_LISTS = (("session_serviced", N_("Sessions serviced")),
+                    ("meeting_organized", N_("Meetings organized")),
+                    ("briefing", N_("Briefings and side events")),
+                    ("report_prepared", N_("Reports drafted or coordinated")),
+                    ("report_input", N_("Inputs to reports of the Secretary-General and UN "
+                                        "bodies")))
+
+
+@localized
+def intergovernmental(ctx: Context, most: int = 12) -> Html:
+    """Intergovernmental and inter-agency work: the figures, then each kind as a list.
+
+    Each list shows its first ``most`` items by date and says how many more
+    there are. Left out when the data has no engagements table (contract
+    version 1).
+    """
+    if "engagements" in ctx.data.absent:
+        return Html()
+    parts = [heading(_("Intergovernmental and inter-agency work"), anchor="intergovernmental"),
+             _figures(ctx, "intergovernmental")]
+    rows = breakdowns.engagements_list(ctx.data, ctx.year, ctx.programme)
+    if rows.empty:
+        text = (_("No engagements recorded for {year} naming {programme}.") if ctx.programme
+                else _("No engagements recorded for {year}."))
+        return Html(*parts, para(text.format(year=ctx.year, programme=ctx.label), "empty"))
+    for kind, title in ENGAGEMENT_LISTS:
+        some = rows[rows["kind"] == kind]
+        if some.empty:
+            continue
+        items = []
+        for r in some.head(most).itertuples(index=False):
+            details = "; ".join(str(cell_text(x)) for x in (r.body, r.place, r.note, r.date)
+                                if x)
+            items.append(f"<li><strong>{esc(r.title)}</strong>"
+                         f' <span class="meta">({esc(details)})</span></li>')
+        parts += [heading(f"{_(title)} ({len(some)})", 3), f"<ul>{''.join(items)}</ul>"]
+        if len(some) > most:
+            parts.append(para(_("… and {n} more, later in the year.").format(
+                n=len(some) - most), "note"))
+    if not ctx.programme:
+        parts.append(para(_("Engagements without a programme are the section's as a whole; a "
+                            "programme report shows only those that name the programme."),
+                          "note"))
+    return Html(*parts)
+
+
+def _listed(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(programme=frame["programme"].map(programmes.labels))
+
+
+def _publication_tables(ctx: Context, titled: bool = True) -> list[str]:
+    """Tabulate the year's tools and publications with downloads, then its teaching modules."""
+    pubs = _listed(breakdowns.publications_list(ctx.data, ctx.year, ctx.programme,
+                                                modules=False))
+    modules = _listed(breakdowns.publications_list(ctx.data, ctx.year, ctx.programme,
+                                                   modules=True))
+    parts = []
+    if pubs.empty:
+        parts.append(para(_("No tools or publications in {year}.").format(year=ctx.year),
+                          "empty"))
+    else:
+        pubs["category"] = pubs["category"].map(words)
+        parts += ([heading(_("Tools and publications"), 3)] if titled else []) + [
+            table(pubs.rename(columns={"published_date": "published"}), ("downloads",),
+                  nowrap=("published",))]
+    if len(modules):
+        parts += [heading(_("Teaching modules ({n})").format(n=len(modules)), 3),
+                  table(modules.drop(columns="category").rename(
+                      columns={"published_date": "published"}), ("downloads",),
+                      nowrap=("published",))]
+    return parts
+
+
+@localized
+def knowledge(ctx: Context) -> Html:
+    """Knowledge development: tools and publications with downloads, then teaching modules."""
+    return Html(heading(_("Knowledge development"), anchor="knowledge"),
+                _figures(ctx, "knowledge"), *_publication_tables(ctx))
+
+
+@localized
+def sdgs(ctx: Context) -> Html:
+    """Activities and countries per SDG target."""
+    frame = breakdowns.sdg_contribution(ctx.data, ctx.year, ctx.programme)
+    frame.insert(1, "title", frame["target"].map(sdg.describe))
+    parts = [heading(_("Contribution to the Sustainable Development Goals"), anchor="sdg")]
+    if frame.empty:
+        return Html(*parts, para(_("No activity of the year names an SDG target."), "empty"))
+    parts += [para(_("Activities starting in the year that name each SDG target, and the "
+                     "distinct countries they took place in. Targets are given in their "
+                     "official wording.")),
+              table(frame, ("activities", "countries"), nowrap=("target",)),
+              charts.bar(frame.assign(target=_("SDG") + " " + frame["target"]), "target",
+                         "activities",
+                         _("Activities per SDG target, {year}").format(year=ctx.year),
+                         _("activities"), color_index=3)]
+    named_ = breakdowns.sdg_stories(ctx.data, ctx.year, ctx.programme)
+    sdg_ = _("SDG")
+    if len(named_):
+        items = "".join(
+            f"<li><strong>{esc(sdg_)} {esc(target)}</strong>: "
+            f"{esc('; '.join(group['title']))}</li>"
+            for target, group in named_.groupby("target", sort=False))
+        parts += [heading(_("Results stories by SDG target"), 3), f"<ul>{items}</ul>"]
+    return Html(*parts)
+
+
+SECTION_LABELS = {
+    "highlights": N_("Highlights"), "about": N_("What we do"), "programmes": N_("Programmes"),
+    "stories": N_("Stories"), "awareness": N_("Awareness raising"),
+    "priorities": N_("Priorities"), "intergovernmental": N_("Intergovernmental work"),
+    "knowledge": N_("Knowledge"), "sdg": N_("SDGs"), "cases": N_("Cases"),
+    "treaties": N_("States parties"), "web": N_("Web"), "activities": N_("Activities"),
+    "people": N_("People trained"), "countries": N_("Countries"),
+    "context": N_("Country context"), "publications": N_("Publications"),
+    "results": N_("Results"), "activity-list": N_("Activity list"),
+    "quality": N_("Data quality"), "method": N_("Method"), "figures": N_("Figures"),
+}
+"""The table of contents' label of each section, by its anchor."""
+
+
+BRIEF_LABELS = {"people": N_("People"), "context": N_("Public data")}
+"""Labels a country brief gives some sections instead."""
+
+
+def toc(*entries: str | tuple[str, str], ctx: Context | None = None) -> Html:
+    """Link to the report's sections, given by anchor (or as ``(anchor, label)`` pairs).
+
+    An anchor's label is the package's (:data:`SECTION_LABELS`), in the
+    report's language. With ``ctx``, the sections its data leaves out (no
+    engagements, no priorities for the next year) get no link.
+    """
+    with languages.using(ctx.lang if ctx else languages.current()):
+        labels = {**SECTION_LABELS, **(BRIEF_LABELS if ctx and ctx.country else {})}
+        pairs = [(e, labels[e]) if isinstance(e, str) else e for e in entries]
+        shown = [(a, label) for a, label in pairs if ctx is None or not _left_out(ctx, a)]
+        links = "".join(f'<a href="#{esc(a)}">{esc(_(label))}</a>' for a, label in shown)
+        contents = _("Contents")
+        return Html(f'<nav class="toc" aria-label="{esc(contents)}">{links}</nav>')
+
+
+def _left_out(ctx: Context, anchor: str) -> bool:
+    if anchor == "awareness":
+        return breakdowns.awareness_raising(ctx.data, ctx.year, ctx.programme).empty
+    if anchor == "intergovernmental":
+        return "engagements" in ctx.data.absent
+    if anchor == "priorities":
+        return breakdowns.priorities(ctx.data, ctx.year + 1).empty
+    return False
