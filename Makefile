@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 YEAR   ?= 2018
 JOBS   ?= 2
-LANGS  ?= en fr es
+LANGS  ?= all
 
 .PHONY: reports test test-fast constraints lint sample docs messages lab benchmark clean
 
@@ -47,9 +47,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 # Regenerate the synthetic sample data (byte-identical on every run), once: in the package,
-# which ships it for h.load() without a folder; data/sample is a link to it.
+# which ships it for h.load() without a folder; data/sample is a link to it. The generator
+# is a development tool (tools/), not part of the installed package.
 sample: $(STAMP)
-	$(BIN)/htmss-analysis make-sample --out src/htmss_analysis/sample_data
+	$(BIN)/python tools/make_sample.py --out src/htmss_analysis/sample_data
 
 docs: $(STAMP)
 	$(BIN)/htmss-analysis docs --out docs

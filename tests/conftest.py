@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from htmss_analysis.programmes import LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
@@ -147,7 +149,7 @@ def cache_dir(tmp_path_factory) -> Path:
 PUBLIC_CONFIG = ROOT / "config" / "public-sources.toml"
 
 
-LANGS = ("en", "fr", "es")
+LANGS = LANGUAGES
 """The languages of the sample build."""
 
 

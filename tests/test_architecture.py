@@ -110,3 +110,92 @@ def test_counting_never_imports_the_report_the_build_or_the_cli():
 
 def test_programme_facts_import_nothing_that_could_import_them_back():
     assert import_graph()[f"{NAME}.programmes"] <= {f"{NAME}.marks"}
+
+
+# --- no side channels: a report's language and tables travel with the report -------------
+
+HIGHLIGHTS = ("title", "headline_cards", "headline_trend", "about", "programme_shares",
+              "stories", "awareness", "priorities", "intergovernmental", "knowledge", "sdgs",
+              "cases", "web", "data_quality", "method")
+
+
+def _render(ctx, name):
+    from htmss_analysis import report
+
+    section = getattr(report, name)
+    return str(section(ctx, "highlights at a glance") if name == "title" else section(ctx))
+
+
+def test_two_languages_interleaved_give_what_each_gives_alone(tiny_data):
+    from htmss_analysis import languages
+    from htmss_analysis import report as r
+
+    alone = {}
+    for lang in ("en", "fr"):
+        ctx = r.context(tiny_data, 2018, None, lang=lang)
+        alone[lang] = ([_render(ctx, n) for n in HIGHLIGHTS], ctx.tables.sheets)
+    english, french = (r.context(tiny_data, 2018, None, lang=lang) for lang in ("en", "fr"))
+    mixed = {"en": [], "fr": []}
+    for name in HIGHLIGHTS:  # one section of each, turn about
+        mixed["fr"].append(_render(french, name))
+        mixed["en"].append(_render(english, name))
+    assert mixed["en"] == alone["en"][0] and mixed["fr"] == alone["fr"][0]
+    for lang, ctx in (("en", english), ("fr", french)):
+        sheets = alone[lang][1]
+        assert list(ctx.tables.sheets) == list(sheets)
+        assert all(ctx.tables.sheets[k].equals(sheets[k]) for k in sheets)
+    assert "Activités de coopération technique" in "".join(mixed["fr"])
+    assert "Activités" not in "".join(mixed["en"])
+    assert languages.current() == "en"  # nothing leaks out of a section
+
+
+def test_two_languages_in_two_threads_at_once(tiny_data):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from htmss_analysis import report as r
+
+    def page(lang):
+        ctx = r.context(tiny_data, 2018, None, lang=lang)
+        return [_render(ctx, n) for n in HIGHLIGHTS]
+
+    alone = {lang: page(lang) for lang in ("en", "es")}
+    with ThreadPoolExecutor(4) as pool:
+        runs = list(pool.map(page, ["en", "es"] * 3))
+    assert runs == [alone["en"], alone["es"]] * 3
+
+
+def test_a_report_writes_its_workbook_only_where_it_is_told(tiny_data, tmp_path, monkeypatch):
+    from htmss_analysis import report as r
+
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    ctx = r.context(tiny_data, 2018, "GLOT59")
+    r.headline_cards(ctx)
+    said = str(r.tables_workbook(ctx))  # papermill without out_dir: no folder was given
+    assert "No workbook was written" in said and list(cwd.iterdir()) == []
+    told = tmp_path / "told"
+    told.mkdir()
+    said = str(r.tables_workbook(ctx, told))
+    assert [p.name for p in told.iterdir()] == ["GLOT59.xlsx"] and 'href="GLOT59.xlsx"' in said
+    beside = tmp_path / "notebooks"
+    beside.mkdir()
+    monkeypatch.setenv("JPY_SESSION_NAME", str(beside / "programme_report.ipynb"))
+    r.tables_workbook(ctx)  # JupyterLab names the notebook: the workbook goes beside it
+    assert [p.name for p in beside.iterdir()] == ["GLOT59.xlsx"]
+    assert list(cwd.iterdir()) == []
+
+
+def test_no_module_keeps_the_language_or_the_tables_in_a_global():
+    """The language and the tables being collected are context variables, nothing else."""
+    from contextvars import ContextVar
+
+    from htmss_analysis import languages
+    from htmss_analysis.report import collect
+
+    assert isinstance(languages._current, ContextVar)
+    assert isinstance(collect._RECORDING, ContextVar)
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        assert not [n for n in ast.walk(tree) if isinstance(n, ast.Global)], path

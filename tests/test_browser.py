@@ -1,5 +1,6 @@
 """Open every report of the sample build in headless Chromium, as a reader would."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -7,6 +8,7 @@ import pytest
 
 import htmss_analysis as h
 from htmss_analysis import countries
+from test_sample import PUBLISHED_2018
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
@@ -38,16 +40,17 @@ def test_report_in_chromium(browser, sample_build: Path, name):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto((sample_build / f"{name}.html").as_uri(), wait_until="load")
 
-    data = h.load()
-    programme = None if name == "highlights" else name
-    expected = h.compute(data, 2018, programme)
-    for key, value in expected.items():
-        card = page.locator(f'.card[data-key="{key}"] .figure')
-        if not h.indicators.attributed(data, key, programme):
-            assert card.count() == 0, key  # no big 0 for what the programme never counts
-            continue
-        assert card.is_visible(), key
-        assert card.inner_text() == f"{value:,}", key
+    cards = page.locator(".card .figure")
+    assert cards.count() >= 10
+    for i in range(cards.count()):
+        assert cards.nth(i).is_visible()
+        assert re.fullmatch(r"\d{1,3}(,\d{3})*", cards.nth(i).inner_text())
+    if name == "highlights":  # the figures the 2018 publication prints
+        for key, value in PUBLISHED_2018.items():
+            card = page.locator(f'.card[data-key="{key}"] .figure')
+            assert card.inner_text() == f"{value:,}", key
+    elif name == "GLOT59":  # the sample's web rows are the section's or GLO.ACT's only
+        assert page.locator('.card[data-key="page_views"]').count() == 0
     images = page.locator("figure.chart img")
     assert images.count() >= 3
     for i in range(images.count()):
@@ -72,10 +75,14 @@ def test_french_and_spanish_reports_in_chromium(browser, sample_build: Path, lan
     page.on("request", lambda r: requests.append(r.url))
     page.goto((sample_build / lang / "highlights.html").as_uri(), wait_until="load")
     assert page.evaluate("document.documentElement.lang") == lang
-    for key, value in h.compute(h.load(), 2018).items():
-        card = page.locator(f'.card[data-key="{key}"] .figure')
-        if card.count():
-            assert card.inner_text() == languages.number(value, lang), key
+    # The published figures as each language writes them: a narrow no-break space groups
+    # French thousands, a point Spanish ones.
+    written = {"fr": {"cases_added": "2\u202f313", "page_views": "615\u202f232",
+                      "technical_cooperation_activities": "261"},
+               "es": {"cases_added": "2.313", "page_views": "615.232",
+                      "technical_cooperation_activities": "261"}}[lang]
+    for key, text in written.items():
+        assert page.locator(f'.card[data-key="{key}"] .figure').inner_text() == text, key
     shots = sample_build / "screenshots"
     shots.mkdir(exist_ok=True)
     page.screenshot(path=str(shots / f"highlights-{lang}.png"), full_page=True)
@@ -101,9 +108,16 @@ def test_country_brief_in_chromium(browser, sample_build: Path, code):
     page = browser.new_page(viewport={"width": 1100, "height": 1400})
     page.on("request", lambda r: requests.append(r.url))
     page.goto((sample_build / "countries" / f"{code}.html").as_uri(), wait_until="load")
-    expected = h.compute_country(h.load(), 2018, code)
-    for key, value in expected.items():
-        assert page.locator(f'.card[data-key="{key}"] .figure').inner_text() == f"{value:,}"
+    cards = {key: page.locator(f'.card[data-key="{key}"] .figure').inner_text()
+             for key in h.COUNTRY_REGISTRY}
+    assert all(re.fullmatch(r"\d{1,3}(,\d{3})*", v) for v in cards.values()), cards
+    # Kyrgyzstan was assisted in 2018 (the sample's '100 days' campaign country); Albania
+    # only had nationals trained elsewhere: no activity and no case of its own.
+    if code == "KGZ":
+        assert int(cards["capacity_building_in_country"]) >= 1
+    else:
+        assert cards["activities_in_country"] == cards["capacity_building_in_country"] == "0"
+        assert int(cards["people_trained"]) >= 1
     shots = sample_build / "screenshots"
     shots.mkdir(exist_ok=True)
     page.screenshot(path=str(shots / f"brief-{code}.png"), full_page=True)

@@ -6,7 +6,6 @@ messages, and how each language writes numbers and dates.
 
 from __future__ import annotations
 
-import re
 import string
 from datetime import date
 
@@ -15,11 +14,11 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from conftest import ROOT, build_cli
+from conftest import LANGS, ROOT, build_cli
 from htmss_analysis import build, frames, languages
+from htmss_analysis import report as s
 from htmss_analysis.report import brief as b
-from htmss_analysis.report import export, html
-from htmss_analysis.report import sections as s
+from htmss_analysis.report import collect, html, workbook
 from test_display import SECTIONS
 
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
@@ -101,13 +100,17 @@ def test_changes_and_columns_are_written_as_the_language_writes_numbers():
     assert frames.number_format(values)(1234567.5) == "1,234,567.5"
 
 
-def test_a_change_in_any_language_is_a_number_in_the_workbook():
-    with languages.using("fr"):
-        assert export._column_kind(["+97\u202f326", "0"]) == "signed"
-        assert export._cell_value("+97\u202f326", "signed") == 97326.0
+def test_a_change_is_written_with_its_sign_and_kept_a_number_for_the_workbook():
+    tables = collect.Tables()
+    frame = pd.DataFrame({"figure": ["page views"], "value": [-1250], "change": [97326]})
+    with languages.using("fr"), collect.recording(tables):
+        markup = html.table(frame, ("value", "change"), signed=("change",))
+    assert '<td class="num">+97\u202f326</td>' in markup
+    assert '<td class="num">\u22121\u202f250</td>' in markup
+    (noted,) = tables.sheets.values()
+    assert noted.iloc[0].tolist() == ["page views", -1250, 97326]
     with languages.using("es"):
-        assert export._cell_value("+97.326", "signed") == 97326.0
-        assert export._cell_value("\u22121.250", "signed") == -1250.0
+        assert "+97.326" in html.table(frame, ("value", "change"), signed=("change",))
 
 
 def test_headers_dates_and_codes_in_the_report_language():
@@ -115,12 +118,13 @@ def test_headers_dates_and_codes_in_the_report_language():
         assert html.header("web_stories") == "articles web"
         assert html.header("ISO3") == "ISO3"  # a code stays
         assert html.header("2018") == "2018"
-        assert html.cell_text("2018-03-05") == "5 mars 2018"
+        assert html.cell_text(pd.Timestamp("2018-03-05")) == "5 mars 2018"
+        assert html.cell_text("2018-03-05") == "2018-03-05"  # a text of the data stays
         assert html.words("training_of_trainers") == "formation de formateurs"
     with languages.using("es"):
-        assert html.cell_text("2018-03-05") == "5 mar 2018"
+        assert html.cell_text(pd.Timestamp("2018-03-05")) == "5 mar 2018"
         assert languages.short_date(date(2003, 10, 2)) == "2 oct 2003"
-    assert html.cell_text("2018-03-05") == "2018-03-05"
+    assert html.cell_text(pd.Timestamp("2018-03-05")) == "2018-03-05"
     assert languages.region_name("Western Africa", "fr") == "Afrique occidentale"
 
 
@@ -141,8 +145,9 @@ def test_every_section_writes_in_the_report_language_with_the_same_figures(tiny_
     b.index(s.context(tiny_data, 2018, briefs=".", lang=lang))
     assert not {m for lg, m in languages.MISSED if lg == lang}
     # only the words change
-    assert s.headline_rows(other)["value"].tolist() == s.headline_rows(english)["value"].tolist()
-    assert s.headline_rows(other)["key"].tolist() == s.headline_rows(english)["key"].tolist()
+    theirs, ours = workbook.headline_rows(other), workbook.headline_rows(english)
+    assert theirs["value"].tolist() == ours["value"].tolist()
+    assert theirs["key"].tolist() == ours["key"].tolist()
 
 
 def test_a_french_section_reads_french(tiny_data):
@@ -166,7 +171,7 @@ def test_an_unknown_language_is_refused(tiny_data):
 
 def test_the_build_plan_puts_each_language_in_its_folder(tmp_path):
     jobs = build.plan(None, 2018, ["GLOT59", "highlights"], tmp_path, countries=["BRA"],
-                      langs=("en", "fr", "es"))
+                      langs=LANGS)
     where = {(j.lang, str(j.html.relative_to(tmp_path))) for j in jobs}
     assert ("en", "2018/GLOT59.html") in where
     assert ("fr", "2018/fr/GLOT59.html") in where
@@ -182,8 +187,8 @@ def test_the_build_plan_puts_each_language_in_its_folder(tmp_path):
 def test_build_refuses_an_unknown_language(tmp_path):
     proc = build_cli("--lang", "fr", "de", "--out", str(tmp_path))
     assert proc.returncode == 2
-    assert re.search(r"error: --lang: unknown language 'de': expected one of en, fr, es",
-                     proc.stderr)
+    said = "error: --lang: unknown language 'de': expected one of " + ", ".join(LANGS)
+    assert said in proc.stderr
     assert "Traceback" not in proc.stderr
 
 
@@ -196,10 +201,10 @@ def test_a_share_as_each_language_writes_a_percentage():
 def test_a_long_sheet_name_is_cut_at_a_word_never_after_a_little_one():
     # "Bases de données de | jurisprudence": 33 characters; cut before "jurisprudence",
     # then the dangling "de"
-    assert export._sheet_name("Bases de données de jurisprudence") == "Bases de données"
-    assert export._sheet_name("Activities by UN region of the country assisted or host "
+    assert collect.sheet_name("Bases de données de jurisprudence") == "Bases de données"
+    assert collect.sheet_name("Activities by UN region of the country assisted or host "
                               "country, 2018") == "Activities by UN region"
-    assert export._sheet_name("Activités par cible des ODD, 2018") == "Activités par cible des ODD"
+    assert collect.sheet_name("Activités par cible des ODD, 2018") == "Activités par cible des ODD"
 
 
 def test_warnings_read_in_the_report_language_and_in_english_on_the_command_line(tiny_data):

@@ -57,7 +57,8 @@ def test_a_fresh_pip_install_gives_the_same_report_through_every_door(tmp_path):
     assert loaded.stdout.startswith("<Dataset sample_data: activities 950")
 
     _run(bin_ / "papermill", source / "notebooks" / "programme_report.ipynb", "out.ipynb",
-         "-p", "programme", "GLOT92", "-p", "data_dir", sample, cwd=work)
+         "-p", "programme", "GLOT92", "-p", "data_dir", sample, "-p", "out_dir", work,
+         cwd=work)
     _run(bin_ / "jupyter", "nbconvert", "--to", "html", "--template", "htmss", "out.ipynb",
          cwd=work)
     _run(bin_ / "htmss-analysis", "build", "--programme", "GLOT92", "--data", sample,
@@ -69,9 +70,12 @@ def test_a_fresh_pip_install_gives_the_same_report_through_every_door(tmp_path):
     # build: the installed package carries its catalogs.
     briefs = work / "brief"
     briefs.mkdir()
-    _run(bin_ / "papermill", source / "notebooks" / "country_brief.ipynb", "KGZ.ipynb",
-         "-p", "country", "Kyrgyz Republic", "-p", "data_dir", sample, "-p", "lang", "es",
-         cwd=briefs)
+    elsewhere = tmp_path / "elsewhere"  # the working folder gets nothing but what is asked
+    elsewhere.mkdir()
+    _run(bin_ / "papermill", source / "notebooks" / "country_brief.ipynb",
+         briefs / "KGZ.ipynb", "-p", "country", "Kyrgyz Republic", "-p", "data_dir", sample,
+         "-p", "lang", "es", "-p", "out_dir", briefs, cwd=elsewhere)
+    assert list(elsewhere.iterdir()) == []
     _run(bin_ / "jupyter", "nbconvert", "--to", "html", "--template", "htmss", "KGZ.ipynb",
          cwd=briefs)
     _run(bin_ / "htmss-analysis", "build", "--programme", "GLOT92", "--country", "KGZ",

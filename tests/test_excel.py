@@ -173,9 +173,9 @@ def test_a_decimal_comma_keeps_a_result_on_track(tmp_path):
     results = [RESULTS[0], ["GLOT59", "R1", "output", "Share", "share", "0,25", "0,5", "0,75",
                             "2018"]]
     data = h.load(write_folder(tmp_path / "d", results=results))
-    from htmss_analysis import indicators
+    from htmss_analysis.metrics.results import results_status
 
-    table = indicators.results_status(data, 2018, "GLOT59")
+    table = results_status(data, 2018, "GLOT59")
     assert table["progress"].iloc[0] == pytest.approx(2.0)  # (0.75 - 0.25) / (0.5 - 0.25)
 
 

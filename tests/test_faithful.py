@@ -15,7 +15,7 @@ import pytest
 
 import htmss_analysis as h
 from conftest import ACTIVITIES, PARTICIPANTS, PUBLICATIONS, write_folder
-from htmss_analysis import indicators
+from htmss_analysis.metrics import figures
 
 SCRIPT = Path(sys.executable).with_name("htmss-analysis")
 
@@ -41,7 +41,7 @@ def test_an_id_in_another_case_or_with_an_invisible_character_is_the_same_person
     rows.append(["A3", "P1", "female", "BRA", "prosecution", "", "", "", ""])
     rows.append(["A4", "p4\u200b", "male", "MEX", "judiciary", "", "", "", ""])
     data = h.load(write_folder(tmp_path / "d", participants=rows))
-    assert indicators.compute(data, 2018)["people_trained"] == 7
+    assert figures.compute(data, 2018)["people_trained"] == 7
     ids = set(data.participants["participant_id"])
     assert "P1" not in ids and "p4\u200b" not in ids  # written as first found
     said = [str(w) for w in data.warnings if w.column == "participant_id"]
@@ -177,7 +177,6 @@ def test_output_errors_name_the_path_and_the_reason(tmp_path):
         (["template", "--out", "/proc/entry.xlsx"], "/proc/entry.xlsx"),
         (["template", "--out", str(a_folder)], "a folder (or other non-file) is there"),
         (["docs", "--out", str(a_file)], f"{a_file}: File exists"),
-        (["make-sample", "--out", str(a_file)], f"{a_file}: File exists"),
         (["build", "--programme", "GLOT59", "--out", str(a_file), "--config", "none"],
          str(a_file)),
     ]

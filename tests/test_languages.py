@@ -33,11 +33,14 @@ def test_country_names_by_language():
 
 
 def test_official_names_in_every_language():
-    for lang in languages.LANGUAGES:
+    for lang in programmes.LANGUAGES:
         for code in programmes.CODES:
-            assert languages.programme_name(code, lang)
-        assert set(languages.TREATY_NAMES[lang]) == {"treaty_tip", "treaty_som", "treaty_untoc"}
-    assert languages.programme_name("GLOT92", "fr") == ("Programme mondial contre le trafic "
-                                                        "illicite de migrants")
-    with pytest.raises(ValueError, match="expected one of en, fr, es"):
+            assert programmes.name(code, lang)
+        for key in ("treaty_tip", "treaty_som", "treaty_untoc"):
+            assert programmes.treaty_name(key, lang)
+    assert programmes.name("GLOT92", "fr") == ("Programme mondial contre le trafic illicite de "
+                                               "migrants")
+    assert programmes.treaty_name("treaty_untoc", "es") == (
+        "Convención de las Naciones Unidas contra la Delincuencia Organizada Transnacional")
+    with pytest.raises(ValueError, match="expected one of " + ", ".join(programmes.LANGUAGES)):
         languages.check("de")

@@ -443,7 +443,7 @@ def test_a_terminated_build_stops_its_workers_and_sums_up(tmp_path):
 
 def test_the_report_lists_200_warnings_then_counts_the_rest(tmp_path):
     from conftest import PARTICIPANTS
-    from htmss_analysis.report import sections as s
+    from htmss_analysis import report as s
 
     # 250 repeats of p5's attendance at A3: 250 duplicate-attendance warnings, plus the
     # fixture's own repeat of (A1, p2) and its unknown sex and nationality: 253 in all.

@@ -167,7 +167,7 @@ def test_progress_names_the_report_and_the_cell_while_it_runs(tmp_path):
     cells = len(nbformat.read(paths.notebooks() / "programme_report.ipynb", 4).cells) + 1
     assert [n for _, n, _, _ in seen] == list(range(1, cells + 1))
     assert {(name, total) for name, _, total, _ in seen} == {("GLOT59", cells)}
-    assert ("GLOT59", cells, cells, "s.tables_workbook(ctx)") in seen
+    assert ("GLOT59", cells, cells, "r.tables_workbook(ctx, out_dir)") in seen
 
 
 @pytest.fixture

@@ -5,7 +5,10 @@ The data are invented. They are shaped like HTMSS monitoring records for
 of the 2018 "Highlights at a glance" exactly (see :data:`YEAR_TARGETS`).
 Re-running the generator gives byte-identical files.
 
-Run ``htmss-analysis make-sample --out data/sample``.
+Development tooling, not runtime code: the package ships the files it
+writes (``src/htmss_analysis/sample_data``), never this generator. Run
+``make sample`` (``python tools/make_sample.py --out src/htmss_analysis/sample_data``);
+``data/sample`` is a link to that folder.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import countries
+from htmss_analysis import countries
 
 SEED = 2018
 
@@ -769,7 +772,8 @@ def generate(out: str | Path) -> dict[str, Path]:
 
 def check(data) -> list[str]:
     """Compare a loaded sample with :data:`YEAR_TARGETS`; return the differences."""
-    from .indicators import awareness_raising, compute
+    from htmss_analysis.metrics.breakdowns import awareness_raising
+    from htmss_analysis.metrics.figures import compute
 
     wrong = []
     for year, t in YEAR_TARGETS.items():
@@ -787,3 +791,25 @@ def check(data) -> list[str]:
         if title not in set(awareness_raising(data, year)["title"]):
             wrong.append(f"{year} awareness raising: no campaign {title!r}")
     return wrong
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the sample to ``--out``, load it back and check it meets every target."""
+    import argparse
+
+    from htmss_analysis.loaders import load
+
+    parser = argparse.ArgumentParser(description="Regenerate the synthetic sample data.")
+    parser.add_argument("--out", type=Path, required=True, help="folder for the CSV files")
+    out = parser.parse_args(argv).out
+    generate(out)
+    data = load(out)
+    wrong = check(data)
+    for line in wrong:
+        print(f"error: {line}")
+    print(f"wrote {out}: {data!r}".splitlines()[0])
+    return 1 if wrong else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

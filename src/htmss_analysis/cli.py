@@ -100,7 +100,8 @@ def _add_build_parser(sub: argparse._SubParsersAction) -> None:
                    help="data folder or workbook (default: the synthetic sample data)")
     b.add_argument("--year", type=YEAR, default=2018, help="reporting year (default 2018)")
     b.add_argument("--programme", nargs="+", default=None, metavar="P",
-                   help="GLOT59, GLOT92, GLOACT and/or highlights (default: all four reports)")
+                   help=f"{', '.join(programmes.CODES)} and/or highlights (default: all "
+                        f"{len(programmes.CODES) + 1} reports)")
     b.add_argument("--country", nargs="+", default=None, metavar="C",
                    help="also write a brief of each country C (ISO3 code or name), or of 'all' "
                         "(every country with a non-zero country figure in the year), to "

@@ -18,6 +18,7 @@ import re
 import stat as stat_module
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -643,3 +644,20 @@ def describe_path_problem(path: Path) -> str | None:
     if not os.access(path, os.R_OK):
         return "not readable (permissions)"
     return None
+
+
+# --- workbooks the package writes --------------------------------------------------------
+
+CREATED = datetime(2000, 1, 1)
+"""The creation date property of every workbook written: fixed, for byte-identical rebuilds."""
+
+
+def os_error(exc: Exception, path: Path) -> OSError:
+    """Return XlsxWriter's failure to create ``path`` as the OS error it wraps, with the path.
+
+    XlsxWriter says where only in its own words; the command line reports
+    the path and the system's reason of an ``OSError``.
+    """
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else exc
+    return OSError(getattr(cause, "errno", None), getattr(cause, "strerror", str(cause)),
+                   str(path))

@@ -1,4 +1,6 @@
-"""The report languages: the package's words, numbers, dates and names in en, fr and es.
+"""The report languages: the package's words, numbers, dates and names in each of them.
+
+The languages themselves are :data:`htmss_analysis.programmes.LANGUAGES`.
 
 The package's own sentences are gettext messages: marked with :func:`_`
 (or :func:`N_` where they are declared and :func:`ngettext` where they
@@ -7,10 +9,13 @@ depend on a number), extracted by Babel into the catalogs
 (``make messages`` updates them). Numbers, dates and month names come from
 CLDR through Babel (offline, bundled in its wheel); so do country names,
 looked up by the ISO 3166 alpha-2 code of the country table. The official
-names of the programmes and treaties are the UN's in each language.
+names of the programmes and treaties, the UN's in each language, live with
+them in :mod:`htmss_analysis.programmes`.
 
-The language is set for a stretch of code with :func:`using` (a report's
-sections do it from their context); outside, the package writes English.
+The language is set for a stretch of code with :func:`using` (every section of
+a report goes through it, from its context); outside, the package writes
+English. It is a context variable, never a module global: each thread and
+task has its own.
 The figures themselves never depend on the language: only how they are
 written.
 """

@@ -50,7 +50,7 @@ def write_template(path: str | Path) -> Path:
     """
     import xlsxwriter
 
-    from .report.export import CREATED, os_error
+    from .files import CREATED, os_error
 
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import threading
 from dataclasses import dataclass, field
 
 import matplotlib as mpl
@@ -34,6 +35,11 @@ _STYLE = {
     "figure.dpi": 100, "savefig.dpi": 110, "font.family": "DejaVu Sans", "font.size": 10,
     "axes.spines.top": False, "axes.spines.right": False, "svg.hashsalt": "htmss",
 }
+
+
+# matplotlib's style settings (rcParams) are one per process: a chart is drawn, and saved,
+# by one thread at a time, so reports made in threads never borrow each other's style.
+_DRAWING = threading.RLock()
 
 
 @dataclass(frozen=True)
@@ -120,7 +126,7 @@ def bar(frame: pd.DataFrame, label: str, value: str, title: str, unit: str,
     values = [float(v) for v in frame[value]]
     # The numbers behind the chart go to the report's workbook, named by its title.
     collect.note_table(frame[[label, value]].rename(columns={value: unit}), title)
-    with mpl.rc_context(_STYLE):
+    with _DRAWING, mpl.rc_context(_STYLE):
         height = max(2.2, 0.32 * len(labels) + 1) if horizontal else 3.2
         fig, ax = _figure(7.5, height)
         if labels:
@@ -141,7 +147,8 @@ def bar(frame: pd.DataFrame, label: str, value: str, title: str, unit: str,
             ax.text(0.5, 0.5, _("no data"), ha="center", va="center", transform=ax.transAxes)
             ax.set_axis_off()
         fig.tight_layout()
-    return _render(fig, title, _alt(title, labels, values, unit))
+    with _DRAWING:
+        return _render(fig, title, _alt(title, labels, values, unit))
 
 
 def grouped_bar(frame: pd.DataFrame, label: str, series: dict[str, str], title: str, unit: str
@@ -154,7 +161,7 @@ def grouped_bar(frame: pd.DataFrame, label: str, series: dict[str, str], title: 
                                              var_name="series", value_name="value")
     long[label] = long[label].astype(str)
     collect.note_table(frame[[label, *series]].rename(columns=series), title)
-    with mpl.rc_context(_STYLE):
+    with _DRAWING, mpl.rc_context(_STYLE):
         fig, ax = _figure(7.5, 3.2)
         if len(long):
             sns.barplot(data=long, x=label, y="value", hue="series", ax=ax,
@@ -170,8 +177,9 @@ def grouped_bar(frame: pd.DataFrame, label: str, series: dict[str, str], title: 
     for column, words in series.items():
         parts.append(f"{words}: " + ", ".join(f"{lab} {_count(val)}" for lab, val in
                                               zip(frame[label], frame[column], strict=True)))
-    return _render(fig, title, _("Grouped bar chart of {title} ({unit}). {values}.").format(
-        title=title.lower(), unit=unit, values=semicolons(parts)))
+    with _DRAWING:
+        return _render(fig, title, _("Grouped bar chart of {title} ({unit}). {values}.").format(
+            title=title.lower(), unit=unit, values=semicolons(parts)))
 
 
 def monthly(frame: pd.DataFrame, column: str, title: str, unit: str, color_index: int = 0

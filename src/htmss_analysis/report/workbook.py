@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from ..files import CREATED, os_error
 from ..languages import _, current, ngettext, using
 from ..metrics.figures import COUNTRY_REGISTRY, REGISTRY, compute
 from . import words
@@ -32,9 +33,6 @@ from .method import explained as explained_figures
 
 HEADLINE_COLUMNS = ("key", "title", "value", "previous_year", "definition")
 """Columns of the headline sheet."""
-
-CREATED = datetime(2000, 1, 1)
-"""The workbook's creation date property: fixed, for byte-identical rebuilds."""
 
 CELL_LIMIT = 32_767
 """Characters an Excel cell holds; a longer text is cut, with a note in the report."""
@@ -112,17 +110,6 @@ def write_workbook(path: str | Path, headline: pd.DataFrame, sheets: dict[str, p
     finally:
         tmp.unlink(missing_ok=True)
     return Written(path, cut)
-
-
-def os_error(exc: Exception, path: Path) -> OSError:
-    """Return XlsxWriter's failure to create ``path`` as the OS error it wraps, with the path.
-
-    XlsxWriter says where only in its own words; the command line reports
-    the path and the system's reason of an ``OSError``.
-    """
-    cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else exc
-    return OSError(getattr(cause, "errno", None), getattr(cause, "strerror", str(cause)),
-                   str(path))
 
 
 class Written(NamedTuple):
