@@ -199,3 +199,9 @@ def test_no_module_keeps_the_language_or_the_tables_in_a_global():
     for path in PACKAGE.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         assert not [n for n in ast.walk(tree) if isinstance(n, ast.Global)], path
+
+
+def test_what_a_kernel_imports_ahead_exists():
+    from htmss_analysis.build import PRELOAD
+
+    exec(PRELOAD)  # a module renamed away would slow every build down, silently

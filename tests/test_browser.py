@@ -249,8 +249,11 @@ def jupyterlab(tmp_path):
 
 
 @pytest.mark.slow
-def test_report_notebook_in_jupyterlab(browser, jupyterlab, sample_build: Path):
-    """Open the report notebook in JupyterLab, run all cells, look at the cards and a story."""
+def test_report_notebook_in_jupyterlab(browser, jupyterlab, sample_build: Path, tmp_path):
+    """Open the report notebook in JupyterLab, run all cells, look at the cards and a story.
+
+    Its workbook goes beside the notebook (``out_dir`` is empty; JupyterLab names the
+    notebook to its kernel), not into the server's or the kernel's working folder."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{jupyterlab}/lab/tree/programme_report.ipynb", wait_until="load")
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']",
@@ -291,4 +294,7 @@ def test_report_notebook_in_jupyterlab(browser, jupyterlab, sample_build: Path):
     page.screenshot(path=str(sample_build / "screenshots" / "jupyterlab-story.png"))
     badge = page.locator("div.htmss .status").first
     assert badge.evaluate("el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
+    page.wait_for_selector('div.htmss a[href="GLOT59.xlsx"]', state="attached",
+                           timeout=120_000)
+    assert (tmp_path / "lab" / "GLOT59.xlsx").is_file()
     page.close()

@@ -191,10 +191,8 @@ def warm_up() -> None:
     _exporter().environment.get_template(_exporter().template_file)
 
 
-PRELOAD = ("__import__('htmss_analysis.report.sections'); "
-           "__import__('htmss_analysis.report.charts'); "
-           "__import__('htmss_analysis.report.brief')")
-"""What a kernel started ahead of its report imports before the report runs.
+PRELOAD = "__import__('htmss_analysis.report')"
+"""What a kernel started ahead of its report imports before the report runs (every section).
 
 ``__import__`` binds no name: a notebook that forgot an import fails in a
 build as it would anywhere else.
