@@ -159,9 +159,9 @@ def test_two_languages_in_two_threads_at_once(tiny_data):
         return [_render(ctx, n) for n in HIGHLIGHTS]
 
     alone = {lang: page(lang) for lang in ("en", "es")}
-    with ThreadPoolExecutor(4) as pool:
-        runs = list(pool.map(page, ["en", "es"] * 3))
-    assert runs == [alone["en"], alone["es"]] * 3
+    with ThreadPoolExecutor(2) as pool:
+        runs = list(pool.map(page, ["en", "es"]))
+    assert runs == [alone["en"], alone["es"]]
 
 
 def test_a_report_writes_its_workbook_only_where_it_is_told(tiny_data, tmp_path, monkeypatch):
