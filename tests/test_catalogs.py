@@ -6,6 +6,7 @@ messages, and how each language writes numbers and dates.
 
 from __future__ import annotations
 
+import re
 import string
 from datetime import date
 
@@ -52,6 +53,55 @@ def test_every_message_of_the_code_has_a_translation(extracted, catalog):
         "fuzzy" in m.flags or not all(m.string if isinstance(m.string, tuple)
                                       else [m.string]))]
     assert not untranslated, f"{catalog.locale}: not translated: {untranslated[:10]}"
+
+
+# Words a language writes as English does. Every other entry whose translation is its
+# English source is a copy, not a translation, and fails.
+SAME_AS_ENGLISH = {
+    "fr": {
+        # codes and technical names, the same in every language
+        "iso3", "sha256", "UNODC", "{source}: {file}.", "; ",
+        # French words spelled as the English ones (Le Robert; UNTERM for the treaty terms)
+        "Programmes", "Publications", "Web", "code", "instrument", "modules", "national",
+        "parties", "post-test", "programme", "programmes", "publication", "publications",
+        "ratification", "score (0-100)", "sessions", "signature", "succession", "table",
+        "tables", "type", "version",
+    },
+    "es": {
+        "iso3", "sha256", "UNODC", "{source}: {file}.", "; ", "{who} {year}: {subtitle}",
+        "{label}: {text}",
+        # Spanish words spelled as the English ones (DLE)
+        "Web", "no", "regional",
+    },
+}
+
+
+def test_a_copy_of_the_english_is_no_translation(catalog):
+    copies = [m.id for m in catalog if isinstance(m.id, str) and m.id and m.string == m.id
+              and m.id not in SAME_AS_ENGLISH[str(catalog.locale)]]
+    plural_copies = [m.id for m in catalog if isinstance(m.id, tuple)
+                     and list(m.string) == list(m.id)]
+    assert not copies and not plural_copies, f"{catalog.locale}: copied {copies + plural_copies}"
+
+
+def test_french_punctuation_takes_a_narrow_no_break_space():
+    """Before « : ; ! ? » and inside guillemets, as French typesetting (and the UN) has it."""
+    with languages.catalog_path("fr").open("rb") as f:
+        catalog = read_po(f, locale="fr")
+    for m in catalog:
+        for text in (m.string if isinstance(m.string, tuple) else [m.string]) if m.id else []:
+            plain = re.sub(r"\{[^}]*\}", "{}", text)  # placeholders' own syntax aside
+            assert not re.search(r"[^\u202f][:;!?](\s|$)", plain), (m.id, text)
+            assert not re.search(r"«[^\u202f]|[^\u202f]»", plain), (m.id, text)
+
+
+def test_the_copy_test_bites():
+    from babel.messages.catalog import Catalog
+
+    copied = Catalog(locale="fr")
+    copied.add("People trained", "People trained")
+    with pytest.raises(AssertionError, match="People trained"):
+        test_a_copy_of_the_english_is_no_translation(copied)
 
 
 def test_no_catalog_keeps_a_message_the_code_no_longer_uses(extracted, catalog):

@@ -20,16 +20,35 @@ def test_dates_and_months_in_words():
     assert languages.long_date(day, "en") == "2 May 2018"
     assert languages.long_date(day, "fr") == "2 mai 2018"
     assert languages.long_date(day, "es") == "2 de mayo de 2018"
+    assert languages.long_date(date(2018, 6, 1), "fr") == "1er juin 2018"
+    assert languages.long_date(date(2018, 6, 1), "en") == "1 June 2018"
     assert languages.month_names("es")[0] == "ene" and languages.month_names("fr")[4] == "mai"
 
 
 def test_country_names_by_language():
     assert languages.country_name("CIV", "en") == "Côte d’Ivoire"
     assert languages.country_name("DEU", "es") == "Alemania"
-    assert languages.country_name("KGZ", "fr") == "Kirghizstan"
-    assert languages.country_name("XKX", "fr") == "Kosovo"
+    assert languages.country_name("KGZ", "fr") == "Kirghizistan"  # the UN's, not CLDR's
+    assert languages.country_name("XKX", "fr") == "Kosovo"  # no UNTERM name: CLDR's
     # every country the package knows has a code CLDR names
     assert all(countries.alpha2(code) for code, _ in countries.known())
+
+
+def test_country_names_are_the_uns_own_in_french_and_spanish():
+    """UNTERM's short names, as the table bundled with hdx-python-country gives them."""
+    import csv
+
+    assert languages.country_name("PSE", "fr") == "État de Palestine"
+    assert languages.country_name("PSE", "es") == "Estado de Palestina"
+    assert languages.country_name("VAT", "fr") == "Saint-Siège"
+    assert languages.country_name("MDA", "es") == "República de Moldova"
+    assert languages.country_name("BOL", "fr") == "Bolivie (État plurinational de)"
+    with countries.bundled_table().open(encoding="utf-8", newline="") as fh:
+        table = {r["ISO 3166-1 Alpha 3-Codes"]: r for r in csv.DictReader(fh)}
+    for code, _ in countries.known():
+        for lang, column in (("fr", "French Short"), ("es", "Spanish Short")):
+            if table.get(code, {}).get(column):
+                assert languages.country_name(code, lang) == table[code][column], (code, lang)
 
 
 def test_official_names_in_every_language():

@@ -120,3 +120,48 @@ def test_workbooks_follow_the_report_language(sample_build):
     first = next(wb.worksheets[0].iter_rows(min_row=2, max_row=2, values_only=True))
     assert first[:2] == ("technical_cooperation_activities", "Actividades de cooperación técnica")
     wb.close()
+
+
+# --- text of the data in the report's language (contract version 3) ---------------------
+
+
+def _untranslated_page(data, lang: str):
+    from htmss_analysis import report as r
+
+    ctx = r.context(data, 2018, "GLOT59", lang=lang)
+    page = "".join(str(s(ctx)) for s in (r.publications, r.activity_list))
+    return ctx, page, str(r.data_quality(ctx))
+
+
+def test_an_untranslated_text_is_marked_english_and_counted(tiny_data):
+    # GLOT59's 2018 activities A1 A2 A5 A9 and publications P1 P2: six titles, no French.
+    ctx, page, quality = _untranslated_page(tiny_data, "fr")
+    marked = re.findall(r'<td[^>]* lang="en">([^<]*)</td>', page)
+    assert sorted(marked) == ["Activity A1", "Activity A2", "Activity A5", "Activity A9",
+                              "Issue paper", "Toolkit"]
+    assert sorted(ctx.untranslated) == [("activities", a, "title")
+                                        for a in ("A1", "A2", "A5", "A9")] + [
+        ("publications", "P1", "title"), ("publications", "P2", "title")]
+    assert "6 textes des données n’ont pas de traduction" in quality
+    assert "title_fr" in quality  # what to fill in to translate it
+    # The English report is as it was: nothing marked, nothing counted.
+    ctx, page, quality = _untranslated_page(tiny_data, "en")
+    assert 'lang="en"' not in page and not ctx.untranslated
+    assert "not translated" not in quality
+
+
+def test_a_translated_text_is_shown_in_the_report_language(tmp_path):
+    import htmss_analysis as h
+    from conftest import ACTIVITIES, PUBLICATIONS, write_folder
+
+    acts = [[*ACTIVITIES[0], "title_fr", "title_es"]] + [
+        [*row, "Formation A1" if row[0] == "A1" else "", ""] for row in ACTIVITIES[1:]]
+    pubs = [[*PUBLICATIONS[0], "title_fr"]] + [
+        [*row, "Document thématique" if row[0] == "P1" else ""] for row in PUBLICATIONS[1:]]
+    data = h.load(write_folder(tmp_path / "d", activities=acts, publications=pubs))
+    ctx, page, quality = _untranslated_page(data, "fr")
+    assert "<td>Formation A1</td>" in page and "<td>Document thématique</td>" in page
+    assert len(ctx.untranslated) == 4  # A2 A5 A9 P2
+    assert "4 textes des données" in quality
+    ctx, page, _ = _untranslated_page(data, "es")  # no Spanish given: all six in English
+    assert len(ctx.untranslated) == 6 and "Formation A1" not in page

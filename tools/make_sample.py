@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from htmss_analysis import countries
+from htmss_analysis.languages import country_name
 
 SEED = 2018
 
@@ -89,6 +90,62 @@ TYPE_LABEL = {
     "policy_advice": "Policy advice", "awareness_raising": "Awareness-raising campaign",
     "research": "Research", "other": "Coordination meeting",
 }  # fmt: skip
+# The same titles in French and Spanish (contract version 3: title_fr, title_es).
+TYPE_LABEL_IN = {
+    "fr": {"training": "Formation", "workshop": "Atelier",
+           "training_of_trainers": "Formation de formateurs", "mentoring": "Mentorat",
+           "e_learning": "Cours en ligne", "conference": "Conférence",
+           "expert_meeting": "Réunion de groupe d'experts",
+           "legislative_assistance": "Assistance législative",
+           "policy_advice": "Conseils en matière de politiques",
+           "awareness_raising": "Campagne de sensibilisation", "research": "Recherche",
+           "other": "Réunion de coordination"},
+    "es": {"training": "Capacitación", "workshop": "Taller",
+           "training_of_trainers": "Formación de formadores", "mentoring": "Mentoría",
+           "e_learning": "Curso en línea", "conference": "Conferencia",
+           "expert_meeting": "Reunión de grupo de expertos",
+           "legislative_assistance": "Asistencia legislativa",
+           "policy_advice": "Asesoramiento normativo",
+           "awareness_raising": "Campaña de sensibilización", "research": "Investigación",
+           "other": "Reunión de coordinación"},
+}
+TOPIC_IN = {
+    "fr": {"investigating trafficking for forced labour":
+           "les enquêtes sur la traite aux fins de travail forcé",
+           "victim identification and referral": "l'identification et l'orientation des victimes",
+           "prosecuting complex trafficking cases": "la poursuite des affaires complexes de traite",
+           "non-punishment of victims": "la non-sanction des victimes",
+           "trafficking in children": "la traite des enfants",
+           "financial investigations of trafficking":
+           "les enquêtes financières relatives à la traite",
+           "investigating migrant smuggling": "les enquêtes sur le trafic illicite de migrants",
+           "protecting the rights of smuggled migrants":
+           "la protection des droits des migrants objet d'un trafic illicite",
+           "smuggling by sea": "le trafic illicite de migrants par mer",
+           "international cooperation against smuggling networks":
+           "la coopération internationale contre les réseaux de trafic illicite de migrants",
+           "the Smuggling of Migrants Protocol":
+           "le Protocole contre le trafic illicite de migrants par terre, air et mer"},
+    "es": {"investigating trafficking for forced labour":
+           "la investigación de la trata con fines de trabajo forzoso",
+           "victim identification and referral": "la identificación y derivación de las víctimas",
+           "prosecuting complex trafficking cases": "el enjuiciamiento de casos complejos de trata",
+           "non-punishment of victims": "la no penalización de las víctimas",
+           "trafficking in children": "la trata de niños",
+           "financial investigations of trafficking":
+           "las investigaciones financieras relativas a la trata",
+           "investigating migrant smuggling": "la investigación del tráfico ilícito de migrantes",
+           "protecting the rights of smuggled migrants":
+           "la protección de los derechos de los migrantes objeto de tráfico ilícito",
+           "smuggling by sea": "el tráfico ilícito de migrantes por mar",
+           "international cooperation against smuggling networks":
+           "la cooperación internacional contra las redes de tráfico ilícito de migrantes",
+           "the Smuggling of Migrants Protocol":
+           "el Protocolo contra el Tráfico Ilícito de Migrantes por Tierra, Mar y Aire"},
+}
+CONNECTOR = {"fr": "sur", "es": "sobre"}
+NO_COUNTRY = {"fr": "mondial", "es": "mundial"}
+
 TOPICS = {
     "TIP": ["investigating trafficking for forced labour", "victim identification and referral",
             "prosecuting complex trafficking cases", "non-punishment of victims",
@@ -198,6 +255,10 @@ class _Generator:
             "programme": ";".join("GLO.ACT" if p == "GLOACT" and rng.random() < 0.3 else p
                                   for p in programmes),
             "title": f"{TYPE_LABEL[atype]} on {topic} ({where})",
+            **{f"title_{lang}": f"{TYPE_LABEL_IN[lang][atype]} {CONNECTOR[lang]} "
+               f"{TOPIC_IN[lang][topic]} "
+               f"({country_name(country, lang) if country else NO_COUNTRY[lang]})"
+               for lang in TYPE_LABEL_IN},
             "activity_type": atype,
             "role": "organized" if rng.random() < 0.82 else "contributed",
             "level": level,
@@ -569,6 +630,16 @@ CAMPAIGNS = [
     (2018, "GLOACT", "PAK", "Nationwide public awareness campaign against trafficking in "
      "persons and smuggling of migrants", "TIP;SOM", "5.2;10.7"),
 ]
+CAMPAIGN_TITLES_IN = {
+    "fr": ["Campagne nationale de sensibilisation «\u202f100 jours contre la traite des "
+           "personnes\u202f»",
+           "Campagne nationale de sensibilisation du public contre la traite des personnes et "
+           "le trafic illicite de migrants"],
+    "es": ["Campaña nacional de sensibilización «100 días contra la trata de personas»",
+           "Campaña nacional de sensibilización pública contra la trata de personas y el "
+           "tráfico ilícito de migrantes"],
+}
+"""The campaigns' titles in French and Spanish, in :data:`CAMPAIGNS`' order."""
 """The awareness-raising campaigns of the highlights: year, programme, country, title,
 theme, SDG targets. Each takes the place of one generated national awareness-raising activity of
 its year, so that no headline figure changes."""
@@ -576,12 +647,13 @@ its year, so that no headline figure changes."""
 
 def _campaigns(activities: list[dict]) -> None:
     """Give the highlights' campaigns to the year's first awareness-raising activities."""
-    for year, programme, country, title, theme, targets in CAMPAIGNS:
+    for i, (year, programme, country, title, theme, targets) in enumerate(CAMPAIGNS):
         act = next(a for a in activities
                    if a["activity_id"].startswith(f"A{year}-") and a["level"] == "national"
                    and a["activity_type"] == "awareness_raising" and not a.get("_campaign"))
         act.update(programme=programme, country=country, title=title, theme=theme,
-                   sdg_targets=targets, role="organized", _campaign=True)
+                   sdg_targets=targets, role="organized", _campaign=True,
+                   **{f"title_{lang}": titles[i] for lang, titles in CAMPAIGN_TITLES_IN.items()})
 
 
 V2_TARGETS = {

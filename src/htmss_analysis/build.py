@@ -670,6 +670,29 @@ def inputs_read(executed: Path) -> list[tuple[str, str]]:
     return found
 
 
+def untranslated(executed: Path) -> int:
+    """Return how many texts of the data a report showed in English for want of a translation.
+
+    A report in another language than English records the count in its
+    data-quality section's output metadata (``htmss.untranslated``); 0 when
+    none is recorded.
+    """
+    import json
+
+    try:
+        nb = json.loads(executed.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    total = 0
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []) if isinstance(cell, dict) else []:
+            meta = output.get("metadata", {}).get("htmss", {}) if isinstance(output, dict) \
+                else {}
+            count = meta.get("untranslated", 0) if isinstance(meta, dict) else 0
+            total += count if isinstance(count, int) else 0
+    return total
+
+
 class BuildInterrupted(Exception):
     """The build was interrupted; ``outcomes`` says what became of every report."""
 

@@ -414,6 +414,13 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
             size = job.html.stat().st_size / 1024
             print(f"[{n}/{total}] ok      {job.label:<10} {job.html} "
                   f"({outcome.seconds:.0f} s, {size:,.0f} KB)", flush=True)
+            missing = builder.untranslated(job.executed)
+            if missing:
+                print(f"warning: {job.label}: {missing:,} text{'s' * (missing != 1)} of the "
+                      f"data {'have' if missing != 1 else 'has'} no "
+                      f"{programmes.LANGUAGE_NAMES.get(job.lang, job.lang)} translation and "
+                      "show in English, marked lang=\"en\" (listed in the report's data "
+                      "quality section)", flush=True)
         else:
             print(f"[{n}/{total}] FAILED  {job.label:<10} {outcome.error}", flush=True)
 

@@ -200,6 +200,20 @@ def name(iso3: str) -> str:
     return info.get("M49 English") or info.get("Preferred Term") or iso3
 
 
+UNTERM_COLUMNS = {"fr": "French Short", "es": "Spanish Short"}
+"""The bundled table's columns of the UN's official short names (UNTERM), by language."""
+
+
+def untermed(iso3: str, lang: str) -> str | None:
+    """Return the UN's official short name of a country in ``lang`` (UNTERM), if the table has one.
+
+    ``« État de Palestine »``, ``"República de Moldova"``: the names the UN itself
+    uses, from the table bundled with hdx-python-country (never fetched).
+    """
+    column = UNTERM_COLUMNS.get(lang)
+    return _info(iso3).get(column) if column else None
+
+
 def region(iso3: str) -> str:
     """Return the UN M49 region (e.g. ``Africa``) of a country, or ``Unknown``."""
     return _info(iso3).get("Region Name") or "Unknown"

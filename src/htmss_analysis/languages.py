@@ -74,11 +74,14 @@ def percent(share: float, lang: str | None = None) -> str:
 
 
 def long_date(value: date | datetime, lang: str | None = None) -> str:
-    """Write a date in words: ``2 May 2018``, ``2 mai 2018``, ``2 de mayo de 2018``."""
+    """Write a date in words: ``2 May 2018``, ``1er juin 2018``, ``2 de mayo de 2018``."""
     from babel.dates import format_date
 
     lang = check(lang or _current.get())
-    return format_date(value, format="d MMMM y" if lang == "en" else "long", locale=lang)
+    text = format_date(value, format="d MMMM y" if lang == "en" else "long", locale=lang)
+    if lang == "fr" and value.day == 1:  # French writes the first of the month "1er"
+        text = "1er" + text[1:]
+    return text
 
 
 def short_date(value: date | datetime, lang: str | None = None) -> str:
@@ -100,10 +103,13 @@ def month_names(lang: str | None = None) -> list[str]:
 
 
 def country_name(iso3: str, lang: str | None = None) -> str:
-    """Return a country's name in ``lang``: UN M49 in English, CLDR in French and Spanish.
+    """Return a country's name in ``lang``: the UN's own, M49 in English, UNTERM otherwise.
 
-    A territory CLDR does not name keeps its English name; SHERLOC's
-    "International and regional bodies" is one of the package's messages.
+    French and Spanish names are the UN's official short names (UNTERM, in the
+    table bundled with hdx-python-country): « État de Palestine », "Santa Sede".
+    A territory that table does not name in the language (Kosovo) takes CLDR's
+    name, else its English one; SHERLOC's "International and regional bodies"
+    is one of the package's messages.
     """
     if iso3 == countries.INTERNATIONAL_BODIES:
         return _(iso3)
@@ -114,6 +120,9 @@ def country_name(iso3: str, lang: str | None = None) -> str:
 def _country_name(iso3: str, lang: str) -> str:
     if lang == "en":
         return countries.name(iso3)
+    official = countries.untermed(iso3, lang)
+    if official:
+        return official
     from babel import Locale
 
     alpha2 = countries.alpha2(iso3)
@@ -222,6 +231,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(_current.get()).ngettext(singular, plural, n)
 
 
+def labelled(label: str, text: str) -> str:
+    """Write ``label: text`` as the current language punctuates it (`` : `` in French)."""
+    # NOTE: a label and its text, such as "GLOT59: supports Member States...".
+    return _("{label}: {text}").format(label=label, text=text)
+
+
 def semicolons(items) -> str:
     """Join items with semicolons as the current language punctuates them (`` ; `` in French)."""
     # NOTE: the separator of a list whose items may hold commas.
@@ -229,4 +244,5 @@ def semicolons(items) -> str:
 
 
 __all__ = ["LANGUAGES", "N_", "check", "country_name", "current", "long_date", "month_names",
-           "ngettext", "number", "percent", "region_name", "semicolons", "short_date", "using"]
+           "labelled", "ngettext", "number", "percent", "region_name", "semicolons",
+           "short_date", "using"]

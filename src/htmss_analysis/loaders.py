@@ -830,7 +830,9 @@ def _dataset_key(located: Located) -> str:
 
     parts = [[name, file.name, sheet or "", file_sha256(file)]
              for name, (file, sheet) in sorted(located.tables.items())]
-    text = json.dumps([parts, __version__, pd.__version__])
+    # The contract's columns too: a cache written before a column was added is not reused.
+    columns = [[name, table.columns] for name, table in schema.TABLES.items()]
+    text = json.dumps([parts, __version__, pd.__version__, columns])
     return "dataset-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:40] + ".json"
 
 

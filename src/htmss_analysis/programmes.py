@@ -103,7 +103,7 @@ PROGRAMMES: dict[str, Programme] = {
                      "responses and assistance to victims."),
                   {"fr": "Action mondiale pour prévenir et combattre la traite des personnes et "
                          "le trafic illicite de migrants",
-                   "es": "Acción Global para Prevenir y Abordar la Trata de Personas y el "
+                   "es": "Acción Mundial para Prevenir y Abordar la Trata de Personas y el "
                          "Tráfico Ilícito de Migrantes"}),
     )
 }

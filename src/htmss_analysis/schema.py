@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from . import countries, programmes, sdg
+from .programmes import LANGUAGE_NAMES, LANGUAGES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -299,6 +300,10 @@ class Field:
     identifier : bool
         An id: two cells are the same id when they differ only in case, width
         or invisible characters (see :func:`id_key`).
+    translated : bool
+        Free text that may carry its translations (contract version 3): the
+        table then has an optional ``<name>_<lang>`` column after it for every
+        report language but English (see :func:`translations`).
     """
 
     name: str
@@ -307,6 +312,7 @@ class Field:
     required: bool = True
     default: object = None
     identifier: bool = False
+    translated: bool = False
 
 
 @dataclass(frozen=True)
@@ -375,7 +381,7 @@ TABLES: dict[str, Table] = {
             (
                 Field("activity_id", TEXT, "unique identifier", identifier=True),
                 Field("programme", PROGRAMMES_LIST, "programme(s); a joint activity lists each"),
-                Field("title", TEXT, "title of the activity"),
+                Field("title", TEXT, "title of the activity", translated=True),
                 Field("activity_type", choice(*ACTIVITY_TYPES), "kind of activity"),
                 Field("role", choice("organized", "contributed"), "organized or contributed to"),
                 Field("level", choice("national", "regional", "global"), "geographic level"),
@@ -387,7 +393,8 @@ TABLES: dict[str, Table] = {
                 Field("theme", THEMES, "TIP, SOM or both"),
                 Field("sdg_targets", SDG_TARGETS, "SDG targets it contributes to",
                       required=False, default=()),
-                Field("partners", TEXT, "partner organisations", required=False, default=""),
+                Field("partners", TEXT, "partner organisations", required=False, default="",
+                      translated=True),
             ),
             key=("activity_id",),
             period="start_date",
@@ -447,7 +454,7 @@ TABLES: dict[str, Table] = {
             (
                 Field("publication_id", TEXT, "unique identifier", identifier=True),
                 Field("programme", PROGRAMMES_LIST, "programme(s)"),
-                Field("title", TEXT, "title"),
+                Field("title", TEXT, "title", translated=True),
                 Field("category", choice(*PUBLICATION_CATEGORIES), "category; teaching "
                       "modules (e.g. the E4J university modules) are counted apart from tools "
                       "and publications"),
@@ -465,7 +472,7 @@ TABLES: dict[str, Table] = {
                 Field("story_id", TEXT, "unique identifier", identifier=True),
                 Field("site", TEXT, "web site, e.g. UNODC/HTMSS or GLO.ACT"),
                 Field("published_date", DATE, "date published"),
-                Field("title", TEXT, "headline"),
+                Field("title", TEXT, "headline", translated=True),
                 Field("programme", PROGRAMMES_LIST, "programme(s); blank = the section as a whole",
                       required=False, default=()),
             ),
@@ -509,8 +516,8 @@ TABLES: dict[str, Table] = {
                 Field("result_id", TEXT, "identifier, unique within programme and year",
                       identifier=True),
                 Field("level", choice("outcome", "output"), "level of the result"),
-                Field("indicator", TEXT, "indicator wording"),
-                Field("unit", TEXT, "unit", required=False, default=""),
+                Field("indicator", TEXT, "indicator wording", translated=True),
+                Field("unit", TEXT, "unit", required=False, default="", translated=True),
                 Field("direction", choice("increase", "decrease"), "desired direction",
                       required=False, default="increase"),
                 Field("baseline", NUMBER, "baseline value"),
@@ -536,12 +543,12 @@ TABLES: dict[str, Table] = {
                       "Assembly, Security Council, ECOSOC), report_prepared (a report the "
                       "section drafted or coordinated)"),
                 Field("body", TEXT, "the body or process, e.g. CCPCJ, UNTOC COP, Working "
-                      "Group on TIP, ICAT, Security Council"),
-                Field("title", TEXT, "title"),
+                      "Group on TIP, ICAT, Security Council", translated=True),
+                Field("title", TEXT, "title", translated=True),
                 Field("programme", PROGRAMMES_LIST, "programme(s); blank = the section as a "
                       "whole", required=False, default=()),
-                Field("place", TEXT, "place", required=False, default=""),
-                Field("note", TEXT, "note", required=False, default=""),
+                Field("place", TEXT, "place", required=False, default="", translated=True),
+                Field("note", TEXT, "note", required=False, default="", translated=True),
             ),
             key=("engagement_id",),
             period="date",
@@ -555,7 +562,7 @@ TABLES: dict[str, Table] = {
                       "show those for 2019)"),
                 Field("area", choice(*PRIORITY_AREAS), "technical_cooperation, "
                       "intergovernmental or knowledge"),
-                Field("text", TEXT, "the priority"),
+                Field("text", TEXT, "the priority", translated=True),
                 Field("order", COUNT, "position in its area; blank = file order",
                       required=False),
             ),
@@ -569,10 +576,11 @@ TABLES: dict[str, Table] = {
                 Field("programme", PROGRAMMES_LIST, "programme(s)"),
                 Field("country", COUNTRIES_LIST, "countries", required=False, default=()),
                 Field("year", YEAR, "year"),
-                Field("title", TEXT, "title"),
-                Field("summary", TEXT, "summary"),
+                Field("title", TEXT, "title", translated=True),
+                Field("summary", TEXT, "summary", translated=True),
                 Field("figure", NUMBER, "a headline number", required=False),
-                Field("unit", TEXT, "what the figure counts", required=False, default=""),
+                Field("unit", TEXT, "what the figure counts", required=False, default="",
+                      translated=True),
                 Field("sdg_targets", SDG_TARGETS, "SDG targets", required=False, default=()),
             ),
             key=("story_id",),
@@ -582,6 +590,25 @@ TABLES: dict[str, Table] = {
     )
 }
 """Every table of the contract, by name."""
+
+
+def translations(field: Field) -> tuple[Field, ...]:
+    """Return the optional translated columns of a free-text field (contract version 3).
+
+    One ``<name>_<lang>`` per report language but English, in
+    :data:`htmss_analysis.programmes.LANGUAGES`' order; a blank cell means
+    "no translation".
+    """
+    if not field.translated:
+        return ()
+    return tuple(Field(f"{field.name}_{lang}", TEXT,
+                       f"{field.description}, in {LANGUAGE_NAMES[lang]} (contract version 3)",
+                       required=False, default="") for lang in LANGUAGES[1:])
+
+
+TABLES = {name: replace(table, fields=tuple(f for field in table.fields
+                                             for f in (field, *translations(field))))
+          for name, table in TABLES.items()}
 
 
 def id_key(text: str) -> str:

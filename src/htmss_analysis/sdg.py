@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .languages import _
+from .languages import _, current
 
 # Goal -> (number of numbered targets, number of lettered means-of-implementation
 # targets); e.g. Goal 3 has 3.1-3.9 and 3.a-3.d.
@@ -117,17 +117,26 @@ def goal(code: str) -> int:
 
 
 def describe(code: str) -> str:
-    """Return the official wording of a target, or its goal's for a target not bundled.
+    """Return the official wording of a target in the current language, or its goal's.
+
+    In English, the wording of A/RES/71/313 for the targets of the section's
+    mandate (:data:`TITLES`); in French and Spanish, the official wording where
+    the package ships it (:data:`TITLES_IN`). Any other target is described by
+    its goal's official title in the language: never by English on another
+    language's page.
 
     Parameters
     ----------
     code : str
         A canonical target code (see ``parse_target``).
     """
-    if code in TITLES:
+    lang = current()
+    if lang == "en" and code in TITLES:
         return TITLES[code]
-    # The goal's title stays in English, as the targets' do (said in the method annex).
-    return _("A target of Goal {goal}: {title}").format(goal=goal(code), title=GOALS[goal(code)])
+    if code in TITLES_IN.get(lang, {}):
+        return TITLES_IN[lang][code]
+    title = GOALS_IN.get(lang, GOALS)[goal(code)]
+    return _("A target of Goal {goal}: {title}").format(goal=goal(code), title=title)
 
 
 def parse_target(text: str) -> str:
@@ -145,3 +154,130 @@ def parse_target(text: str) -> str:
 
 
 _TARGET_SET = frozenset(TARGETS)
+
+
+# --- the official wording in French and Spanish (A/RES/70/1 in those languages) ----------
+
+GOALS_IN: dict[str, dict[int, str]] = {
+    "fr": {
+        1: "Éliminer la pauvreté sous toutes ses formes et partout dans le monde",
+        2: "Éliminer la faim, assurer la sécurité alimentaire, améliorer la nutrition et "
+           "promouvoir l'agriculture durable",
+        3: "Permettre à tous de vivre en bonne santé et promouvoir le bien-être de tous à "
+           "tout âge",
+        4: "Assurer l'accès de tous à une éducation de qualité, sur un pied d'égalité, et "
+           "promouvoir les possibilités d'apprentissage tout au long de la vie",
+        5: "Parvenir à l'égalité des sexes et autonomiser toutes les femmes et les filles",
+        6: "Garantir l'accès de tous à l'eau et à l'assainissement et assurer une gestion "
+           "durable des ressources en eau",
+        7: "Garantir l'accès de tous à des services énergétiques fiables, durables et "
+           "modernes, à un coût abordable",
+        8: "Promouvoir une croissance économique soutenue, partagée et durable, le plein "
+           "emploi productif et un travail décent pour tous",
+        9: "Bâtir une infrastructure résiliente, promouvoir une industrialisation durable qui "
+           "profite à tous et encourager l'innovation",
+        10: "Réduire les inégalités dans les pays et d'un pays à l'autre",
+        11: "Faire en sorte que les villes et les établissements humains soient ouverts à "
+            "tous, sûrs, résilients et durables",
+        12: "Établir des modes de consommation et de production durables",
+        13: "Prendre d'urgence des mesures pour lutter contre les changements climatiques et "
+            "leurs répercussions",
+        14: "Conserver et exploiter de manière durable les océans, les mers et les ressources "
+            "marines aux fins du développement durable",
+        15: "Préserver et restaurer les écosystèmes terrestres, en veillant à les exploiter de "
+            "façon durable, gérer durablement les forêts, lutter contre la désertification, "
+            "enrayer et inverser le processus de dégradation des sols et mettre fin à "
+            "l'appauvrissement de la biodiversité",
+        16: "Promouvoir l'avènement de sociétés pacifiques et inclusives aux fins du "
+            "développement durable, assurer l'accès de tous à la justice et mettre en place, "
+            "à tous les niveaux, des institutions efficaces, responsables et ouvertes à tous",
+        17: "Renforcer les moyens de mettre en œuvre le Partenariat mondial pour le "
+            "développement durable et le revitaliser",
+    },
+    "es": {
+        1: "Poner fin a la pobreza en todas sus formas en todo el mundo",
+        2: "Poner fin al hambre, lograr la seguridad alimentaria y la mejora de la nutrición "
+           "y promover la agricultura sostenible",
+        3: "Garantizar una vida sana y promover el bienestar de todos a todas las edades",
+        4: "Garantizar una educación inclusiva y equitativa de calidad y promover "
+           "oportunidades de aprendizaje permanente para todos",
+        5: "Lograr la igualdad de género y empoderar a todas las mujeres y las niñas",
+        6: "Garantizar la disponibilidad y la gestión sostenible del agua y el saneamiento "
+           "para todos",
+        7: "Garantizar el acceso a una energía asequible, segura, sostenible y moderna para "
+           "todos",
+        8: "Promover el crecimiento económico sostenido, inclusivo y sostenible, el empleo "
+           "pleno y productivo y el trabajo decente para todos",
+        9: "Construir infraestructuras resilientes, promover la industrialización inclusiva y "
+           "sostenible y fomentar la innovación",
+        10: "Reducir la desigualdad en los países y entre ellos",
+        11: "Lograr que las ciudades y los asentamientos humanos sean inclusivos, seguros, "
+            "resilientes y sostenibles",
+        12: "Garantizar modalidades de consumo y producción sostenibles",
+        13: "Adoptar medidas urgentes para combatir el cambio climático y sus efectos",
+        14: "Conservar y utilizar sosteniblemente los océanos, los mares y los recursos "
+            "marinos para el desarrollo sostenible",
+        15: "Proteger, restablecer y promover el uso sostenible de los ecosistemas terrestres, "
+            "gestionar sosteniblemente los bosques, luchar contra la desertificación, detener "
+            "e invertir la degradación de las tierras y detener la pérdida de biodiversidad",
+        16: "Promover sociedades pacíficas e inclusivas para el desarrollo sostenible, "
+            "facilitar el acceso a la justicia para todos y construir a todos los niveles "
+            "instituciones eficaces e inclusivas que rindan cuentas",
+        17: "Fortalecer los medios de implementación y revitalizar la Alianza Mundial para el "
+            "Desarrollo Sostenible",
+    },
+}
+"""The goals' official titles in French and Spanish."""
+
+TITLES_IN: dict[str, dict[str, str]] = {
+    "fr": {
+        "5.2": "Éliminer de la vie publique et de la vie privée toutes les formes de violence "
+               "faite aux femmes et aux filles, y compris la traite et l'exploitation sexuelle "
+               "et d'autres types d'exploitation",
+        "8.7": "Prendre des mesures immédiates et efficaces pour supprimer le travail forcé, "
+               "mettre fin à l'esclavage moderne et à la traite d'êtres humains, interdire et "
+               "éliminer les pires formes de travail des enfants, y compris le recrutement et "
+               "l'utilisation d'enfants soldats, et, d'ici à 2025, mettre fin au travail des "
+               "enfants sous toutes ses formes",
+        "10.7": "Faciliter la migration et la mobilité de façon ordonnée, sans danger, "
+                "régulière et responsable, notamment par la mise en œuvre de politiques de "
+                "migration planifiées et bien gérées",
+        "16.2": "Mettre un terme à la maltraitance, à l'exploitation et à la traite, et à "
+                "toutes les formes de violence et de torture dont sont victimes les enfants",
+        "16.4": "D'ici à 2030, réduire nettement les flux financiers illicites et le trafic "
+                "d'armes, renforcer les activités de récupération et de restitution des biens "
+                "volés et lutter contre toutes les formes de criminalité organisée",
+        "17.9": "Apporter, à l'échelon international, un soutien accru pour assurer le "
+                "renforcement efficace et ciblé des capacités des pays en développement et "
+                "appuyer ainsi les plans nationaux visant à atteindre tous les objectifs de "
+                "développement durable, notamment dans le cadre de la coopération Nord-Sud et "
+                "Sud-Sud et de la coopération triangulaire",
+    },
+    "es": {
+        "5.2": "Eliminar todas las formas de violencia contra todas las mujeres y las niñas en "
+               "los ámbitos público y privado, incluidas la trata y la explotación sexual y "
+               "otros tipos de explotación",
+        "8.7": "Adoptar medidas inmediatas y eficaces para erradicar el trabajo forzoso, poner "
+               "fin a las formas contemporáneas de esclavitud y la trata de personas y asegurar "
+               "la prohibición y eliminación de las peores formas de trabajo infantil, "
+               "incluidos el reclutamiento y la utilización de niños soldados, y, de aquí a "
+               "2025, poner fin al trabajo infantil en todas sus formas",
+        "10.7": "Facilitar la migración y la movilidad ordenadas, seguras, regulares y "
+                "responsables de las personas, incluso mediante la aplicación de políticas "
+                "migratorias planificadas y bien gestionadas",
+        "16.2": "Poner fin al maltrato, la explotación, la trata y todas las formas de "
+                "violencia y tortura contra los niños",
+        "16.4": "De aquí a 2030, reducir significativamente las corrientes financieras y de "
+                "armas ilícitas, fortalecer la recuperación y devolución de los activos robados "
+                "y luchar contra todas las formas de delincuencia organizada",
+        "17.9": "Aumentar el apoyo internacional para realizar actividades de creación de "
+                "capacidad eficaces y específicas en los países en desarrollo a fin de respaldar "
+                "los planes nacionales de implementación de todos los Objetivos de Desarrollo "
+                "Sostenible, incluso mediante la cooperación Norte-Sur, Sur-Sur y triangular",
+    },
+}
+"""The official wording, in French and Spanish, of the targets the section's work names most.
+
+The other targets of :data:`TITLES` are described by their goal in those languages
+(:func:`describe`): a target is never shown in English on a French or Spanish page.
+"""

@@ -148,9 +148,10 @@ def _sdg_order(targets: pd.Series) -> pd.Series:
 
 @returns_frame
 def sdg_stories(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
-    """Results stories of ``year`` by the SDG targets they name: target, title (one row each)."""
+    """Results stories of ``year`` by the SDG targets they name: target, story id, title."""
     rows = select.of(data.stories, programme)
-    rows = rows[rows["year"] == year][["sdg_targets", "title"]].explode("sdg_targets")
+    rows = rows[rows["year"] == year][["sdg_targets", "story_id", *select.texts(rows, "title")]]
+    rows = rows.explode("sdg_targets")
     rows = rows[rows["sdg_targets"].notna()].rename(columns={"sdg_targets": "target"})
     rows["order"] = _sdg_order(rows["target"])
     return rows.sort_values(["order", "title"]).drop(columns="order").reset_index(drop=True)
@@ -164,13 +165,15 @@ def awareness_raising(data: Dataset, year: int, programme: str | None = None) ->
     -------
     DataFrame
         ``start`` (date), ``title``, ``country`` (ISO3, or missing), ``level``,
-        ``programme`` (codes), by start date and title.
+        ``programme`` (codes), ``activity_id`` and the title's translations,
+        by start date and title.
     """
     acts = select.activities(data, year, programme)
     acts = acts[acts["activity_type"] == "awareness_raising"]
     out = pd.DataFrame({"start": acts["start_date"], "title": acts["title"],
                         "country": acts["country"], "level": acts["level"],
-                        "programme": acts["programme"]})
+                        "programme": acts["programme"], "activity_id": acts["activity_id"]})
+    out = out.join(acts[select.texts(acts, "title")[1:]])
     return out.sort_values(["start", "title"]).reset_index(drop=True)
 
 
@@ -228,7 +231,8 @@ def publications_list(data: Dataset, year: int, programme: str | None = None,
     publications without them, None for all.
     """
     pubs = select.publications(data, year, programme, modules)
-    out = pubs[["published_date", "title", "category", "programme", "downloads"]]
+    out = pubs[["published_date", "title", "category", "programme", "downloads",
+                "publication_id", *select.texts(pubs, "title")[1:]]]
     return out.sort_values(["published_date", "title"]).reset_index(drop=True)
 
 
@@ -241,7 +245,9 @@ def engagements_list(data: Dataset, year: int, programme: str | None = None,
     section's); blank place and note are empty text.
     """
     rows = select.engagements(data, year, programme, kind)
-    out = rows[["date", "kind", "body", "title", "place", "note", "programme"]]
+    out = rows[["date", "kind", "body", "title", "place", "note", "programme", "engagement_id",
+                *(c for c in select.texts(rows, "body", "title", "place", "note")
+                  if "_" in c)]]
     out = out.sort_values(["date", "title"]).reset_index(drop=True)
     return out.rename(columns={"programme": "programmes"})
 
@@ -262,7 +268,9 @@ def priorities(data: Dataset, year: int) -> pd.DataFrame:
     rows["_area"] = rows["area"].map({a: i for i, a in enumerate(PRIORITY_AREAS)})
     rows["_row"] = rows.index
     rows = rows.sort_values(["_area", "order", "_row"], na_position="last")
-    return rows[["area", "order", "text"]].reset_index(drop=True)
+    rows["row"] = rows["_row"]
+    return rows[["area", "order", "text", "row", *select.texts(rows, "text")[1:]]].reset_index(
+        drop=True)
 
 
 @returns_frame
@@ -334,10 +342,12 @@ def stories(data: Dataset, year: int, programme: str | None = None) -> pd.DataFr
     """Results stories of ``year``: countries (ISO3 codes) and programmes (codes) as tuples."""
     rows = select.of(data.stories, programme)
     rows = rows[rows["year"] == year]
-    return pd.DataFrame({
+    out = pd.DataFrame({
         "story_id": rows["story_id"], "title": rows["title"], "summary": rows["summary"],
         "countries": rows["country"], "programmes": rows["programme"], "figure": rows["figure"],
-        "unit": rows["unit"], "sdg_targets": rows["sdg_targets"]}).reset_index(drop=True)
+        "unit": rows["unit"], "sdg_targets": rows["sdg_targets"]})
+    translations = [c for c in select.texts(rows, "title", "summary", "unit") if "_" in c]
+    return out.join(rows[translations]).reset_index(drop=True)
 
 
 __all__ = ["PRIORITY_AREAS", "TEACHING_MODULE", "activities_by", "attendance_summary",

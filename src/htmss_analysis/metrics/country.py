@@ -34,11 +34,12 @@ def activities_in(data: Dataset, year: int, country: str, programme: str | None 
     """
     acts = select.activities(data, year, programme)
     acts = acts[acts["country"] == country].sort_values(["start_date", "activity_id"])
-    return pd.DataFrame({
+    out = pd.DataFrame({
         "activity_id": acts["activity_id"], "start": acts["start_date"], "title": acts["title"],
         "activity_type": acts["activity_type"], "level": acts["level"], "role": acts["role"],
         "programmes": acts["programme"],
-    }).reset_index(drop=True)
+    })
+    return out.join(acts[select.texts(acts, "title")[1:]]).reset_index(drop=True)
 
 
 @returns_frame
@@ -103,6 +104,7 @@ def activities_abroad(data: Dataset, year: int, country: str, programme: str | N
         "host": acts["country"], "activity_type": acts["activity_type"], "level": acts["level"],
         "programmes": acts["programme"], "participants": people.to_numpy(dtype="int64"),
     })
+    out = out.join(acts[select.texts(acts, "title")[1:]])
     return out.sort_values(["start", "activity_id"]).reset_index(drop=True)
 
 
@@ -140,8 +142,10 @@ def stories(data: Dataset, year: int, country: str, programme: str | None = None
     """Return the results stories of ``year`` that name ``country`` (codes as tuples)."""
     rows = select.of(data.stories, programme)
     rows = rows[(rows["year"] == year) & rows["country"].map(lambda cs: country in cs)]
-    return pd.DataFrame({
+    out = pd.DataFrame({
         "story_id": rows["story_id"], "title": rows["title"], "summary": rows["summary"],
         "countries": rows["country"], "programmes": rows["programme"], "figure": rows["figure"],
         "unit": rows["unit"], "sdg_targets": rows["sdg_targets"],
-    }).reset_index(drop=True)
+    })
+    translations = [c for c in select.texts(rows, "title", "summary", "unit") if "_" in c]
+    return out.join(rows[translations]).reset_index(drop=True)

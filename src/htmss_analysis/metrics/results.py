@@ -11,6 +11,7 @@ import pandas as pd
 from ..frames import returns_frame
 from ..loaders import Dataset
 from ..programmes import programme_code
+from .select import texts
 
 
 @returns_frame
@@ -30,7 +31,8 @@ def results_status(data: Dataset, year: int, programme: str | None = None) -> pd
                        zip(res["baseline"], res["target"], res["actual"], strict=True)]
     res["status"] = res["progress"].map(status)
     cols = ["programme", "result_id", "level", "indicator", "unit", "direction", "baseline",
-            "target", "actual", "progress", "status"]
+            "target", "actual", "progress", "status",
+            *(c for c in texts(res, "indicator", "unit") if "_" in c)]
     return res[cols].sort_values(["programme", "level", "result_id"]).reset_index(drop=True)
 
 

@@ -11,11 +11,22 @@ from __future__ import annotations
 import pandas as pd
 
 from ..loaders import Dataset
-from ..programmes import programme_code
+from ..programmes import LANGUAGES, programme_code
 from ..schema import CAPACITY_BUILDING
 
 TEACHING_MODULE = "teaching_module"
 """The publication category counted apart from the tools and publications."""
+
+
+def texts(frame: pd.DataFrame, *columns: str) -> list[str]:
+    """Return free-text ``columns`` each followed by its translations that ``frame`` has.
+
+    Contract version 3: ``title`` comes with ``title_fr`` and ``title_es``
+    where the data has them; the report picks the one of its language.
+    """
+    return [name for column in columns
+            for name in (column, *(f"{column}_{lang}" for lang in LANGUAGES[1:]))
+            if name in frame.columns]
 
 
 def among(values: pd.Series, code: str) -> pd.Series:

@@ -18,8 +18,18 @@ from ..metrics import context as public_data
 from ..metrics import results as results_
 from ..problems import grouped
 from . import charts
-from .context import Context, brief_link, country, country_link, linked, localized, named, regions
-from .html import Html, esc, heading, num, para, table
+from .context import (
+    Context,
+    brief_link,
+    country,
+    country_link,
+    linked,
+    localized,
+    named,
+    regions,
+    translated,
+)
+from .html import English, Html, esc, heading, num, para, shown, table
 from .publication import _figures, _publication_tables, _titled
 from .words import NOT_ATTRIBUTED, words
 
@@ -282,6 +292,8 @@ STATUS_TEXT = {"green": N_("achieved"), "amber": N_("on track (50-99%)"),
 def results(ctx: Context) -> Html:
     """Show the results framework: baseline, target, actual and a status."""
     frame = results_.results_status(ctx.data, ctx.year, ctx.programme)
+    frame = translated(ctx, frame.assign(_id=frame["programme"] + " " + frame["result_id"]),
+                       "results", "_id", ("indicator", "unit"))
     parts = [heading(_("Results framework"), anchor="results")]
     if frame.empty:
         return Html(*parts, para(_("No results framework rows for {year}.").format(
@@ -292,9 +304,9 @@ def results(ctx: Context) -> Html:
         arrow = "↓" if r.direction == "decrease" else "↑"
         rows.append(
             f"<tr><td>{esc(programmes.label(r.programme))}</td><td>{esc(r.result_id)}</td>"
-            f"<td>{esc(words(r.level))}</td><td>{esc(r.indicator)} <span class=\"dir\" "
+            f"<td>{esc(words(r.level))}</td><td>{shown(r.indicator)} <span class=\"dir\" "
             f"title=\"{esc(words(r.direction))}\">{arrow}</span></td>"
-            f"<td>{esc(r.unit or '')}</td>"
+            f"<td>{shown(r.unit) if r.unit else ''}</td>"
             f"<td class=\"num\">{num(r.baseline)}</td><td class=\"num\">{num(r.target)}</td>"
             f"<td class=\"num\">{num(r.actual)}</td><td class=\"num\">{progress}</td>"
             f"<td><span class=\"status {r.status}\">{esc(_(STATUS_TEXT[r.status]))}</span></td>"
@@ -356,6 +368,7 @@ def activity_list(ctx: Context) -> Html:
     """Every activity starting in the year: the rows behind the activity figures."""
     acts = select.activities(ctx.data, ctx.year, ctx.programme).sort_values(
         ["start_date", "activity_id"])
+    acts = translated(ctx, acts, "activities", "activity_id", ("title",))
     rows = pd.DataFrame({
         "id": acts["activity_id"], "start": acts["start_date"],
         "title": acts["title"], "type": acts["activity_type"].map(words),
@@ -401,7 +414,33 @@ def data_quality(ctx: Context) -> Html:
         if rest:
             parts.append("<ul>" + "".join(f"<li>{esc(line.removeprefix('warning: '))}</li>"
                                           for line in rest) + "</ul>")
-    return Html(*parts)
+    parts += untranslated_texts(ctx)
+    return Html(*parts, meta={"untranslated": len(ctx.untranslated)}
+                if ctx.lang != programmes.LANGUAGES[0] else None)
+
+
+def untranslated_texts(ctx: Context) -> list[str]:
+    """List the texts of the data the report showed in English for want of a translation.
+
+    Nothing in an English report. In another language, a count (0 when the
+    data carries every translation) and, when there are some, each text's
+    table, id and column: what to fill in (``<column>_<lang>``) to translate it.
+    """
+    if ctx.lang == programmes.LANGUAGES[0]:
+        return []
+    n = len(ctx.untranslated)
+    parts = [heading(_("Texts not translated"), 3),
+             para(ngettext("{n} text of the data has no translation into this report's "
+                           "language: it is shown in English, marked as such.",
+                           "{n} texts of the data have no translation into this report's "
+                           "language: they are shown in English, marked as such.", n).format(
+                 n=num(n)))]
+    if n:
+        rows = pd.DataFrame([{"table": t, "id": i, "column": f"{c}_{ctx.lang}",
+                              "text": English(text)}
+                             for (t, i, c), text in sorted(ctx.untranslated.items())])
+        parts.append(table(rows, cls="data small", nowrap=("id", "column")))
+    return parts
 
 
 def public_sources_list(ctx: Context, keys: list[str]) -> tuple[list[str], bool]:

@@ -17,7 +17,7 @@ from ..metrics import country as metrics
 from ..metrics.figures import COUNTRY_REGISTRY, country_figures
 from . import charts
 from .analysis import public_sources_list
-from .context import Context, brief_link, country, country_figures_of, localized
+from .context import Context, brief_link, country, country_figures_of, localized, translated
 from .html import Html, cards, heading, num, para, table
 from .publication import story_articles
 from .words import words
@@ -61,7 +61,8 @@ def figures(ctx: Context) -> Html:
 @localized
 def activities(ctx: Context) -> Html:
     """Activities in the country by programme, type and level, then each of them."""
-    acts = metrics.activities_in(ctx.data, ctx.year, ctx.country, ctx.programme)
+    acts = translated(ctx, metrics.activities_in(ctx.data, ctx.year, ctx.country, ctx.programme),
+                      "activities", "activity_id", ("title",))
     parts = [heading(_("Activities in {country}").format(country=_name(ctx)),
                      anchor="activities")]
     if acts.empty:
@@ -124,7 +125,9 @@ def people(ctx: Context) -> Html:
         parts.append(para(_("Nobody of {country}'s nationality attended capacity building "
                             "starting in {year}.").format(country=name, year=ctx.year),
                           "empty"))
-    abroad = metrics.activities_abroad(ctx.data, ctx.year, ctx.country, ctx.programme)
+    abroad = translated(ctx, metrics.activities_abroad(ctx.data, ctx.year, ctx.country,
+                                                       ctx.programme),
+                        "activities", "activity_id", ("title",))
     parts.append(heading(_("Activities abroad its people attended"), 3))
     if abroad.empty:
         return Html(*parts, para(_("No activity outside {country} starting in {year} had a "
@@ -235,7 +238,7 @@ def stories(ctx: Context) -> Html:
     if frame.empty:
         return Html(*parts, para(_("No results story of {year} names {country}.").format(
             year=ctx.year, country=_name(ctx)), "empty"))
-    return Html(*parts, *story_articles(frame))
+    return Html(*parts, *story_articles(ctx, frame))
 
 
 @localized

@@ -25,7 +25,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from ..languages import _, month_names, number, semicolons
+from ..languages import _, labelled, month_names, number, semicolons
 from . import collect
 
 PALETTE = sns.color_palette("colorblind")
@@ -95,7 +95,7 @@ def _count(value: float, _position: object = None) -> str:
 
 
 def _alt(title: str, labels: list, values: list, unit: str) -> str:
-    pairs = semicolons(f"{label}: {_count(value)}" for label, value in zip(labels, values,
+    pairs = semicolons(labelled(label, _count(value)) for label, value in zip(labels, values,
                                                                          strict=True))
     if not pairs:
         return _("{title}: no data.").format(title=title)

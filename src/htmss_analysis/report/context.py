@@ -23,7 +23,7 @@ from ..loaders import Dataset, check_year
 from ..metrics.figures import compute_country, country_figures
 from ..sources import PublicSources
 from .collect import Tables, recording
-from .html import esc
+from .html import English, esc
 
 
 @dataclass
@@ -56,6 +56,9 @@ class Context:
         The report's language (one of :data:`htmss_analysis.programmes.LANGUAGES`).
     tables : Tables
         The tables the report has shown so far, for its workbook.
+    untranslated : dict
+        The texts of the data the report has shown in English for want of a
+        translation into its language: ``(table, id, column)`` to the text.
     memo : dict
         Figures the report asks for more than once (its country figures, its
         figures' records), computed once for this report.
@@ -72,6 +75,7 @@ class Context:
     briefed: frozenset[str] = frozenset()
     lang: str = "en"
     tables: Tables = field(default_factory=Tables, repr=False)
+    untranslated: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
     memo: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -215,3 +219,37 @@ def named(ctx: Context, frame: pd.DataFrame, code: str = "iso3") -> pd.DataFrame
     out.insert(out.columns.get_loc(code) + 1, "country",
                [country(ctx, c) for c in frame[code]])
     return out
+
+
+# --- text of the data in the report's language (contract version 3) -----------------------
+
+
+def translated(ctx: Context, frame: pd.DataFrame, table: str, ident: str,
+               columns: tuple[str, ...]) -> pd.DataFrame:
+    """Return ``frame`` with ``columns`` in the report's language, without the translations.
+
+    Where ``<column>_<lang>`` is filled it is shown; otherwise the English text,
+    as :class:`English`, and ``(table, id, column)`` is noted on the context
+    for the report's data-quality section. An English report shows the
+    English columns as they are.
+    """
+    out = frame.copy()
+    for column in columns:
+        if column not in out:
+            continue
+        other = f"{column}_{ctx.lang}"
+        if ctx.lang != programmes.LANGUAGES[0]:
+            given = out[other] if other in out else pd.Series("", index=out.index)
+            texts = []
+            for ident_, english, own in zip(out[ident], out[column], given, strict=True):
+                if isinstance(own, str) and own.strip():
+                    texts.append(own)
+                elif isinstance(english, str) and english.strip():
+                    ctx.untranslated[(table, str(ident_), column)] = english
+                    texts.append(English(english))
+                else:
+                    texts.append(english)
+            out[column] = pd.Series(texts, index=out.index, dtype=object)
+    drop = [c for c in out.columns if any(c == f"{col}_{lang}" for col in columns
+                                           for lang in programmes.LANGUAGES[1:])]
+    return out.drop(columns=drop)

@@ -112,6 +112,22 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+class English(str):
+    """A text of the data shown in English on a page of another language.
+
+    The HTML marks it ``lang="en"`` (:func:`shown`, :func:`table`), so that a
+    screen reader switches voice and a reader sees why; a workbook holds it as
+    the text it is.
+    """
+
+
+def shown(value: object) -> str:
+    """Escape a text of the data; one shown in English on another language's page is marked."""
+    if isinstance(value, English):
+        return f'<span lang="en">{esc(value)}</span>'
+    return esc(value)
+
+
 def num(value: object) -> str:
     """Format one count with thousands separators ("–" when missing)."""
     return number_format(pd.Series([value]))(value)
@@ -333,6 +349,8 @@ def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
         value = cell_text(value)
         attr = ' class="nowrap"' if column in nowrap else ""
         href = hrefs[column][i] if column in hrefs else ""
+        if isinstance(value, English):  # a text of the data left in English
+            attr += ' lang="en"'
         if isinstance(href, str) and href:
             return f'<td{attr}><a href="{esc(href)}">{esc(value)}</a></td>'
         return f"<td{attr}>{esc(value)}</td>"

@@ -44,11 +44,13 @@ def method(ctx: Context, countries: bool | None = None) -> Html:
                "target is described by its goal.").format(n=len(sdg.TITLES),
                                                           targets=", ".join(sdg.TITLES))]
     if ctx.lang != "en":
-        notes.append(_("The SDG targets and goals are quoted in English: no official "
-                       "wording in this language is available offline to the package. "
-                       "Country names follow the Unicode CLDR; the titles of programmes and "
-                       "treaties are their official titles in this language; text taken "
-                       "from the data (titles, stories) is shown as entered."))
+        notes.append(_("SDG targets are quoted in their official wording in this language "
+                       "where the package holds it, and otherwise named by their goal's "
+                       "official title. Country names are the United Nations' official short "
+                       "names (UNTERM); programmes and treaties bear their official titles. "
+                       "Text from the data is shown in this language where the data gives "
+                       "it; otherwise in English, marked as such and listed under data "
+                       "quality."))
     return Html(
         heading(_("Method annex"), anchor="method"),
         para(_("A row counts for a programme when the programme is among its programmes. For "

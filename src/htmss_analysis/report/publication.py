@@ -15,8 +15,8 @@ from ..languages import _, ngettext
 from ..marks import N_
 from ..metrics import breakdowns, figures
 from . import charts
-from .context import Context, country, localized
-from .html import Html, cards, cell_text, esc, heading, num, para, table
+from .context import Context, country, localized, translated
+from .html import Html, cards, esc, heading, num, para, shown, table
 from .words import words
 
 SUBTITLES = {"programme report": N_("programme report"),
@@ -86,7 +86,8 @@ def about(ctx: Context) -> Html:
     parts = [heading(_("What we do"), anchor="about")]
     if ctx.programme:
         p = programmes.PROGRAMMES[ctx.programme]
-        return Html(*parts, para(f"{p.label}, {ctx.name}: {_(p.description)}"))
+        return Html(*parts, para(languages.labelled(f"{p.label}, {ctx.name}",
+                                                    _(p.description))))
     rows = pd.DataFrame([{_("programme"): p.label, _("name"): programmes.name(p.code, ctx.lang),
                           _("what it does"): _(p.description)}
                          for p in programmes.PROGRAMMES.values()])
@@ -111,28 +112,30 @@ def stories(ctx: Context) -> Html:
     if frame.empty:
         return Html(*parts, para(_("No results stories for {year}.").format(year=ctx.year),
                                  "empty"))
-    return Html(*parts, *story_articles(frame))
+    return Html(*parts, *story_articles(ctx, frame))
 
 
-def story_articles(frame: pd.DataFrame) -> list[str]:
+def story_articles(ctx: Context, frame: pd.DataFrame) -> list[str]:
     """Render results stories (:func:`htmss_analysis.metrics.breakdowns.stories`' columns).
 
-    Called inside a section: country names are in the section's language.
+    Called inside a section: country names are in the section's language, and
+    the stories' own texts in it where the data has them (else marked English).
     """
     parts = []
+    frame = translated(ctx, frame, "stories", "story_id", ("title", "summary", "unit"))
     for s in frame.itertuples(index=False):
         countries = ", ".join(languages.country_name(c) for c in s.countries)
         labels = programmes.labels(s.programmes)
         figure = ""
         if not pd.isna(s.figure):
-            unit = f" <span>{esc(s.unit)}</span>" if isinstance(s.unit, str) and s.unit else ""
+            unit = f" <span>{shown(s.unit)}</span>" if isinstance(s.unit, str) and s.unit else ""
             figure = f'<p class="story-figure">{num(s.figure)}{unit}</p>'
         targets = ", ".join(_("SDG") + f" {t}" for t in s.sdg_targets)
         meta = " · ".join(x for x in (labels, countries, targets) if x)
         # The figure sits in the story's own header, beside its heading: never above the
         # next story's title, where it would seem to belong to that story.
-        parts.append(f'<article class="story"><header class="story-head"><h3>{esc(s.title)}</h3>'
-                     f"{figure}</header><p>{esc(s.summary)}</p>"
+        parts.append(f'<article class="story"><header class="story-head"><h3>{shown(s.title)}'
+                     f"</h3>{figure}</header><p>{shown(s.summary)}</p>"
                      f'<p class="meta">{esc(meta)}</p></article>')
     return parts
 
@@ -143,6 +146,8 @@ def awareness(ctx: Context) -> Html:
     rows = breakdowns.awareness_raising(ctx.data, ctx.year, ctx.programme)
     if rows.empty:
         return Html()
+    rows = translated(ctx, rows, "activities", "activity_id", ("title",)).drop(
+        columns="activity_id")
     where = rows["country"].nunique()
     rows = rows.assign(country=rows["country"].map(lambda c: country(ctx, c) if isinstance(c, str)
                                                    else ""),
@@ -166,11 +171,12 @@ def priorities(ctx: Context) -> Html:
     if rows.empty:
         return Html()
     parts = [heading(_("Priorities for {year}").format(year=ctx.year + 1), anchor="priorities")]
+    rows = translated(ctx, rows, "priorities", "row", ("text",))
     for area, title in breakdowns.PRIORITY_AREAS.items():
         texts = rows.loc[rows["area"] == area, "text"]
         if len(texts):
             parts += [heading(_(title), 3),
-                      "<ul>" + "".join(f"<li>{esc(t)}</li>" for t in texts) + "</ul>"]
+                      "<ul>" + "".join(f"<li>{shown(t)}</li>" for t in texts) + "</ul>"]
     return Html(*parts)
 
 
@@ -204,11 +210,14 @@ def intergovernmental(ctx: Context, most: int = 12) -> Html:
         if some.empty:
             continue
         items = []
+        some = translated(ctx, some, "engagements", "engagement_id",
+                          ("body", "title", "place", "note"))
         for r in some.head(most).itertuples(index=False):
-            details = "; ".join(str(cell_text(x)) for x in (r.body, r.place, r.note, r.date)
-                                if x)
-            items.append(f"<li><strong>{esc(r.title)}</strong>"
-                         f' <span class="meta">({esc(details)})</span></li>')
+            details = languages.semicolons(
+                [shown(x) for x in (r.body, r.place, r.note) if x]
+                + [esc(languages.long_date(r.date))])
+            items.append(f"<li><strong>{shown(r.title)}</strong>"
+                         f' <span class="meta">({details})</span></li>')
         parts += [heading(f"{_(title)} ({len(some)})", 3), f"<ul>{''.join(items)}</ul>"]
         if len(some) > most:
             parts.append(para(_("… and {n} more, later in the year.").format(
@@ -220,16 +229,18 @@ def intergovernmental(ctx: Context, most: int = 12) -> Html:
     return Html(*parts)
 
 
-def _listed(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.assign(programme=frame["programme"].map(programmes.labels))
+def _listed(ctx: Context, frame: pd.DataFrame) -> pd.DataFrame:
+    frame = translated(ctx, frame, "publications", "publication_id", ("title",))
+    return frame.assign(programme=frame["programme"].map(programmes.labels)).drop(
+        columns="publication_id")
 
 
 def _publication_tables(ctx: Context, titled: bool = True) -> list[str]:
     """Tabulate the year's tools and publications with downloads, then its teaching modules."""
-    pubs = _listed(breakdowns.publications_list(ctx.data, ctx.year, ctx.programme,
-                                                modules=False))
-    modules = _listed(breakdowns.publications_list(ctx.data, ctx.year, ctx.programme,
-                                                   modules=True))
+    pubs = _listed(ctx, breakdowns.publications_list(ctx.data, ctx.year, ctx.programme,
+                                                     modules=False))
+    modules = _listed(ctx, breakdowns.publications_list(ctx.data, ctx.year, ctx.programme,
+                                                        modules=True))
     parts = []
     if pubs.empty:
         parts.append(para(_("No tools or publications in {year}.").format(year=ctx.year),
@@ -270,12 +281,14 @@ def sdgs(ctx: Context) -> Html:
                          "activities",
                          _("Activities per SDG target, {year}").format(year=ctx.year),
                          _("activities"), color_index=3)]
-    named_ = breakdowns.sdg_stories(ctx.data, ctx.year, ctx.programme)
+    named_ = translated(ctx, breakdowns.sdg_stories(ctx.data, ctx.year, ctx.programme),
+                        "stories", "story_id", ("title",))
     sdg_ = _("SDG")
     if len(named_):
         items = "".join(
-            f"<li><strong>{esc(sdg_)} {esc(target)}</strong>: "
-            f"{esc('; '.join(group['title']))}</li>"
+            "<li>" + languages.labelled(f"<strong>{esc(sdg_)} {esc(target)}</strong>",
+                                        languages.semicolons(map(shown, group["title"])))
+            + "</li>"
             for target, group in named_.groupby("target", sort=False))
         parts += [heading(_("Results stories by SDG target"), 3), f"<ul>{items}</ul>"]
     return Html(*parts)

@@ -49,7 +49,7 @@ VOCABULARY = (
     N_("region"), N_("role"), N_("row"), N_("rows"), N_("rows left"), N_("rows read"),
     N_("rows set aside"), N_("rows used"), N_("sex"), N_("sha256"), N_("since"),
     N_("start"), N_("status"), N_("step"), N_("story id"), N_("table"), N_("tables"),
-    N_("target"), N_("title"), N_("type"), N_("unit"), N_("value"), N_("version"),
+    N_("target"), N_("text"), N_("title"), N_("type"), N_("unit"), N_("value"), N_("version"),
     N_("warning"), N_("web stories"), N_("why set aside"), N_("year"), N_("years back"),
     N_("month"), N_("programme"), N_("countries assisted"), N_("instrument"),
 )
