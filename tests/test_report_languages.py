@@ -98,7 +98,7 @@ def test_each_page_says_its_language_and_speaks_it(sample_build):
     assert '<html lang="es">' in spanish and "Kirguistán" in spanish
     # The index of French briefs links to the French briefs beside it
     index = (sample_build / "fr" / "countries" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="KGZ.html">Kirghizstan</a>' in index
+    assert '<a href="KGZ.html">Kirghizistan</a>' in index
 
 
 @pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="the treaty status files are public data "
