@@ -622,6 +622,132 @@ PRIORITIES_2019 = {
         "material.",
     ],
 }
+
+
+PRIORITIES_2019_IN = {
+    "fr": [
+        "Lancement de la deuxième phase de l'Action mondiale UE-ONUDC contre la traite des "
+        "personnes et le trafic illicite de migrants, à l'appui des efforts nationaux et "
+        "régionaux en Asie et au Moyen-Orient.",
+        "Renforcer les programmes de coopération technique contre la traite des personnes, en "
+        "mettant l'accent sur la traite aux fins d'exploitation sexuelle et la traite des "
+        "enfants par des groupes terroristes et armés.",
+        "Mettre en place de nouveaux piliers de coopération technique contre l'usage abusif des "
+        "nouvelles technologies de l'information et de la communication et contre le "
+        "financement illicite tiré de la traite des personnes et du trafic illicite de "
+        "migrants.",
+        "Renforcer la capacité de l'ONUDC d'agir sur le terrain en affectant, en des lieux "
+        "choisis, des mentors régionaux chargés de la lutte contre la traite des personnes et "
+        "le trafic illicite de migrants.",
+        "Lancer un nouveau programme mondial intégré contre la traite des personnes et le "
+        "trafic illicite de migrants, fusionnant les programmes mondiaux existants, afin "
+        "d'améliorer les services fournis aux États Membres.",
+        "Donner suite aux conclusions de l'évaluation indépendante approfondie finale de la "
+        "première phase de GLO.ACT.",
+        "Renforcer encore l'ICAT en tant que principal organe de coordination des Nations "
+        "Unies contre la traite des personnes (en étroite coopération avec les coprésidents de "
+        "l'ICAT pour 2019\u202f: l'OSCE et ONU-Femmes).",
+        "Renforcer la collaboration avec le Comité exécutif du Réseau des Nations Unies sur "
+        "les migrations afin de promouvoir la mise en œuvre des chapitres du Pacte mondial "
+        "pour des migrations sûres, ordonnées et régulières consacrés à la traite des "
+        "personnes et au trafic illicite de migrants, ainsi qu'avec les initiatives "
+        "internationales liées aux objectifs de développement durable, telles que l'Alliance "
+        "8.7.",
+        "Appuyer avec succès les sessions des groupes de travail sur la traite des personnes et "
+        "sur le trafic illicite de migrants de la neuvième session de la Conférence des Parties "
+        "à la Convention des Nations Unies contre la criminalité transnationale organisée.",
+        "Soutenir la sensibilisation du public lors de la Journée mondiale de la lutte contre "
+        "la traite d'êtres humains 2019, consacrée à la traite des personnes dans les zones de "
+        "conflit et de guerre.",
+        "Continuer de diriger les divers rapports des Nations Unies à l'Assemblée générale, au "
+        "Conseil de sécurité et à la Commission pour la prévention du crime et la justice "
+        "pénale du Conseil économique et social, et d'y contribuer selon les besoins.",
+        "Fournir des orientations et des contributions aux processus des Nations Unies et aux "
+        "autres processus internationaux pour que la traite des personnes et le trafic illicite "
+        "de migrants y soient suffisamment pris en compte, notamment\u202f: la "
+        "recommandation générale du Comité pour l'élimination de la discrimination à l'égard "
+        "des femmes sur la traite des femmes et des filles dans le contexte des migrations "
+        "internationales\u202f; et l'Équipe spéciale de lutte contre la traite dans "
+        "l'action humanitaire du Groupe mondial de la protection des Nations Unies.",
+        "Mettre à jour la Loi type contre la traite des personnes de l'ONUDC et le Guide "
+        "législatif pour l'application du Protocole relatif à la traite des personnes afin "
+        "qu'ils tiennent compte des évolutions récentes des politiques et des bonnes "
+        "pratiques.",
+        "Publier un manuel sur la coopération juridique internationale dans les affaires de "
+        "traite des personnes pour favoriser une coopération transfrontalière plus étroite, "
+        "notamment en matière de protection des témoins.",
+        "Publier un document thématique analysant les liens entre la traite des personnes et "
+        "le mariage à des fins d'exploitation et donnant des orientations à ce sujet.",
+        "Continuer de produire et de diffuser des informations qualitatives sur la poursuite "
+        "des affaires de traite des personnes et de trafic illicite de migrants "
+        "(www.unodc.org/cld) et sur des questions particulièrement importantes, comme la "
+        "participation des femmes au trafic illicite de migrants.",
+        "Nouer des partenariats avec les milieux universitaires et promouvoir l'enseignement de "
+        "l'état de droit, de la lutte contre la traite des personnes et du trafic illicite de "
+        "migrants, au moyen de modules d'enseignement supérieur ciblés, de vidéos, de modules "
+        "régionaux et d'autres supports.",
+    ],
+    "es": [
+        "Puesta en marcha de la segunda fase de la Acción Mundial UE-UNODC contra la trata de "
+        "personas y el tráfico ilícito de migrantes para apoyar las iniciativas nacionales y "
+        "regionales en Asia y Oriente Medio.",
+        "Fortalecer los programas de cooperación técnica contra la trata de personas, con "
+        "especial atención a la trata con fines de explotación sexual y la trata de niños por "
+        "grupos terroristas y armados.",
+        "Desarrollar nuevos pilares de cooperación técnica contra el uso indebido de las nuevas "
+        "tecnologías de la información y las comunicaciones y contra la financiación ilícita "
+        "derivada de la trata de personas y el tráfico ilícito de migrantes.",
+        "Fortalecer la capacidad de la UNODC para actuar sobre el terreno mediante el "
+        "despliegue, en lugares seleccionados, de mentores regionales contra la trata de "
+        "personas y el tráfico ilícito de migrantes.",
+        "Poner en marcha un nuevo programa mundial integrado contra la trata de personas y el "
+        "tráfico ilícito de migrantes que fusione los programas mundiales existentes, a fin de "
+        "mejorar los servicios prestados a los Estados Miembros.",
+        "Aplicar las conclusiones de la evaluación independiente a fondo final de la primera "
+        "fase de GLO.ACT.",
+        "Seguir fortaleciendo el ICAT como principal órgano de coordinación de las Naciones "
+        "Unidas contra la trata de personas (en estrecha cooperación con los copresidentes del "
+        "ICAT en 2019: la OSCE y ONU-Mujeres).",
+        "Fortalecer la colaboración con el Comité Ejecutivo de la Red de las Naciones Unidas "
+        "sobre la Migración para promover la aplicación de los capítulos del Pacto Mundial "
+        "para la Migración Segura, Ordenada y Regular relativos a la trata de personas y el "
+        "tráfico ilícito de migrantes, así como con iniciativas internacionales relacionadas "
+        "con los Objetivos de Desarrollo Sostenible, como la Alianza 8.7.",
+        "Prestar un apoyo eficaz a las sesiones de los grupos de trabajo sobre la trata de "
+        "personas y sobre el tráfico ilícito de migrantes del noveno período de sesiones de la "
+        "Conferencia de las Partes en la Convención de las Naciones Unidas contra la "
+        "Delincuencia Organizada Transnacional.",
+        "Apoyar la sensibilización pública en el Día Mundial contra la Trata de Personas de "
+        "2019, dedicado a la trata de personas en zonas de conflicto y de guerra.",
+        "Seguir dirigiendo diversos informes de las Naciones Unidas a la Asamblea General, el "
+        "Consejo de Seguridad y la Comisión de Prevención del Delito y Justicia Penal del "
+        "Consejo Económico y Social, y contribuir a ellos según sea necesario.",
+        "Proporcionar orientación normativa y contribuciones a los procesos de las Naciones "
+        "Unidas y a otros procesos internacionales para que la trata de personas y el tráfico "
+        "ilícito de migrantes se aborden debidamente, entre ellos: la recomendación general "
+        "del Comité para la Eliminación de la Discriminación contra la Mujer sobre la trata de "
+        "mujeres y niñas en el contexto de la migración mundial; y el Equipo de Tareas contra "
+        "la Trata en la Acción Humanitaria del Grupo Mundial de Protección de las Naciones "
+        "Unidas.",
+        "Actualizar la Ley Modelo contra la Trata de Personas de la UNODC y la Guía Legislativa "
+        "del Protocolo de las Naciones Unidas sobre la Trata de Personas para que reflejen la "
+        "evolución reciente de las políticas y las buenas prácticas.",
+        "Publicar un manual sobre cooperación jurídica internacional en casos de trata de "
+        "personas para apoyar una cooperación transfronteriza más estrecha, especialmente en "
+        "materia de protección de testigos.",
+        "Publicar un documento temático que analice los vínculos entre la trata de personas y "
+        "el matrimonio con fines de explotación y ofrezca orientación al respecto.",
+        "Seguir elaborando y difundiendo información cualitativa sobre el enjuiciamiento de "
+        "casos de trata de personas y tráfico ilícito de migrantes (www.unodc.org/cld) y "
+        "sobre cuestiones de especial importancia, como la participación de las mujeres en el "
+        "tráfico ilícito de migrantes.",
+        "Establecer alianzas con el mundo académico y promover la educación sobre el estado de "
+        "derecho, la trata de personas y el tráfico ilícito de migrantes mediante módulos "
+        "específicos de enseñanza superior, vídeos, módulos regionales y otro material de "
+        "apoyo.",
+    ],
+}
+"""The 2019 priorities in French and Spanish, in :data:`PRIORITIES_2019`'s order."""
 """The 2019 priorities as the 2018 highlights publish them, by area."""
 
 CAMPAIGNS = [
@@ -689,8 +815,11 @@ def _version_2(rng: random.Random) -> tuple[list[dict], list[dict], list[dict]]:
     rows.sort(key=lambda r: (r["date"], r["kind"], r["title"]))
     engagements = [{"engagement_id": f"E{r['date'][:4]}-{i:03d}", **r}
                    for i, r in enumerate(rows, 1)]
-    priorities = [{"year": 2019, "area": area, "text": text, "order": i}
-                  for area, texts in PRIORITIES_2019.items() for i, text in enumerate(texts, 1)]
+    in_order = [(area, i, text) for area, texts in PRIORITIES_2019.items()
+                for i, text in enumerate(texts, 1)]
+    priorities = [{"year": 2019, "area": area, "text": text,
+                   **{f"text_{lang}": texts[n] for lang, texts in PRIORITIES_2019_IN.items()},
+                   "order": i} for n, (area, i, text) in enumerate(in_order)]
     return modules, engagements, priorities
 
 
