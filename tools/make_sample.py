@@ -873,6 +873,120 @@ STORIES = [
      "requests for cooperation", "17.16;8.7;16.2;10.7;5.2"),
 ]
 
+
+STORIES_IN = {
+    "fr": [
+        ("Plus de 20 personnes libérées du travail forcé au Brésil",
+         "Une opération de police, le projet Eleutheria, menée dans le cadre d'une formation "
+         "de l'ONUDC sur les enquêtes relatives à la traite aux fins de travail forcé à Sao "
+         "Paulo, a mobilisé des inspecteurs du travail, des procureurs du travail et des "
+         "policiers déployés dans de véritables enquêtes.", "personnes libérées"),
+        ("Programmes nationaux de formation sur le trafic illicite de migrants en Macédoine du "
+         "Nord et en Serbie",
+         "Des programmes nationaux de formation ont été élaborés et utilisés pour des "
+         "formations de formateurs\u202f; les formateurs encadrés ont ensuite formé "
+         "eux-mêmes d'autres praticiens de la justice pénale.", "programmes nationaux de "
+         "formation"),
+        ("Réseaux de procureurs créés en Égypte et au Maroc",
+         "21 procureurs, représentant toutes les cours d'appel du Maroc, ont été formés aux "
+         "affaires complexes de traite des personnes relevant de la loi 27-14\u202f; une "
+         "série d'ateliers en Égypte a créé une communauté de pratique de procureurs "
+         "nationaux.", "procureurs formés"),
+        ("Première condamnation pour traite aux fins de servitude domestique en Colombie",
+         "Une procureure de la communauté de pratique de l'ONUDC a conduit l'affaire\u202f; "
+         "le tribunal s'est référé au document thématique de l'ONUDC sur l'abus d'une "
+         "situation de vulnérabilité.", "condamnation"),
+        ("Nouvelles lois contre la traite et le trafic illicite de migrants adoptées au "
+         "Pakistan",
+         "Rédigées par l'Agence fédérale d'enquête avec l'ONUDC sur la base des lois types de "
+         "l'ONUDC, ces lois érigent les deux crimes en infractions et protègent les migrants "
+         "objet d'un trafic illicite et les victimes.", "lois adoptées"),
+        ("Le Soudan devient partie au Protocole relatif au trafic illicite de migrants",
+         "À la suite d'un atelier régional préalable à la ratification, tenu au siège de "
+         "l'ONUDC à Vienne pour neuf États d'Afrique de l'Est.", ""),
+        ("Nouveaux plans d'action nationaux contre la traite",
+         "Cabo Verde a adopté un plan d'action national et créé un observatoire\u202f; le "
+         "Brésil a lancé son troisième plan d'action national, qui compte 58 objectifs dans "
+         "six domaines thématiques.", "objectifs du plan du Brésil"),
+        ("Première conférence Afrique-Europe sur la coopération judiciaire",
+         "Tenue à Charm el-Cheikh, la conférence a adopté des recommandations visant à "
+         "renforcer la coopération internationale contre la traite, le trafic illicite de "
+         "migrants et le blanchiment d'argent.", ""),
+        ("Au Malawi, le comité du district de Mchinji secourt plus de 60 victimes",
+         "Un comité de district de lutte contre la traite, créé et formé par l'ONUDC, a "
+         "secouru plus de 60 victimes de la traite\u202f; les informations sur les "
+         "affaires de traite circulent désormais plus librement.", "victimes secourues"),
+        ("«\u202f100 jours contre la traite des personnes\u202f» au Kirghizistan",
+         "Une campagne nationale menée par 80 jeunes responsables dans les sept régions et la "
+         "ville d'Och a touché plus de 60\u202f000 personnes\u202f; les appels à la "
+         "ligne d'assistance nationale ont augmenté de 14\u202f%.", "personnes touchées"),
+        ("Campagne nationale de sensibilisation contre la traite des personnes et le trafic "
+         "illicite de migrants au Pakistan",
+         "S'appuyant sur l'expérience kirghize, la campagne a fait connaître les risques, "
+         "développé une prévention menée par les communautés et mobilisé les décideurs.", ""),
+        ("Le réseau REDTRAM reçoit 5 demandes de coopération",
+         "Le réseau ibéro-américain de procureurs spécialisés contre la traite des personnes "
+         "et le trafic illicite de migrants permet une coopération directe dans des affaires "
+         "concrètes, au moyen d'équipes communes d'enquête.", "demandes de coopération"),
+    ],
+    "es": [
+        ("Más de 20 personas liberadas del trabajo forzoso en el Brasil",
+         "Una operación policial, el proyecto Eleutheria, realizada en el marco de una "
+         "capacitación de la UNODC sobre la investigación de la trata con fines de trabajo "
+         "forzoso en São Paulo, contó con inspectores del trabajo, fiscales del trabajo y "
+         "agentes de policía desplegados en investigaciones reales.", "personas liberadas"),
+        ("Planes de estudios nacionales sobre el tráfico ilícito de migrantes en Macedonia del "
+         "Norte y Serbia",
+         "Se elaboraron planes de estudios nacionales que se utilizaron para la formación de "
+         "formadores; los formadores que recibieron mentoría capacitaron después por su cuenta "
+         "a otros profesionales de la justicia penal.", "planes de estudios nacionales"),
+        ("Redes de fiscales establecidas en Egipto y Marruecos",
+         "21 fiscales, en representación de todos los tribunales de apelación de Marruecos, "
+         "recibieron capacitación sobre casos complejos de trata de personas en virtud de la "
+         "Ley 27-14; una serie de talleres en Egipto creó una comunidad de práctica de "
+         "fiscales nacionales.", "fiscales capacitados"),
+        ("Primera condena por trata con fines de servidumbre doméstica en Colombia",
+         "Una fiscal de la comunidad de práctica de la UNODC dirigió el caso; el tribunal se "
+         "remitió al documento temático de la UNODC sobre el abuso de una situación de "
+         "vulnerabilidad.", "condena"),
+        ("Aprobadas en el Pakistán nuevas leyes contra la trata y el tráfico ilícito de "
+         "migrantes",
+         "Redactadas por el Organismo Federal de Investigación con la UNODC sobre la base de "
+         "las leyes modelo de la UNODC, las leyes tipifican ambos delitos y protegen a los "
+         "migrantes objeto de tráfico ilícito y a las víctimas.", "leyes aprobadas"),
+        ("El Sudán pasa a ser Estado parte en el Protocolo contra el Tráfico Ilícito de "
+         "Migrantes",
+         "Tras un taller regional previo a la ratificación para nueve Estados de África "
+         "Oriental, celebrado en la sede de la UNODC en Viena.", ""),
+        ("Nuevos planes de acción nacionales contra la trata",
+         "Cabo Verde aprobó un plan de acción nacional y creó un observatorio; el Brasil puso "
+         "en marcha su tercer plan de acción nacional, con 58 metas en seis esferas "
+         "temáticas.", "metas del plan del Brasil"),
+        ("Primera Conferencia África-Europa sobre cooperación judicial",
+         "Celebrada en Sharm el-Sheij, la conferencia aprobó recomendaciones para reforzar la "
+         "cooperación internacional contra la trata, el tráfico ilícito de migrantes y el "
+         "blanqueo de dinero.", ""),
+        ("El comité del distrito de Mchinji rescata a más de 60 víctimas en Malawi",
+         "Un comité de distrito contra la trata, creado y capacitado por la UNODC, rescató a "
+         "más de 60 víctimas de la trata; la información sobre los casos de trata circula "
+         "ahora con más libertad.", "víctimas rescatadas"),
+        ("«100 días contra la trata de personas» en Kirguistán",
+         "Una campaña nacional dirigida por 80 jóvenes líderes en las siete regiones y la "
+         "ciudad de Osh llegó a más de 60.000 personas; las llamadas a la línea telefónica "
+         "nacional de asistencia aumentaron un 14 %.", "personas alcanzadas"),
+        ("Campaña nacional de sensibilización contra la trata de personas y el tráfico ilícito "
+         "de migrantes en el Pakistán",
+         "A partir de la experiencia de Kirguistán, la campaña dio a conocer los riesgos, "
+         "desarrolló la prevención dirigida por las comunidades y movilizó a los "
+         "responsables de las políticas.", ""),
+        ("La red REDTRAM recibe 5 solicitudes de cooperación",
+         "La red iberoamericana de fiscales especializados contra la trata de personas y el "
+         "tráfico ilícito de migrantes permite la cooperación directa en casos reales mediante "
+         "equipos conjuntos de investigación.", "solicitudes de cooperación"),
+    ],
+}
+"""The stories' title, summary and unit in French and Spanish, in :data:`STORIES`' order."""
+
 RESULTS = {
     "GLOT59": [("OC1", "outcome", "Countries with legislation compliant with the TIP Protocol "
                 "after UNODC assistance", "countries", "increase", 4, 10),
@@ -940,9 +1054,15 @@ def generate(out: str | Path) -> dict[str, Path]:
         pubs.append({"publication_id": f"PUB{i:03d}", "programme": prog, "title": title,
                      "category": cat, "published_date": day.date().isoformat(),
                      "downloads": 12931 if "Conflict" in title else rng.randint(300, 9000)})
+    told = STORIES_IN
     story_rows = [{"story_id": f"S2018-{i:02d}", "programme": p, "country": c, "year": 2018,
-                   "title": title, "summary": summary,
-                   "figure": "" if fig is None else fig, "unit": unit, "sdg_targets": sdg}
+                   "title": title,
+                   **{f"title_{lang}": told[lang][i - 1][0] for lang in told},
+                   "summary": summary,
+                   **{f"summary_{lang}": told[lang][i - 1][1] for lang in told},
+                   "figure": "" if fig is None else fig, "unit": unit,
+                   **{f"unit_{lang}": told[lang][i - 1][2] for lang in told},
+                   "sdg_targets": sdg}
                   for i, (p, c, title, summary, fig, unit, sdg) in enumerate(STORIES, 1)]
     results = _results(rng, list(YEAR_TARGETS))
     # Drawn last, so that the version 1 tables are the bytes they were.
