@@ -647,27 +647,30 @@ def verified(outcome: Outcome) -> Outcome:
     return outcome
 
 
+def _report_facts(executed: Path) -> Iterator[dict]:
+    """Yield the ``htmss`` metadata of every output of an executed report (none if unreadable)."""
+    import json
+
+    try:
+        nb = json.loads(executed.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []) if isinstance(cell, dict) else []:
+            meta = output.get("metadata", {}).get("htmss", {}) if isinstance(output, dict) \
+                else {}
+            if isinstance(meta, dict):
+                yield meta
+
+
 def inputs_read(executed: Path) -> list[tuple[str, str]]:
     """Return the input files (name, SHA-256) an executed report says it read.
 
     The report's last cell records them in its output's metadata
     (``htmss.inputs``); a notebook that records none gives an empty list.
     """
-    import json
-
-    try:
-        nb = json.loads(executed.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    found = []
-    for cell in nb.get("cells", []):
-        for output in cell.get("outputs", []) if isinstance(cell, dict) else []:
-            meta = output.get("metadata", {}).get("htmss", {}) if isinstance(output, dict) \
-                else {}
-            for pair in meta.get("inputs", []) if isinstance(meta, dict) else []:
-                if isinstance(pair, list) and len(pair) == 2:
-                    found.append((str(pair[0]), str(pair[1])))
-    return found
+    return [(str(pair[0]), str(pair[1])) for meta in _report_facts(executed)
+            for pair in meta.get("inputs", []) if isinstance(pair, list) and len(pair) == 2]
 
 
 def untranslated(executed: Path) -> int:
@@ -677,20 +680,8 @@ def untranslated(executed: Path) -> int:
     data-quality section's output metadata (``htmss.untranslated``); 0 when
     none is recorded.
     """
-    import json
-
-    try:
-        nb = json.loads(executed.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return 0
-    total = 0
-    for cell in nb.get("cells", []):
-        for output in cell.get("outputs", []) if isinstance(cell, dict) else []:
-            meta = output.get("metadata", {}).get("htmss", {}) if isinstance(output, dict) \
-                else {}
-            count = meta.get("untranslated", 0) if isinstance(meta, dict) else 0
-            total += count if isinstance(count, int) else 0
-    return total
+    return sum(count for meta in _report_facts(executed)
+               if isinstance(count := meta.get("untranslated", 0), int))
 
 
 class BuildInterrupted(Exception):

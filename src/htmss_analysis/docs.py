@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import schema
 from .metrics.explain import steps_of
-from .metrics.figures import COUNTRY_REGISTRY, REGISTRY
+from .metrics.figures import COUNTRY_REGISTRY, REGISTRY, Figure
 
 
 def documents() -> dict[str, str]:
@@ -27,19 +27,21 @@ def indicators_markdown() -> str:
              "when P is among its programmes. For the section every distinct count is taken",
              "over the union of rows, never as a sum of programmes. Web traffic and social",
              "media rows with no programme count for the section only.", ""]
-    for i in REGISTRY.values():
-        lines += [f"## `{i.key}`: {i.title}", "", i.described(), "",
-                  f"Unit: {i.unit}. Input tables: {', '.join(i.tables)}.", "",
-                  "Rule, step by step (`htmss-analysis explain " + i.key + "`): "
-                  + "; ".join(steps_of(i.key)) + ".", ""]
+    for figure in REGISTRY.values():
+        lines += _figure(figure, f"htmss-analysis explain {figure.key}")
     lines += ["# Country figures", "",
               "For a year Y, one country C (an ISO3 code or a name the contract accepts) and",
               "one programme P or the section as a whole, as `htmss-analysis indicators",
               "--country C` prints them. A country brief is written for every country with at",
               "least one non-zero figure.", ""]
-    for c in COUNTRY_REGISTRY.values():
-        lines += [f"## `{c.key}`: {c.title}", "", c.described(), "",
-                  f"Unit: {c.unit}. Input tables: {', '.join(c.tables)}.", "",
-                  f"Rule, step by step (`htmss-analysis explain {c.key} --country C`): "
-                  + "; ".join(steps_of(c.key, country=True)) + ".", ""]
+    for figure in COUNTRY_REGISTRY.values():
+        lines += _figure(figure, f"htmss-analysis explain {figure.key} --country C")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _figure(figure: Figure, command: str) -> list[str]:
+    """Return a figure's section: title, definition, unit, tables and its rule, step by step."""
+    return [f"## `{figure.key}`: {figure.title}", "", figure.described(), "",
+            f"Unit: {figure.unit}. Input tables: {', '.join(figure.tables)}.", "",
+            f"Rule, step by step (`{command}`): "
+            + "; ".join(steps_of(figure.key, country=figure.part == "country")) + ".", ""]

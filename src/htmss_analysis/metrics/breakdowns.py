@@ -150,7 +150,8 @@ def _sdg_order(targets: pd.Series) -> pd.Series:
 def sdg_stories(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
     """Results stories of ``year`` by the SDG targets they name: target, story id, title."""
     rows = select.of(data.stories, programme)
-    rows = rows[rows["year"] == year][["sdg_targets", "story_id", *select.texts(rows, "title")]]
+    columns = ["sdg_targets", "story_id", "title", *select.translations(rows, "title")]
+    rows = rows.loc[rows["year"] == year, columns]
     rows = rows.explode("sdg_targets")
     rows = rows[rows["sdg_targets"].notna()].rename(columns={"sdg_targets": "target"})
     rows["order"] = _sdg_order(rows["target"])
@@ -173,7 +174,7 @@ def awareness_raising(data: Dataset, year: int, programme: str | None = None) ->
     out = pd.DataFrame({"start": acts["start_date"], "title": acts["title"],
                         "country": acts["country"], "level": acts["level"],
                         "programme": acts["programme"], "activity_id": acts["activity_id"]})
-    out = out.join(acts[select.texts(acts, "title")[1:]])
+    out = out.join(acts[select.translations(acts, "title")])
     return out.sort_values(["start", "title"]).reset_index(drop=True)
 
 
@@ -232,7 +233,7 @@ def publications_list(data: Dataset, year: int, programme: str | None = None,
     """
     pubs = select.publications(data, year, programme, modules)
     out = pubs[["published_date", "title", "category", "programme", "downloads",
-                "publication_id", *select.texts(pubs, "title")[1:]]]
+                "publication_id", *select.translations(pubs, "title")]]
     return out.sort_values(["published_date", "title"]).reset_index(drop=True)
 
 
@@ -246,8 +247,7 @@ def engagements_list(data: Dataset, year: int, programme: str | None = None,
     """
     rows = select.engagements(data, year, programme, kind)
     out = rows[["date", "kind", "body", "title", "place", "note", "programme", "engagement_id",
-                *(c for c in select.texts(rows, "body", "title", "place", "note")
-                  if "_" in c)]]
+                *select.translations(rows, "body", "title", "place", "note")]]
     out = out.sort_values(["date", "title"]).reset_index(drop=True)
     return out.rename(columns={"programme": "programmes"})
 
@@ -269,7 +269,7 @@ def priorities(data: Dataset, year: int) -> pd.DataFrame:
     rows["_row"] = rows.index
     rows = rows.sort_values(["_area", "order", "_row"], na_position="last")
     rows["row"] = rows["_row"]
-    return rows[["area", "order", "text", "row", *select.texts(rows, "text")[1:]]].reset_index(
+    return rows[["area", "order", "text", "row", *select.translations(rows, "text")]].reset_index(
         drop=True)
 
 
@@ -346,7 +346,7 @@ def stories(data: Dataset, year: int, programme: str | None = None) -> pd.DataFr
         "story_id": rows["story_id"], "title": rows["title"], "summary": rows["summary"],
         "countries": rows["country"], "programmes": rows["programme"], "figure": rows["figure"],
         "unit": rows["unit"], "sdg_targets": rows["sdg_targets"]})
-    translations = [c for c in select.texts(rows, "title", "summary", "unit") if "_" in c]
+    translations = select.translations(rows, "title", "summary", "unit")
     return out.join(rows[translations]).reset_index(drop=True)
 
 

@@ -39,7 +39,7 @@ def activities_in(data: Dataset, year: int, country: str, programme: str | None 
         "activity_type": acts["activity_type"], "level": acts["level"], "role": acts["role"],
         "programmes": acts["programme"],
     })
-    return out.join(acts[select.texts(acts, "title")[1:]]).reset_index(drop=True)
+    return out.join(acts[select.translations(acts, "title")]).reset_index(drop=True)
 
 
 @returns_frame
@@ -104,7 +104,7 @@ def activities_abroad(data: Dataset, year: int, country: str, programme: str | N
         "host": acts["country"], "activity_type": acts["activity_type"], "level": acts["level"],
         "programmes": acts["programme"], "participants": people.to_numpy(dtype="int64"),
     })
-    out = out.join(acts[select.texts(acts, "title")[1:]])
+    out = out.join(acts[select.translations(acts, "title")])
     return out.sort_values(["start", "activity_id"]).reset_index(drop=True)
 
 
@@ -147,5 +147,5 @@ def stories(data: Dataset, year: int, country: str, programme: str | None = None
         "countries": rows["country"], "programmes": rows["programme"], "figure": rows["figure"],
         "unit": rows["unit"], "sdg_targets": rows["sdg_targets"],
     })
-    translations = [c for c in select.texts(rows, "title", "summary", "unit") if "_" in c]
+    translations = select.translations(rows, "title", "summary", "unit")
     return out.join(rows[translations]).reset_index(drop=True)

@@ -11,7 +11,7 @@ import pandas as pd
 from ..frames import returns_frame
 from ..loaders import Dataset
 from ..programmes import programme_code
-from .select import texts
+from .select import translations
 
 
 @returns_frame
@@ -32,7 +32,7 @@ def results_status(data: Dataset, year: int, programme: str | None = None) -> pd
     res["status"] = res["progress"].map(status)
     cols = ["programme", "result_id", "level", "indicator", "unit", "direction", "baseline",
             "target", "actual", "progress", "status",
-            *(c for c in texts(res, "indicator", "unit") if "_" in c)]
+            *translations(res, "indicator", "unit")]
     return res[cols].sort_values(["programme", "level", "result_id"]).reset_index(drop=True)
 
 

@@ -18,15 +18,14 @@ TEACHING_MODULE = "teaching_module"
 """The publication category counted apart from the tools and publications."""
 
 
-def texts(frame: pd.DataFrame, *columns: str) -> list[str]:
-    """Return free-text ``columns`` each followed by its translations that ``frame`` has.
+def translations(frame: pd.DataFrame, *columns: str) -> list[str]:
+    """Return the translations of free-text ``columns`` that ``frame`` has, column by column.
 
-    Contract version 3: ``title`` comes with ``title_fr`` and ``title_es``
-    where the data has them; the report picks the one of its language.
+    Contract version 3: ``title`` may come with ``title_fr`` and ``title_es``;
+    the report picks the one of its language.
     """
-    return [name for column in columns
-            for name in (column, *(f"{column}_{lang}" for lang in LANGUAGES[1:]))
-            if name in frame.columns]
+    return [name for column in columns for lang in LANGUAGES[1:]
+            if (name := f"{column}_{lang}") in frame.columns]
 
 
 def among(values: pd.Series, code: str) -> pd.Series:

@@ -21,6 +21,7 @@ from .. import languages, programmes
 from ..languages import _
 from ..loaders import Dataset, check_year
 from ..metrics.figures import compute_country, country_figures
+from ..metrics.select import translations
 from ..sources import PublicSources
 from .collect import Tables, recording
 from .html import English, esc
@@ -250,6 +251,4 @@ def translated(ctx: Context, frame: pd.DataFrame, table: str, ident: str,
                 else:
                     texts.append(english)
             out[column] = pd.Series(texts, index=out.index, dtype=object)
-    drop = [c for c in out.columns if any(c == f"{col}_{lang}" for col in columns
-                                           for lang in programmes.LANGUAGES[1:])]
-    return out.drop(columns=drop)
+    return out.drop(columns=translations(out, *columns))
