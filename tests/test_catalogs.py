@@ -16,7 +16,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from conftest import LANGS, ROOT, build_cli
-from htmss_analysis import build, frames, languages
+from htmss_analysis import build, frames, glossary, languages, programmes
 from htmss_analysis import report as s
 from htmss_analysis.report import brief as b
 from htmss_analysis.report import collect, html, workbook
@@ -60,7 +60,7 @@ def test_every_message_of_the_code_has_a_translation(extracted, catalog):
 SAME_AS_ENGLISH = {
     "fr": {
         # codes and technical names, the same in every language
-        "iso3", "sha256", "UNODC", "{source}: {file}.", "; ",
+        "iso3", "sha256", "{source}: {file}.", "; ",
         # French words spelled as the English ones (Le Robert; UNTERM for the treaty terms)
         "Programmes", "Publications", "Web", "code", "instrument", "modules", "national",
         "parties", "post-test", "programme", "programmes", "publication", "publications",
@@ -68,7 +68,7 @@ SAME_AS_ENGLISH = {
         "tables", "type", "version",
     },
     "es": {
-        "iso3", "sha256", "UNODC", "{source}: {file}.", "; ", "{who} {year}: {subtitle}",
+        "iso3", "sha256", "{source}: {file}.", "; ", "{who} {year}: {subtitle}",
         "{label}: {text}",
         # Spanish words spelled as the English ones (DLE)
         "Web", "no", "regional",
@@ -286,3 +286,68 @@ def test_every_coded_value_a_report_shows_has_a_translation(catalog):
              "national", "regional", "global", "organized", "contributed"}
     missing = sorted(c for c in codes if c.replace("_", " ") not in ids)
     assert not missing, f"{catalog.locale}: no words for {missing} (report/html.py VOCABULARY)"
+
+
+# --- the fixed terms: the catalogs follow the glossary --------------------------------------
+
+
+def _names(text: str, form: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text) is not None
+
+
+def _glossary_slips(catalog) -> list[tuple[str, str, str]]:
+    """Return (term, message, translation) wherever a translation does not follow the glossary.
+
+    A message that names a term (its English full name or short form) must name it in
+    the catalog's language as the glossary does, and no translation may carry the form
+    of another language (``UNODC`` on a French page, an invented acronym for a term).
+    """
+    lang = str(catalog.locale)
+    slips = []
+    for m in catalog:
+        if not m.id:
+            continue
+        ids = [m.id] if isinstance(m.id, str) else list(m.id)
+        strings = [m.string] if isinstance(m.string, str) else list(m.string)
+        for t in glossary.TERMS.values():
+            own = {t.names[lang], t.short[lang]}
+            named = any(_names(i, form) for i in ids for form in t.english_forms())
+            foreign = {form for other in programmes.LANGUAGES if other != lang
+                       for form in (t.names[other], t.short[other])
+                       if form not in own and not any(form in o for o in own)}
+            for text in strings:
+                if named and not any(o in text for o in own):
+                    slips.append((t.key, str(m.id), text))
+                slips += [(t.key, str(m.id), text) for form in foreign if _names(text, form)]
+    return slips
+
+
+def test_the_catalogs_name_bodies_and_treaties_as_the_glossary_does(catalog):
+    slips = _glossary_slips(catalog)
+    assert not slips, f"{catalog.locale}: {slips[:5]}"
+
+
+def test_the_glossary_test_bites():
+    from babel.messages.catalog import Catalog
+
+    slipped = Catalog(locale="es")
+    slipped.add("Sessions of the CCPCJ.", "Períodos de sesiones de la CPDJP.")
+    slipped.add("UNODC's tools.", "Herramientas de la ONUDC.")
+    assert {(key, text) for key, _m, text in _glossary_slips(slipped)} == {
+        ("commission", "Períodos de sesiones de la CPDJP."),
+        ("office", "Herramientas de la ONUDC.")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_treaty_s_short_name_is_the_glossary_s(lang):
+    with languages.using(lang):
+        for key, treaty in programmes.TREATIES.items():
+            assert languages._(treaty.short) == glossary.term(
+                glossary.TREATY_TERMS[key]).short[lang]
+
+
+def test_a_page_introduces_the_office_and_the_section_by_their_full_names(tiny_data):
+    page = str(s.title(s.context(tiny_data, 2018, None, lang="fr")))
+    assert ("Office des Nations Unies contre la drogue et le crime (ONUDC) · Section de la "
+            "lutte contre la traite des personnes et le trafic illicite de migrants "
+            "(HTMSS)") in page

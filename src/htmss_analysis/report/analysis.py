@@ -224,6 +224,7 @@ def cases(ctx: Context, top: int = 15) -> Html:
     for i, database in enumerate(shown["database"]):
         if not figures.attributed(d, keys[database], p):
             shown.loc[i, ["cases", "jurisdictions"]] = _(NOT_ATTRIBUTED)
+    shown["database"] = shown["database"].map(words)
     parts = [heading(_("Case law databases"), anchor="cases"),
              para(_("Cases analysed and added to UNODC's case law databases in {year}.").format(
                  year=y)),
@@ -436,9 +437,11 @@ def untranslated_texts(ctx: Context) -> list[str]:
                            "language: they are shown in English, marked as such.", n).format(
                  n=num(n)))]
     if n:
-        rows = pd.DataFrame([{"table": t, "id": i, "column": f"{c}_{ctx.lang}",
-                              "text": English(text)}
-                             for (t, i, c), text in sorted(ctx.untranslated.items())])
+        listed = sorted(ctx.untranslated.items())
+        rows = pd.DataFrame([{"table": t, "id": i, "column": f"{c}_{ctx.lang}"}
+                             for (t, i, c), _text in listed])
+        # object dtype keeps each text an English instance (marked lang="en").
+        rows["text"] = pd.Series([English(text) for _key, text in listed], dtype=object)
         parts.append(table(rows, cls="data small", nowrap=("id", "column")))
     return parts
 

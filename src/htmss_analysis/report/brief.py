@@ -159,7 +159,7 @@ def cases(ctx: Context) -> Html:
     return Html(*parts, para(_("Cases of {country}'s jurisdiction analysed and added to "
                                "UNODC's case law databases in {year}.").format(
         country=_name(ctx), year=ctx.year)),
-                table(frame, ("cases",)))
+                table(frame.assign(database=frame["database"].map(words)), ("cases",)))
 
 
 @localized

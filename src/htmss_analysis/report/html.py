@@ -50,7 +50,7 @@ div.htmss p{margin:.4em 0 .8em;text-align:left}
 div.htmss p.note,div.htmss p.empty{color:var(--muted);font-size:.9em}
 div.htmss a,div.htmss a:link,div.htmss a:visited{color:var(--accent);text-decoration:underline}
 div.htmss header.report-title{border-bottom:4px solid var(--accent);padding-bottom:.8em}
-div.htmss .kicker{text-transform:uppercase;letter-spacing:.06em;font-size:.8em;
+div.htmss .kicker{letter-spacing:.02em;font-size:.85em;
 color:var(--muted);margin:0}
 div.htmss .subtitle{margin:.2em 0 0;color:var(--muted)}
 div.htmss .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(12.5em,100%),1fr));

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import languages, programmes, sdg
+from .. import glossary, languages, programmes, sdg
 from ..languages import _, ngettext
 from ..marks import N_
 from ..metrics import breakdowns, figures
@@ -38,9 +38,11 @@ def title(ctx: Context, subtitle: str = "") -> Html:
     page = f"{who} {ctx.year} {subtitle}".strip()
     heading_ = (_("{who} {year}: {subtitle}").format(who=who, year=ctx.year, subtitle=subtitle)
                 if subtitle else f"{who} {ctx.year}")
-    unodc = _("UNODC")
-    parts = [f'<header class="report-title"><p class="kicker">{esc(unodc)} · '
-             f'{esc(_(programmes.SECTION_NAME))}</p><h1>{esc(heading_)}</h1>'
+    # The first mention of the Office and the Section on every page: full name, then the
+    # acronym the rest of the page uses (the glossary's).
+    kicker = " · ".join(glossary.term(key).introduced(ctx.lang) for key in ("office", "section"))
+    parts = [f'<header class="report-title"><p class="kicker">{esc(kicker)}</p>'
+             f'<h1>{esc(heading_)}</h1>'
              f'<p class="subtitle">{esc(ctx.name)}{esc(sample)}</p></header>']
     if ctx.programme is None and ctx.country is None:
         # the highlights: spell each programme out at its first use

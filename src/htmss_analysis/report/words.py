@@ -35,6 +35,9 @@ VOCABULARY = (
     N_("acceptance"), N_("approval"), N_("signature"), N_("women"), N_("men"), N_("girls"),
     N_("boys"), N_("victims"), N_("Unknown"), N_("International and regional bodies"),
     N_("all"), N_("none"), N_("synthetic sample"),
+    # The two themes, as the case law databases' column shows them: the codes in English,
+    # the crimes' names elsewhere (a French reader does not read "TIP" as a word).
+    N_("TIP"), N_("SOM"),
     # Column names of the package's tables, shown as headers (``header``).
     N_("action"), N_("activities"), N_("activity id"), N_("actual"), N_("attendances"),
     N_("baseline"), N_("case"), N_("cases"), N_("category"), N_("code"), N_("column"),
