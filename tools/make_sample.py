@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from htmss_analysis import countries
+from htmss_analysis import countries, glossary
 from htmss_analysis.languages import country_name
 
 SEED = 2018
@@ -570,6 +570,348 @@ ENGAGEMENTS = [
 REPORT_INPUTS_UNNAMED = {2016: 14, 2017: 17, 2018: 15, 2019: 19}
 """Inputs to UN reports the highlights count without naming ("more than 20" in 2018)."""
 
+# --- contract version 3: the engagements, publications and results in French and Spanish ----
+
+N = "\u202f"  # French puts a narrow no-break space before : ; ! ? and inside « »
+
+BODY_TERMS = {"CCPCJ": "commission", "UNTOC COP": "cop", "Working Group on TIP": "wg_tip",
+              "Working Group on SOM": "wg_som", "ICAT": "icat",
+              "General Assembly": "general_assembly", "Security Council": "security_council",
+              "ECOSOC": "ecosoc"}
+"""The glossary's term of each body the engagements name (GLO.ACT is a code in every language)."""
+
+PLACES_IN = {"Vienna": {"fr": "Vienne", "es": "Viena"},
+             "New York": {"fr": "New York", "es": "Nueva York"},
+             "Brussels": {"fr": "Bruxelles", "es": "Bruselas"}}
+
+NOTES_IN = {
+    "15-19 October 2018": {"fr": "15-19 octobre 2018", "es": "15-19 de octubre de 2018"},
+    "21 of the 23 ICAT agencies, 10 at principal level": {
+        "fr": "21 des 23 organismes membres de l'ICAT, dont 10 représentés par leur chef de "
+              "secrétariat",
+        "es": "21 de los 23 organismos del ICAT, 10 de ellos representados por su jefe "
+              "ejecutivo"},
+}
+
+_CCPCJ_FR = "de la Commission pour la prévention du crime et la justice pénale"
+_CCPCJ_ES = "de la Comisión de Prevención del Delito y Justicia Penal"
+_COP_FR = ("de la Conférence des Parties à la Convention des Nations Unies contre la "
+           "criminalité transnationale organisée")
+_COP_ES = ("de la Conferencia de las Partes en la Convención de las Naciones Unidas contra la "
+           "Delincuencia Organizada Transnacional")
+_WG_FR = {"TIP": "du Groupe de travail sur la traite des personnes",
+          "SOM": "du Groupe de travail sur le trafic illicite de migrants"}
+_WG_ES = {"TIP": "del Grupo de Trabajo sobre la Trata de Personas",
+          "SOM": "del Grupo de Trabajo sobre el Tráfico Ilícito de Migrantes"}
+_PROTOCOL_FR = {"TIP": "du Protocole relatif à la traite des personnes",
+                "SOM": "du Protocole relatif au trafic illicite de migrants"}
+_PROTOCOL_ES = {"TIP": "del Protocolo contra la Trata de Personas",
+                "SOM": "del Protocolo contra el Tráfico Ilícito de Migrantes"}
+_BRIEFING_FR = "Réunion d'information de l'ICAT à l'intention des États Membres"
+_BRIEFING_ES = "Sesión informativa del ICAT para los Estados Miembros"
+_UNNAMED_INPUT = ("Input to a report of the Secretary-General or the General Assembly (not "
+                  "named in the highlights)")
+
+ENGAGEMENT_TITLES_IN = {
+    # (French, Spanish) of each title of ENGAGEMENTS, in the glossary's terms
+    "25th session of the Commission on Crime Prevention and Criminal Justice":
+        (f"25e session {_CCPCJ_FR}", f"25º período de sesiones {_CCPCJ_ES}"),
+    "8th session of the Conference of the Parties to UNTOC":
+        (f"8e session {_COP_FR}", f"8º período de sesiones {_COP_ES}"),
+    "6th session of the Working Group on Trafficking in Persons":
+        (f"6e session {_WG_FR['TIP']}", f"6ª reunión {_WG_ES['TIP']}"),
+    "ICAT side event at the UN Summit for Refugees and Migrants":
+        ("Manifestation parallèle de l'ICAT lors du Sommet des Nations Unies pour les réfugiés "
+         "et les migrants", "Acto paralelo del ICAT en la Cumbre de las Naciones Unidas sobre "
+         "los Refugiados y los Migrantes"),
+    "Report of the 6th session of the Working Group on TIP":
+        (f"Rapport de la 6e session {_WG_FR['TIP']}", f"Informe de la 6ª reunión {_WG_ES['TIP']}"),
+    "26th session of the Commission on Crime Prevention and Criminal Justice":
+        (f"26e session {_CCPCJ_FR}", f"26º período de sesiones {_CCPCJ_ES}"),
+    "7th session of the Working Group on Trafficking in Persons":
+        (f"7e session {_WG_FR['TIP']}", f"7ª reunión {_WG_ES['TIP']}"),
+    "4th session of the Working Group on the Smuggling of Migrants":
+        (f"4e session {_WG_FR['SOM']}", f"4ª reunión {_WG_ES['SOM']}"),
+    "ICAT briefing to Member States on the Global Plan of Action":
+        (f"{_BRIEFING_FR} sur le Plan d'action mondial",
+         f"{_BRIEFING_ES} sobre el Plan de Acción Mundial"),
+    "GLO.ACT briefing to EU Member States":
+        ("Réunion d'information de GLO.ACT à l'intention des États membres de l'Union "
+         "européenne", "Sesión informativa de GLO.ACT para los Estados miembros de la Unión "
+         "Europea"),
+    "Report of the 7th session of the Working Group on TIP":
+        (f"Rapport de la 7e session {_WG_FR['TIP']}", f"Informe de la 7ª reunión {_WG_ES['TIP']}"),
+    "Report of the 4th session of the Working Group on SOM":
+        (f"Rapport de la 4e session {_WG_FR['SOM']}", f"Informe de la 4ª reunión {_WG_ES['SOM']}"),
+    "27th session of the Commission on Crime Prevention and Criminal Justice (CCPCJ)":
+        (f"27e session {_CCPCJ_FR} (CCPCJ)", f"27º período de sesiones {_CCPCJ_ES} (CCPCJ)"),
+    "9th session of the Conference of the Parties to the United Nations Convention against "
+    "Transnational Organized Crime (UNTOC COP)":
+        (f"9e session {_COP_FR}", f"9º período de sesiones {_COP_ES}"),
+    "8th session of the Working Group on TIP":
+        (f"8e session {_WG_FR['TIP']}", f"8ª reunión {_WG_ES['TIP']}"),
+    "5th session of the Working Group on SOM":
+        (f"5e session {_WG_FR['SOM']}", f"5ª reunión {_WG_ES['SOM']}"),
+    "First-ever meeting of Principals of ICAT, convened by UNODC":
+        ("Toute première réunion des chefs de secrétariat des organismes membres du Groupe "
+         "interinstitutions de coordination contre la traite des personnes (ICAT), convoquée "
+         "par l'ONUDC",
+         "Primera reunión de la historia de los jefes ejecutivos de los organismos del Grupo "
+         "Interinstitucional de Coordinación contra la Trata de Personas (ICAT), convocada por "
+         "la UNODC"),
+    "ICAT briefing to Member States on the Issue Brief on the SDGs":
+        (f"{_BRIEFING_FR} sur la note thématique consacrée aux objectifs de développement "
+         "durable",
+         f"{_BRIEFING_ES} sobre el documento temático relativo a los Objetivos de Desarrollo "
+         "Sostenible"),
+    "ICAT briefing on the outcome of the Principals meeting":
+        ("Réunion d'information de l'ICAT sur les résultats de la réunion des chefs de "
+         "secrétariat",
+         "Sesión informativa del ICAT sobre los resultados de la reunión de jefes ejecutivos"),
+    "ICAT side event on the World Day against Trafficking in Persons":
+        ("Manifestation parallèle de l'ICAT à l'occasion de la Journée mondiale de la lutte "
+         "contre la traite d'êtres humains",
+         "Acto paralelo del ICAT con ocasión del Día Mundial contra la Trata de Personas"),
+    "High-level side event on the margins of the 9th session of the UNTOC COP":
+        ("Manifestation parallèle de haut niveau en marge de la 9e session de la Conférence "
+         "des Parties",
+         "Acto paralelo de alto nivel al margen del 9º período de sesiones de la Conferencia "
+         "de las Partes"),
+    "ICAT briefing to Member States in Vienna":
+        (f"{_BRIEFING_FR} à Vienne", f"{_BRIEFING_ES} en Viena"),
+    "UNTOC COP Report of the 8th meeting of the Working Group on TIP":
+        (f"Rapport de la 8e réunion {_WG_FR['TIP']} à la Conférence des Parties",
+         f"Informe de la 8ª reunión {_WG_ES['TIP']} a la Conferencia de las Partes"),
+    "UNTOC COP Report of the 5th meeting of the Working Group on SOM":
+        (f"Rapport de la 5e réunion {_WG_FR['SOM']} à la Conférence des Parties",
+         f"Informe de la 5ª reunión {_WG_ES['SOM']} a la Conferencia de las Partes"),
+    **{f"UNTOC COP Report of the Secretariat on Activities of the UNODC to promote and support "
+       f"the implementation of the {theme} Protocol":
+       (f"Rapport du Secrétariat à la Conférence des Parties sur les activités de l'ONUDC "
+        f"visant à promouvoir et appuyer l'application {_PROTOCOL_FR[theme]}",
+        f"Informe de la Secretaría a la Conferencia de las Partes sobre las actividades de la "
+        f"UNODC para promover y apoyar la aplicación {_PROTOCOL_ES[theme]}")
+       for theme in ("TIP", "SOM")},
+    "The Report of the COP to the UNTOC on its 9th session":
+        (f"Rapport {_COP_FR.removeprefix('de ')} sur les travaux de sa neuvième session",
+         f"Informe {_COP_ES} sobre su noveno período de sesiones"),
+    "8th report of the Secretary-General on the threat posed by ISIL (Da'esh) to international "
+    "peace and security, pursuant to Security Council resolution 2368 (2017)":
+        ("Huitième rapport du Secrétaire général sur la menace que représente l'EIIL (Daech) "
+         "pour la paix et la sécurité internationales, présenté en application de la résolution "
+         "2368 (2017) du Conseil de sécurité",
+         "Octavo informe del Secretario General sobre la amenaza que plantea el EIIL (Dáesh) "
+         "para la paz y la seguridad internacionales, presentado en cumplimiento de la "
+         "resolución 2368 (2017) del Consejo de Seguridad"),
+    "Report of the Secretary-General on trafficking in persons in armed conflict, pursuant to "
+    "Security Council resolution 2388 (2017)":
+        ("Rapport du Secrétaire général sur la traite des personnes dans les conflits armés, "
+         "présenté en application de la résolution 2388 (2017) du Conseil de sécurité",
+         "Informe del Secretario General sobre la trata de personas en los conflictos armados, "
+         "presentado en cumplimiento de la resolución 2388 (2017) del Consejo de Seguridad"),
+    "Internal UN consultations on the configuration of the UN system regarding migration, "
+    "following 'Making Migration Work for All' (A/72/643)":
+        ("Consultations internes sur la configuration du système des Nations Unies en matière "
+         f"de migrations, à la suite du rapport «{N}Faire des migrations un facteur bénéfique "
+         f"pour tous{N}» (A/72/643)",
+         "Consultas internas sobre la configuración del sistema de las Naciones Unidas en "
+         "materia de migración, a raíz del informe «Conseguir que la migración funcione para "
+         "todos» (A/72/643)"),
+    "Report of the Secretary-General on strengthening the United Nations Crime Prevention and "
+    "Criminal Justice Programme, in particular its technical cooperation activity":
+        ("Rapport du Secrétaire général sur le renforcement du Programme des Nations Unies pour "
+         "la prévention du crime et la justice pénale, en particulier de ses activités de "
+         "coopération technique",
+         "Informe del Secretario General sobre el fortalecimiento del Programa de las Naciones "
+         "Unidas en materia de Prevención del Delito y Justicia Penal, en particular de su "
+         "capacidad de cooperación técnica"),
+    "Annual report of the Secretary-General on sexual violence in conflict":
+        ("Rapport annuel du Secrétaire général sur les violences sexuelles liées aux conflits",
+         "Informe anual del Secretario General sobre la violencia sexual relacionada con los "
+         "conflictos"),
+    "Report of the Secretary-General on trafficking in women and girls":
+        ("Rapport du Secrétaire général sur la traite des femmes et des filles",
+         "Informe del Secretario General sobre la trata de mujeres y niñas"),
+    "28th session of the Commission on Crime Prevention and Criminal Justice":
+        (f"28e session {_CCPCJ_FR}", f"28º período de sesiones {_CCPCJ_ES}"),
+    "ICAT briefing with the 2019 Co-Chairs (OSCE and UN Women)":
+        ("Réunion d'information de l'ICAT avec ses coprésidents pour 2019 (OSCE et "
+         "ONU-Femmes)",
+         "Sesión informativa del ICAT con sus copresidentes de 2019 (OSCE y ONU-Mujeres)"),
+    "World Day against Trafficking in Persons 2019: trafficking in conflict and war zones":
+        (f"Journée mondiale de la lutte contre la traite d'êtres humains 2019{N}: la traite "
+         "dans les zones de conflit et de guerre",
+         "Día Mundial contra la Trata de Personas 2019: la trata en zonas de conflicto y de "
+         "guerra"),
+    "Report of the Secretariat on the implementation of the TIP Protocol":
+        (f"Rapport du Secrétariat sur l'application {_PROTOCOL_FR['TIP']}",
+         f"Informe de la Secretaría sobre la aplicación {_PROTOCOL_ES['TIP']}"),
+    _UNNAMED_INPUT:
+        ("Contribution à un rapport du Secrétaire général ou de l'Assemblée générale (non "
+         "nommé dans les faits saillants)",
+         "Contribución a un informe del Secretario General o de la Asamblea General (no "
+         "mencionado en los aspectos destacados)"),
+}
+"""The engagements' titles in French and Spanish, by English title."""
+
+_ISSUE_FR, _ISSUE_ES = f"Document thématique{N}: ", "Documento temático: "
+_BRIEF_FR, _BRIEF_ES = f"Note thématique de l'ICAT{N}: ", "Documento temático del ICAT: "
+PUBLICATION_TITLES_IN = {
+    "Issue Paper: The Concept of 'Exploitation'":
+        (f"{_ISSUE_FR}la notion d'«{N}exploitation{N}»", f"{_ISSUE_ES}el concepto de "
+                                                           "«explotación»"),
+    "Toolkit to Combat Smuggling of Migrants":
+        ("Outils de lutte contre le trafic illicite de migrants",
+         "Herramientas para combatir el tráfico ilícito de migrantes"),
+    "Global Report on Trafficking in Persons 2016":
+        ("Rapport mondial sur la traite des personnes 2016",
+         "Informe mundial sobre la trata de personas 2016"),
+    "GLO.ACT needs assessment methodology":
+        ("Méthodologie d'évaluation des besoins de GLO.ACT",
+         "Metodología de evaluación de necesidades de GLO.ACT"),
+    "Issue Paper: Evidential Issues in TIP Cases":
+        (f"{_ISSUE_FR}les questions de preuve dans les affaires de traite des personnes",
+         f"{_ISSUE_ES}cuestiones probatorias en los casos de trata de personas"),
+    "Migrant smuggling by air":
+        ("Le trafic illicite de migrants par voie aérienne",
+         "El tráfico ilícito de migrantes por vía aérea"),
+    "Anti-human trafficking manual for criminal justice practitioners (revised)":
+        ("Manuel sur la lutte contre la traite des personnes à l'intention des praticiens de la "
+         "justice pénale (révisé)",
+         "Manual sobre la lucha contra la trata de personas para profesionales de la justicia "
+         "penal (revisado)"),
+    "Training manual on victim identification":
+        ("Manuel de formation sur l'identification des victimes",
+         "Manual de capacitación sobre la identificación de víctimas"),
+    "Model law against the smuggling of migrants (update)":
+        ("Loi type contre le trafic illicite de migrants (mise à jour)",
+         "Ley modelo contra el tráfico ilícito de migrantes (actualización)"),
+    "ICAT Issue Brief: Trafficking and smuggling in mixed migration flows":
+        (f"{_BRIEF_FR}traite et trafic illicite dans les flux migratoires mixtes",
+         f"{_BRIEF_ES}trata y tráfico ilícito en los flujos migratorios mixtos"),
+    "Thematic Paper: Countering Trafficking in Persons in Conflict Situations":
+        (f"{_ISSUE_FR}lutter contre la traite des personnes dans les situations de conflit",
+         f"{_ISSUE_ES}la lucha contra la trata de personas en situaciones de conflicto"),
+    "Issue Paper: The International Legal Definition of Trafficking in Persons":
+        (f"{_ISSUE_FR}la définition juridique internationale de la traite des personnes",
+         f"{_ISSUE_ES}la definición jurídica internacional de la trata de personas"),
+    "ICAT Issue Brief: The Role of the Sustainable Development Goals in Combating "
+    "Trafficking in Persons":
+        (f"{_BRIEF_FR}le rôle des objectifs de développement durable dans la lutte contre la "
+         "traite des personnes",
+         f"{_BRIEF_ES}la función de los Objetivos de Desarrollo Sostenible en la lucha contra "
+         "la trata de personas"),
+    "ICAT Issue Brief: Trafficking in Children":
+        (f"{_BRIEF_FR}la traite des enfants", f"{_BRIEF_ES}la trata de niños"),
+    "ICAT achievements paper and overview of ICAT agencies' work against trafficking in "
+    "persons":
+        ("Document sur les réalisations de l'ICAT et aperçu de l'action de ses organismes "
+         "membres contre la traite des personnes",
+         "Documento sobre los logros del ICAT y panorama de la labor de sus organismos miembros "
+         "contra la trata de personas"),
+    "Model Legislative Provisions against TIP (revised)":
+        ("Dispositions législatives types contre la traite des personnes (révisées)",
+         "Disposiciones legislativas modelo contra la trata de personas (revisadas)"),
+    "Issue Paper: Interlinkages between TIP and marriage":
+        (f"{_ISSUE_FR}les liens entre la traite des personnes et le mariage",
+         f"{_ISSUE_ES}los vínculos entre la trata de personas y el matrimonio"),
+    "Handbook on International Legal Cooperation in TIP Cases":
+        ("Manuel sur la coopération juridique internationale dans les affaires de traite des "
+         "personnes",
+         "Manual sobre cooperación jurídica internacional en casos de trata de personas"),
+    "Issue Paper: The Role of Women in Migrant Smuggling":
+        (f"{_ISSUE_FR}le rôle des femmes dans le trafic illicite de migrants",
+         f"{_ISSUE_ES}el papel de las mujeres en el tráfico ilícito de migrantes"),
+    "Smuggling of migrants e-learning course":
+        ("Cours en ligne sur le trafic illicite de migrants",
+         "Curso en línea sobre el tráfico ilícito de migrantes"),
+    "GLO.ACT phase I final report":
+        ("Rapport final de la phase I de GLO.ACT", "Informe final de la fase I de GLO.ACT"),
+    "Guidelines for national referral mechanisms":
+        ("Lignes directrices relatives aux mécanismes nationaux d'orientation",
+         "Directrices sobre los mecanismos nacionales de derivación"),
+}
+"""The publications' titles in French and Spanish, by English title."""
+
+MODULE_TITLE_IN = {
+    "fr": f"Série de modules universitaires E4J sur la traite des personnes et le trafic "
+          f"illicite de migrants{N}: module {{i}}",
+    "es": "Serie de módulos universitarios de E4J sobre la trata de personas y el tráfico "
+          "ilícito de migrantes: módulo {i}",
+}
+
+RESULTS_IN = {
+    # indicator -> (French, Spanish)
+    "Countries with legislation compliant with the TIP Protocol after UNODC assistance":
+        ("Pays dotés d'une législation conforme au Protocole relatif à la traite des personnes "
+         "après l'assistance de l'ONUDC",
+         "Países con legislación conforme al Protocolo contra la Trata de Personas tras la "
+         "asistencia de la UNODC"),
+    "Practitioners trained on TIP":
+        ("Praticiens formés à la lutte contre la traite des personnes",
+         "Profesionales capacitados en la lucha contra la trata de personas"),
+    "Cases added to the TIP case law database":
+        ("Affaires ajoutées à la base de données de jurisprudence sur la traite des personnes",
+         "Casos añadidos a la base de datos de jurisprudencia sobre la trata de personas"),
+    "Average days from request to assistance":
+        ("Délai moyen entre la demande et l'assistance", "Plazo medio entre la solicitud y la "
+                                                         "asistencia"),
+    "States parties to the SOM Protocol assisted":
+        ("États parties au Protocole relatif au trafic illicite de migrants ayant bénéficié "
+         "d'une assistance",
+         "Estados partes en el Protocolo contra el Tráfico Ilícito de Migrantes que recibieron "
+         "asistencia"),
+    "Practitioners trained on SOM":
+        ("Praticiens formés à la lutte contre le trafic illicite de migrants",
+         "Profesionales capacitados en la lucha contra el tráfico ilícito de migrantes"),
+    "National curricula on SOM adopted":
+        ("Programmes nationaux de formation sur le trafic illicite de migrants adoptés",
+         "Planes de estudios nacionales sobre el tráfico ilícito de migrantes aprobados"),
+    "Partner countries with a national action plan on TIP or SOM":
+        ("Pays partenaires dotés d'un plan d'action national contre la traite des personnes ou "
+         "le trafic illicite de migrants",
+         "Países asociados con un plan de acción nacional contra la trata de personas o el "
+         "tráfico ilícito de migrantes"),
+    "Practitioners trained in partner countries":
+        ("Praticiens formés dans les pays partenaires",
+         "Profesionales capacitados en los países asociados"),
+    "Share of victims referred without delay":
+        ("Proportion de victimes orientées sans délai", "Proporción de víctimas derivadas sin "
+                                                        "demora"),
+    "Cases pending more than two years":
+        ("Affaires pendantes depuis plus de deux ans",
+         "Casos pendientes desde hace más de dos años"),
+}
+UNITS_IN = {"countries": ("pays", "países"), "people": ("personnes", "personas"),
+            "cases": ("affaires", "casos"), "days": ("jours", "días"),
+            "curricula": ("programmes de formation", "planes de estudios"), "%": ("%", "%")}
+"""The results frameworks' indicators and units in French and Spanish."""
+
+IN = ("fr", "es")
+"""The languages of the sample's translated columns, in the order of the tuples above."""
+
+
+def _in(english: str, table: dict[str, tuple[str, str]], column: str) -> dict[str, str]:
+    """Return ``{column_fr: …, column_es: …}`` for an English text of ``table`` (blank: blank)."""
+    if not english:
+        return {f"{column}_{lang}": "" for lang in IN}
+    return {f"{column}_{lang}": text for lang, text in zip(IN, table[english], strict=True)}
+
+
+def _engagement_in(row: dict) -> dict:
+    """Return an engagement row with its French and Spanish columns, each after its English."""
+    term = BODY_TERMS.get(row["body"])
+    bodies = ({f"body_{lang}": glossary.term(term).short[lang] for lang in IN} if term
+              else {f"body_{lang}": row["body"] for lang in IN})
+    places = {f"place_{lang}": PLACES_IN[row["place"]][lang] if row["place"] else ""
+              for lang in IN}
+    notes = {f"note_{lang}": NOTES_IN[row["note"]][lang] if row["note"] else "" for lang in IN}
+    return {"date": row["date"], "kind": row["kind"], "body": row["body"], **bodies,
+            "title": row["title"], **_in(row["title"], ENGAGEMENT_TITLES_IN, "title"),
+            "programme": row["programme"], "place": row["place"], **places,
+            "note": row["note"], **notes}
+
+
 PRIORITIES_2019 = {
     "technical_cooperation": [
         "Launch of the second phase of EU-UNODC's Global Action against TIP and SOM to support "
@@ -798,6 +1140,8 @@ def _version_2(rng: random.Random) -> tuple[list[dict], list[dict], list[dict]]:
             modules.append({"publication_id": f"E4J{year}-{i:02d}", "programme": "GLOT59;GLOT92",
                             "title": f"E4J University Module Series on Trafficking in Persons "
                                      f"and Smuggling of Migrants: Module {i}",
+                            **{f"title_{lang}": MODULE_TITLE_IN[lang].format(i=i)
+                               for lang in IN},
                             "category": "teaching_module",
                             "published_date": day.date().isoformat(),
                             "downloads": rng.randint(200, 3000)})
@@ -808,12 +1152,11 @@ def _version_2(rng: random.Random) -> tuple[list[dict], list[dict], list[dict]]:
             day = pd.Timestamp(year, 1, 1) + pd.Timedelta(days=rng.randint(0, 364))
             rows.append({"date": day.date().isoformat(), "kind": "report_input",
                          "body": rng.choice(["General Assembly", "Security Council", "ECOSOC"]),
-                         "title": "Input to a report of the Secretary-General or the General "
-                                  "Assembly (not named in the highlights)",
+                         "title": _UNNAMED_INPUT,
                          "programme": rng.choice(["", "GLOT59", "GLOT92"]), "place": "",
                          "note": ""})
     rows.sort(key=lambda r: (r["date"], r["kind"], r["title"]))
-    engagements = [{"engagement_id": f"E{r['date'][:4]}-{i:03d}", **r}
+    engagements = [{"engagement_id": f"E{r['date'][:4]}-{i:03d}", **_engagement_in(r)}
                    for i, r in enumerate(rows, 1)]
     in_order = [(area, i, text) for area, texts in PRIORITIES_2019.items()
                 for i, text in enumerate(texts, 1)]
@@ -1019,7 +1362,9 @@ def _results(rng: random.Random, years: list[int]) -> list[dict]:
                 share = rng.choice([0.3, 0.6, 0.8, 1.0, 1.1, 1.2]) * (k + 1) / len(years)
                 actual = round(base + (target - base) * share)
                 rows.append({"programme": prog, "result_id": rid, "level": level,
-                             "indicator": text, "unit": unit, "direction": direction,
+                             "indicator": text, **_in(text, RESULTS_IN, "indicator"),
+                             "unit": unit, **_in(unit, UNITS_IN, "unit"),
+                             "direction": direction,
                              "baseline": base, "target": target,
                              "actual": "" if year == years[-1] and rid == "OP2" else actual,
                              "year": year})
@@ -1052,6 +1397,7 @@ def generate(out: str | Path) -> dict[str, Path]:
     for i, (year, prog, cat, title) in enumerate(PUBLICATIONS, 1):
         day = pd.Timestamp(year, 1, 1) + pd.Timedelta(days=rng.randint(0, 364))
         pubs.append({"publication_id": f"PUB{i:03d}", "programme": prog, "title": title,
+                     **_in(title, PUBLICATION_TITLES_IN, "title"),
                      "category": cat, "published_date": day.date().isoformat(),
                      "downloads": 12931 if "Conflict" in title else rng.randint(300, 9000)})
     told = STORIES_IN

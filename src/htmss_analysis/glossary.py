@@ -157,6 +157,22 @@ def term(key: str) -> Term:
     return TERMS[key]
 
 
+def is_acronym(form: str) -> bool:
+    """Whether a short form is an acronym (``ICAT``, ``UNTOC COP``) rather than a name."""
+    return form.replace(" ", "").isupper()
+
+
+def abbreviations(lang: str, exclude: tuple[str, ...] = ()) -> list[Term]:
+    """Return the terms abbreviated in ``lang`` (an acronym short form), by acronym.
+
+    A page spells them out before using them; ``exclude`` leaves out those the
+    page introduces otherwise (the Office and the Section in its title block).
+    """
+    return sorted((t for t in TERMS.values() if t.key not in exclude
+                   and t.short[lang] != t.names[lang] and is_acronym(t.short[lang])),
+                  key=lambda t: t.short[lang])
+
+
 def glossary_markdown() -> str:
     """Write the glossary as a Markdown table, for the docs."""
     langs = programmes.LANGUAGES

@@ -442,7 +442,8 @@ def untranslated_texts(ctx: Context) -> list[str]:
                              for (t, i, c), _text in listed])
         # object dtype keeps each text an English instance (marked lang="en").
         rows["text"] = pd.Series([English(text) for _key, text in listed], dtype=object)
-        parts.append(table(rows, cls="data small", nowrap=("id", "column")))
+        parts.append(table(rows, cls="data small", nowrap=("id", "column"),
+                           codes=("table", "column")))
     return parts
 
 

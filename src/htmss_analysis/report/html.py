@@ -53,6 +53,8 @@ div.htmss header.report-title{border-bottom:4px solid var(--accent);padding-bott
 div.htmss .kicker{letter-spacing:.02em;font-size:.85em;
 color:var(--muted);margin:0}
 div.htmss .subtitle{margin:.2em 0 0;color:var(--muted)}
+div.htmss td code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;
+font-size:.88em;background:none;padding:0;color:inherit}
 div.htmss .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(12.5em,100%),1fr));
 gap:.7em;margin:.6em 0 1em}
 div.htmss .card{border:1px solid var(--rule);border-left:5px solid var(--accent);
@@ -294,7 +296,7 @@ def _formats(frame: pd.DataFrame, numeric: tuple[str, ...]) -> dict:
 def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
           cls: str = "data", nowrap: tuple[str, ...] = (),
           links: dict[str, str] | None = None, exported: bool = True,
-          signed: tuple[str, ...] = ()) -> str:
+          signed: tuple[str, ...] = (), codes: tuple[str, ...] = ()) -> str:
     """Render a frame as an HTML table with every cell escaped.
 
     Parameters
@@ -319,6 +321,10 @@ def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
     signed : tuple of str
         Columns of changes, shown with their sign (``+12``, ``−3``); the
         workbook holds them as numbers.
+    codes : tuple of str
+        Columns of identifiers (figure keys, table and column names of the
+        contract), shown as code and marked ``translate="no"``: the same in
+        every language, never words of the page's language.
 
     Notes
     -----
@@ -332,7 +338,7 @@ def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
         return para(_("No rows for this selection."), "empty")
     # Headers are shown (and exported) in the report's language.
     numeric, nowrap = tuple(map(header, numeric)), tuple(map(header, nowrap))
-    signed = tuple(map(header, signed))
+    signed, codes = tuple(map(header, signed)), tuple(map(header, codes))
     frame = frame.rename(columns=header)
     if exported:
         collect.note_table(frame, caption)
@@ -353,6 +359,8 @@ def table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), caption: str = "",
             attr += ' lang="en"'
         if isinstance(href, str) and href:
             return f'<td{attr}><a href="{esc(href)}">{esc(value)}</a></td>'
+        if column in codes:
+            return f'<td{attr}><code translate="no">{esc(value)}</code></td>'
         return f"<td{attr}>{esc(value)}</td>"
 
     num_class = ' class="num"'

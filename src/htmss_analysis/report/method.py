@@ -58,14 +58,14 @@ def method(ctx: Context, countries: bool | None = None) -> Html:
                "never as a sum of programmes. Capacity building means training, training of "
                "trainers, mentoring, e-learning and workshops. An activity counts in the year "
                "it starts.")),
-        heading(_("Definitions"), 3), table(defs),
+        heading(_("Definitions"), 3), table(defs, codes=("key", "table")),
         heading(_("How each figure is made"), 3),
         para(_("Each figure's rule, step by step, with the rows left after each step in this "
                "report's data; a figure's number on its card links here. The records each "
                "figure counts are in the report's workbook (one sheet per figure) and from "
                "`htmss-analysis explain KEY`.")),
         *_rules(ctx, countries),
-        heading(_("Input files"), 3), table(files, cls="data files"),
+        heading(_("Input files"), 3), table(files, cls="data files", codes=("table",)),
         heading(_("Parameters and versions"), 3),
         '<div class="two">', table(params), table(versions), "</div>",
         *[para(n, "note") for n in notes],

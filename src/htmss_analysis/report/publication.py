@@ -49,6 +49,13 @@ def title(ctx: Context, subtitle: str = "") -> Html:
         parts.append(para(_("Global programmes: {list}.").format(list=languages.semicolons(
             f"{p.label}, {programmes.name(p.code, ctx.lang)}"
             for p in programmes.PROGRAMMES.values())), "note"))
+    if ctx.country is None:
+        # The other acronyms these reports use (bodies in the engagements, the publications
+        # and the definitions), spelled out before any of them appears, as UN documents do.
+        parts.append(para(_("Abbreviations: {list}.").format(list=languages.semicolons(
+            f"{t.short[ctx.lang]}, {t.full(ctx.lang)}"
+            for t in glossary.abbreviations(ctx.lang, exclude=("office", "section")))),
+            "note"))
     return Html(*parts, title=page, lang=ctx.lang)
 
 
