@@ -206,3 +206,12 @@ def test_what_a_kernel_imports_ahead_exists():
     from htmss_analysis.build import PRELOAD
 
     exec(PRELOAD)  # a module renamed away would slow every build down, silently
+
+
+def test_the_generated_docs_are_current():
+    """docs/ holds what the declarations say today (``make docs`` rewrites it)."""
+    from htmss_analysis.docs import documents
+
+    stale = [name for name, text in documents().items()
+             if (ROOT / "docs" / name).read_text(encoding="utf-8") != text]
+    assert not stale, f"{stale}: run make docs"

@@ -351,3 +351,12 @@ def test_a_page_introduces_the_office_and_the_section_by_their_full_names(tiny_d
     assert ("Office des Nations Unies contre la drogue et le crime (ONUDC) · Section de la "
             "lutte contre la traite des personnes et le trafic illicite de migrants "
             "(HTMSS)") in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_two_sections_share_a_label_in_the_table_of_contents(lang):
+    from htmss_analysis.report.publication import SECTION_LABELS
+
+    with languages.using(lang):
+        labels = [languages._(label) for label in SECTION_LABELS.values()]
+    assert len(set(labels)) == len(labels), sorted(labels)

@@ -7,7 +7,7 @@ Both are written from the declarations (:data:`htmss_analysis.schema.TABLES`,
 
 from __future__ import annotations
 
-from . import schema
+from . import glossary, schema
 from .metrics.explain import steps_of
 from .metrics.figures import COUNTRY_REGISTRY, REGISTRY, Figure
 
@@ -15,7 +15,20 @@ from .metrics.figures import COUNTRY_REGISTRY, REGISTRY, Figure
 def documents() -> dict[str, str]:
     """Return every generated document by file name."""
     return {"data-dictionary.md": schema.data_dictionary(),
-            "indicators.md": indicators_markdown()}
+            "indicators.md": indicators_markdown(),
+            "glossary.md": glossary_markdown()}
+
+
+def glossary_markdown() -> str:
+    """Return the fixed terms in every report language, for ``docs/glossary.md``."""
+    return "\n".join([
+        "# Glossary of fixed terms", "",
+        "Generated from `src/htmss_analysis/glossary.py` by `htmss-analysis docs`; do not edit",
+        "by hand. The UN bodies and instruments the reports name, under their official names",
+        "in each language, with the short form a page uses once it has spelled the name out.",
+        "The French and Spanish catalogs follow it (`tests/test_catalogs.py`), and every",
+        "report spells out the acronyms it uses at the top of the page.", "",
+        glossary.table_markdown()])
 
 
 def indicators_markdown() -> str:

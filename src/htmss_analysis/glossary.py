@@ -173,8 +173,8 @@ def abbreviations(lang: str, exclude: tuple[str, ...] = ()) -> list[Term]:
                   key=lambda t: t.short[lang])
 
 
-def glossary_markdown() -> str:
-    """Write the glossary as a Markdown table, for the docs."""
+def table_markdown() -> str:
+    """Write the glossary as a Markdown table (full name and short form, then the source)."""
     langs = programmes.LANGUAGES
     head = "| term | " + " | ".join(programmes.LANGUAGE_NAMES[lang] for lang in langs)
     lines = [head + " | source |", "|---" * (len(langs) + 2) + "|"]
