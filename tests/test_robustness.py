@@ -237,6 +237,16 @@ def test_data_that_is_neither_a_folder_nor_a_workbook(tmp_path, target):
     assert "a data folder" in proc.stderr
 
 
+def test_a_link_to_a_data_folder_is_a_data_folder(tmp_path):
+    # data/sample is such a link; a broken one is still refused with its reason.
+    real = write_folder(tmp_path / "real")
+    os.symlink(real, tmp_path / "link")
+    assert len(h.load(tmp_path / "link").activities) == len(h.load(real).activities) > 0
+    os.symlink(tmp_path / "nowhere", tmp_path / "broken")
+    proc = check(tmp_path / "broken")
+    assert proc.returncode == 2 and "a broken or looping link" in proc.stderr
+
+
 def test_a_legitimate_multi_line_cell_is_kept(tmp_path):
     folder = write_folder(tmp_path / "d")
     (folder / "stories.csv").write_text(

@@ -96,6 +96,7 @@ class Dataset:
     engagements: pd.DataFrame
     priorities: pd.DataFrame
     stories: pd.DataFrame
+    narrative: pd.DataFrame
     sources: list[Source] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     accounting: pd.DataFrame = field(default_factory=pd.DataFrame)

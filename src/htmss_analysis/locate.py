@@ -83,7 +83,9 @@ def find_sources(path: str | Path) -> Located:
         out.errors.append(Problem(str(path), None, "", "", "a data folder or workbook; "
                                   "nothing is there"))
         return out
-    problem = describe_path_problem(path) if path.is_symlink() else None
+    # A link to a data folder is a data folder (data/sample is one); only a broken or
+    # looping link is a problem here.
+    problem = describe_path_problem(path) if path.is_symlink() and not path.is_dir() else None
     if problem:
         out.errors.append(Problem(path.name, None, "", "", problem))
         return out

@@ -372,6 +372,10 @@ ENGAGEMENT_KINDS = ("session_serviced", "meeting_organized", "briefing", "report
 """Kinds of intergovernmental and inter-agency work (contract version 2)."""
 PRIORITY_AREAS = ("technical_cooperation", "intergovernmental", "knowledge")
 
+NARRATIVE_PARTS = ("what_we_do", "technical_cooperation", "intergovernmental", "knowledge",
+                   "sdgs")
+"""The parts of the highlights a narrative text belongs to, in the publication's order."""
+
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
@@ -585,6 +589,22 @@ TABLES: dict[str, Table] = {
             ),
             key=("story_id",),
             period="year",
+            required=False,
+        ),
+        Table(
+            "narrative",
+            "one paragraph (or more) of the publication's own words (contract version 3)",
+            (
+                Field("year", YEAR, "the year of the publication the text belongs to"),
+                Field("part", choice(*NARRATIVE_PARTS), "what_we_do, technical_cooperation, "
+                      "intergovernmental, knowledge or sdgs"),
+                Field("order", COUNT, "position in its part; blank = file order",
+                      required=False),
+                Field("heading", TEXT, "heading", required=False, default="",
+                      translated=True),
+                Field("text", TEXT, "plain text; a blank line separates paragraphs; no markup "
+                      "is interpreted", translated=True),
+            ),
             required=False,
         ),
     )
