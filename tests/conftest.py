@@ -146,6 +146,22 @@ def cache_dir(tmp_path_factory) -> Path:
     return path
 
 
+def render_notebook(notebook: str, ctx) -> str:
+    """Render a package notebook's report sections in-process, in order, as one page.
+
+    Runs each code cell that calls the report namespace (``r.<section>(ctx, ...)``)
+    with ``ctx``, leaving out the workbook cell: the page a door would show.
+    """
+    import json
+
+    from htmss_analysis import report as r
+
+    cells = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
+    calls = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    return "".join(str(eval(call, {"r": r, "ctx": ctx}))  # noqa: S307 - the package's own cells
+                   for call in calls if call.startswith("r.") and "tables_workbook" not in call)
+
+
 PUBLIC_CONFIG = ROOT / "config" / "public-sources.toml"
 
 

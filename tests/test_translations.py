@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import LANGS, ROOT
+from conftest import LANGS, ROOT, render_notebook
 
 FUNCTION_WORDS = re.compile(r"\b(the|of|and|to|with|for|on|in)\b")
 """English function words: a page of another language that shows one shows English."""
@@ -124,13 +124,6 @@ def _without_translations(folder: Path, out: Path) -> Path:
     return out
 
 
-def _sections(notebook: str) -> list[str]:
-    """The report sections a package notebook calls with the context alone, in order."""
-    cells = json.loads((ROOT / "notebooks" / notebook).read_text(encoding="utf-8"))["cells"]
-    return re.findall(r"\br\.(\w+)\(ctx(?:, \"[^\"]*\")?\)", "".join(
-        "".join(c["source"]) for c in cells if c["cell_type"] == "code"))
-
-
 @pytest.mark.slow
 def test_without_translations_every_english_text_is_marked_and_counted(tmp_path):
     import htmss_analysis as h
@@ -138,9 +131,7 @@ def test_without_translations_every_english_text_is_marked_and_counted(tmp_path)
 
     data = h.load(_without_translations(ROOT / "data" / "sample", tmp_path / "data"))
     ctx = r.context(data, 2018, None, lang="fr")
-    sections = _sections("highlights.ipynb")
-    assert sections[0] == "title" and "data_quality" in sections
-    page = "".join(str(getattr(r, name)(ctx)) for name in sections)
+    page = render_notebook("highlights.ipynb", ctx)
     # Every English text is marked: none is left outside a lang="en" element.
     assert english_outside_marks(page) == []
     # The data-quality section lists each text once, by table, id and column, and its

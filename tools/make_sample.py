@@ -912,6 +912,164 @@ def _engagement_in(row: dict) -> dict:
             "note": row["note"], **notes}
 
 
+# --- contract version 3: the publication's own words (narrative) --------------------------
+
+NARRATIVE_2018 = [
+    # (part, heading (en, fr, es), text (en, fr, es)); the project's own words, after the
+    # 2018 highlights, in the glossary's terms
+    ("what_we_do", ("", "", ""), (
+        "The section helps countries reduce trafficking in persons and the smuggling of "
+        "migrants, the harm done to victims, and the reach, profits and assets of the criminal "
+        "networks behind both crimes.\n\n"
+        "Its work rests on four pillars: technical cooperation with countries to implement the "
+        "Convention and its Protocols; expert advice and substantive support to UN bodies and "
+        "processes; knowledge tools, research and partnerships; and guidance to UNODC offices "
+        "at headquarters and in the field.\n\n"
+        "A community of practice, trusted groups of practitioners, keeps the knowledge and good "
+        "practices the section gathers and spreads them through its members' own networks and "
+        "workplaces.",
+        "La Section aide les pays à réduire la traite des personnes et le trafic illicite de "
+        "migrants, le tort causé aux victimes, ainsi que la portée, les profits et les avoirs "
+        "des réseaux criminels qui commettent ces deux crimes.\n\n"
+        f"Son action repose sur quatre piliers{N}: la coopération technique avec les pays pour "
+        f"appliquer la Convention et ses Protocoles{N}; des avis d'experts et un appui "
+        f"fonctionnel aux organes et processus des Nations Unies{N}; des outils de "
+        f"connaissance, des travaux de recherche et des partenariats{N}; et des orientations "
+        "destinées aux bureaux de l'ONUDC au siège et sur le terrain.\n\n"
+        "Une communauté de pratique, formée de groupes de praticiens de confiance, conserve "
+        "les connaissances et les bonnes pratiques réunies par la Section et les diffuse par "
+        "les réseaux et les lieux de travail de ses membres.",
+        "La Sección ayuda a los países a reducir la trata de personas y el tráfico ilícito de "
+        "migrantes, el daño causado a las víctimas y el alcance, los beneficios y los activos de "
+        "las redes delictivas que cometen ambos delitos.\n\n"
+        "Su labor se apoya en cuatro pilares: la cooperación técnica con los países para "
+        "aplicar la Convención y sus Protocolos; el asesoramiento especializado y el apoyo "
+        "sustantivo a los órganos y procesos de las Naciones Unidas; los instrumentos de "
+        "conocimiento, la investigación y las alianzas; y la orientación a las oficinas de la "
+        "UNODC en la sede y sobre el terreno.\n\n"
+        "Una comunidad de práctica, formada por grupos de profesionales de confianza, conserva "
+        "los conocimientos y las buenas prácticas que reúne la Sección y los difunde a través "
+        "de las redes y los lugares de trabajo de sus miembros.")),
+    ("technical_cooperation", ("", "", ""), (
+        "Through its three global programmes, the section helps Member States bring their laws "
+        "in line with the Convention and the Protocols, plan strategies and policies, "
+        "strengthen the work of police, prosecutors and judges, and protect and support "
+        "victims. Examples of the direct results of this work in 2018 follow.",
+        "Par ses trois programmes mondiaux, la Section aide les États Membres à mettre leur "
+        "législation en conformité avec la Convention et les Protocoles, à élaborer des "
+        "stratégies et des politiques, à renforcer l'action de la police, des procureurs et des "
+        "juges, et à protéger et soutenir les victimes. Voici des exemples des résultats "
+        "directs de cette action en 2018.",
+        "Mediante sus tres programas mundiales, la Sección ayuda a los Estados Miembros a "
+        "armonizar su legislación con la Convención y los Protocolos, a elaborar estrategias y "
+        "políticas, a reforzar la labor de la policía, los fiscales y los jueces, y a proteger "
+        "y apoyar a las víctimas. A continuación figuran ejemplos de los resultados directos de "
+        "esta labor en 2018.")),
+    ("intergovernmental", ("The Global Compact for Migration",
+                           "Le Pacte mondial sur les migrations",
+                           "El Pacto Mundial sobre Migración"), (
+        "Since 2016 the section has led UNODC's contribution to the Global Compact for Safe, "
+        "Orderly and Regular Migration. In 2018 it took part in the discussions that finalized "
+        "the Compact and set up the United Nations Network on Migration, whose Executive "
+        "Committee UNODC joined in recognition of its mandates.",
+        "Depuis 2016, la Section conduit la contribution de l'ONUDC au Pacte mondial pour des "
+        "migrations sûres, ordonnées et régulières. En 2018, elle a pris part aux débats qui "
+        "ont permis de finaliser le Pacte et de créer le Réseau des Nations Unies sur les "
+        "migrations, dont le Comité exécutif compte l'ONUDC parmi ses membres en raison de ses "
+        "mandats.",
+        "Desde 2016, la Sección dirige la contribución de la UNODC al Pacto Mundial para la "
+        "Migración Segura, Ordenada y Regular. En 2018 participó en los debates que permitieron "
+        "ultimar el Pacto y crear la Red de las Naciones Unidas sobre la Migración, de cuyo "
+        "Comité Ejecutivo forma parte la UNODC en reconocimiento de sus mandatos.")),
+    ("intergovernmental", ("Coordinator of ICAT", "Coordonnateur de l'ICAT",
+                           "Coordinador del ICAT"), (
+        "On behalf of UNODC, the section coordinates ICAT, the United Nations' body for "
+        "coordination against trafficking in persons. In May 2018 it organized the first-ever "
+        "meeting of ICAT Principals, which ended with a firm commitment to better coordination, "
+        "a marked rise in membership and a paper on ICAT's achievements.",
+        "Au nom de l'ONUDC, la Section assure la coordination de l'ICAT, l'organe de "
+        "coordination des Nations Unies contre la traite des personnes. En mai 2018, elle a "
+        "organisé la toute première réunion des chefs de secrétariat de l'ICAT, qui s'est "
+        "conclue par un engagement ferme en faveur d'une meilleure coordination, une nette "
+        "hausse du nombre de membres et un document sur les réalisations de l'ICAT.",
+        "En nombre de la UNODC, la Sección coordina el ICAT, el órgano de coordinación de las "
+        "Naciones Unidas contra la trata de personas. En mayo de 2018 organizó la primera "
+        "reunión de la historia de los jefes ejecutivos del ICAT, que concluyó con un firme "
+        "compromiso de mejorar la coordinación, un notable aumento del número de miembros y un "
+        "documento sobre los logros del ICAT.")),
+    ("intergovernmental", ("A review mechanism for the Convention",
+                           "Un mécanisme d'examen de la Convention",
+                           "Un mecanismo de examen de la Convención"), (
+        "At its ninth session, held from 15 to 19 October 2018, the Conference of the Parties "
+        "adopted the resolution establishing the mechanism for the review of the "
+        "implementation of the Convention and its Protocols: a historic step that the section "
+        "supported.",
+        "À sa neuvième session, tenue du 15 au 19 octobre 2018, la Conférence des Parties a "
+        "adopté la résolution portant création du mécanisme d'examen de l'application de la "
+        "Convention et de ses Protocoles, une avancée historique que la Section a soutenue.",
+        "En su noveno período de sesiones, celebrado del 15 al 19 de octubre de 2018, la "
+        "Conferencia de las Partes aprobó la resolución por la que se establece el mecanismo "
+        "de examen de la aplicación de la Convención y sus Protocolos, un paso histórico que "
+        "la Sección apoyó.")),
+    ("knowledge", ("Education for Justice", "L'initiative Éducation pour la justice",
+                   "La iniciativa Educación para la Justicia"), (
+        "With UNODC's Global Programme for the Implementation of the Doha Declaration, the "
+        "section contributes to SDG target 4.7 through the Education for Justice initiative "
+        "(E4J), which brings UNODC's mandate areas into teaching at every level. In 2018 the "
+        "section led the development of 14 university teaching modules on trafficking in "
+        "persons and the smuggling of migrants.",
+        "Avec le Programme mondial de l'ONUDC pour la mise en œuvre de la Déclaration de Doha, "
+        "la Section contribue à la cible 4.7 des objectifs de développement durable par "
+        "l'initiative Éducation pour la justice (E4J), qui fait entrer les domaines du mandat "
+        "de l'ONUDC dans l'enseignement à tous les niveaux. En 2018, la Section a dirigé "
+        "l'élaboration de 14 modules d'enseignement universitaire sur la traite des personnes "
+        "et le trafic illicite de migrants.",
+        "Junto con el Programa Mundial de la UNODC para la Aplicación de la Declaración de "
+        "Doha, la Sección contribuye a la meta 4.7 de los Objetivos de Desarrollo Sostenible "
+        "mediante la iniciativa Educación para la Justicia (E4J), que lleva las esferas del "
+        "mandato de la UNODC a la enseñanza en todos los niveles. En 2018 la Sección dirigió la "
+        "elaboración de 14 módulos de enseñanza universitaria sobre la trata de personas y el "
+        "tráfico ilícito de migrantes.")),
+    ("sdgs", ("", "", ""), (
+        "The 2030 Agenda for Sustainable Development and its 17 goals, adopted by the General "
+        "Assembly in 2015, include targets to make migration safe and regular, to end human "
+        "trafficking and to fight organized crime. The section's work contributes most to "
+        "targets 5.2, 8.7, 10.7, 16.2, 16.4 and 17.9.",
+        "Le Programme de développement durable à l'horizon 2030 et ses 17 objectifs, adoptés "
+        "par l'Assemblée générale en 2015, comprennent des cibles visant à rendre les "
+        "migrations sûres et régulières, à mettre fin à la traite des êtres humains et à "
+        "combattre la criminalité organisée. L'action de la Section contribue surtout aux "
+        "cibles 5.2, 8.7, 10.7, 16.2, 16.4 et 17.9.",
+        "La Agenda 2030 para el Desarrollo Sostenible y sus 17 Objetivos, aprobados por la "
+        "Asamblea General en 2015, incluyen metas para lograr una migración segura y regular, "
+        "poner fin a la trata de personas y combatir la delincuencia organizada. La labor de la "
+        "Sección contribuye sobre todo a las metas 5.2, 8.7, 10.7, 16.2, 16.4 y 17.9.")),
+    ("sdgs", ("Alliance 8.7", "Alliance 8.7", "Alianza 8.7"), (
+        "The section works with SDG-related initiatives such as Alliance 8.7, a global "
+        "partnership that pursues target 8.7 through joint action, innovation and shared "
+        "knowledge. In 2018 it took part in two meetings of the Alliance's Global Coordinating "
+        "Group.",
+        "La Section collabore avec des initiatives liées aux objectifs de développement "
+        "durable, comme l'Alliance 8.7, partenariat mondial qui poursuit la cible 8.7 par "
+        "l'action commune, l'innovation et le partage des connaissances. En 2018, elle a "
+        "participé à deux réunions du Groupe mondial de coordination de l'Alliance.",
+        "La Sección colabora con iniciativas relacionadas con los Objetivos de Desarrollo "
+        "Sostenible, como la Alianza 8.7, una alianza mundial que persigue la meta 8.7 "
+        "mediante la acción conjunta, la innovación y el intercambio de conocimientos. En 2018 "
+        "participó en dos reuniones del Grupo Mundial de Coordinación de la Alianza.")),
+]
+"""The 2018 narrative, part by part, in English, French and Spanish."""
+
+
+def _narrative() -> list[dict]:
+    """Return the narrative rows: year, part, heading and text, each with its translations."""
+    return [{"year": 2018, "part": part, "heading": heads[0],
+             **{f"heading_{lang}": h for lang, h in zip(IN, heads[1:], strict=True)},
+             "text": texts[0],
+             **{f"text_{lang}": t for lang, t in zip(IN, texts[1:], strict=True)}}
+            for part, heads, texts in NARRATIVE_2018]
+
+
 PRIORITIES_2019 = {
     "technical_cooperation": [
         "Launch of the second phase of EU-UNODC's Global Action against TIP and SOM to support "
@@ -1428,6 +1586,7 @@ def generate(out: str | Path) -> dict[str, Path]:
         "engagements": pd.DataFrame(engagements),
         "priorities": pd.DataFrame(priorities),
         "stories": pd.DataFrame(story_rows),
+        "narrative": pd.DataFrame(_narrative()),
     }
     written = {}
     for name, frame in tables.items():

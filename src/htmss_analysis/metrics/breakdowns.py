@@ -8,6 +8,8 @@ formats them.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .. import countries, sdg
@@ -274,6 +276,26 @@ def priorities(data: Dataset, year: int) -> pd.DataFrame:
 
 
 @returns_frame
+def narrative(data: Dataset, year: int, part: str) -> pd.DataFrame:
+    """Return one part's narrative rows for ``year``: heading, text and row, in order.
+
+    Rows go by ``order`` (blank = file order, after the numbered ones), as the
+    priorities do; ``row`` is the file's row, naming the text in data-quality notes.
+    """
+    rows = data.narrative[(data.narrative["year"] == year) & (data.narrative["part"] == part)]
+    rows = rows.assign(_row=rows.index).sort_values(["order", "_row"], na_position="last")
+    rows = rows.assign(row=rows["_row"])
+    return rows[["heading", "text", "row", *select.translations(rows, "heading", "text")]
+                ].reset_index(drop=True)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split a narrative text into its paragraphs: a blank line separates them."""
+    return [" ".join(block.split()) for block in re.split(r"\n\s*\n", str(text))
+            if block.strip()]
+
+
+@returns_frame
 def web_by_month(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
     """Web stories, page views and posts in each month (1-12) of ``year``."""
     stories = select.in_year(select.of(data.web_stories, programme), "published_date", year)
@@ -352,6 +374,7 @@ def stories(data: Dataset, year: int, programme: str | None = None) -> pd.DataFr
 
 __all__ = ["PRIORITY_AREAS", "TEACHING_MODULE", "activities_by", "attendance_summary",
            "awareness_raising", "cases_by", "countries_list", "engagements_list",
-           "knowledge_gain", "overlap", "people_by", "people_in_several", "priorities",
+           "knowledge_gain", "narrative", "overlap", "paragraphs", "people_by",
+           "people_in_several", "priorities",
            "programme_shares", "publications_by", "publications_list", "sdg_contribution",
            "sdg_stories", "stories", "web_by_month"]

@@ -37,10 +37,12 @@ from .context import Context, context
 from .method import method
 from .publication import (
     about,
+    annex,
     awareness,
     headline_cards,
     intergovernmental,
     knowledge,
+    part,
     priorities,
     sdgs,
     stories,
@@ -49,8 +51,9 @@ from .publication import (
 )
 from .workbook import tables_workbook
 
-__all__ = ["Context", "about", "activities", "activity_list", "awareness", "brief", "cases",
+__all__ = ["Context", "about", "activities", "activity_list", "annex", "awareness", "brief",
+           "cases",
            "context", "countries", "country_context", "data_quality", "headline_cards",
-           "headline_trend", "intergovernmental", "knowledge", "method", "people",
+           "headline_trend", "intergovernmental", "knowledge", "method", "part", "people",
            "priorities", "programme_shares", "publications", "results", "sdgs", "stories",
            "tables_workbook", "title", "toc", "treaty_parties", "web"]

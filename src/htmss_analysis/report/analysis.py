@@ -35,8 +35,12 @@ from .words import NOT_ATTRIBUTED, words
 
 
 @localized
-def headline_trend(ctx: Context) -> Html:
-    """Tabulate the headline figures of the years shown, with the change from the last."""
+def headline_trend(ctx: Context, level: int = 3) -> Html:
+    """Tabulate the headline figures of the years shown, with the change from the last.
+
+    A programme report shows it under its highlights (``level`` 3); the
+    highlights, as the first section of their annex (2).
+    """
     trend = _titled(figures.trend(ctx.data, ctx.years, ctx.programme))
     trend = trend[[figures.recorded(ctx.data, k) for k in trend.index]]
     figure = _("figure")
@@ -51,7 +55,7 @@ def headline_trend(ctx: Context) -> Html:
     frame.loc[~trend["attributed"].to_numpy(), value_columns] = _(NOT_ATTRIBUTED)
     note = _("Earlier years are shown where the data has them. Programme figures count "
              "joint activities for each programme taking part.")
-    return Html(heading(_("Headline figures over time"), 3),
+    return Html(heading(_("Headline figures over time"), level, anchor="trend"),
                 table(frame, tuple(value_columns), signed=change), para(note, "note"))
 
 

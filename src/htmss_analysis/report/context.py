@@ -24,7 +24,7 @@ from ..metrics.figures import compute_country, country_figures
 from ..metrics.select import translations
 from ..sources import PublicSources
 from .collect import Tables, recording
-from .html import English, esc
+from .html import English, esc, nested
 
 
 @dataclass
@@ -63,6 +63,10 @@ class Context:
     memo : dict
         Figures the report asks for more than once (its country figures, its
         figures' records), computed once for this report.
+    depth : int
+        How many levels down the next sections' headings go: 1 after one of the
+        highlights' parts or the annex opened (:func:`..publication.part`), 0
+        in a report that has none.
     """
 
     data: Dataset
@@ -78,6 +82,7 @@ class Context:
     tables: Tables = field(default_factory=Tables, repr=False)
     untranslated: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
     memo: dict = field(default_factory=dict, repr=False)
+    depth: int = 0
 
     @property
     def label(self) -> str:
@@ -102,7 +107,7 @@ def localized(section: Callable) -> Callable:
 
     @wraps(section)
     def in_report(ctx: Context, *args, **kwargs):
-        with languages.using(ctx.lang), recording(ctx.tables):
+        with languages.using(ctx.lang), recording(ctx.tables), nested(ctx.depth):
             return section(ctx, *args, **kwargs)
 
     return in_report

@@ -11,7 +11,9 @@ title such as ``<script>alert(1)</script>`` shows as text and runs nothing.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from html.parser import HTMLParser
 
@@ -250,10 +252,34 @@ class Html:
         return to_text(str(self))
 
 
+_DEPTH: ContextVar[int] = ContextVar("htmss_heading_depth", default=0)
+
+
+@contextmanager
+def nested(depth: int) -> Iterator[None]:
+    """Render the headings inside the ``with`` block ``depth`` levels down (under a part)."""
+    token = _DEPTH.set(depth)
+    try:
+        yield
+    finally:
+        _DEPTH.reset(token)
+
+
+def shifted(level: int) -> int:
+    """Return the HTML level of a heading of ``level`` where it is rendered (see :func:`nested`)."""
+    return min(level + _DEPTH.get(), 6)
+
+
 def heading(text: str, level: int = 2, anchor: str | None = None) -> str:
-    """Return a section heading (the tables below it are exported under its name)."""
+    """Return a section heading (the tables below it are exported under its name).
+
+    Inside :func:`nested` it goes that many levels down (an ``h2`` of a section
+    placed under one of the highlights' parts is an ``h3``); the workbook names
+    its sheets as before.
+    """
     collect.note_heading(text, level)
     ident = f' id="{esc(anchor)}"' if anchor else ""
+    level = shifted(level)
     return f"<h{level}{ident}>{esc(text)}</h{level}>"
 
 

@@ -16,7 +16,7 @@ from ..marks import N_
 from ..metrics import breakdowns, figures
 from . import charts
 from .context import Context, country, localized, translated
-from .html import Html, cards, esc, heading, num, para, shown, table
+from .html import English, Html, cards, esc, heading, num, para, shifted, shown, table
 from .words import words
 
 SUBTITLES = {"programme report": N_("programme report"),
@@ -101,7 +101,7 @@ def about(ctx: Context) -> Html:
                           _("what it does"): _(p.description)}
                          for p in programmes.PROGRAMMES.values()])
     return Html(*parts, para(_(programmes.SECTION_DESCRIPTION)),
-                table(rows, nowrap=(_("programme"),)))
+                *narrative(ctx, "what_we_do"), table(rows, nowrap=(_("programme"),)))
 
 
 def _figures(ctx: Context, part: str) -> str:
@@ -143,8 +143,9 @@ def story_articles(ctx: Context, frame: pd.DataFrame) -> list[str]:
         meta = " · ".join(x for x in (labels, countries, targets) if x)
         # The figure sits in the story's own header, beside its heading: never above the
         # next story's title, where it would seem to belong to that story.
-        parts.append(f'<article class="story"><header class="story-head"><h3>{shown(s.title)}'
-                     f"</h3>{figure}</header><p>{shown(s.summary)}</p>"
+        h = f"h{shifted(3)}"
+        parts.append(f'<article class="story"><header class="story-head"><{h}>{shown(s.title)}'
+                     f"</{h}>{figure}</header><p>{shown(s.summary)}</p>"
                      f'<p class="meta">{esc(meta)}</p></article>')
     return parts
 
@@ -170,23 +171,115 @@ def awareness(ctx: Context) -> Html:
                 table(rows, nowrap=("start",)))
 
 
-@localized
-def priorities(ctx: Context) -> Html:
-    """Show the priorities set for the year after the report's, by area, as the highlights end.
+PRIORITIES_OF = {
+    "technical_cooperation": N_("Technical cooperation priorities for {year}"),
+    "intergovernmental": N_("Intergovernmental, inter-agency work and policy priorities for "
+                            "{year}"),
+    "knowledge": N_("Knowledge development and management priorities for {year}"),
+}
+"""The heading of each area's priorities, as the highlights print them after its part."""
 
-    Left out when the data has no priorities table or none for that year.
+
+@localized
+def priorities(ctx: Context, area: str | None = None) -> Html:
+    """Show the priorities set for the year after the report's: one area's, or all by area.
+
+    The highlights show each area's list right after its part (``area``);
+    without one, every area under one heading. Left out when the data has no
+    priorities table or none for that year (or area).
     """
     rows = breakdowns.priorities(ctx.data, ctx.year + 1)
+    if area is not None:
+        rows = rows[rows["area"] == area]
     if rows.empty:
         return Html()
-    parts = [heading(_("Priorities for {year}").format(year=ctx.year + 1), anchor="priorities")]
     rows = translated(ctx, rows, "priorities", "row", ("text",))
-    for area, title in breakdowns.PRIORITY_AREAS.items():
-        texts = rows.loc[rows["area"] == area, "text"]
+    if area is not None:
+        return Html(heading(_(PRIORITIES_OF[area]).format(year=ctx.year + 1),
+                            anchor=f"priorities-{area.replace('_', '-')}"),
+                    "<ul>" + "".join(f"<li>{shown(t)}</li>" for t in rows["text"]) + "</ul>")
+    parts = [heading(_("Priorities for {year}").format(year=ctx.year + 1), anchor="priorities")]
+    for key, title in breakdowns.PRIORITY_AREAS.items():
+        texts = rows.loc[rows["area"] == key, "text"]
         if len(texts):
             parts += [heading(_(title), 3),
                       "<ul>" + "".join(f"<li>{shown(t)}</li>" for t in texts) + "</ul>"]
     return Html(*parts)
+
+
+# --- the highlights' parts, in the publication's order, and the annex after them ---------
+
+PARTS = {
+    "what_we_do": ("about", N_("What we do")),
+    "technical_cooperation": ("technical-cooperation", N_(
+        "Technical cooperation: working with countries to effectively address trafficking in "
+        "persons and the smuggling of migrants")),
+    "intergovernmental": ("intergovernmental-work", N_(
+        "Highlights of our intergovernmental and inter-agency work and policy contributions")),
+    "knowledge": ("knowledge-management", N_("Knowledge development and management")),
+    "sdgs": ("agenda-2030", N_("2030 Agenda for Sustainable Development")),
+}
+"""Each part of the highlights: its anchor and heading, in the publication's order and words.
+
+``what_we_do`` is :func:`about`'s (the section's description, then the part's
+narrative); the others open with :func:`part`.
+"""
+
+
+def narrative(ctx: Context, key: str) -> list[str]:
+    """Return one part's paragraphs of the publication's own words for the report's year.
+
+    Each row of the ``narrative`` table (contract version 3) in order: its
+    heading, then its text, a paragraph per blank-line-separated block,
+    escaped like all data and in the report's language. Nothing when the data
+    has none.
+    """
+    rows = breakdowns.narrative(ctx.data, ctx.year, key)
+    if rows.empty:
+        return []
+    rows = translated(ctx, rows, "narrative", "row", ("heading", "text"))
+    out = []
+    for head, text in zip(rows["heading"], rows["text"], strict=True):
+        if isinstance(head, str) and head.strip():
+            out.append(f"<h{shifted(3)}>{shown(head)}</h{shifted(3)}>")
+        for block in breakdowns.paragraphs(text):
+            out.append(f'<p class="narrative">'
+                       f'{shown(English(block) if isinstance(text, English) else block)}</p>')
+    return out
+
+
+def part(ctx: Context, key: str) -> Html:
+    """Open one of the highlights' parts: its heading, then its narrative.
+
+    The sections that follow (until the next part or the annex) are the part's
+    own: their headings go one level down.
+    """
+    ctx.depth = 0
+    shown_ = _part(ctx, key)
+    ctx.depth = 1
+    return shown_
+
+
+@localized
+def _part(ctx: Context, key: str) -> Html:
+    anchor, title = PARTS[key]
+    return Html(heading(_(title), anchor=anchor), *narrative(ctx, key))
+
+
+def annex(ctx: Context) -> Html:
+    """Open the annex: what an analyst adds to the publication follows under it."""
+    ctx.depth = 0
+    shown_ = _annex(ctx)
+    ctx.depth = 1
+    return shown_
+
+
+@localized
+def _annex(ctx: Context) -> Html:
+    return Html(heading(_("Annex"), anchor="annex"),
+                para(_("What the analysis adds to the publication: trends, the programmes' "
+                       "shares, case law and treaty tables, web figures by month, data "
+                       "quality and the method.")))
 
 
 ENGAGEMENT_LISTS = (("session_serviced", N_("Sessions serviced")),
@@ -305,6 +398,10 @@ def sdgs(ctx: Context) -> Html:
 
 SECTION_LABELS = {
     "highlights": N_("Highlights"), "about": N_("What we do"), "programmes": N_("Programmes"),
+    "technical-cooperation": N_("Technical cooperation"),
+    "intergovernmental-work": N_("Intergovernmental and inter-agency work"),
+    "knowledge-management": N_("Knowledge development and management"),
+    "agenda-2030": N_("2030 Agenda"), "annex": N_("Annex"), "trend": N_("Figures over time"),
     "stories": N_("Stories"), "awareness": N_("Awareness raising"),
     "priorities": N_("Priorities"), "intergovernmental": N_("Intergovernmental work"),
     "knowledge": N_("Knowledge"), "sdg": N_("SDGs"), "cases": N_("Cases"),

@@ -1,0 +1,121 @@
+"""The highlights as HTMSS publishes them: the publication's parts in its order, its words.
+
+Expected headings and texts are written out by hand from the 2018 publication
+(``../shared/seed/htmss-2018-highlights.txt``) and from the hand-made rows below.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from conftest import render_notebook, write_folder
+
+
+def _headings(page: str, deepest: int = 3) -> list[tuple[int, str]]:
+    return [(int(level), html.unescape(re.sub(r"<[^>]+>", "", text))) for level, text in
+            re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", page) if int(level) <= deepest]
+
+
+@pytest.mark.slow
+def test_the_highlights_follow_the_publication_then_the_annex():
+    import htmss_analysis as h
+    from htmss_analysis import report as r
+
+    page = render_notebook("highlights.ipynb", r.context(h.load(), 2018, None))
+    # The publication's parts in its order, each with its priorities for 2019 right after
+    # it; then one annex holding what the analysis adds.
+    assert _headings(page) == [
+        (1, "HTMSS 2018: highlights at a glance"),
+        (2, "2018 highlights"),
+        (2, "What we do"),
+        (2, "Technical cooperation: working with countries to effectively address "
+            "trafficking in persons and the smuggling of migrants"),
+        (3, "Results stories"),
+        (3, "Awareness raising"),
+        (3, "Technical cooperation priorities for 2019"),
+        (2, "Highlights of our intergovernmental and inter-agency work and policy "
+            "contributions"),
+        (3, "The Global Compact for Migration"),
+        (3, "Coordinator of ICAT"),
+        (3, "A review mechanism for the Convention"),
+        (3, "Intergovernmental and inter-agency work"),
+        (3, "Intergovernmental, inter-agency work and policy priorities for 2019"),
+        (2, "Knowledge development and management"),
+        (3, "Education for Justice"),
+        (3, "Knowledge development"),
+        (3, "Knowledge development and management priorities for 2019"),
+        (2, "2030 Agenda for Sustainable Development"),
+        (3, "Alliance 8.7"),
+        (3, "Contribution to the Sustainable Development Goals"),
+        (2, "Annex"),
+        (3, "Headline figures over time"),
+        (3, "Each programme's share"),
+        (3, "Case law databases"),
+        (3, "States parties"),
+        (3, "Web and social media"),
+        (3, "Data quality"),
+        (3, "Method annex"),
+    ]
+    # The annex is linked from the top.
+    assert page.index('href="#annex"') < page.index('id="annex"')
+
+
+NARRATIVE = [
+    ["year", "part", "order", "heading", "text", "text_fr"],
+    ["2018", "knowledge", "2", "", "Second in its part.", ""],
+    ["2018", "knowledge", "1", "Tools <b>new</b>",
+     "First paragraph with <b>markup</b> & more.\n\nSecond paragraph.", "Premier <i>texte</i>."],
+    ["2018", "sdgs", "", "", "Only in the SDG part.", "Seulement ODD."],
+    ["2017", "knowledge", "", "", "Of another year.", ""],
+]
+
+
+@pytest.fixture
+def narrated(tmp_path):
+    import htmss_analysis as h
+
+    return h.load(write_folder(tmp_path / "d", narrative=NARRATIVE))
+
+
+def test_a_part_shows_its_narrative_in_order_escaped(narrated):
+    from htmss_analysis import report as r
+
+    ctx = r.context(narrated, 2018, None)
+    page = str(r.part(ctx, "knowledge"))
+    assert re.findall(r"<(h[23]|p)[^>]*>(.*?)</\1>", page) == [
+        ("h2", "Knowledge development and management"),
+        ("h3", "Tools &lt;b&gt;new&lt;/b&gt;"),
+        ("p", "First paragraph with &lt;b&gt;markup&lt;/b&gt; &amp; more."),
+        ("p", "Second paragraph."),
+        ("p", "Second in its part."),
+    ]
+    assert "Only in the SDG part." in str(r.part(ctx, "sdgs"))
+    assert "Of another year" not in page
+
+
+def test_a_section_after_a_part_is_one_level_down_and_the_programme_reports_are_not(narrated):
+    from htmss_analysis import report as r
+
+    ctx = r.context(narrated, 2018, None)
+    assert re.search(r"<h2[^>]*>Results stories</h2>", str(r.stories(ctx)))
+    r.part(ctx, "technical_cooperation")
+    assert re.search(r"<h3[^>]*>Results stories</h3>", str(r.stories(ctx)))
+    r.annex(ctx)
+    assert re.search(r"<h3[^>]*>Web and social media</h3>", str(r.web(ctx)))
+    programme = r.context(narrated, 2018, "GLOT59")
+    assert re.search(r"<h2[^>]*>Results stories</h2>", str(r.stories(programme)))
+
+
+def test_narrative_in_french_is_the_translation_or_marked_english_and_counted(narrated):
+    from htmss_analysis import report as r
+
+    ctx = r.context(narrated, 2018, None, lang="fr")
+    page = str(r.part(ctx, "knowledge"))
+    assert '<p class="narrative"><span lang="en">Second in its part.</span></p>' in page
+    assert '<p class="narrative">Premier &lt;i&gt;texte&lt;/i&gt;.</p>' in page
+    # The heading has no French: shown in English, marked.
+    assert '<span lang="en">Tools &lt;b&gt;new&lt;/b&gt;</span>' in page
+    assert sorted(c for _t, _i, c in ctx.untranslated) == ["heading", "text"]
