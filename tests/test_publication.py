@@ -119,3 +119,56 @@ def test_narrative_in_french_is_the_translation_or_marked_english_and_counted(na
     # The heading has no French: shown in English, marked.
     assert '<span lang="en">Tools &lt;b&gt;new&lt;/b&gt;</span>' in page
     assert sorted(c for _t, _i, c in ctx.untranslated) == ["heading", "text"]
+
+
+# --- figures as published ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("value", "published"), [
+    (4587, 4500), (1046, 1000), (615232, 610000), (1999, 1900), (10001, 10000),
+    (999, None), (20, None), (4500, None), (1000, None)])
+def test_the_published_form_rounds_down_to_two_significant_figures(value, published):
+    from htmss_analysis.metrics.figures import as_published
+
+    assert as_published(value) == published
+
+
+def _cards(page: str) -> dict[str, tuple[str, str]]:
+    return {k: (v, note) for k, v, note in re.findall(
+        r'data-key="(\w+)"><a[^>]*>([^<]*)</a><span class="label">[^<]*</span>'
+        r'(?:<span class="card-note">([^<]*)</span>)?', page)}
+
+
+@pytest.mark.slow
+def test_the_highlights_print_rounded_figures_as_published_with_the_exact_one_beside():
+    import htmss_analysis as h
+    from htmss_analysis import report as r
+
+    data = h.load()
+    cards = _cards(str(r.headline_cards(r.context(data, 2018, None, as_published=True))))
+    # As the 2018 publication prints them: OVER 4,500 trained, OVER 1,000 posts; the rest
+    # exact (2,313 cases, 615,232 page views).
+    assert cards["people_trained"] == ("more than 4,500", "exactly 4,587")
+    assert cards["social_media_posts"] == ("more than 1,000", "exactly 1,046")
+    assert cards["cases_added"] == ("2,313", "") and cards["page_views"] == ("615,232", "")
+    # Switched off (the programme reports' way), every card is exact.
+    exact = _cards(str(r.headline_cards(r.context(data, 2018, None))))
+    assert exact["people_trained"] == ("4,587", "")
+
+
+def test_a_story_figure_keeps_its_qualifier(tmp_path):
+    import htmss_analysis as h
+    from htmss_analysis import report as r
+
+    stories = [["story_id", "programme", "year", "title", "summary", "figure", "unit",
+                "qualifier"],
+               ["S1", "GLOT59", "2018", "Victims rescued", "Text.", "60", "victims",
+                "more_than"],
+               ["S2", "GLOT59", "2018", "People reached", "Text.", "60000", "people", "about"],
+               ["S3", "GLOT59", "2018", "A law", "Text.", "1", "law", ""]]
+    data = h.load(write_folder(tmp_path / "d", stories=stories))
+    page = str(r.stories(r.context(data, 2018, None)))
+    assert re.findall(r'story-figure">([^<]*)', page) == ["more than 60 ", "about 60,000 ",
+                                                          "1 "]
+    page = str(r.stories(r.context(data, 2018, None, lang="es")))
+    assert re.findall(r'story-figure">([^<]*)', page) == ["más de 60 ", "unos 60.000 ", "1 "]

@@ -1488,6 +1488,9 @@ STORIES_IN = {
 }
 """The stories' title, summary and unit in French and Spanish, in :data:`STORIES`' order."""
 
+STORY_QUALIFIERS = {1: "more_than", 9: "more_than", 10: "more_than"}
+"""The stories (by number) whose figure the publication qualifies: "more than 20 people"."""
+
 RESULTS = {
     "GLOT59": [("OC1", "outcome", "Countries with legislation compliant with the TIP Protocol "
                 "after UNODC assistance", "countries", "increase", 4, 10),
@@ -1566,7 +1569,7 @@ def generate(out: str | Path) -> dict[str, Path]:
                    **{f"summary_{lang}": told[lang][i - 1][1] for lang in told},
                    "figure": "" if fig is None else fig, "unit": unit,
                    **{f"unit_{lang}": told[lang][i - 1][2] for lang in told},
-                   "sdg_targets": sdg}
+                   "qualifier": STORY_QUALIFIERS.get(i, ""), "sdg_targets": sdg}
                   for i, (p, c, title, summary, fig, unit, sdg) in enumerate(STORIES, 1)]
     results = _results(rng, list(YEAR_TARGETS))
     # Drawn last, so that the version 1 tables are the bytes they were.

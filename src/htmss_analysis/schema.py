@@ -372,6 +372,9 @@ ENGAGEMENT_KINDS = ("session_serviced", "meeting_organized", "briefing", "report
 """Kinds of intergovernmental and inter-agency work (contract version 2)."""
 PRIORITY_AREAS = ("technical_cooperation", "intergovernmental", "knowledge")
 
+STORY_QUALIFIERS = ("more_than", "about")
+"""How a story's figure may be qualified, as the publication writes it ("more than 20")."""
+
 NARRATIVE_PARTS = ("what_we_do", "technical_cooperation", "intergovernmental", "knowledge",
                    "sdgs")
 """The parts of the highlights a narrative text belongs to, in the publication's order."""
@@ -585,6 +588,9 @@ TABLES: dict[str, Table] = {
                 Field("figure", NUMBER, "a headline number", required=False),
                 Field("unit", TEXT, "what the figure counts", required=False, default="",
                       translated=True),
+                Field("qualifier", choice(*STORY_QUALIFIERS), "how the figure reads: "
+                      "more_than ('more than 20'), about ('about 60,000'); blank = exactly",
+                      required=False, default=""),
                 Field("sdg_targets", SDG_TARGETS, "SDG targets", required=False, default=()),
             ),
             key=("story_id",),

@@ -367,7 +367,8 @@ def stories(data: Dataset, year: int, programme: str | None = None) -> pd.DataFr
     out = pd.DataFrame({
         "story_id": rows["story_id"], "title": rows["title"], "summary": rows["summary"],
         "countries": rows["country"], "programmes": rows["programme"], "figure": rows["figure"],
-        "unit": rows["unit"], "sdg_targets": rows["sdg_targets"]})
+        "qualifier": rows["qualifier"], "unit": rows["unit"],
+        "sdg_targets": rows["sdg_targets"]})
     translations = select.translations(rows, "title", "summary", "unit")
     return out.join(rows[translations]).reset_index(drop=True)
 

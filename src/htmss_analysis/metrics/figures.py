@@ -140,6 +140,29 @@ def _engagement_kind(kind: str) -> Step:
 # --- the declaration ----------------------------------------------------------------------
 
 
+AS_PUBLISHED_RULE = N_(
+    "Figures the highlights print rounded ({figures}) are shown as the publication does when "
+    "they are 1,000 or more: rounded down to two significant figures, after 'more than' "
+    "(4,587 is 'more than 4,500'); the exact figure is in the card's note and in the "
+    "workbook.")
+"""The published form's rule, as the method annex states it."""
+
+
+def as_published(value: float) -> int | None:
+    """Return the form the highlights print a rounded figure in, or ``None`` for the exact one.
+
+    A figure of 1,000 or more is rounded down to two significant figures
+    (4,587 -> 4,500; 1,046 -> 1,000; 615,232 -> 610,000); ``None`` when it is
+    smaller, or already round, as nothing would be "more than" it.
+    """
+    value = int(value)
+    if value < 1000:
+        return None
+    step = 10 ** (len(str(value)) - 2)
+    rounded = value // step * step
+    return rounded if rounded < value else None
+
+
 @dataclass(frozen=True)
 class Figure:
     """One figure, headline or country, with everything it says about itself.
@@ -176,6 +199,9 @@ class Figure:
         A sentence the definition ends with that several figures share.
     short : str
         A column heading for tables of many countries (country figures).
+    rounded : bool
+        Whether the highlights print it rounded (``OVER 4,500``): shown so
+        under :func:`as_published`'s rule when a report asks for the published form.
     """
 
     key: str
@@ -191,6 +217,7 @@ class Figure:
     universe_table: str = ""
     note: str = field(default="", kw_only=True)
     short: str = field(default="", kw_only=True)
+    rounded: bool = field(default=False, kw_only=True)
 
     @property
     def tables(self) -> tuple[str, ...]:
@@ -294,7 +321,8 @@ REGISTRY: dict[str, Figure] = {
                N_("Distinct people (participant_id) attending capacity-building activities at "
                   "any level starting in the year; a person trained twice, or by two "
                   "programmes, counts once."), N_("people"), "participants",
-               (ATTENDED, of_programme(), CB), "participant_id", universe_table="activities"),
+               (ATTENDED, of_programme(), CB), "participant_id", universe_table="activities",
+               rounded=True),
         Figure("tools_and_publications", N_("Tools and publications"),
                N_("Standard-setting tools, technical cooperation tools and publications "
                   "published in the year; teaching modules are counted apart."),
@@ -326,7 +354,8 @@ REGISTRY: dict[str, Figure] = {
         Figure("social_media_posts", N_("Social media posts"),
                N_("Posts summed over the months of the year; for a programme, only the rows "
                   "of its own accounts."), N_("posts"), "social_media",
-               (MONTHS, of_programme(exact=True)), "posts", "sum", ("account", "month")),
+               (MONTHS, of_programme(exact=True)), "posts", "sum", ("account", "month"),
+               rounded=True),
         # Contract version 2: from the optional tables, 0 where they are absent.
         Figure("teaching_modules", N_("Teaching modules"),
                N_("Teaching modules (publications of category teaching_module, such as the "

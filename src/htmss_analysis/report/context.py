@@ -63,6 +63,9 @@ class Context:
     memo : dict
         Figures the report asks for more than once (its country figures, its
         figures' records), computed once for this report.
+    as_published : bool
+        Show the figures the highlights print rounded as they print them
+        ("more than 4,500", the exact figure in the card's note).
     depth : int
         How many levels down the next sections' headings go: 1 after one of the
         highlights' parts or the annex opened (:func:`..publication.part`), 0
@@ -83,6 +86,7 @@ class Context:
     untranslated: dict[tuple[str, str, str], str] = field(default_factory=dict, repr=False)
     memo: dict = field(default_factory=dict, repr=False)
     depth: int = 0
+    as_published: bool = False
 
     @property
     def label(self) -> str:
@@ -125,7 +129,8 @@ def regions(ctx: Context, values: pd.Series) -> pd.Series:
 
 def context(data: Dataset, year: int, programme: str | None = None, years_back: int = 2,
             sources: PublicSources | None = None, country: str | None = None,
-            briefs: str = "", brief_countries: str = "all", lang: str = "en") -> Context:
+            briefs: str = "", brief_countries: str = "all", lang: str = "en",
+            as_published: bool = False) -> Context:
     """Fix what a report covers.
 
     Parameters
@@ -153,6 +158,10 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
         The report's language (one of :data:`htmss_analysis.programmes.LANGUAGES`;
         default English). Only the words change: the figures are the same in
         every language.
+    as_published : bool, optional
+        Show the figures the publication prints rounded as it prints them
+        (:func:`htmss_analysis.metrics.figures.as_published`); the highlights'
+        default. Programme reports and briefs show exact figures.
 
     Raises
     ------
@@ -179,12 +188,15 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
         params = {"country": iso3, **params}
     if lang != "en":
         params["lang"] = lang
+    if as_published:
+        params["as published"] = "yes"
     briefed: frozenset[str] = frozenset()
     if briefs:
         briefed = frozenset(country_figures(data, year)["iso3"])
         if brief_countries.strip().lower() != "all":
             briefed &= {country_names.to_iso3(c) for c in brief_countries.split()}
-    return Context(data, year, code, years, params, sources, iso3, briefs, briefed, lang)
+    return Context(data, year, code, years, params, sources, iso3, briefs, briefed, lang,
+                   as_published=as_published)
 
 
 def report_name(ctx: Context) -> str:

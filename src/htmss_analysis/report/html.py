@@ -55,6 +55,7 @@ div.htmss header.report-title{border-bottom:4px solid var(--accent);padding-bott
 div.htmss .kicker{letter-spacing:.02em;font-size:.85em;
 color:var(--muted);margin:0}
 div.htmss .subtitle{margin:.2em 0 0;color:var(--muted)}
+div.htmss .card .card-note{display:block;font-size:.85em;color:var(--muted);margin-top:.2em}
 div.htmss td code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;
 font-size:.88em;background:none;padding:0;color:inherit}
 div.htmss .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(12.5em,100%),1fr));
@@ -288,22 +289,27 @@ def para(text: str, cls: str = "") -> str:
     return f'<p class="{cls}">{esc(text)}</p>' if cls else f"<p>{esc(text)}</p>"
 
 
-def cards(items: Iterable[tuple[str, object, str]], rules: bool = False) -> str:
-    """Return headline cards: ``(key, value, label)`` each, laid out in a grid.
+def cards(items: Iterable[tuple], rules: bool = False) -> str:
+    """Return headline cards: ``(key, value, label)`` or ``(key, value, label, note)`` each.
 
-    With ``rules``, each number links to its figure's entry in the method
-    annex (``#rule-<key>``), where its rule and records are.
+    A value is a number, or a text already written (``more than 4,500``); a
+    note goes under the label (the exact figure). With ``rules``, each number
+    links to its figure's entry in the method annex (``#rule-<key>``), where
+    its rule and records are.
     """
     def figure(key: str, value: object) -> str:
+        shown_ = esc(value) if isinstance(value, str) else num(value)
         if rules:
             how = esc(_("How this figure is made"))
-            return f'<a class="figure" href="#rule-{esc(key)}" title="{how}">{num(value)}</a>'
-        return f'<span class="figure">{num(value)}</span>'
+            return f'<a class="figure" href="#rule-{esc(key)}" title="{how}">{shown_}</a>'
+        return f'<span class="figure">{shown_}</span>'
 
-    body = "".join(f'<div class="card" data-key="{esc(key)}">{figure(key, value)}'
-                   f'<span class="label">{esc(label)}</span></div>'
-                   for key, value, label in items)
-    return f'<div class="cards">{body}</div>'
+    def card(key: str, value: object, label: str, note: str = "") -> str:
+        under = f'<span class="card-note">{esc(note)}</span>' if note else ""
+        return (f'<div class="card" data-key="{esc(key)}">{figure(key, value)}'
+                f'<span class="label">{esc(label)}</span>{under}</div>')
+
+    return f'<div class="cards">{"".join(card(*item) for item in items)}</div>'
 
 
 def _formats(frame: pd.DataFrame, numeric: tuple[str, ...]) -> dict:

@@ -19,6 +19,9 @@ from .context import Context, localized
 from .html import Html, esc, heading, num, para, table
 from .words import words
 
+TRANSLATED_VALUES = ("synthetic sample", "none", "all", "yes")
+"""Parameter values that are words (the rest are years, codes and file names)."""
+
 
 @localized
 def method(ctx: Context, countries: bool | None = None) -> Html:
@@ -34,7 +37,7 @@ def method(ctx: Context, countries: bool | None = None) -> Html:
                          + [{"table": key, "file": path.name, "encoding": _("public source"),
                              "sha256": digest} for key, path, digest in ctx.sources.files()])
     params = pd.DataFrame({"parameter": [words(k) for k in ctx.parameters],
-                           "value": [_(v) if v in ("synthetic sample", "none", "all") else str(v)
+                           "value": [_(v) if v in TRANSLATED_VALUES else str(v)
                                      for v in ctx.parameters.values()]})
     versions = pd.DataFrame({"component": ["htmss-analysis", "python", "pandas", "babel"],
                              "version": [__version__, sys.version.split()[0], pd.__version__,
@@ -43,6 +46,9 @@ def method(ctx: Context, countries: bool | None = None) -> Html:
                "71/313 for the {n} targets of the section's mandate ({targets}); any other "
                "target is described by its goal.").format(n=len(sdg.TITLES),
                                                           targets=", ".join(sdg.TITLES))]
+    if ctx.as_published:
+        rounded = [_(f.title) for f in figures.REGISTRY.values() if f.rounded]
+        notes.append(_(figures.AS_PUBLISHED_RULE).format(figures=languages.semicolons(rounded)))
     if ctx.lang != "en":
         notes.append(_("SDG targets are quoted in their official wording in this language "
                        "where the package holds it, and otherwise named by their goal's "

@@ -75,8 +75,8 @@ def headline_cards(ctx: Context) -> Html:
     table_ = table_[[figures.REGISTRY[k].part == "headline" for k in table_.index]]
     shown = table_[table_["attributed"]]
     parts = [heading(_("{year} highlights").format(year=ctx.year), anchor="highlights"),
-             cards(((k, v, t) for k, v, t in zip(shown.index, shown["value"], shown["title"],
-                                                 strict=True)), rules=True)]
+             cards((_card(ctx, k, v, t) for k, v, t in zip(
+                 shown.index, shown["value"], shown["title"], strict=True)), rules=True)]
     left_out = table_[~table_["attributed"]]
     if len(left_out):
         parts.append(para(_("Not attributed to {programme}: {figures}. The data records these "
@@ -87,6 +87,16 @@ def headline_cards(ctx: Context) -> Html:
                             "publication, story or web figure of the year names it.").format(
             programme=ctx.label, year=ctx.year), "empty"))
     return Html(*parts)
+
+
+def _card(ctx: Context, key: str, value: int, title: str) -> tuple:
+    """One headline card: exact, or as the publication prints it with the exact figure below."""
+    rounded = (figures.as_published(value)
+               if ctx.as_published and figures.REGISTRY[key].rounded else None)
+    if rounded is None:
+        return key, value, title
+    return (key, _("more than {n}").format(n=num(rounded)), title,
+            _("exactly {n}").format(n=num(value)))
 
 
 @localized
@@ -124,6 +134,16 @@ def stories(ctx: Context) -> Html:
     return Html(*parts, *story_articles(ctx, frame))
 
 
+QUALIFIED = {"more_than": N_("more than {n}"), "about": N_("about {n}")}
+"""How a story's qualified figure reads (contract: stories.qualifier)."""
+
+
+def qualified(figure: float, qualifier: object) -> str:
+    """Write a story's figure with its qualifier: ``more than 20``, ``about 60,000``, ``5``."""
+    text = num(figure)
+    return _(QUALIFIED[qualifier]).format(n=text) if qualifier in QUALIFIED else text
+
+
 def story_articles(ctx: Context, frame: pd.DataFrame) -> list[str]:
     """Render results stories (:func:`htmss_analysis.metrics.breakdowns.stories`' columns).
 
@@ -138,7 +158,7 @@ def story_articles(ctx: Context, frame: pd.DataFrame) -> list[str]:
         figure = ""
         if not pd.isna(s.figure):
             unit = f" <span>{shown(s.unit)}</span>" if isinstance(s.unit, str) and s.unit else ""
-            figure = f'<p class="story-figure">{num(s.figure)}{unit}</p>'
+            figure = f'<p class="story-figure">{esc(qualified(s.figure, s.qualifier))}{unit}</p>'
         targets = ", ".join(_("SDG") + f" {t}" for t in s.sdg_targets)
         meta = " · ".join(x for x in (labels, countries, targets) if x)
         # The figure sits in the story's own header, beside its heading: never above the

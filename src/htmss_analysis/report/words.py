@@ -34,7 +34,7 @@ VOCABULARY = (
     N_("increase"), N_("decrease"), N_("ratification"), N_("accession"), N_("succession"),
     N_("acceptance"), N_("approval"), N_("signature"), N_("women"), N_("men"), N_("girls"),
     N_("boys"), N_("victims"), N_("Unknown"), N_("International and regional bodies"),
-    N_("all"), N_("none"), N_("synthetic sample"),
+    N_("all"), N_("none"), N_("synthetic sample"), N_("yes"), N_("as published"),
     # The two themes, as the case law databases' column shows them: the codes in English,
     # the crimes' names elsewhere (a French reader does not read "TIP" as a word).
     N_("TIP"), N_("SOM"),
