@@ -135,11 +135,34 @@ def test_breakdowns(tiny_data):
 
 
 def test_overlap_between_programmes(tiny_data):
-    ov = breakdowns.overlap(tiny_data, 2018).set_index(["first", "second"])
-    assert ov.loc[("GLOT59", "GLOT92"), "people_trained_by_both"] == 2  # p1, p4
-    assert ov.loc[("GLOT59", "GLOT92"), "countries_assisted_by_both"] == 1  # MEX
-    assert ov.loc[("GLOT59", "GLOT92"), "joint_activities"] == 1  # A2
-    assert ov.loc[("GLOT59", "GLOACT"), "people_trained_by_both"] == 1  # p1
+    frame = breakdowns.overlap(tiny_data, 2018)
+    ov = dict(zip(frame["programmes"], frame.drop(columns="programmes").to_dict("records"),
+                  strict=True))
+    assert list(ov) == [("GLOT59", "GLOT92"), ("GLOT59", "GLOACT"), ("GLOT92", "GLOACT"),
+                        ("GLOT59", "GLOT92", "GLOACT")]
+    assert ov[("GLOT59", "GLOT92")] == {"people_trained": 2,  # p1, p4
+                                        "countries_assisted": 1,  # MEX
+                                        "joint_activities": 1}  # A2
+    assert ov[("GLOT59", "GLOACT")]["people_trained"] == 1  # p1
+    assert ov[("GLOT59", "GLOT92", "GLOACT")]["people_trained"] == 1  # p1, by all three
+
+
+def test_the_programmes_add_up_to_the_section(tiny_data):
+    # GLOT59 trained p1-p4, GLOT92 p1 p4 p5 p6, GLO.ACT p1 p7: 4 + 4 + 2 - 2 - 1 - 1 + 1 = 7,
+    # the section's p1-p7.
+    shares = breakdowns.programme_shares(tiny_data, 2018)
+    terms = breakdowns.reconciled(shares, breakdowns.overlap(tiny_data, 2018),
+                                  "people_trained", "people_trained")
+    assert terms == [(1, 4), (1, 4), (1, 2), (-1, 2), (-1, 1), (-1, 1), (1, 1)]
+    assert sum(sign * n for sign, n in terms) == shares.loc["people_trained", "HTMSS"] == 7
+
+
+def test_rows_naming_no_programme_have_their_own_column(tiny_data):
+    shares = breakdowns.programme_shares(tiny_data, 2018)
+    stories = shares.loc["web_stories"]
+    # Web stories of 2018 in the hand-made data: W1 none, W2 GLOACT, W3 GLOT59.
+    assert (stories["section_only"], stories["HTMSS"]) == (1, 3)
+    assert shares.loc["people_trained", "section_only"] == 0  # every activity has one
 
 
 @pytest.mark.parametrize(("baseline", "target", "actual", "status"), [

@@ -172,3 +172,60 @@ def test_a_story_figure_keeps_its_qualifier(tmp_path):
                                                           "1 "]
     page = str(r.stories(r.context(data, 2018, None, lang="es")))
     assert re.findall(r'story-figure">([^<]*)', page) == ["más de 60 ", "unos 60.000 ", "1 "]
+
+
+# --- linked records (contract version 3) -----------------------------------------------------
+
+RESULTS = [["programme", "result_id", "level", "indicator", "unit", "baseline", "target",
+            "actual", "year", "figure"],
+           ["GLOT59", "OP1", "output", "Practitioners trained", "people", "0", "8", "6", "2018",
+            "people_trained"],
+           ["GLOT59", "OP2", "output", "Curricula", "curricula", "0", "4", "3", "2018", ""]]
+
+
+def test_a_result_linked_to_a_figure_takes_the_computed_actual_and_warns_of_a_typed_one(
+        tmp_path):
+    import htmss_analysis as h
+    from htmss_analysis.metrics.results import results_status
+
+    data = h.load(write_folder(tmp_path / "d", results=RESULTS))
+    status = results_status(data, 2018).set_index("result_id")
+    # GLOT59 trained p1, p2, p3 and p4 in 2018 (A1, A2): 4, not the 6 typed.
+    assert status.loc["OP1", "actual"] == 4 and status.loc["OP1", "progress"] == 0.5
+    assert status.loc["OP2", "actual"] == 3  # not linked: as typed
+    [warned] = [w for w in data.warnings if w.file == "results.csv"]
+    assert (warned.row, warned.column, warned.value) == (2, "actual", "6")
+    assert "6 differs from people_trained computed from the records, 4" in warned.expected
+
+
+def test_an_unknown_figure_key_or_activity_is_an_error(tmp_path):
+    import htmss_analysis as h
+
+    results = [list(r) for r in RESULTS]
+    results[2][-1] = "people_trainde"
+    stories = [["story_id", "programme", "year", "title", "summary", "activity_ids"],
+               ["S1", "GLOT59", "2018", "T", "S", "A1; A99"]]
+    with pytest.raises(h.DataError) as caught:
+        h.load(write_folder(tmp_path / "d", results=results, stories=stories))
+    lines = str(caught.value).splitlines()
+    assert any("results.csv, row 3, column figure: value 'people_trainde'" in line
+               for line in lines)
+    assert any("stories.csv, row 2, column activity_ids: value 'A99'" in line for line in lines)
+    assert not any("'A1'" in line for line in lines)
+
+
+def test_a_story_whose_programme_is_not_its_activities_is_a_warning_in_the_report(tmp_path):
+    import htmss_analysis as h
+    from htmss_analysis import report as r
+
+    # A3 is GLOT92's; A1 GLOT59's. The story names GLOACT too.
+    stories = [["story_id", "programme", "year", "title", "summary", "activity_ids"],
+               ["S1", "GLOT92;GLOACT", "2018", "T", "S", "a3"],
+               ["S2", "GLOT59", "2018", "T", "S", "A1"]]
+    data = h.load(write_folder(tmp_path / "d", stories=stories))
+    [warned] = [w for w in data.warnings if w.file == "stories.csv"]
+    assert (warned.row, warned.column, warned.value) == (2, "programme", "GLOACT")
+    assert "story S1 names GLOACT, not among its activities' programmes (GLOT92)" in (
+        warned.expected)
+    quality = str(r.data_quality(r.context(data, 2018, None)))
+    assert "not among its activities&#x27; programmes" in quality

@@ -472,6 +472,10 @@ PUBLICATIONS = [
      "mechanisms"),
 ]
 
+PUBLISHED_ON = {"ICAT Issue Brief: Trafficking in Children": pd.Timestamp(2018, 7, 30)}
+"""Publication dates the 2018 highlights give ("published to coincide with World Day against
+Trafficking in Persons on 30 July 2018")."""
+
 # --- contract version 2: teaching modules, engagements, priorities -----------------------
 
 TEACHING_MODULES = {2018: 14}
@@ -609,8 +613,98 @@ _PROTOCOL_ES = {"TIP": "del Protocolo contra la Trata de Personas",
                 "SOM": "del Protocolo contra el Tráfico Ilícito de Migrantes"}
 _BRIEFING_FR = "Réunion d'information de l'ICAT à l'intention des États Membres"
 _BRIEFING_ES = "Sesión informativa del ICAT para los Estados Miembros"
-_UNNAMED_INPUT = ("Input to a report of the Secretary-General or the General Assembly (not "
-                  "named in the highlights)")
+
+_INPUT_TO = ("Input to the report of the Secretary-General on ",
+             "Contribution au rapport du Secrétaire général sur ",
+             "Contribución al informe del Secretario General sobre ")
+REPORT_INPUT_TITLES = {
+    # body -> the reports the section gives inputs to each year, (English, French, Spanish)
+    "General Assembly": [
+        ("the implementation of the United Nations Global Plan of Action to Combat Trafficking "
+         "in Persons",
+         "l'application du Plan d'action mondial des Nations Unies pour la lutte contre la "
+         "traite des personnes",
+         "la aplicación del Plan de Acción Mundial de las Naciones Unidas para Combatir la "
+         "Trata de Personas"),
+        ("violence against women migrant workers",
+         "la violence à l'égard des travailleuses migrantes",
+         "la violencia contra las trabajadoras migratorias"),
+        ("international migration and development",
+         "les migrations internationales et le développement",
+         "la migración internacional y el desarrollo"),
+        ("the protection of migrants", "la protection des migrants",
+         "la protección de los migrantes"),
+        ("the rule of law at the national and international levels",
+         "l'état de droit aux niveaux national et international",
+         "el estado de derecho en los planos nacional e internacional"),
+        ("improving the coordination of efforts against trafficking in persons",
+         "l'amélioration de la coordination des efforts déployés pour lutter contre la traite "
+         "des personnes",
+         "la mejora de la coordinación de los esfuerzos contra la trata de personas"),
+        ("oceans and the law of the sea", "les océans et le droit de la mer",
+         "los océanos y el derecho del mar"),
+    ],
+    "Security Council": [
+        ("children and armed conflict", "le sort des enfants en temps de conflit armé",
+         "los niños y los conflictos armados"),
+        ("the United Nations Support Mission in Libya",
+         "la Mission d'appui des Nations Unies en Libye",
+         "la Misión de Apoyo de las Naciones Unidas en Libia"),
+        ("the protection of civilians in armed conflict",
+         "la protection des civils en période de conflit armé",
+         "la protección de los civiles en los conflictos armados"),
+        ("the situation in Mali", "la situation au Mali", "la situación en Malí"),
+        ("the situation in Somalia", "la situation en Somalie", "la situación en Somalia"),
+        ("women and peace and security", "les femmes et la paix et la sécurité",
+         "las mujeres y la paz y la seguridad"),
+        ("the situation in Afghanistan", "la situation en Afghanistan",
+         "la situación en el Afganistán"),
+    ],
+    "ECOSOC": [
+        ("world crime trends and emerging issues and responses in the field of crime "
+         "prevention and criminal justice",
+         "l'évolution de la criminalité dans le monde et les questions nouvelles et les "
+         "réponses à y apporter dans le domaine de la prévention du crime et de la justice "
+         "pénale",
+         "las tendencias de la delincuencia a nivel mundial y las cuestiones nuevas y las "
+         "respuestas en materia de prevención del delito y justicia penal"),
+        ("progress towards the Sustainable Development Goals",
+         "les progrès accomplis dans la réalisation des objectifs de développement durable",
+         "los progresos realizados para lograr los Objetivos de Desarrollo Sostenible"),
+        ("the use and application of United Nations standards and norms in crime prevention "
+         "and criminal justice",
+         "l'utilisation et l'application des règles et normes des Nations Unies en matière de "
+         "prévention du crime et de justice pénale",
+         "la utilización y aplicación de las reglas y normas de las Naciones Unidas en materia "
+         "de prevención del delito y justicia penal"),
+        ("the work of the United Nations Office on Drugs and Crime",
+         "les activités de l'Office des Nations Unies contre la drogue et le crime",
+         "la labor de la Oficina de las Naciones Unidas contra la Droga y el Delito"),
+        ("mainstreaming a gender perspective into all policies and programmes of the United "
+         "Nations system",
+         "l'intégration d'une perspective de genre dans l'ensemble des politiques et "
+         "programmes du système des Nations Unies",
+         "la incorporación de una perspectiva de género en todas las políticas y programas "
+         "del sistema de las Naciones Unidas"),
+        ("international cooperation in criminal matters",
+         "la coopération internationale en matière pénale",
+         "la cooperación internacional en asuntos penales"),
+        ("technical assistance for implementing the international conventions and protocols "
+         "related to counter-terrorism",
+         "l'assistance technique pour l'application des conventions et protocoles "
+         "internationaux relatifs à la lutte contre le terrorisme",
+         "la asistencia técnica para aplicar los convenios y protocolos internacionales "
+         "relativos a la lucha contra el terrorismo"),
+    ],
+}
+"""Plausible reports for the inputs the highlights count without naming them."""
+
+
+def _input_title(body: str, k: int) -> tuple[str, str, str]:
+    """Title (English, French, Spanish) of the ``k``-th unnamed input of a year to ``body``."""
+    texts = REPORT_INPUT_TITLES[body][k % len(REPORT_INPUT_TITLES[body])]
+    return tuple(f"{to}{text}" for to, text in zip(_INPUT_TO, texts, strict=True))
+
 
 ENGAGEMENT_TITLES_IN = {
     # (French, Spanish) of each title of ENGAGEMENTS, in the glossary's terms
@@ -746,11 +840,6 @@ ENGAGEMENT_TITLES_IN = {
     "Report of the Secretariat on the implementation of the TIP Protocol":
         (f"Rapport du Secrétariat sur l'application {_PROTOCOL_FR['TIP']}",
          f"Informe de la Secretaría sobre la aplicación {_PROTOCOL_ES['TIP']}"),
-    _UNNAMED_INPUT:
-        ("Contribution à un rapport du Secrétaire général ou de l'Assemblée générale (non "
-         "nommé dans les faits saillants)",
-         "Contribución a un informe del Secretario General o de la Asamblea General (no "
-         "mencionado en los aspectos destacados)"),
 }
 """The engagements' titles in French and Spanish, by English title."""
 
@@ -907,7 +996,9 @@ def _engagement_in(row: dict) -> dict:
               for lang in IN}
     notes = {f"note_{lang}": NOTES_IN[row["note"]][lang] if row["note"] else "" for lang in IN}
     return {"date": row["date"], "kind": row["kind"], "body": row["body"], **bodies,
-            "title": row["title"], **_in(row["title"], ENGAGEMENT_TITLES_IN, "title"),
+            "title": row["title"],
+            **_in(row["title"], {row["title"]: row["_in"]} if "_in" in row
+                  else ENGAGEMENT_TITLES_IN, "title"),
             "programme": row["programme"], "place": row["place"], **places,
             "note": row["note"], **notes}
 
@@ -1306,13 +1397,16 @@ def _version_2(rng: random.Random) -> tuple[list[dict], list[dict], list[dict]]:
     rows = [dict(zip(("date", "kind", "body", "title", "programme", "place", "note"), e,
                      strict=True)) for e in ENGAGEMENTS]
     for year, n in REPORT_INPUTS_UNNAMED.items():
+        given: dict[str, int] = defaultdict(int)  # inputs to each body so far this year
         for _ in range(n):
             day = pd.Timestamp(year, 1, 1) + pd.Timedelta(days=rng.randint(0, 364))
+            body = rng.choice(["General Assembly", "Security Council", "ECOSOC"])
+            title, *translated = _input_title(body, given[body])
+            given[body] += 1
             rows.append({"date": day.date().isoformat(), "kind": "report_input",
-                         "body": rng.choice(["General Assembly", "Security Council", "ECOSOC"]),
-                         "title": _UNNAMED_INPUT,
+                         "body": body, "title": title,
                          "programme": rng.choice(["", "GLOT59", "GLOT92"]), "place": "",
-                         "note": ""})
+                         "note": "", "_in": tuple(translated)})
     rows.sort(key=lambda r: (r["date"], r["kind"], r["title"]))
     engagements = [{"engagement_id": f"E{r['date'][:4]}-{i:03d}", **_engagement_in(r)}
                    for i, r in enumerate(rows, 1)]
@@ -1488,6 +1582,69 @@ STORIES_IN = {
 }
 """The stories' title, summary and unit in French and Spanish, in :data:`STORIES`' order."""
 
+STORY_LINKS = {
+    # story number -> (the activity types it reports on, the topic, or None for any)
+    1: (CB_TYPES, "investigating trafficking for forced labour"),
+    2: (CB_TYPES, "investigating migrant smuggling"),
+    3: (CB_TYPES, "prosecuting complex trafficking cases"),
+    4: (CB_TYPES, "prosecuting complex trafficking cases"),
+    5: (CB_TYPES, "the Smuggling of Migrants Protocol"),
+    6: (("policy_advice",), None),
+    7: (("workshop",), None),
+    8: (("conference",), None),
+    9: (CB_TYPES, "trafficking in children"),
+    10: (("awareness_raising",), None),
+    11: (("awareness_raising",), None),
+}
+"""What each 2018 story reports on, among the year's national activities in its countries."""
+
+
+def _code(programme: str) -> str:
+    return programme.replace(".", "").upper()
+
+
+def _retitle(act: dict, topic: str) -> None:
+    """Give an activity another topic, in every language (its figures do not change)."""
+    iso3 = countries.to_iso3(act["country"])
+    atype = act["activity_type"]
+    act["title"] = f"{TYPE_LABEL[atype]} on {topic} ({countries.name(iso3)})"
+    for lang in TYPE_LABEL_IN:
+        act[f"title_{lang}"] = (f"{TYPE_LABEL_IN[lang][atype]} {CONNECTOR[lang]} "
+                                f"{TOPIC_IN[lang][topic]} ({country_name(iso3, lang)})")
+
+
+def _link_stories(stories: list[dict], activities: list[dict]) -> None:
+    """Link each story to the activities it reports on, and take its programmes from them.
+
+    In each of the story's countries: the year's national activities of the
+    story's types on its topic; where there are none, the first of those types
+    (one of the story's programmes if possible) is the one, and takes the topic.
+    """
+    for n, story in enumerate(stories, 1):
+        if n not in STORY_LINKS:
+            continue
+        types, topic = STORY_LINKS[n]
+        year = str(story["year"])
+        declared = set(story["programme"].split(";"))
+        linked = []
+        for iso3 in map(countries.to_iso3, story["country"].split(";")):
+            here = [a for a in activities if a["start_date"].startswith(year)
+                    and a["level"] == "national" and a["activity_type"] in types
+                    and a["country"] and countries.to_iso3(a["country"]) == iso3]
+            on_topic = [a for a in here if topic is None or f" on {topic} (" in a["title"]]
+            if not on_topic and here:
+                own = [a for a in here if declared & {_code(p) for p in
+                                                      a["programme"].split(";")}]
+                chosen = (own or here)[0]
+                _retitle(chosen, topic)
+                on_topic = [chosen]
+            linked += on_topic
+        if linked:
+            story["activity_ids"] = ";".join(a["activity_id"] for a in linked)
+            story["programme"] = ";".join(sorted({_code(p) for a in linked
+                                                  for p in a["programme"].split(";")}))
+
+
 STORY_QUALIFIERS = {1: "more_than", 9: "more_than", 10: "more_than"}
 """The stories (by number) whose figure the publication qualifies: "more than 20 people"."""
 
@@ -1515,6 +1672,11 @@ RESULTS = {
 }
 
 
+RESULT_FIGURES = {("GLOT59", "OP1"): "people_trained", ("GLOT59", "OP2"): "cases_added",
+                  ("GLOT92", "OP1"): "people_trained", ("GLOACT", "OP1"): "people_trained"}
+"""The results indicators that are headline figures: their actuals are computed (version 3)."""
+
+
 def _results(rng: random.Random, years: list[int]) -> list[dict]:
     rows = []
     for prog, items in RESULTS.items():
@@ -1522,13 +1684,15 @@ def _results(rng: random.Random, years: list[int]) -> list[dict]:
             for k, year in enumerate(years):
                 share = rng.choice([0.3, 0.6, 0.8, 1.0, 1.1, 1.2]) * (k + 1) / len(years)
                 actual = round(base + (target - base) * share)
+                linked = RESULT_FIGURES.get((prog, rid), "")
                 rows.append({"programme": prog, "result_id": rid, "level": level,
                              "indicator": text, **_in(text, RESULTS_IN, "indicator"),
                              "unit": unit, **_in(unit, UNITS_IN, "unit"),
                              "direction": direction,
                              "baseline": base, "target": target,
-                             "actual": "" if year == years[-1] and rid == "OP2" else actual,
-                             "year": year})
+                             "actual": "" if linked or (year == years[-1] and rid == "OP2")
+                             else actual,
+                             "year": year, "figure": linked})
     return rows
 
 
@@ -1557,6 +1721,7 @@ def generate(out: str | Path) -> dict[str, Path]:
     pubs = []
     for i, (year, prog, cat, title) in enumerate(PUBLICATIONS, 1):
         day = pd.Timestamp(year, 1, 1) + pd.Timedelta(days=rng.randint(0, 364))
+        day = PUBLISHED_ON.get(title, day)  # drawn all the same: the other draws stay
         pubs.append({"publication_id": f"PUB{i:03d}", "programme": prog, "title": title,
                      **_in(title, PUBLICATION_TITLES_IN, "title"),
                      "category": cat, "published_date": day.date().isoformat(),
@@ -1569,13 +1734,15 @@ def generate(out: str | Path) -> dict[str, Path]:
                    **{f"summary_{lang}": told[lang][i - 1][1] for lang in told},
                    "figure": "" if fig is None else fig, "unit": unit,
                    **{f"unit_{lang}": told[lang][i - 1][2] for lang in told},
-                   "qualifier": STORY_QUALIFIERS.get(i, ""), "sdg_targets": sdg}
+                   "qualifier": STORY_QUALIFIERS.get(i, ""), "sdg_targets": sdg,
+                   "activity_ids": ""}
                   for i, (p, c, title, summary, fig, unit, sdg) in enumerate(STORIES, 1)]
     results = _results(rng, list(YEAR_TARGETS))
     # Drawn last, so that the version 1 tables are the bytes they were.
     modules, engagements, priorities = _version_2(rng)
     pubs += modules
     _campaigns(gen.activities)
+    _link_stories(story_rows, gen.activities)
     acts = [{k: v for k, v in a.items() if not k.startswith("_")} for a in gen.activities]
     tables = {
         "activities": pd.DataFrame(acts),

@@ -269,6 +269,7 @@ JURISDICTION = Kind(
     "an ISO3 code, a country name, or 'International and regional bodies'",
     _jurisdiction,
 )
+IDS = Kind("ids", "identifiers separated by ';'", _list_of(str.strip), many=True)
 SDG_TARGETS = Kind(
     "sdg_targets",
     "official SDG target codes such as 5.2, 8.7, 16.2 separated by ';'",
@@ -531,6 +532,10 @@ TABLES: dict[str, Table] = {
                 Field("target", NUMBER, "target value"),
                 Field("actual", NUMBER, "actual value", required=False),
                 Field("year", YEAR, "year"),
+                Field("figure", TEXT, "a headline figure key (e.g. people_trained): the actual "
+                      "is then computed for the row's programme and year, and a typed actual "
+                      "that differs is a warning (contract version 3)", required=False,
+                      default=""),
             ),
             key=("programme", "result_id", "year"),
             period="year",
@@ -592,6 +597,10 @@ TABLES: dict[str, Table] = {
                       "more_than ('more than 20'), about ('about 60,000'); blank = exactly",
                       required=False, default=""),
                 Field("sdg_targets", SDG_TARGETS, "SDG targets", required=False, default=()),
+                Field("activity_ids", IDS, "the activities the story reports on (activity_id "
+                      "values, ';'); an unknown id is an error, a story whose programmes are "
+                      "not among its activities' is a warning (contract version 3)",
+                      required=False, default=()),
             ),
             key=("story_id",),
             period="year",

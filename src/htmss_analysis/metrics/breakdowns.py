@@ -9,6 +9,7 @@ formats them.
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
 import pandas as pd
 
@@ -18,7 +19,7 @@ from ..loaders import Dataset
 from ..marks import N_
 from ..programmes import CODES, SECTION
 from . import select
-from .figures import REGISTRY, attributed, compute
+from .figures import REGISTRY, Figure, Scope, attributed, compute
 from .select import TEACHING_MODULE
 
 
@@ -309,6 +310,18 @@ def web_by_month(data: Dataset, year: int, programme: str | None = None) -> pd.D
     return out.fillna(0).astype(int)
 
 
+SECTION_ONLY = "section_only"
+"""The programme shares' column of the rows that name no programme (the section's own)."""
+
+
+def _section_only(data: Dataset, year: int, figure: Figure) -> int:
+    """Count a figure over the rows of the year that name no programme (web, engagements)."""
+    rows = figure.rows(data, Scope(year, None))
+    blank = rows["programme"].map(lambda v: len(v) == 0 if isinstance(v, tuple)
+                                  else pd.isna(v) or v == "")
+    return figure.value(rows[blank.astype(bool).to_numpy()])
+
+
 def programme_shares(data: Dataset, year: int) -> Frame:
     """Each headline figure for each programme beside the section's (distinct over the union).
 
@@ -320,7 +333,9 @@ def programme_shares(data: Dataset, year: int) -> Frame:
     -------
     Frame
         Indexed by key: ``title``, one column per programme code and
-        ``HTMSS`` (the section). A figure the data never attributes to a programme (see
+        ``HTMSS`` (the section), then ``section_only``: the figure over the rows that
+        name no programme (web stories of the section's own pages, say), which no
+        programme column counts. A figure the data never attributes to a programme (see
         :func:`~.figures.attributed`) is missing (``<NA>``) in that
         programme's column.
     """
@@ -329,6 +344,7 @@ def programme_shares(data: Dataset, year: int) -> Frame:
         values = compute(data, year, code)
         cols[code] = [values[k] if attributed(data, k, code) else pd.NA for k in REGISTRY]
     cols[SECTION] = list(compute(data, year, None).values())
+    cols[SECTION_ONLY] = [_section_only(data, year, figure) for figure in REGISTRY.values()]
     out = Frame(cols, index=pd.Index(list(REGISTRY), name="key")).astype("Int64")
     out.insert(0, "title", [REGISTRY[k].title for k in out.index])
     return out
@@ -336,13 +352,18 @@ def programme_shares(data: Dataset, year: int) -> Frame:
 
 @returns_frame
 def overlap(data: Dataset, year: int) -> pd.DataFrame:
-    """People trained and countries assisted that programmes share, pair by pair.
+    """People trained, countries assisted and activities that programmes share.
+
+    Every combination of two or more programmes, pairs first, then the three:
+    the people trained by each programme of the combination, the countries each
+    assisted, the activities all of them ran. With each programme's own figure,
+    they add up to the section's (:func:`reconciled`).
 
     Returns
     -------
     DataFrame
-        One row per pair of programmes (codes ``first``, ``second``): people
-        trained by both, countries assisted by both, and activities run jointly.
+        ``programmes`` (a tuple of codes), ``people_trained``,
+        ``countries_assisted``, ``joint_activities``.
     """
     codes = list(CODES)
     people = {c: set(select.trained(data, year, c)["participant_id"]) for c in codes}
@@ -350,13 +371,30 @@ def overlap(data: Dataset, year: int) -> pd.DataFrame:
                 for c in codes}
     acts = {c: set(select.activities(data, year, c)["activity_id"]) for c in codes}
     rows = []
-    for i, a in enumerate(codes):
-        for b in codes[i + 1:]:
-            rows.append({"first": a, "second": b,
-                         "people_trained_by_both": len(people[a] & people[b]),
-                         "countries_assisted_by_both": len(assisted[a] & assisted[b]),
-                         "joint_activities": len(acts[a] & acts[b])})
-    return pd.DataFrame(rows)
+    for size in range(2, len(codes) + 1):
+        for combo in combinations(codes, size):
+            rows.append({
+                "programmes": combo,
+                "people_trained": len(set.intersection(*(people[c] for c in combo))),
+                "countries_assisted": len(set.intersection(*(assisted[c] for c in combo))),
+                "joint_activities": len(set.intersection(*(acts[c] for c in combo)))})
+    return pd.DataFrame(rows, columns=["programmes", "people_trained", "countries_assisted",
+                                       "joint_activities"])
+
+
+def reconciled(shares: pd.DataFrame, shared: pd.DataFrame, key: str, column: str
+               ) -> list[tuple[int, int]]:
+    """Return the terms that add the programmes' figure ``key`` up to the section's.
+
+    Inclusion and exclusion: each programme's figure (+), each pair's shared
+    count (-), the three's (+). ``shares`` is :func:`programme_shares`,
+    ``shared`` :func:`overlap` (its ``column`` holds ``key``'s shared counts).
+    Returns ``(sign, value)`` pairs; their sum is the section's figure.
+    """
+    terms = [(1, int(shares.loc[key, c])) for c in CODES]
+    terms += [(1 if len(combo) % 2 else -1, int(n))
+              for combo, n in zip(shared["programmes"], shared[column], strict=True)]
+    return terms
 
 
 @returns_frame
@@ -375,7 +413,7 @@ def stories(data: Dataset, year: int, programme: str | None = None) -> pd.DataFr
 
 __all__ = ["PRIORITY_AREAS", "TEACHING_MODULE", "activities_by", "attendance_summary",
            "awareness_raising", "cases_by", "countries_list", "engagements_list",
-           "knowledge_gain", "narrative", "overlap", "paragraphs", "people_by",
+           "knowledge_gain", "narrative", "overlap", "paragraphs", "people_by", "reconciled",
            "people_in_several", "priorities",
            "programme_shares", "publications_by", "publications_list", "sdg_contribution",
            "sdg_stories", "stories", "web_by_month"]

@@ -11,6 +11,7 @@ import pandas as pd
 from ..frames import returns_frame
 from ..loaders import Dataset
 from ..programmes import programme_code
+from .figures import REGISTRY
 from .select import translations
 
 
@@ -27,6 +28,11 @@ def results_status(data: Dataset, year: int, programme: str | None = None) -> pd
     if programme_code(programme) is not None:
         res = res[res["programme"] == programme_code(programme)]
     res = res[res["year"] == year].copy()
+    # A row linked to a headline figure (contract version 3) has the figure as its actual.
+    linked = res["figure"].map(lambda k: isinstance(k, str) and k in REGISTRY)
+    res.loc[linked, "actual"] = [REGISTRY[k].count(data, year, p) for k, p in
+                                 zip(res.loc[linked, "figure"], res.loc[linked, "programme"],
+                                     strict=True)]
     res["progress"] = [progress(b, t, a) for b, t, a in
                        zip(res["baseline"], res["target"], res["actual"], strict=True)]
     res["status"] = res["progress"].map(status)

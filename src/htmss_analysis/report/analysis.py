@@ -329,43 +329,66 @@ def results(ctx: Context) -> Html:
 
 @localized
 def programme_shares(ctx: Context) -> Html:
-    """Each programme's headline figures beside the section's, and their overlap."""
+    """Each programme's headline figures beside the section's, and what they share.
+
+    The rows that name no programme (the section's own web pages, say) have a
+    column of their own, and the overlaps between programmes show every
+    combination, so that the programme figures add up to the section's on the
+    page (a sentence shows the sum for people trained).
+    """
     shares = _titled(breakdowns.programme_shares(ctx.data, ctx.year))
     codes = list(programmes.CODES)
-    activities_, people_ = _("technical cooperation activities"), _("people trained")
-    chart_frame = pd.DataFrame({
-        _("programme"): [programmes.label(c) for c in codes],
-        "activities": shares.loc["technical_cooperation_activities", codes].fillna(0).to_list(),
-        "people": shares.loc["people_trained", codes].fillna(0).to_list()})
-    shown = shares.reset_index(drop=True).rename(
-        columns={"title": "figure", **{c: programmes.label(c) for c in codes}})
     labels = [programmes.label(c) for c in codes]
+    own = _("section as a whole, no programme")
+    shown = shares.reset_index(drop=True).rename(
+        columns={"title": "figure", breakdowns.SECTION_ONLY: own,
+                 **{c: programmes.label(c) for c in codes}})
     shown[labels] = shown[labels].astype(object).where(shown[labels].notna(),
                                                        _(NOT_ATTRIBUTED))
-    ov = breakdowns.overlap(ctx.data, ctx.year)
-    ov.insert(0, "programmes", [f"{programmes.label(a)} & {programmes.label(b)}"
-                                for a, b in zip(ov["first"], ov["second"], strict=True)])
-    ov = ov.drop(columns=["first", "second"]).rename(columns={
-        "people_trained_by_both": "people trained by both",
-        "countries_assisted_by_both": "countries assisted by both",
-        "joint_activities": "joint activities"})
+    shared = breakdowns.overlap(ctx.data, ctx.year)
+    ov = pd.DataFrame({
+        "programmes": [" & ".join(programmes.label(c) for c in combo)
+                       for combo in shared["programmes"]],
+        "people trained by each": shared["people_trained"],
+        "countries assisted by each": shared["countries_assisted"],
+        "joint activities": shared["joint_activities"]})
+    terms = breakdowns.reconciled(shares, shared, "people_trained", "people_trained")
+    total = int(shares.loc["people_trained", programmes.SECTION])
+    written = " ".join(("+ " if sign > 0 else "− ") + num(v) for sign, v in terms)
     return Html(
         heading(_("Each programme's share"), anchor="programmes"),
         para(_("Programme columns do not add up to the HTMSS column: a joint activity counts "
                "for each programme taking part, and a person or country counts once for the "
-               "section however many programmes worked with them.")),
-        table(shown, (*labels, programmes.SECTION)),
+               "section however many programmes worked with them. Rows that name no "
+               "programme count for the section only, in a column of their own.")),
+        table(shown, (*labels, programmes.SECTION, own)),
         para(_("'{not_attributed}': the data records this figure for the section as a whole "
                "or for other programmes only.").format(not_attributed=_(NOT_ATTRIBUTED)),
              "note"),
-        charts.grouped_bar(chart_frame, _("programme"),
-                           {"activities": activities_, "people": people_},
-                           _("Activities and people trained by programme, {year}").format(
-                               year=ctx.year), _("count")),
+        '<div class="two">',
+        charts.bar(pd.DataFrame({_("programme"): labels, "activities": [
+            _value(shares, "technical_cooperation_activities", c) for c in codes]}),
+            _("programme"), "activities",
+            _("Technical cooperation activities by programme, {year}").format(year=ctx.year),
+            _("activities")),
+        charts.bar(pd.DataFrame({_("programme"): labels, "people": [
+            _value(shares, "people_trained", c) for c in codes]}),
+            _("programme"), "people",
+            _("People trained by programme, {year}").format(year=ctx.year), _("people"),
+            color_index=1),
+        "</div>",
         heading(_("Overlap between programmes"), 3),
-        table(ov, ("people trained by both", "countries assisted by both",
-                   "joint activities")),
+        table(ov, ("people trained by each", "countries assisted by each", "joint activities")),
+        para(_("People trained, programme by programme, less those two programmes share, plus "
+               "those all three share: {terms} = {total}, the section's figure.").format(
+            terms=written.removeprefix("+ "), total=num(total))),
     )
+
+
+def _value(shares: pd.DataFrame, key: str, code: str) -> int:
+    """Return a programme's figure from the shares, 0 where the data never attributes it."""
+    value = shares.loc[key, code]
+    return 0 if pd.isna(value) else int(value)
 
 
 @localized
