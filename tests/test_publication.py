@@ -229,3 +229,41 @@ def test_a_story_whose_programme_is_not_its_activities_is_a_warning_in_the_repor
         warned.expected)
     quality = str(r.data_quality(r.context(data, 2018, None)))
     assert "not among its activities&#x27; programmes" in quality
+
+
+# --- one meaning for "not attributed" --------------------------------------------------------
+
+
+def test_not_attributed_is_an_empty_cell_and_a_note_in_the_workbook_and_0_in_json(
+        tiny_data, tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import openpyxl
+
+    from htmss_analysis import report as r
+
+    ctx = r.context(tiny_data, 2018, "GLOT59")
+    html_ = str(r.headline_trend(ctx))
+    # The hand-made data's web traffic is the section's own: page views are never GLOT59's.
+    assert re.search(r"<td>Page views</td>(<td class=\"num\">not attributed</td>){3}", html_)
+    r.tables_workbook(ctx, tmp_path)
+    wb = openpyxl.load_workbook(tmp_path / "GLOT59.xlsx", read_only=True)
+    sheets = {ws.title: [list(row) for row in ws.iter_rows(values_only=True)]
+              for ws in wb.worksheets}
+    wb.close()
+    headline = {row[0]: row for row in sheets["headline"][1:]}
+    assert headline["page_views"][2] == 0 and headline["page_views"][5] == "not attributed"
+    assert headline["people_trained"][2] == 4 and headline["people_trained"][5] is None
+    [trend] = [rows for name, rows in sheets.items() if name.startswith("Headline figures")]
+    head, views = trend[0], next(row for row in trend if row[0] == "Page views")
+    assert head[-1] == "notes" and views[1:4] == [None, None, None]
+    assert views[-1] == "not attributed: 2017, 2018, change from 2017"  # no 2016 rows
+    # Every cell of the trend sheet's figure columns is a number or empty, never text.
+    assert all(v is None or isinstance(v, int | float) for row in trend[1:] for v in row[1:-1])
+    out = subprocess.run([str(Path(sys.executable).with_name("htmss-analysis")), "indicators",
+                          "--data", str(tiny_data.folder), "--year", "2018", "--programme",
+                          "GLOT59", "--json"], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout)["indicators"]["page_views"] == 0

@@ -54,7 +54,7 @@ VOCABULARY = (
     N_("start"), N_("status"), N_("step"), N_("story id"), N_("table"), N_("tables"),
     N_("target"), N_("text"), N_("title"), N_("type"), N_("unit"), N_("value"), N_("version"),
     N_("warning"), N_("web stories"), N_("why set aside"), N_("year"), N_("years back"),
-    N_("month"), N_("programme"), N_("countries assisted"), N_("instrument"),
+    N_("month"), N_("programme"), N_("countries assisted"), N_("instrument"), N_("notes"),
 )
 """Words the reports show that come from codes and column names, not from sentences.
 

@@ -24,14 +24,14 @@ import pandas as pd
 
 from ..files import CREATED, os_error
 from ..languages import _, current, ngettext, using
-from ..metrics.figures import COUNTRY_REGISTRY, REGISTRY, compute
+from ..metrics.figures import COUNTRY_REGISTRY, REGISTRY, attributed, compute
 from . import words
 from .collect import HEADLINE, Tables, sheet_name
 from .context import Context, country_figures_of, localized, report_name
 from .html import Html, esc, num, para
 from .method import explained as explained_figures
 
-HEADLINE_COLUMNS = ("key", "title", "value", "previous_year", "definition")
+HEADLINE_COLUMNS = ("key", "title", "value", "previous_year", "definition", "notes")
 """Columns of the headline sheet."""
 
 CELL_LIMIT = 32_767
@@ -95,11 +95,13 @@ def write_workbook(path: str | Path, headline: pd.DataFrame, sheets: dict[str, p
                   "float": wb.add_format({"num_format": "#,##0.0##", "valign": "top"}),
                   "text": wb.add_format({"valign": "top", "text_wrap": True})}
         # In English the headline sheet keeps the names `indicators --json` uses.
+        if "notes" not in headline:
+            headline = headline.assign(notes="")
         _sheet(wb, _(HEADLINE), headline[list(HEADLINE_COLUMNS)].rename(
             columns=words.header if current() != "en" else {}), header, styles)
         valid = Tables()  # names Excel accepts, whoever made ``sheets``
         for name, frame in sheets.items():
-            valid.sheets[valid._unique(sheet_name(name))] = frame
+            valid.sheets[valid._unique(sheet_name(name))] = numbers_only(frame)
         cut = 0
         for name, frame in valid.sheets.items():
             cut += _sheet(wb, name, frame, header, styles)
@@ -119,6 +121,29 @@ class Written(NamedTuple):
     cut: int
 
 
+def numbers_only(frame: pd.DataFrame) -> pd.DataFrame:
+    """Keep a table's numeric columns numeric: "not attributed" as an empty cell and a note.
+
+    The HTML says "not attributed" where a number would stand; a workbook cell
+    is a number or empty, and a ``notes`` column names the columns left empty
+    on each row, in the report's language.
+    """
+    marker = _(words.NOT_ATTRIBUTED)
+    marked = {c: (frame[c] == marker).to_numpy(dtype=bool) for c in frame.columns
+              if frame[c].dtype == object}
+    numeric = [c for c, m in marked.items() if m.any() and pd.to_numeric(
+        frame[c][~m], errors="coerce").notna().eq(frame[c][~m].notna()).all()]
+    if not numeric:
+        return frame
+    out = frame.copy()
+    notes = [", ".join(str(c) for c in numeric if marked[c][i]) for i in range(len(frame))]
+    for column in numeric:
+        out[column] = out[column].astype(object).where(~marked[column], None)
+    note = words.header("notes")
+    out[note] = [f"{marker}: {cols}" if cols else "" for cols in notes]
+    return out
+
+
 def _sheet(wb, name: str, frame: pd.DataFrame, header, styles: dict) -> int:
     """Write one sheet; return the number of texts cut to fit a cell."""
     ws = wb.add_worksheet(name)
@@ -132,7 +157,7 @@ def _sheet(wb, name: str, frame: pd.DataFrame, header, styles: dict) -> int:
             value = _cell_value(raw)
             if isinstance(value, str) and len(value) > CELL_LIMIT:
                 value, cut = value[:CELL_LIMIT - 1] + "\u2026", cut + 1
-            if value is None:
+            if value is None or value == "":  # nothing there: an empty cell, not a text
                 ws.write_blank(i, j, None, styles["text"])
             elif isinstance(value, datetime):
                 ws.write_datetime(i, j, value, styles["date"])
@@ -166,10 +191,16 @@ def headline_rows(ctx: Context) -> pd.DataFrame:
         before = compute(ctx.data, ctx.year - 1, ctx.programme)
         entries = REGISTRY
     with using(ctx.lang):
+        # A figure the data never attributes to the programme is 0, as `indicators --json`
+        # has it; the note says what the HTML says.
+        unattributed = [not ctx.country and not attributed(ctx.data, k, ctx.programme)
+                        for k in now]
         return pd.DataFrame({"key": list(now), "title": [_(entries[k].title) for k in now],
                              "value": list(now.values()),
                              "previous_year": [before[k] for k in now],
-                             "definition": [entries[k].described() for k in now]})
+                             "definition": [entries[k].described() for k in now],
+                             "notes": [_(words.NOT_ATTRIBUTED) if u else ""
+                                       for u in unattributed]})
 
 
 def destination(out_dir: str | Path = "") -> Path | None:
