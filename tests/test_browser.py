@@ -44,19 +44,24 @@ def test_report_in_chromium(browser, sample_build: Path, name):
     assert cards.count() >= 10
     for i in range(cards.count()):
         assert cards.nth(i).is_visible()
-        assert re.fullmatch(r"\d{1,3}(,\d{3})*", cards.nth(i).inner_text())
-    if name == "highlights":  # the figures the 2018 publication prints
+        assert re.fullmatch(r"(more than )?\d{1,3}(,\d{3})*", cards.nth(i).inner_text())
+    if name == "highlights":  # the figures as the 2018 publication prints them
         for key, value in PUBLISHED_2018.items():
             card = page.locator(f'.card[data-key="{key}"] .figure')
             assert card.inner_text() == f"{value:,}", key
+        trained = page.locator('.card[data-key="people_trained"]')
+        assert trained.locator(".figure").inner_text() == "more than 4,500"
+        assert trained.locator(".card-note").inner_text() == "exactly 4,587"
     elif name == "GLOT59":  # the sample's web rows are the section's or GLO.ACT's only
         assert page.locator('.card[data-key="page_views"]').count() == 0
-    images = page.locator("figure.chart img")
-    assert images.count() >= 3
-    for i in range(images.count()):
-        img = images.nth(i)
-        assert img.get_attribute("alt")
-        assert img.evaluate("el => el.complete && el.naturalWidth > 0")
+    charts = page.locator("figure.chart svg")
+    assert charts.count() >= 3
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        assert chart.get_attribute("role") == "img" and chart.get_attribute("aria-label")
+        box = chart.bounding_box()
+        assert box["width"] > 200 and box["height"] > 100
+        assert chart.locator("text").count() >= 3  # labels are text, not pixels
 
     shots = sample_build / "screenshots"
     shots.mkdir(exist_ok=True)
@@ -144,6 +149,22 @@ def test_report_fits_a_phone_screen(browser, sample_build: Path, name):
     page.goto((sample_build / f"{name}.html").as_uri(), wait_until="load")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, width
+    # Chart text is text, scaled with its chart: at 390 px none is under 10 CSS px.
+    sizes = page.evaluate("""() => [...document.querySelectorAll('figure.chart svg')]
+        .flatMap(svg => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return [...svg.querySelectorAll('text')].map(
+                t => parseFloat(getComputedStyle(t).fontSize) * scale);
+        })""")
+    assert sizes and min(sizes) >= 10, min(sizes)
+    # A table wider than the screen scrolls inside its own box, never clipped or the page.
+    clipped = page.evaluate("""() => [...document.querySelectorAll('div.htmss table')]
+        .filter(t => {
+            const box = t.parentElement;
+            const scrolls = ['auto', 'scroll'].includes(getComputedStyle(box).overflowX);
+            return t.scrollWidth > box.clientWidth + 1 && !scrolls;
+        }).length""")
+    assert clipped == 0
     shots = sample_build / "screenshots"
     shots.mkdir(exist_ok=True)
     page.screenshot(path=str(shots / f"{name.replace('/', '-')}-390.png"), full_page=False)
@@ -292,6 +313,8 @@ def test_report_notebook_in_jupyterlab(browser, jupyterlab, sample_build: Path, 
     page.screenshot(path=str(sample_build / "screenshots" / "jupyterlab-cards.png"))
     _figure_beside_its_heading(page)
     page.screenshot(path=str(sample_build / "screenshots" / "jupyterlab-story.png"))
+    # The charts come through JupyterLab as they do through the build: SVG, text as text.
+    assert page.locator("div.htmss figure.chart svg text").count() >= 10
     badge = page.locator("div.htmss .status").first
     assert badge.evaluate("el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
     # JupyterLab rewrites a relative link to its own files URL: find the link by its text.

@@ -259,12 +259,13 @@ def test_a_legitimate_multi_line_cell_is_kept(tmp_path):
 def test_absent_optional_tables_are_listed(tmp_path, capsys):
     folder = write_folder(tmp_path / "d", web_traffic=None)
     data = h.load(folder)
-    # A contract version 1 folder: engagements and priorities are absent too.
-    assert data.absent == ["web_traffic", "results", "engagements", "priorities", "stories"]
+    # A contract version 1 folder: the tables of versions 2 and 3 are absent too.
+    assert data.absent == ["web_traffic", "results", "engagements", "priorities", "stories",
+                           "narrative"]
     code, err = check_here(folder, capsys)
     assert code == 0
     assert ("optional tables absent (their figures are 0): web_traffic, results, engagements, "
-            "priorities, stories") in err
+            "priorities, stories, narrative") in err
 
 
 def test_a_hidden_sheet_is_used_with_a_warning(tmp_path):

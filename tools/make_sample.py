@@ -1793,7 +1793,7 @@ def main(argv: list[str] | None = None) -> int:
     """Write the sample to ``--out``, load it back and check it meets every target."""
     import argparse
 
-    from htmss_analysis.loaders import load
+    from htmss_analysis.links import load
 
     parser = argparse.ArgumentParser(description="Regenerate the synthetic sample data.")
     parser.add_argument("--out", type=Path, required=True, help="folder for the CSV files")

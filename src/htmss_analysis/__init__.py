@@ -32,7 +32,7 @@ _LAZY = {
     "compute_country": ("metrics.figures", "compute_country"),
     "explain": ("metrics.explain", "explain"), "trend": ("metrics.figures", "trend"),
     "headline": ("metrics.figures", "headline"), "Dataset": ("loaders", "Dataset"),
-    "load": ("loaders", "load"), "DataError": ("problems", "DataError"),
+    "load": ("links", "load"), "DataError": ("problems", "DataError"),
     "Problem": ("problems", "Problem"), "load_glotip": ("sources", "load_glotip"),
     "load_sherloc_cases": ("sources", "load_sherloc_cases"),
     "load_treaty_status": ("sources", "load_treaty_status"),

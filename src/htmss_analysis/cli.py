@@ -153,7 +153,8 @@ def _fail(problems: list, where: str) -> None:
 
 
 def _load_or_exit(path: Path | None, year: int | None = None) -> Dataset:
-    from .loaders import check_year, load
+    from .links import load
+    from .loaders import check_year
 
     try:
         data = load(path)

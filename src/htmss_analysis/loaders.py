@@ -743,7 +743,6 @@ def load(path: str | Path | None = None) -> Dataset:
     tables: dict[str, pd.DataFrame] = {}
     sources: dict[str, Source] = {}
     raws: dict[str, pd.DataFrame] = {}
-    labels: dict[str, str] = {}
     accounting = []
     for name, table in schema.TABLES.items():
         tables[name] = _convert(table, pd.DataFrame(columns=table.columns, dtype=object))
@@ -751,7 +750,6 @@ def load(path: str | Path | None = None) -> Dataset:
             continue
         file, sheet = located.tables[name]
         label = f"{file.name}[{sheet}]" if sheet else file.name
-        labels[name] = label
         try:
             raw, encoding, row_problems, skipped = read_raw(file, sheet, table)
         except FileProblem as exc:
@@ -808,7 +806,6 @@ def load(path: str | Path | None = None) -> Dataset:
             "rows_set_aside": n_read - len(typed),
             "why_set_aside": "; ".join(f"{v} {k}" for k, v in set_aside.items() if v) or "",
         })
-    errors += _unknown_links(tables, labels)
     if errors:
         if writer is not None:
             writer.discard()
@@ -817,65 +814,9 @@ def load(path: str | Path | None = None) -> Dataset:
     data = Dataset(folder=folder, **tables, sources=list(sources.values()),
                    warnings=warnings, accounting=pd.DataFrame(accounting),
                    absent=located.absent)
-    data.warnings += _disagreeing_links(data, labels)
     if writer is not None:
         _to_cache(writer, data)
     return data
-
-
-# --- links between records (contract version 3) -------------------------------------------
-
-
-def _unknown_links(tables: dict[str, pd.DataFrame], labels: dict[str, str]) -> list[Problem]:
-    """Errors: a story naming an activity that does not exist, a result naming no figure."""
-    from .metrics.figures import REGISTRY
-
-    problems = []
-    stories, results = tables["stories"], tables["results"]
-    known = {schema.id_key(a) for a in tables["activities"]["activity_id"].dropna()}
-    for row, ids in stories["activity_ids"].items():
-        for ident in ids or ():
-            if schema.id_key(ident) not in known:
-                problems.append(Problem(labels.get("stories", "stories"), int(row),
-                                        "activity_ids", ident,
-                                        "an activity_id of the activities table"))
-    for row, key in results["figure"].items():
-        if isinstance(key, str) and key and key not in REGISTRY:
-            problems.append(Problem(labels.get("results", "results"), int(row), "figure", key,
-                                    f"a headline figure key ({', '.join(REGISTRY)})"))
-    return problems
-
-
-def _disagreeing_links(data: Dataset, labels: dict[str, str]) -> list[Problem]:
-    """Warnings: a story's programmes not among its activities', a typed actual that differs."""
-    from .metrics.figures import REGISTRY
-
-    problems = []
-    acts = data.activities.assign(_key=data.activities["activity_id"].map(schema.id_key))
-    programmes_of = dict(zip(acts["_key"], acts["programme"], strict=True))
-    for row, story in data.stories.iterrows():
-        if not story["activity_ids"]:
-            continue
-        theirs = {p for a in story["activity_ids"] for p in programmes_of[schema.id_key(a)]}
-        strays = sorted(set(story["programme"]) - theirs)
-        if strays:
-            problems.append(warning(
-                labels.get("stories", "stories"), int(row), "programme", ";".join(strays),
-                N_("story {story} names {strays}, not among its activities' programmes "
-                   "({theirs})"), story=story["story_id"], strays=", ".join(strays),
-                theirs=", ".join(sorted(theirs))))
-    for row, result in data.results.iterrows():
-        key = result["figure"]
-        if not (isinstance(key, str) and key) or pd.isna(result["actual"]):
-            continue
-        computed = REGISTRY[key].count(data, int(result["year"]), result["programme"])
-        if result["actual"] != computed:
-            problems.append(warning(
-                labels.get("results", "results"), int(row), "actual", f"{result['actual']:g}",
-                N_("actual {typed} differs from {figure} computed from the records, "
-                   "{computed}; the computed figure is used"), typed=f"{result['actual']:g}",
-                figure=key, computed=computed))
-    return problems
 
 
 # --- the validated dataset, cached ---------------------------------------------------------

@@ -1,9 +1,13 @@
-"""Charts for the reports: seaborn, colour-blind-safe, embedded as PNG with alt text.
+"""Charts for the reports: seaborn, colour-blind-safe, inline SVG with their text as text.
 
 Every chart is returned as a :class:`Chart` that displays in JupyterLab and
-renders into report HTML as an ``<img>`` with a ``data:`` URI, so a report is
-one self-contained file. PNGs carry no timestamp or software metadata, so a
-rebuild from the same inputs gives the same bytes.
+renders into report HTML as an inline ``<svg>`` whose labels are text
+(selectable, translatable, crisp at any width), so a report stays one
+self-contained file. Charts are drawn 5 inches wide with no text under 11
+points: on a 390-pixel phone, where a chart shrinks to the screen, no label is
+smaller than 10 CSS pixels. The SVG carries no date, and its identifiers are
+made unique per chart from its content, so a rebuild from the same inputs
+gives the same bytes and two charts on a page never share an id.
 
 Figures are drawn on matplotlib's Agg canvas directly, never through pyplot:
 the package switches no backend and leaves no figure open, so an analyst's
@@ -12,9 +16,10 @@ own ``plt.show()`` in the same notebook behaves as it would without it.
 
 from __future__ import annotations
 
-import base64
+import hashlib
 import html
 import io
+import re
 import threading
 from dataclasses import dataclass, field
 
@@ -31,9 +36,18 @@ from . import collect
 PALETTE = sns.color_palette("colorblind")
 """Okabe-Ito-like palette that stays distinguishable with common colour-vision deficiencies."""
 
+WIDTH = 5.0
+"""A chart's width in inches (480 CSS pixels): at 11 points its text stays 10 pixels or more
+when it shrinks to a phone's 350-pixel column."""
+
+FONT = 11
+"""The smallest text of a chart, in points."""
+
 _STYLE = {
-    "figure.dpi": 100, "savefig.dpi": 110, "font.family": "DejaVu Sans", "font.size": 10,
-    "axes.spines.top": False, "axes.spines.right": False, "svg.hashsalt": "htmss",
+    "figure.dpi": 100, "savefig.dpi": 110, "font.family": "DejaVu Sans", "font.size": FONT,
+    "xtick.labelsize": FONT, "ytick.labelsize": FONT, "axes.labelsize": FONT,
+    "legend.fontsize": FONT, "axes.spines.top": False, "axes.spines.right": False,
+    "svg.hashsalt": "htmss", "svg.fonttype": "none",
 }
 
 
@@ -53,20 +67,18 @@ class Chart:
     alt : str
         Text alternative listing the values shown, for screen readers and
         for e-mail clients that block images.
-    png : bytes
-        The image.
+    svg : str
+        The drawing: an ``<svg>`` element, labelled by ``alt``.
     """
 
     title: str
     alt: str
-    png: bytes = field(repr=False)
+    svg: str = field(repr=False)
 
     def markup(self) -> str:
-        """Return the chart as a ``<figure>`` with the PNG inline."""
-        data = base64.b64encode(self.png).decode("ascii")
+        """Return the chart as a ``<figure>`` with its SVG inline."""
         return (f'<figure class="chart"><figcaption>{html.escape(self.title)}</figcaption>'
-                f'<img src="data:image/png;base64,{data}" alt="{html.escape(self.alt)}">'
-                "</figure>")
+                f"{self.svg}</figure>")
 
     def _repr_html_(self) -> str:
         from .html import STYLE
@@ -84,9 +96,28 @@ def _figure(width: float, height: float) -> tuple[Figure, object]:
 
 
 def _render(fig: Figure, title: str, alt: str) -> Chart:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", bbox_inches="tight", metadata={"Software": None})
-    return Chart(title, alt, buf.getvalue())
+    buf = io.StringIO()
+    with mpl.rc_context(_STYLE):
+        fig.savefig(buf, format="svg", bbox_inches="tight",
+                    metadata={"Date": None, "Creator": None})
+    return Chart(title, alt, inline_svg(buf.getvalue(), alt))
+
+
+def inline_svg(document: str, alt: str) -> str:
+    """Make matplotlib's SVG document an element to inline in a page.
+
+    The XML prologue and metadata go; the element is an image labelled by
+    ``alt`` that scales to its column; and every identifier (and reference to
+    one) takes a prefix made from the drawing itself, so that two charts on a
+    page never share an id.
+    """
+    svg = document[document.index("<svg"):]
+    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
+    prefix = "c" + hashlib.sha256(svg.encode("utf-8")).hexdigest()[:8] + "-"
+    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', svg)
+    svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}{m.group(1)})", svg)
+    svg = re.sub(r'xlink:href="#([^"]+)"', lambda m: f'xlink:href="#{prefix}{m.group(1)}"', svg)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(alt)}" ', 1).strip()
 
 
 def _count(value: float, _position: object = None) -> str:
@@ -127,8 +158,8 @@ def bar(frame: pd.DataFrame, label: str, value: str, title: str, unit: str,
     # The numbers behind the chart go to the report's workbook, named by its title.
     collect.note_table(frame[[label, value]].rename(columns={value: unit}), title)
     with _DRAWING, mpl.rc_context(_STYLE):
-        height = max(2.2, 0.32 * len(labels) + 1) if horizontal else 3.2
-        fig, ax = _figure(7.5, height)
+        height = max(2.4, 0.36 * len(labels) + 1) if horizontal else 3.4
+        fig, ax = _figure(WIDTH, height)
         if labels:
             color = PALETTE[color_index % len(PALETTE)]
             if horizontal:
@@ -139,8 +170,13 @@ def bar(frame: pd.DataFrame, label: str, value: str, title: str, unit: str,
                 sns.barplot(x=labels, y=values, ax=ax, color=color)
                 ax.set_ylabel(unit)
                 ax.set_xlabel("")
+                if sum(len(label) + 1 for label in labels) > 40:  # they would run together
+                    for tick in ax.get_xticklabels():
+                        tick.set_rotation(45)
+                        tick.set_horizontalalignment("right")
+                        tick.set_rotation_mode("anchor")
             for container in ax.containers:
-                ax.bar_label(container, fmt=_count, padding=2, fontsize=8)
+                ax.bar_label(container, fmt=_count, padding=2, fontsize=FONT)
             axis = ax.xaxis if horizontal else ax.yaxis
             axis.set_major_formatter(FuncFormatter(_count))
         else:
@@ -162,13 +198,13 @@ def grouped_bar(frame: pd.DataFrame, label: str, series: dict[str, str], title: 
     long[label] = long[label].astype(str)
     collect.note_table(frame[[label, *series]].rename(columns=series), title)
     with _DRAWING, mpl.rc_context(_STYLE):
-        fig, ax = _figure(7.5, 3.2)
+        fig, ax = _figure(WIDTH, 3.4)
         if len(long):
             sns.barplot(data=long, x=label, y="value", hue="series", ax=ax,
                         palette=PALETTE[: len(series)])
             ax.legend(title="", frameon=False)
             for container in ax.containers:
-                ax.bar_label(container, fmt=_count, padding=2, fontsize=7)
+                ax.bar_label(container, fmt=_count, padding=2, fontsize=FONT)
             ax.yaxis.set_major_formatter(FuncFormatter(_count))
         ax.set_xlabel("")
         ax.set_ylabel(unit)

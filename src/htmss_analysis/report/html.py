@@ -65,15 +65,22 @@ padding:.6em .8em;break-inside:avoid;background:#fff}
 div.htmss .card .figure{display:block;font-size:1.9em;font-weight:700;line-height:1.2;
 color:var(--accent);white-space:nowrap}
 div.htmss .card .label{display:block;font-size:.88em}
-div.htmss .scroll{overflow-x:auto;max-width:100%;margin:.5em 0 1em}
+div.htmss .scroll{overflow-x:auto;max-width:100%;margin:.5em 0 1em;background:
+linear-gradient(to left,#fff 40%,rgba(255,255,255,0)) right center/3em 100% no-repeat local,
+radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.22),rgba(0,0,0,0)) right center/1em 100%
+no-repeat scroll #fff}
 div.htmss table.data{border-collapse:collapse;border:0;margin:0;font-size:.88em;width:auto;
 table-layout:auto}
 div.htmss table.data caption{text-align:left;font-weight:600;padding:0 0 .3em;color:var(--ink)}
 div.htmss table.data th,div.htmss table.data td{border:0;border-bottom:1px solid var(--rule);
-padding:.3em .6em;text-align:left;vertical-align:top;color:var(--ink);background:#fff;
+padding:.3em .6em;text-align:left;vertical-align:top;color:var(--ink);background:transparent;
 white-space:normal;max-width:28em;overflow-wrap:break-word;line-height:1.35}
 div.htmss table.data thead th{background:var(--head);font-weight:600}
-div.htmss table.data tbody tr:nth-child(odd),div.htmss table.data tbody tr:hover{background:#fff}
+div.htmss table.data tbody tr:nth-child(odd),div.htmss table.data tbody tr:nth-child(even),
+div.htmss table.data tbody tr:hover{background:transparent}
+div.htmss table.data tr>:first-child{position:sticky;left:0;z-index:1;background:#fff;
+box-shadow:inset 0 -1px 0 var(--rule)}
+div.htmss table.data thead tr>:first-child{background:var(--head)}
 div.htmss table.data .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 div.htmss table.data .nowrap{white-space:nowrap;overflow-wrap:normal}
 div.htmss table.small{font-size:.8em}
@@ -82,7 +89,7 @@ overflow-wrap:anywhere}
 div.htmss .two{display:flex;flex-wrap:wrap;gap:0 2em;align-items:flex-start}
 div.htmss .two>.scroll{flex:0 1 auto;min-width:0}
 div.htmss figure.chart{margin:1em 0;padding:0;break-inside:avoid}
-div.htmss figure.chart img{max-width:100%;height:auto;display:block}
+div.htmss figure.chart img,div.htmss figure.chart svg{max-width:100%;height:auto;display:block}
 div.htmss figure.chart figcaption{font-weight:600;margin-bottom:.3em}
 div.htmss ul{padding-left:1.2em;margin:.4em 0 .8em}
 div.htmss li{margin:.25em 0}

@@ -1,0 +1,102 @@
+"""Links between records (contract version 3), checked once the tables are loaded.
+
+A results row may name a headline figure (``results.figure``): its actual is
+then the figure computed from the records, and a typed actual that differs is
+a warning. A story may name the activities it reports on
+(``stories.activity_ids``): an unknown id is an error, and a story naming a
+programme none of its activities has is a warning.
+
+These rules count figures, so they sit above both the loader and the
+metrics: :func:`load` is the package's ``load``, the loader's validated tables
+with their links checked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+from .loaders import Dataset
+from .loaders import load as load_tables
+from .marks import N_
+from .metrics.figures import REGISTRY
+from .problems import DataError, Problem, warning
+
+
+def load(path: str | Path | None = None) -> Dataset:
+    """Load and validate an HTMSS data folder, links between its records included.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A data folder or workbook (see the data contract). Defaults to the
+        synthetic sample data shipped with the package.
+
+    Returns
+    -------
+    Dataset
+        Validated tables with warnings and row accounting.
+
+    Raises
+    ------
+    DataError
+        When the data has errors; it lists every error found.
+    """
+    data = load_tables(path)
+    labels = {s.table: f"{s.path.name}[{s.sheet}]" if s.sheet else s.path.name
+              for s in data.sources}
+    errors = unknown(data, labels)
+    if errors:
+        raise DataError(errors)
+    data.warnings.extend(disagreeing(data, labels))
+    return data
+
+
+def unknown(data: Dataset, labels: dict[str, str]) -> list[Problem]:
+    """Errors: a story naming an activity that does not exist, a result naming no figure."""
+    problems = []
+    known = {schema.id_key(a) for a in data.activities["activity_id"].dropna()}
+    for row, ids in data.stories["activity_ids"].items():
+        for ident in ids or ():
+            if schema.id_key(ident) not in known:
+                problems.append(Problem(labels.get("stories", "stories"), int(row),
+                                        "activity_ids", ident,
+                                        "an activity_id of the activities table"))
+    for row, key in data.results["figure"].items():
+        if isinstance(key, str) and key and key not in REGISTRY:
+            problems.append(Problem(labels.get("results", "results"), int(row), "figure", key,
+                                    f"a headline figure key ({', '.join(REGISTRY)})"))
+    return problems
+
+
+def disagreeing(data: Dataset, labels: dict[str, str]) -> list[Problem]:
+    """Warnings: a story's programmes not among its activities', a typed actual that differs."""
+    problems = []
+    acts = data.activities
+    programmes_of = dict(zip(acts["activity_id"].map(schema.id_key), acts["programme"],
+                             strict=True))
+    for row, story in data.stories.iterrows():
+        if not story["activity_ids"]:
+            continue
+        theirs = {p for a in story["activity_ids"] for p in programmes_of[schema.id_key(a)]}
+        strays = sorted(set(story["programme"]) - theirs)
+        if strays:
+            problems.append(warning(
+                labels.get("stories", "stories"), int(row), "programme", ";".join(strays),
+                N_("story {story} names {strays}, not among its activities' programmes "
+                   "({theirs})"), story=story["story_id"], strays=", ".join(strays),
+                theirs=", ".join(sorted(theirs))))
+    for row, result in data.results.iterrows():
+        key = result["figure"]
+        if not (isinstance(key, str) and key) or pd.isna(result["actual"]):
+            continue
+        computed = REGISTRY[key].count(data, int(result["year"]), result["programme"])
+        if result["actual"] != computed:
+            problems.append(warning(
+                labels.get("results", "results"), int(row), "actual", f"{result['actual']:g}",
+                N_("actual {typed} differs from {figure} computed from the records, "
+                   "{computed}; the computed figure is used"), typed=f"{result['actual']:g}",
+                figure=key, computed=computed))
+    return problems
