@@ -15,7 +15,7 @@ import pandas as pd
 from .. import sdg
 from ..frames import returns_frame
 from ..loaders import Dataset
-from . import select
+from . import breakdowns, select
 
 BY = ("programme", "activity_type", "level")
 """What activities in a country are counted by."""
@@ -139,13 +139,6 @@ def sdg_targets(data: Dataset, year: int, country: str, programme: str | None = 
 @returns_frame
 def stories(data: Dataset, year: int, country: str, programme: str | None = None
             ) -> pd.DataFrame:
-    """Return the results stories of ``year`` that name ``country`` (codes as tuples)."""
-    rows = select.of(data.stories, programme)
-    rows = rows[(rows["year"] == year) & rows["country"].map(lambda cs: country in cs)]
-    out = pd.DataFrame({
-        "story_id": rows["story_id"], "title": rows["title"], "summary": rows["summary"],
-        "countries": rows["country"], "programmes": rows["programme"], "figure": rows["figure"],
-        "unit": rows["unit"], "sdg_targets": rows["sdg_targets"],
-    })
-    translations = select.translations(rows, "title", "summary", "unit")
-    return out.join(rows[translations]).reset_index(drop=True)
+    """Return the results stories of ``year`` that name ``country`` (as :func:`.stories`)."""
+    frame = breakdowns.stories(data, year, programme)
+    return frame[frame["countries"].map(lambda cs: country in cs)].reset_index(drop=True)
