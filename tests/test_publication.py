@@ -267,3 +267,35 @@ def test_not_attributed_is_an_empty_cell_and_a_note_in_the_workbook_and_0_in_jso
                           "--data", str(tiny_data.folder), "--year", "2018", "--programme",
                           "GLOT59", "--json"], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout)["indicators"]["page_views"] == 0
+
+
+# --- the sample agrees with itself ---------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_the_sample_results_agree_with_the_headline_cards():
+    import htmss_analysis as h
+    from htmss_analysis.metrics.results import results_status
+
+    data = h.load()
+    assert not [w for w in data.warnings if w.file in ("results.csv", "stories.csv")]
+    status = results_status(data, 2018)
+    linked = data.results[(data.results["year"] == 2018) & (data.results["figure"] != "")]
+    assert len(linked) == 4  # practitioners trained (x3), GLOT59's cases added
+    for row in linked.itertuples():
+        card = h.compute(data, 2018, row.programme)[row.figure]
+        actual = status.loc[(status["programme"] == row.programme)
+                            & (status["result_id"] == row.result_id), "actual"].item()
+        assert actual == card, (row.programme, row.result_id)
+    # As the published cards have them: GLOT59 1,497 trained and 1,761 cases.
+    glot59 = status[status["programme"] == "GLOT59"].set_index("result_id")["actual"]
+    assert (glot59["OP1"], glot59["OP2"]) == (1497, 1761)
+
+
+@pytest.mark.slow
+def test_no_sample_page_carries_placeholder_text(sample_build):
+    pages = sorted(sample_build.rglob("*.html"))
+    assert len(pages) >= 21
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "not named in the highlights" not in text, page.name

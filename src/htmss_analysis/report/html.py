@@ -69,7 +69,8 @@ div.htmss .scroll{overflow-x:auto;max-width:100%;margin:.5em 0 1em;background:
 linear-gradient(to left,#fff 40%,rgba(255,255,255,0)) right center/3em 100% no-repeat local,
 radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.22),rgba(0,0,0,0)) right center/1em 100%
 no-repeat scroll #fff}
-div.htmss table.data{border-collapse:collapse;border:0;margin:0;font-size:.88em;width:auto;
+div.htmss table.data{border-collapse:separate;border-spacing:0;border:0;margin:0;
+font-size:.88em;width:auto;
 table-layout:auto}
 div.htmss table.data caption{text-align:left;font-weight:600;padding:0 0 .3em;color:var(--ink)}
 div.htmss table.data th,div.htmss table.data td{border:0;border-bottom:1px solid var(--rule);
@@ -78,8 +79,7 @@ white-space:normal;max-width:28em;overflow-wrap:break-word;line-height:1.35}
 div.htmss table.data thead th{background:var(--head);font-weight:600}
 div.htmss table.data tbody tr:nth-child(odd),div.htmss table.data tbody tr:nth-child(even),
 div.htmss table.data tbody tr:hover{background:transparent}
-div.htmss table.data tr>:first-child{position:sticky;left:0;z-index:1;background:#fff;
-box-shadow:inset 0 -1px 0 var(--rule)}
+div.htmss table.data tr>:first-child{position:sticky;left:0;z-index:1;background:#fff}
 div.htmss table.data thead tr>:first-child{background:var(--head)}
 div.htmss table.data .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 div.htmss table.data .nowrap{white-space:nowrap;overflow-wrap:normal}
