@@ -111,7 +111,7 @@ def test_headline_sheet_holds_the_hand_worked_figures(briefs_build):
         book = load_workbook(briefs_build / "out" / "2018" / f"{name}.xlsx")
         assert book.sheetnames[0] == "headline"
         rows = list(book["headline"].iter_rows(values_only=True))
-        assert rows[0] == ("key", "title", "value", "previous_year", "definition")
+        assert rows[0] == ("key", "title", "value", "previous_year", "definition", "notes")
         assert {r[0]: r[2] for r in rows[1:]} == want
 
 

@@ -113,7 +113,7 @@ def test_workbooks_follow_the_report_language(sample_build):
     wb = openpyxl.load_workbook(sample_build / "fr" / "GLOT59.xlsx", read_only=True)
     assert wb.sheetnames[0] == "chiffres clés"
     header = next(wb.worksheets[0].iter_rows(max_row=1, values_only=True))
-    assert header == ("clé", "titre", "valeur", "année précédente", "définition")
+    assert header == ("clé", "titre", "valeur", "année précédente", "définition", "remarques")
     assert "Activités par type, 2018" in wb.sheetnames
     wb.close()
     wb = openpyxl.load_workbook(sample_build / "es" / "GLOT59.xlsx", read_only=True)

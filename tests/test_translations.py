@@ -143,8 +143,12 @@ def test_without_translations_every_english_text_is_marked_and_counted(tmp_path)
     assert n > 100 and len(listed) == n
     assert f"{n} textes des données n’ont pas de traduction" in page.replace("\u202f", " ")
     # What the page marks English outside the list is exactly the texts listed.
+    from htmss_analysis.metrics.breakdowns import paragraphs
+
     marked = set(read(page).english) - {""}
-    assert marked == {html.unescape(text) for *_key, text in listed}
+    # A narrative text shows paragraph by paragraph, each marked; the list gives it whole.
+    whole = {html.unescape(text) for *_key, text in listed}
+    assert marked == whole | {block for text in whole for block in paragraphs(text)}
     assert {(t, i, c) for t, i, c, _text in listed} == set(ctx.untranslated)
 
 

@@ -1135,7 +1135,7 @@ NARRATIVE_2018 = [
         "Asamblea General en 2015, incluyen metas para lograr una migración segura y regular, "
         "poner fin a la trata de personas y combatir la delincuencia organizada. La labor de la "
         "Sección contribuye sobre todo a las metas 5.2, 8.7, 10.7, 16.2, 16.4 y 17.9.")),
-    ("sdgs", ("Alliance 8.7", "Alliance 8.7", "Alianza 8.7"), (
+    ("sdgs", ("Alliance 8.7", "L'Alliance 8.7", "La Alianza 8.7"), (
         "The section works with SDG-related initiatives such as Alliance 8.7, a global "
         "partnership that pursues target 8.7 through joint action, innovation and shared "
         "knowledge. In 2018 it took part in two meetings of the Alliance's Global Coordinating "

@@ -113,6 +113,10 @@ def inline_svg(document: str, alt: str) -> str:
     """
     svg = document[document.index("<svg"):]
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
+    # matplotlib's <style> (``*{stroke-linejoin: round; stroke-linecap: butt}``) would
+    # style the whole page it is inlined in; the same, as the drawing's own attributes.
+    svg = re.sub(r"<style[^>]*>.*?</style>\s*", "", svg, flags=re.S)
+    svg = svg.replace("<svg ", '<svg stroke-linejoin="round" stroke-linecap="butt" ', 1)
     prefix = "c" + hashlib.sha256(svg.encode("utf-8")).hexdigest()[:8] + "-"
     svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', svg)
     svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}{m.group(1)})", svg)
