@@ -299,3 +299,17 @@ def test_no_sample_page_carries_placeholder_text(sample_build):
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert "not named in the highlights" not in text, page.name
+
+
+def test_the_highlights_group_the_figures_the_publication_prints_together(tiny_data):
+    from htmss_analysis import report as r
+
+    page = str(r.headline_cards(r.context(tiny_data, 2018, None)))
+    groups = [re.findall(r'data-key="(\w+)"', g) for g in
+              re.findall(r'<div class="card-group">(.*?)</div></div>', page + "</div>")]
+    # "25 countries assisted; 80 represented", "2,313 cases ... TIP (106 jurisdictions) and
+    # SOM (43 jurisdictions)": one box each, the main figure first.
+    assert ["countries_assisted", "countries_represented"] in groups
+    assert ["cases_added", "jurisdictions_tip", "jurisdictions_som"] in groups
+    programme = str(r.headline_cards(r.context(tiny_data, 2018, "GLOT59")))
+    assert "card-group" not in programme

@@ -80,7 +80,7 @@ def test_report_is_self_contained_and_has_no_code(sample_build, name):
 
 def _cards(text: str) -> dict[str, str]:
     """Each card's exact figure: its number, or the note's under a published "more than"."""
-    found = re.findall(r'<div class="card" data-key="(\w+)"><a class="figure" '
+    found = re.findall(r'<div class="card" data-key="(\w+)"><a class="figure[^"]*" '
                        r'href="#rule-\1"[^>]*>([^<]+)</a><span class="label">[^<]*</span>'
                        r'(?:<span class="card-note">exactly ([\d,]+)</span>)?', text)
     return {key: exact or shown for key, shown, exact in found}

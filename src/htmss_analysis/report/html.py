@@ -62,6 +62,12 @@ div.htmss .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(
 gap:.7em;margin:.6em 0 1em}
 div.htmss .card{border:1px solid var(--rule);border-left:5px solid var(--accent);
 padding:.6em .8em;break-inside:avoid;background:#fff}
+div.htmss .card .figure.words{white-space:normal;font-size:1.6em}
+div.htmss .card-group{border:1px solid var(--rule);border-left:5px solid var(--accent);
+break-inside:avoid;background:#fff}
+div.htmss .card-group>.card{border:0;padding-bottom:.2em}
+div.htmss .card-group>.card+.card{padding-top:0}
+div.htmss .card-group>.card+.card .figure{font-size:1.35em}
 div.htmss .card .figure{display:block;font-size:1.9em;font-weight:700;line-height:1.2;
 color:var(--accent);white-space:nowrap}
 div.htmss .card .label{display:block;font-size:.88em}
@@ -296,27 +302,42 @@ def para(text: str, cls: str = "") -> str:
     return f'<p class="{cls}">{esc(text)}</p>' if cls else f"<p>{esc(text)}</p>"
 
 
-def cards(items: Iterable[tuple], rules: bool = False) -> str:
+def cards(items: Iterable[tuple], rules: bool = False,
+          groups: Iterable[tuple[str, ...]] = ()) -> str:
     """Return headline cards: ``(key, value, label)`` or ``(key, value, label, note)`` each.
 
     A value is a number, or a text already written (``more than 4,500``); a
     note goes under the label (the exact figure). With ``rules``, each number
     links to its figure's entry in the method annex (``#rule-<key>``), where
-    its rule and records are.
+    its rule and records are. ``groups`` puts the cards of each group of keys
+    in one box, the first as the main figure (as the publication prints
+    "2,313 cases ... TIP (106 jurisdictions) and SOM (43 jurisdictions)").
     """
     def figure(key: str, value: object) -> str:
-        shown_ = esc(value) if isinstance(value, str) else num(value)
+        # A figure in words ("more than 4,500") may wrap; a number never does.
+        shown_, cls = (esc(value), "figure words") if isinstance(value, str) else (
+            num(value), "figure")
         if rules:
             how = esc(_("How this figure is made"))
-            return f'<a class="figure" href="#rule-{esc(key)}" title="{how}">{shown_}</a>'
-        return f'<span class="figure">{shown_}</span>'
+            return f'<a class="{cls}" href="#rule-{esc(key)}" title="{how}">{shown_}</a>'
+        return f'<span class="{cls}">{shown_}</span>'
 
     def card(key: str, value: object, label: str, note: str = "") -> str:
         under = f'<span class="card-note">{esc(note)}</span>' if note else ""
         return (f'<div class="card" data-key="{esc(key)}">{figure(key, value)}'
                 f'<span class="label">{esc(label)}</span>{under}</div>')
 
-    return f'<div class="cards">{"".join(card(*item) for item in items)}</div>'
+    shown = {item[0]: card(*item) for item in items}
+    boxes, placed = [], set()
+    for key in shown:
+        if key in placed:
+            continue
+        group = next((g for g in groups if key in g), (key,))
+        members = [k for k in group if k in shown]
+        placed.update(members)
+        boxes.append(shown[key] if len(members) == 1 else
+                     '<div class="card-group">' + "".join(shown[k] for k in members) + "</div>")
+    return f'<div class="cards">{"".join(boxes)}</div>'
 
 
 def _formats(frame: pd.DataFrame, numeric: tuple[str, ...]) -> dict:

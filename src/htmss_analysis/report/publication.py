@@ -76,7 +76,8 @@ def headline_cards(ctx: Context) -> Html:
     shown = table_[table_["attributed"]]
     parts = [heading(_("{year} highlights").format(year=ctx.year), anchor="highlights"),
              cards((_card(ctx, k, v, t) for k, v, t in zip(
-                 shown.index, shown["value"], shown["title"], strict=True)), rules=True)]
+                 shown.index, shown["value"], shown["title"], strict=True)), rules=True,
+                 groups=PUBLISHED_GROUPS if ctx.programme is None else ())]
     left_out = table_[~table_["attributed"]]
     if len(left_out):
         parts.append(para(_("Not attributed to {programme}: {figures}. The data records these "
@@ -87,6 +88,12 @@ def headline_cards(ctx: Context) -> Html:
                             "publication, story or web figure of the year names it.").format(
             programme=ctx.label, year=ctx.year), "empty"))
     return Html(*parts)
+
+
+PUBLISHED_GROUPS = (("countries_assisted", "countries_represented"),
+                    ("cases_added", "jurisdictions_tip", "jurisdictions_som"))
+"""The headline figures the publication prints together, main figure first (the section's
+highlights only: a programme report shows one card a figure)."""
 
 
 def _card(ctx: Context, key: str, value: int, title: str) -> tuple:
