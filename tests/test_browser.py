@@ -156,7 +156,8 @@ def test_report_fits_a_phone_screen(browser, sample_build: Path, name):
             return [...svg.querySelectorAll('text')].map(
                 t => parseFloat(getComputedStyle(t).fontSize) * scale);
         })""")
-    assert sizes and min(sizes) >= 10, min(sizes)
+    assert all(size >= 10 for size in sizes), sorted(sizes)[:5]
+    assert sizes or name.startswith("countries/")  # a brief without public data has none
     # A table wider than the screen scrolls inside its own box, never clipped or the page.
     clipped = page.evaluate("""() => [...document.querySelectorAll('div.htmss table')]
         .filter(t => {

@@ -445,19 +445,22 @@ BRIEF_LABELS = {"people": N_("People"), "context": N_("Public data")}
 """Labels a country brief gives some sections instead."""
 
 
-def toc(*entries: str | tuple[str, str], ctx: Context | None = None) -> Html:
+def toc(*entries: str | tuple[str, str], ctx: Context | None = None, within: str = "") -> Html:
     """Link to the report's sections, given by anchor (or as ``(anchor, label)`` pairs).
 
     An anchor's label is the package's (:data:`SECTION_LABELS`), in the
     report's language. With ``ctx``, the sections its data leaves out (no
-    engagements, no priorities for the next year) get no link.
+    engagements, no priorities for the next year) get no link. ``within``
+    names the section (by anchor) whose contents a second table of contents
+    lists, so that screen readers tell the two apart.
     """
     with languages.using(ctx.lang if ctx else languages.current()):
         labels = {**SECTION_LABELS, **(BRIEF_LABELS if ctx and ctx.country else {})}
         pairs = [(e, labels[e]) if isinstance(e, str) else e for e in entries]
         shown = [(a, label) for a, label in pairs if ctx is None or not _left_out(ctx, a)]
         links = "".join(f'<a href="#{esc(a)}">{esc(_(label))}</a>' for a, label in shown)
-        contents = _("Contents")
+        contents = (_("Contents: {section}").format(section=_(labels[within])) if within
+                    else _("Contents"))
         return Html(f'<nav class="toc" aria-label="{esc(contents)}">{links}</nav>')
 
 
