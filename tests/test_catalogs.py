@@ -246,6 +246,9 @@ def test_a_share_as_each_language_writes_a_percentage():
     assert languages.percent(2 / 3, "en") == "67%"
     assert languages.percent(2 / 3, "fr") == "67\u00a0%"
     assert languages.percent(0.44444, "es") == "44\u00a0%"
+    # A share that rounds to nothing is 0%, never "−0%"; a real fall keeps its sign.
+    assert languages.percent(-0.002, "en") == "0%"
+    assert languages.percent(-0.02, "en") == "\u22122%"
 
 
 def test_a_long_sheet_name_is_cut_at_a_word_never_after_a_little_one():

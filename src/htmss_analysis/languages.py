@@ -70,6 +70,8 @@ def percent(share: float, lang: str | None = None) -> str:
     """Write a share as a whole percentage: ``67%`` in English, ``67 %`` in French and Spanish."""
     from babel.numbers import format_percent
 
+    if round(share * 100) == 0:  # -0.2% is written 0%, never "−0%"
+        share = 0.0
     return format_percent(share, locale=check(lang or _current.get())).replace("-", "\u2212")
 
 

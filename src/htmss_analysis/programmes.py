@@ -161,7 +161,8 @@ def name(code: str, lang: str = "en") -> str:
 
 def labels(codes: tuple[str, ...]) -> str:
     """Write programme codes as publications do; none means the section as a whole."""
-    return ", ".join(PROGRAMMES[c].label for c in codes) if codes else SECTION
+    ordered = sorted(codes, key=CODES.index)  # as the highlights list them, not by spelling
+    return ", ".join(PROGRAMMES[c].label for c in ordered) if codes else SECTION
 
 
 def case_programme(database: str) -> str | None:

@@ -209,13 +209,15 @@ def _jurisdiction(text: str) -> str:
     return _country(text)
 
 
-def _list_of(parse: Callable[[str], object]) -> Callable[[str], tuple]:
+def _list_of(parse: Callable[[str], object],
+             order: Callable[[object], object] | None = None) -> Callable[[str], tuple]:
     def parse_list(text: str) -> tuple:
         items = [item.strip() for item in text.split(";") if item.strip()]
         if not items:
             raise ValueError(text)
-        # Sorted and deduplicated so that "TIP;SOM" and "SOM;TIP" are one value.
-        return tuple(sorted({parse(item) for item in items}))
+        # Sorted and deduplicated so that "TIP;SOM" and "SOM;TIP" are one value; ``order``
+        # gives the sort its own sense (SDG targets in the UN's order: 5.2 before 10.7).
+        return tuple(sorted({parse(item) for item in items}, key=order))
 
     return parse_list
 
@@ -273,7 +275,7 @@ IDS = Kind("ids", "identifiers separated by ';'", _list_of(str.strip), many=True
 SDG_TARGETS = Kind(
     "sdg_targets",
     "official SDG target codes such as 5.2, 8.7, 16.2 separated by ';'",
-    _list_of(sdg.parse_target), sdg.TARGETS, many=True,
+    _list_of(sdg.parse_target, sdg.TARGETS.index), sdg.TARGETS, many=True,
 )
 THEMES = Kind("themes", "TIP, SOM or TIP;SOM", _list_of(_choice("TIP", "SOM")), ("TIP", "SOM"),
               many=True)
