@@ -489,3 +489,16 @@ def test_a_build_killed_outright_leaves_no_worker_writing_reports(tmp_path):
     # A report takes about 10 s: orphaned workers would have written some by now.
     time.sleep(30)
     assert not list((out / "2018").glob("*.html"))
+
+
+def test_the_cache_key_follows_the_code_that_parses(tmp_path, monkeypatch):
+    # A change to how cells are parsed (say, SDG targets sorted in the UN's order) must never
+    # be served tables parsed the old way from the cache.
+    from htmss_analysis import loaders
+    from htmss_analysis.locate import find_sources
+
+    located = find_sources(write_folder(tmp_path / "d"))
+    before = loaders._dataset_key(located)
+    assert loaders._dataset_key(located) == before  # the same files and code: the same entry
+    monkeypatch.setattr(loaders, "code_digest", lambda: "another version of the parser")
+    assert loaders._dataset_key(located) != before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import threading
@@ -834,8 +835,23 @@ def _dataset_key(located: Located) -> str:
              for name, (file, sheet) in sorted(located.tables.items())]
     # The contract's columns too: a cache written before a column was added is not reused.
     columns = [[name, table.columns] for name, table in schema.TABLES.items()]
-    text = json.dumps([parts, __version__, pd.__version__, columns])
+    text = json.dumps([parts, __version__, pd.__version__, columns, code_digest()])
     return "dataset-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:40] + ".json"
+
+
+@functools.cache
+def code_digest() -> str:
+    """Return the SHA-256 of the modules that turn files into validated tables.
+
+    Part of the cache key: a change to how a cell is parsed (an editable install
+    between releases, say) is never served tables parsed the old way.
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):  # the package's own, no reports
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def _columns(name: str) -> list[str]:
