@@ -26,27 +26,14 @@ from .problems import DataError, Problem, warning
 
 
 def load(path: str | Path | None = None) -> Dataset:
-    """Load and validate an HTMSS data folder, links between its records included.
+    """Load a data folder as :func:`htmss_analysis.loaders.load` does, then check its links.
 
-    Parameters
-    ----------
-    path : str or Path, optional
-        A data folder or workbook (see the data contract). Defaults to the
-        synthetic sample data shipped with the package.
-
-    Returns
-    -------
-    Dataset
-        Validated tables with warnings and row accounting.
-
-    Raises
-    ------
-    DataError
-        When the data has errors; it lists every error found.
+    Raises :class:`~htmss_analysis.problems.DataError` for the loader's errors
+    and for links to records that do not exist; links that disagree are
+    warnings on the returned :class:`~htmss_analysis.loaders.Dataset`.
     """
     data = load_tables(path)
-    labels = {s.table: f"{s.path.name}[{s.sheet}]" if s.sheet else s.path.name
-              for s in data.sources}
+    labels = {s.table: s.label for s in data.sources}
     errors = unknown(data, labels)
     if errors:
         raise DataError(errors)

@@ -102,8 +102,7 @@ def _card(ctx: Context, key: str, value: int, title: str) -> tuple:
                if ctx.as_published and figures.REGISTRY[key].rounded else None)
     if rounded is None:
         return key, value, title
-    return (key, _("more than {n}").format(n=num(rounded)), title,
-            _("exactly {n}").format(n=num(value)))
+    return key, qualified(rounded, "more_than"), title, _("exactly {n}").format(n=num(value))
 
 
 @localized
@@ -281,8 +280,13 @@ def part(ctx: Context, key: str) -> Html:
     The sections that follow (until the next part or the annex) are the part's
     own: their headings go one level down.
     """
+    return _opening(ctx, _part, key)
+
+
+def _opening(ctx: Context, section, *args) -> Html:
+    """Render a part's (or the annex's) own heading at the top level; what follows, under it."""
     ctx.depth = 0
-    shown_ = _part(ctx, key)
+    shown_ = section(ctx, *args)
     ctx.depth = 1
     return shown_
 
@@ -295,10 +299,7 @@ def _part(ctx: Context, key: str) -> Html:
 
 def annex(ctx: Context) -> Html:
     """Open the annex: what an analyst adds to the publication follows under it."""
-    ctx.depth = 0
-    shown_ = _annex(ctx)
-    ctx.depth = 1
-    return shown_
+    return _opening(ctx, _annex)
 
 
 @localized
