@@ -201,9 +201,46 @@ def test_an_index_of_some_briefs_says_it_is_a_selection(tiny_data):
     every = r.context(tiny_data, 2018, briefs=".", brief_countries="all")
     assert "9 countries with at least one non-zero country figure in 2018" in \
         str(brief.index(every))
+    # Where the section worked in 2018 (an activity held there): BRA (A1), MEX (A2), AUT (A3,
+    # A9), NGA (A5), PAK (A8): 5 of the 9.
     some = r.context(tiny_data, 2018, briefs=".", brief_countries="BRA MEX")
-    assert "2 countries briefed, of the 9 with at least one non-zero country figure in 2018" \
-        in str(brief.index(some))
+    assert ("2 countries briefed, of the 5 where the section worked in 2018 and the 9 with at "
+            "least one non-zero country figure") in str(brief.index(some))
+
+
+def test_briefs_by_default_where_the_section_worked_grouped_by_rule(tiny_data):
+    from htmss_analysis.metrics import country
+    from htmss_analysis.report import brief
+
+    # 2018 activities held in a country: A1 BRA national training and A2 MEX national
+    # workshop (national capacity building: assisted); A3 AUT regional training, A9 AUT
+    # global conference, A5 NGA national conference, A8 PAK legislative assistance (other
+    # activities). No activity in KEN, UGA, FRA or USA, whose people attended activities
+    # elsewhere: p5 (KEN) and p6 (UGA) A3 in Austria, p11 (FRA) A9 in Austria, p7 (USA) the
+    # online A4 (abroad).
+    groups = dict(zip(*country.groups(tiny_data, 2018).to_dict("list").values(), strict=True))
+    assert groups == {"AUT": "activities", "BRA": "assisted", "FRA": "abroad", "KEN": "abroad",
+                      "MEX": "assisted", "NGA": "activities", "PAK": "activities",
+                      "UGA": "abroad", "USA": "abroad"}
+    # 2017: A6 BRA national training (assisted); C5, a case of Italy added 2017-12-31, and
+    # nothing else of Italy (case-law entries only).
+    assert dict(zip(*country.groups(tiny_data, 2017).to_dict("list").values(), strict=True)
+                ) == {"BRA": "assisted", "ITA": "cases"}
+    assert country.worked_in(tiny_data, 2018) == ["AUT", "BRA", "MEX", "NGA", "PAK"]
+    default = r.context(tiny_data, 2018, briefs=".")
+    assert default.briefed == {"AUT", "BRA", "MEX", "NGA", "PAK"}
+    page = str(brief.index(default))
+    assert "5 countries where the section worked in 2018" in page
+    assert "Countries assisted (2)" in page and "Other countries with activities (3)" in page
+    assert "took part abroad" not in page and "case-law entries only" not in page
+    assert "The other 4 countries with a figure in 2018" in page
+    # The groups in the index's order, each country under its own
+    assert page.index("Brazil") < page.index("Other countries") < page.index("Austria")
+    every = str(brief.index(r.context(tiny_data, 2018, briefs=".", brief_countries="all")))
+    assert "Countries whose people took part abroad (4)" in every
+    assert every.index("Pakistan") < every.index("took part abroad") < every.index("Kenya")
+    before = str(brief.index(r.context(tiny_data, 2017, briefs=".", brief_countries="all")))
+    assert "Countries with case-law entries only (1)" in before and "Italy" in before
 
 
 def test_workbooks_keep_the_data_text_as_typed(tmp_path):

@@ -160,16 +160,18 @@ def _kernel_manager_class():
     return BuildKernelManager
 
 
-def export_html(executed: Path, html_path: Path) -> int:
+def export_html(executed: Path, html_path: Path, nb=None) -> int:
     """Export an executed notebook with the ``htmss`` template; return the bytes written.
 
     The template hides code, parameters and notes to the analyst, embeds
     images, loads nothing from the network and names the page from the
     report's own title, so the same outputs always give the same bytes.
+    ``nb`` is the notebook as just written to ``executed``, if at hand.
     """
     import nbformat
 
-    nb = nbformat.read(executed, as_version=4)
+    if nb is None:
+        nb = nbformat.read(executed, as_version=4)
     body, _ = _exporter().from_notebook_node(nb)
     data = body.encode("utf-8")
     write_atomically(html_path, data)
@@ -223,11 +225,12 @@ def start_kernel():
     return km
 
 
-async def _run_silently(km, code: str) -> None:
+async def _run_silently(km, code: str, handshake: bool = True) -> None:
     client = km.client()
     client.start_channels()
     try:
-        await client.wait_for_ready(timeout=60)
+        if handshake:  # a kernel that has just run a report needs none: it is up
+            await client.wait_for_ready(timeout=60)
         sent = client.execute(code, silent=True, store_history=False)
         while True:
             reply = await client.get_shell_msg(timeout=120)
@@ -249,14 +252,12 @@ again. The imported modules stay: that is the time saved.
 """
 
 
-def _recycled(km) -> bool:
-    """Ready a kernel that ran a report for the next; False (kernel stopped) when it cannot be."""
+def _reusable(km) -> bool:
+    """Say whether a kernel that ran a report can run the next; stop it if not."""
     import asyncio
 
     try:
-        alive = asyncio.run(_alive(km))
-        if alive:
-            asyncio.run(_run_silently(km, RESET))
+        if asyncio.run(_alive(km)):
             return True
     except Exception:  # noqa: BLE001 - any doubt costs only a fresh kernel
         pass
@@ -270,16 +271,19 @@ async def _alive(km) -> bool:
     return bool(await ensure_async(km.is_alive()))
 
 
-def _moved(km, folder: Path) -> bool:
+def _moved(km, folder: Path, reset: bool = False) -> bool:
     """Make ``folder`` the working folder of a kernel started ahead, as papermill's ``cwd``.
 
-    Returns False (and stops the kernel) when that fails: the report then
-    starts a kernel of its own.
+    With ``reset``, a kernel that ran a report is first made as fresh as a
+    new one (:data:`RESET`), in the same round trip. Returns False (and stops
+    the kernel) when that fails: the report then starts a kernel of its own.
     """
     import asyncio
 
+    chdir = f"__import__('os').chdir({str(Path(folder).resolve())!r})"
     try:
-        asyncio.run(_run_silently(km, f"__import__('os').chdir({str(Path(folder).resolve())!r})"))
+        asyncio.run(_run_silently(km, f"{RESET}; {chdir}" if reset else chdir,
+                                  handshake=not reset))
     except Exception:  # noqa: BLE001 - any failure here only costs the head start
         _stop_kernel(km)
         return False
@@ -313,14 +317,15 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def run_job(job: Job, on_cell: Callable[[int, int, str], None] | None = None,
-            kernel=None, keep: bool = False) -> Outcome:
+            kernel=None, keep: bool = False, used: bool = False) -> Outcome:
     """Execute one notebook and export it; never raises, reports the failure instead.
 
     ``on_cell(number, total, source's first line)`` is called as each code
     cell starts, for a live progress line. ``kernel`` is a kernel manager
     whose kernel :func:`start_kernel` started for this job's folder; it is
     shut down when the notebook has run, unless ``keep`` and the report
-    succeeded (the caller then owns it). A report that fails leaves no HTML
+    succeeded (the caller then owns it); ``used`` says it ran a report
+    before, and is reset first. A report that fails leaves no HTML
     behind: a previous build's file would look current beside the new, failed
     notebook.
     """
@@ -338,22 +343,26 @@ def run_job(job: Job, on_cell: Callable[[int, int, str], None] | None = None,
         hooks["on_cell_start"] = cell_started
     try:
         job.out_dir.mkdir(parents=True, exist_ok=True)
-        if kernel is not None and not _moved(kernel, job.out_dir):
+        if kernel is not None and not _moved(kernel, job.out_dir, reset=used):
             kernel = None  # the report starts its own, as without a kernel started ahead
         if kernel is not None:
             hooks["km"] = kernel
         ran = False
         try:
-            pm.execute_notebook(str(job.notebook), str(job.executed),
-                                parameters=job.parameters, kernel_name="python3",
-                                execution_timeout=job.timeout, progress_bar=False,
-                                log_output=False, cwd=str(job.out_dir),
-                                kernel_manager_class=_kernel_manager_class(), **hooks)
+            # The executed notebook is written once, when it has run (or failed), not after
+            # every cell: 30 writes of a growing notebook cost a brief more than its figures.
+            executed = pm.execute_notebook(str(job.notebook), str(job.executed),
+                                           parameters=job.parameters, kernel_name="python3",
+                                           execution_timeout=job.timeout, progress_bar=False,
+                                           log_output=False, cwd=str(job.out_dir),
+                                           request_save_on_cell_execute=False,
+                                           kernel_manager_class=_kernel_manager_class(),
+                                           **hooks)
             ran = True
         finally:
             if kernel is not None and not (keep and ran):
                 _stop_kernel(kernel)
-        export_html(job.executed, job.html)
+        export_html(job.executed, job.html, executed)
     except pm.PapermillExecutionError as exc:
         return _failed(job, start, f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}".strip())
     except OSError as exc:  # the output folder: deleted, read-only, the disk full
@@ -424,7 +433,7 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
          notebooks: Path | None = None, timeout: int = CELL_TIMEOUT,
          extra: dict | None = None, data_files: list[Path] | None = None,
          public: dict[str, str] | None = None, countries: list[str] | None = None,
-         all_countries: bool = False, langs: tuple[str, ...] = ("en",)) -> list[Job]:
+         brief_rule: str = "chosen", langs: tuple[str, ...] = ("en",)) -> list[Job]:
     """List the jobs of a build.
 
     Parameters
@@ -436,7 +445,8 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
     names : list of str
         Programme codes and/or ``"highlights"``.
     out_dir : Path
-        Root output folder; reports go to ``out_dir/<year>/``.
+        Root output folder; reports go to ``out_dir/<year>/``, and
+        ``out_dir/index.html`` (:data:`HOME`) leads to all of them.
     notebooks : Path, optional
         Folder holding ``programme_report.ipynb`` and ``highlights.ipynb``
         (default: the package's, see :func:`htmss_analysis.paths.notebooks`).
@@ -452,56 +462,77 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
         ISO3 codes of the countries to brief: ``countries/<ISO3>.html`` each,
         and ``countries/index.html`` listing them. The other reports of the
         run link to these briefs.
-    all_countries : bool
-        ``countries`` is every country with a figure in the year (the
-        notebooks then say ``"all"``, which they work out alike).
+    brief_rule : str
+        How ``countries`` were chosen: ``"worked"`` (where the section worked
+        in the year, the default set), ``"all"`` (every country with a
+        figure) or ``"chosen"`` (codes); the notebooks work the first two out
+        alike, and the index says which.
     langs : tuple of str
         The languages to write every report in: English reports go to
         ``out_dir/<year>/``, the others to ``out_dir/<year>/<lang>/``, each
-        with its own ``countries/`` folder.
+        with its own ``countries/`` folder. Each report links to itself in
+        the others.
     """
     notebooks = notebooks or paths.notebooks()
     data = str(Path(data_dir).resolve()) if data_dir else ""
-    chosen = "all" if all_countries else " ".join(countries or [])
+    chosen = brief_rule if brief_rule in ("worked", "all") else " ".join(countries or [])
     linked = {"briefs": COUNTRIES, "brief_countries": chosen} if countries else {}
+    langs = tuple(dict.fromkeys(langs))
     jobs = []
 
-    def add(name: str, nb: Path, params: dict, folder: Path) -> None:
+    def root(lang: str) -> Path:
+        return out_dir / str(year) if lang == "en" else out_dir / str(year) / lang
+
+    def add(name: str, nb: Path, params: dict, folder: Path, lang: str) -> None:
         from .files import file_sha256
 
         # The report writes its workbook where it is told: its own folder, never the
-        # kernel's working folder.
-        params = {**params, "out_dir": str(folder.resolve())}
+        # kernel's working folder. Its links to itself in the other languages and to the
+        # page of every report are relative: the folder can be moved or e-mailed whole.
+        here = folder.relative_to(root(lang))
+        others = " ".join(f"{other}={_relative(root(other) / here / f'{name}.html', folder)}"
+                          for other in langs if other != lang)
+        params = {**params, "out_dir": str(folder.resolve()),
+                  **({"other_languages": others} if others else {}),
+                  "home": _relative(out_dir / HOME, folder)}
 
         inputs = [*(data_files or []), *(Path(p) for k, p in (public or {}).items()
                                           if k in public_inputs(name) and Path(p).is_file())]
         jobs.append(Job(name, nb, params, folder, timeout, fingerprint(nb, params, inputs),
                         tuple(inputs), tuple((p.name, file_sha256(p)) for p in inputs)))
 
-    for lang in dict.fromkeys(langs):
-        # English keeps the parameters (and so the fingerprints) it always had.
+    for lang in langs:
         said = {} if lang == "en" else {"lang": lang}
-        root = out_dir / str(year) if lang == "en" else out_dir / str(year) / lang
         base = {"year": year, "data_dir": data}
         for name in names:
             if name == HIGHLIGHTS:
                 add(name, notebooks / "highlights.ipynb",
-                    {**base, **(extra or {}), **linked, **said}, root)
+                    {**base, **(extra or {}), **linked, **said}, root(lang), lang)
             else:
                 add(name, notebooks / "programme_report.ipynb",
-                    {**base, **(extra or {}), "programme": name, **linked, **said}, root)
-        folder = root / COUNTRIES
+                    {**base, **(extra or {}), "programme": name, **linked, **said}, root(lang),
+                    lang)
+        folder = root(lang) / COUNTRIES
         for iso3 in countries or []:
             add(iso3, notebooks / "country_brief.ipynb",
-                {**base, **(extra or {}), "country": iso3, **said}, folder)
+                {**base, **(extra or {}), "country": iso3, **said}, folder, lang)
         if countries:
             # Some briefs built into a folder holding others: the index lists them all,
             # never only this run's (the others would be orphaned).
-            listed = chosen if all_countries else " ".join(
+            listed = chosen if brief_rule in ("worked", "all") else " ".join(
                 sorted(set(countries) | set(briefs_in(folder))))
             add(INDEX, notebooks / "country_index.ipynb",
-                {**base, "countries": listed, **said}, folder)
+                {**base, "countries": listed, **said}, folder, lang)
     return jobs
+
+
+HOME = "index.html"
+"""The page, in the output folder, that leads to every report built (:func:`write_home`)."""
+
+
+def _relative(target: Path, folder: Path) -> str:
+    """Return the address of ``target`` from a page in ``folder``, with forward slashes."""
+    return Path(os.path.relpath(target, folder)).as_posix()
 
 
 def briefs_in(folder: Path) -> list[str]:
@@ -513,21 +544,29 @@ def briefs_in(folder: Path) -> list[str]:
 
 
 def prune_briefs(jobs: list[Job]) -> list[Path]:
-    """Delete the briefs of countries no longer briefed from the briefs folders of ``jobs``.
+    """Delete the briefs an earlier build made of countries no longer briefed.
 
-    For a build of every country: a country with no figure this time keeps
-    no brief from an earlier build (the index would not list it). Returns
-    the files deleted.
+    For a build of a rule (``worked`` or ``all``): a country the rule no
+    longer picks keeps no brief (the index would not list it). Only the files
+    an earlier build recorded in the manifest are deleted, never a file the
+    build did not make. Returns the files deleted.
     """
     gone = []
-    for folder in {j.out_dir for j in jobs if j.name == INDEX}:
+    for folder in sorted({j.out_dir for j in jobs if j.name == INDEX}):
         keep = {j.name for j in jobs if j.out_dir == folder}
-        for path in sorted(folder.glob("*")):
-            stem = path.name.split(".")[0]
-            if (path.suffix in (".html", ".ipynb", ".xlsx") and len(stem) == 3
-                    and stem.isupper() and stem not in keep):
-                path.unlink()
-                gone.append(path)
+        manifest = _manifest(folder)
+        stale = sorted(name for name in manifest
+                       if name not in keep and len(name) == 3 and name.isupper())
+        for name in stale:
+            outputs = manifest[name].get("outputs")
+            for file in sorted(outputs) if isinstance(outputs, dict) else []:
+                path = folder / file
+                if Path(file).name == file and path.stem == name and path.is_file():
+                    path.unlink()
+                    gone.append(path)
+            manifest.pop(name)
+        if stale:
+            _record(folder, manifest)
     return gone
 
 
@@ -554,8 +593,20 @@ def _entry(job: Job) -> dict:
     """Return the manifest entry of a report just built: fingerprint and outputs' digests."""
     from .files import file_sha256
 
-    return {"fingerprint": job.fingerprint,
+    return {"fingerprint": job.fingerprint, "built": build_day(),
             "outputs": {p.name: file_sha256(p) for p in job.outputs if p.is_file()}}
+
+
+def build_day() -> str:
+    """Return the day a report is built (``2026-12-01``, UTC), for the page of every report.
+
+    ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention) fixes it.
+    """
+    from datetime import UTC, datetime
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    when = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return when.date().isoformat()
 
 
 def up_to_date(jobs: list[Job]) -> list[Job]:
@@ -684,6 +735,84 @@ def untranslated(executed: Path) -> int:
                if isinstance(count := meta.get("untranslated", 0), int))
 
 
+# --- the page that leads to every report ---------------------------------------------------
+
+
+def catalogue(out_dir: Path) -> list:
+    """Return the reports built under ``out_dir``, as the manifests beside them record them.
+
+    Every year folder, every language's folder in it, and their briefs: a
+    report is listed when its manifest entry is there and its HTML file too.
+    Returns :class:`htmss_analysis.report.home.Entry`-shaped dicts.
+    """
+    rows = []
+    for year_dir in sorted(p for p in out_dir.glob("[0-9][0-9][0-9][0-9]") if p.is_dir()):
+        for lang in programmes.LANGUAGES:
+            folder = year_dir if lang == "en" else year_dir / lang
+            for name, entry, where in [*((n, e, folder) for n, e in _manifest(folder).items()),
+                                       *((n, e, folder / COUNTRIES) for n, e in
+                                         _manifest(folder / COUNTRIES).items() if n == INDEX)]:
+                outputs = entry.get("outputs") if isinstance(entry.get("outputs"), dict) else {}
+                html = f"{name}.html"
+                if html not in outputs or not (where / html).is_file() or \
+                        (name != INDEX and name != HIGHLIGHTS and name not in programmes.CODES):
+                    continue
+                book = f"{name}.xlsx"
+                briefs = 0
+                if name == INDEX:
+                    briefs = sum(1 for n, e in _manifest(where).items()
+                                 if len(n) == 3 and n.isupper() and (where / f"{n}.html").is_file())
+                rows.append({"year": int(year_dir.name), "lang": lang, "name": name,
+                             "html": _relative(where / html, out_dir),
+                             "workbook": _relative(where / book, out_dir)
+                             if book in outputs and (where / book).is_file() else "",
+                             "built": str(entry.get("built", "")),
+                             "fingerprint": str(entry.get("fingerprint", "")),
+                             "briefs": briefs})
+    return rows
+
+
+def write_home(out_dir: Path) -> tuple[Path, bool]:
+    """Write ``out_dir/index.html``, the page leading to every report there; say if it changed.
+
+    Rebuilt from the manifests after every build, so a report added or
+    removed shows up; the same reports give the same bytes, and a page
+    already current is not rewritten (nor is pandas imported to find out).
+    """
+    import hashlib
+    import json
+
+    from .files import file_sha256
+
+    page = out_dir / HOME
+    rows = catalogue(out_dir)
+    digest = hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()
+    record = out_dir / ".htmss-home.json"
+    try:
+        known = json.loads(record.read_text(encoding="utf-8"))
+        if known.get("rows") == digest and page.is_file() and \
+                known.get("page") == file_sha256(page):
+            return page, False
+    except (OSError, ValueError, AttributeError):
+        pass
+    import nbformat
+
+    from .report.home import Entry, home_page
+
+    shown = home_page([Entry(**row) for row in rows])
+    data, meta = shown._repr_mimebundle_()
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell(outputs=[nbformat.v4.new_output(
+        "display_data", data=data, metadata=meta)]))
+    body, _ = _exporter().from_notebook_node(nb)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    data = body.encode("utf-8")
+    write_atomically(page, data)
+    write_atomically(record, json.dumps({"rows": digest, "page": hashlib.sha256(data).hexdigest()}
+                                        ).encode("utf-8"))
+    return page, True
+
+
 class BuildInterrupted(Exception):
     """The build was interrupted; ``outcomes`` says what became of every report."""
 
@@ -748,6 +877,11 @@ def _worker(conn, parent: int) -> None:
     to start and import pandas each time).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build itself handles Ctrl-C
+    # The report kernels it starts share one validated dataset, and what the metrics work
+    # out for every country, from one report to the next (they only read it).
+    from .cache import SHARED_ENV
+
+    os.environ[SHARED_ENV] = "1"
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     # papermill (with nbclient and jupyter_client) is imported before the kernel's thread
     # starts: two threads importing jupyter_client at once can meet a half-initialised
@@ -766,13 +900,14 @@ def _worker(conn, parent: int) -> None:
         if message is None:
             ahead.discard()
             return
+        used = ahead.used
         kernel = ahead.take()
         outcome = run_job(message, lambda n, total, text: conn.send(("cell", n, total, text)),
-                          kernel=kernel, keep=True)
+                          kernel=kernel, keep=True, used=used)
         conn.send(("done", outcome))
-        # The kernel of a report that ran is reset for the next, imports kept; any other
-        # is stopped and a new one started while the worker waits for its next report.
-        if kernel is not None and outcome.ok and _recycled(kernel):
+        # The kernel of a report that ran serves the next (reset as it starts, imports
+        # kept); any other is stopped and a new one started while the worker waits.
+        if kernel is not None and outcome.ok and _reusable(kernel):
             ahead = _Ahead(kernel)
         else:
             if kernel is not None and not outcome.ok:
@@ -783,10 +918,11 @@ def _worker(conn, parent: int) -> None:
 class _Ahead:
     """The kernel a worker starts ahead of its next report, in a thread of its own.
 
-    Given a kernel (one reset after its report), it holds that one instead.
+    Given a kernel (one that ran a report: ``used``), it holds that one instead.
     """
 
     def __init__(self, kernel=None):
+        self.used = kernel is not None
         self._result: list = []
         if kernel is not None:
             self._result.append(kernel)

@@ -28,6 +28,16 @@ if TYPE_CHECKING:
 CACHE_ENV = "HTMSS_CACHE_DIR"
 """Environment variable that moves the cache (default: the platform's user cache folder)."""
 
+SHARED_ENV = "HTMSS_SHARED_DATA"
+"""Set (by a build, for its report kernels): the reports a kernel runs share one dataset.
+
+A build's reports only read the data, so a kernel that runs one country
+brief after another validates the tables once and keeps, with them, what the
+metrics worked out for every country (see :func:`htmss_analysis.loaders.load`).
+Anywhere else (JupyterLab, papermill by hand) each load gives a dataset of
+its own.
+"""
+
 FORMAT = 1
 """Version of the entry layout; an entry of another version is a miss."""
 

@@ -103,10 +103,11 @@ def _add_build_parser(sub: argparse._SubParsersAction) -> None:
                    help=f"{', '.join(programmes.CODES)} and/or highlights (default: all "
                         f"{len(programmes.CODES) + 1} reports)")
     b.add_argument("--country", nargs="+", default=None, metavar="C",
-                   help="also write a brief of each country C (ISO3 code or name), or of 'all' "
-                        "(every country with a non-zero country figure in the year), to "
-                        "OUT/<year>/countries/<ISO3>.html with an index.html; the other "
-                        "reports of the run link to them")
+                   help="the country briefs to write, to OUT/<year>/countries/<ISO3>.html with "
+                        "an index.html: by default (when every report is built) one for each "
+                        "country where the section worked in the year (an activity held "
+                        "there); 'all' for every country with a non-zero country figure; ISO3 "
+                        "codes or names for those countries; 'none' for no briefs")
     b.add_argument("--lang", nargs="+", default=[programmes.LANGUAGES[0]], metavar="L",
                    help=f"languages to write every report in: {_spelled(programmes.LANGUAGES)}, "
                         f"or all (default {programmes.LANGUAGES[0]}); "
@@ -121,6 +122,8 @@ def _add_build_parser(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--scheduler", default="", metavar="ADDRESS",
                    help="build on an existing Dask cluster (e.g. tcp://host:8786) instead of "
                         "local processes; its workers must see the output folder")
+    b.add_argument("--verbose", action="store_true",
+                   help="a line per report, as in a log, instead of one live progress line")
     b.add_argument("--force", action="store_true",
                    help="rebuild every report, even those whose inputs have not changed")
     b.add_argument("--notebooks", type=Path, default=None,
@@ -347,13 +350,13 @@ def _build(args: argparse.Namespace) -> int:
         print(f"error: --lang: {exc}", file=sys.stderr)
         return EXIT_DATA
     sources = _sources_or_exit(args)
-    every = _all_countries(args)
-    # The workers start now and import what they need while the data is validated. With
-    # --country all the data is read first (it says which countries get a brief), so
-    # they start before it is.
-    early = builder.Workers(args.jobs) if every and not args.scheduler else None
+    rule = _brief_rule(args)
+    # The workers start now and import what they need while the data is validated. When
+    # the briefs follow a rule the data is read first (it says which countries get one),
+    # so they start before it is.
+    early = builder.Workers(args.jobs) if rule in RULES and not args.scheduler else None
     with early or contextlib.nullcontext():
-        countries, every = _countries_or_exit(args)
+        countries = _countries_or_exit(args, rule)
         extra = {"config": str(sources.config) if sources.config else NO_CONFIG,
                  **{k: str(Path(getattr(args, k)).resolve()) for k in SOURCES
                     if getattr(args, k)}}
@@ -362,7 +365,7 @@ def _build(args: argparse.Namespace) -> int:
         data_files = list(dict.fromkeys(file for file, _ in located.tables.values()))
         jobs = builder.plan(args.data, args.year, names, out, args.notebooks, args.timeout,
                             extra, data_files=data_files, public=sources.paths,
-                            countries=countries, all_countries=every, langs=langs)
+                            countries=countries, brief_rule=rule, langs=langs)
         current = [] if args.force or located.errors else builder.up_to_date(jobs)
         to_build = len(jobs) - len(current)
         if early and not to_build:
@@ -370,30 +373,46 @@ def _build(args: argparse.Namespace) -> int:
         pool = early or (builder.Workers(min(args.jobs, to_build))
                          if to_build and not args.scheduler else None)
         with (pool if pool is not early else None) or contextlib.nullcontext():
-            return _build_with(args, jobs, current, sources, out, pool)
+            return _build_with(args, jobs, current, sources, out, pool, rule)
 
 
-def _all_countries(args: argparse.Namespace) -> bool:
-    """Whether ``build --country`` asks for every country with a figure ('all')."""
-    return any(c.strip().lower() == "all" for c in args.country or [])
+RULES = ("worked", "all")
+"""The briefs chosen by a rule (the data says which countries): the default set, or all."""
 
 
-def _countries_or_exit(args: argparse.Namespace) -> tuple[list[str] | None, bool]:
-    """Return the ISO3 codes of ``build --country`` and whether they are 'all'."""
-    if not args.country:
-        return None, False
-    if _all_countries(args):
+def _brief_rule(args: argparse.Namespace) -> str:
+    """Say how ``build`` chooses its briefs: ``worked``, ``all``, ``none`` or ``chosen`` (codes).
+
+    Without ``--country``, a build of every report briefs the countries where
+    the section worked; a build of some reports (``--programme``) none.
+    """
+    said = [c.strip().lower() for c in args.country or []]
+    if not said:
+        return "none" if args.programme else "worked"
+    if "none" in said:
+        return "none"
+    return "all" if "all" in said else "chosen"
+
+
+def _countries_or_exit(args: argparse.Namespace, rule: str) -> list[str] | None:
+    """Return the ISO3 codes of the countries ``build`` briefs (None for no briefs)."""
+    if rule == "none":
+        return None
+    if rule in RULES:
+        from .metrics.country import worked_in
         from .metrics.figures import country_figures
 
-        # Which countries have a figure is known from the data only: validate it now.
+        # Which countries get a brief is known from the data only: validate it now.
         data = _load_or_exit(args.data, args.year)
         args.loaded = True
-        return list(country_figures(data, args.year)["iso3"]), True
-    return sorted(dict.fromkeys(_country_or_exit(c) for c in args.country)), False
+        if rule == "worked":
+            return worked_in(data, args.year)
+        return list(country_figures(data, args.year)["iso3"])
+    return sorted(dict.fromkeys(_country_or_exit(c) for c in args.country))
 
 
 def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: PublicSources,
-                out: Path, pool: builder.Workers | None) -> int:
+                out: Path, pool: builder.Workers | None, rule: str) -> int:
     if len(current) < len(jobs):
         # Validate once, before any notebook starts: bad data is one clear list, not four
         # tracebacks. The validated tables are cached for the notebooks to read back.
@@ -404,40 +423,7 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
     print(f"building {len(jobs) - len(current)} of {len(jobs)} report(s) for {args.year} from "
           f"{args.data or 'the synthetic sample data'} into {out / str(args.year)} "
           f"({where})", flush=True)
-
-    def progress(outcome: builder.Outcome, n: int, total: int) -> None:
-        job = outcome.job
-        if tty and running.pop(job.label, None) is not None:
-            print("\r\033[K", end="")
-        if outcome.skipped:
-            print(f"[{n}/{total}] up to date {job.label:<10} {job.html}", flush=True)
-        elif outcome.ok:
-            size = job.html.stat().st_size / 1024
-            print(f"[{n}/{total}] ok      {job.label:<10} {job.html} "
-                  f"({outcome.seconds:.0f} s, {size:,.0f} KB)", flush=True)
-            missing = builder.untranslated(job.executed)
-            if missing:
-                print(f"warning: {job.label}: {missing:,} text{'s' * (missing != 1)} of the "
-                      f"data {'have' if missing != 1 else 'has'} no "
-                      f"{programmes.LANGUAGE_NAMES.get(job.lang, job.lang)} translation and "
-                      "show in English, marked lang=\"en\" (listed in the report's data "
-                      "quality section)", flush=True)
-        else:
-            print(f"[{n}/{total}] FAILED  {job.label:<10} {outcome.error}", flush=True)
-
-    running: dict[str, str] = {}
-    tty = sys.stdout.isatty()
-
-    def live(job: builder.Job, number: int, total: int, text: str) -> None:
-        # One line that says which report is at which cell, rewritten in place on a
-        # terminal; in a log, a line when each report starts executing.
-        if not tty:
-            if number == 1:
-                print(f"      started {job.label}", flush=True)
-            return
-        running[job.label] = f"{job.label} cell {number}/{total}"
-        line = " · ".join(running.values())
-        print(f"\r\033[K  running: {line}", end="", flush=True)
+    shown = Progress(len(jobs), len(current), live=sys.stdout.isatty() and not args.verbose)
 
     def on_term(signum, frame):  # a polite kill stops the build like Ctrl-C
         raise KeyboardInterrupt
@@ -445,16 +431,19 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
     previous = signal.signal(signal.SIGTERM, on_term)
     try:
         with builder.locked(out / str(args.year)):
-            gone = builder.prune_briefs(jobs) if _all_countries(args) else []
+            gone = builder.prune_briefs(jobs) if rule in RULES else []
             if gone:
-                print(f"removed {len(gone)} file(s) of earlier briefs of countries with no "
-                      f"figure in {args.year}", flush=True)
+                print(f"removed {len(gone)} file(s) of earlier briefs of countries the "
+                      f"{'default set' if rule == 'worked' else 'rule'} no longer picks in "
+                      f"{args.year}", flush=True)
             if args.scheduler:
-                outcomes = builder.build_on_cluster(jobs, args.scheduler, on_done=progress,
+                outcomes = builder.build_on_cluster(jobs, args.scheduler, on_done=shown.done,
                                                     force=args.force)
             else:
-                outcomes = builder.build(jobs, pool or args.jobs, on_done=progress,
-                                         force=args.force, on_cell=live)
+                outcomes = builder.build(jobs, pool or args.jobs, on_done=shown.done,
+                                         force=args.force, on_cell=shown.cell)
+            shown.end()
+            home, _ = builder.write_home(out)
     except builder.BuildLocked as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_DATA
@@ -462,14 +451,121 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
         print(f"error: --scheduler {args.scheduler}: {exc}", file=sys.stderr)
         return EXIT_DATA
     except OSError as exc:  # the output folder: a file, read-only, deleted, the disk full
+        shown.end()
         print(f"error: {_os_error(exc, out)}", file=sys.stderr)
         return EXIT_DATA
     except builder.BuildInterrupted as exc:
+        shown.end()
         _summary(exc.outcomes, "interrupted: ")
+        with contextlib.suppress(OSError):
+            print(f"open {builder.write_home(out)[0]}: the reports built so far", flush=True)
         return EXIT_INTERRUPTED
     finally:
         signal.signal(signal.SIGTERM, previous)
-    return _summary(outcomes)
+    status = _summary(outcomes)
+    print(f"open {home}: every report built there, by year and language", flush=True)
+    return status
+
+
+class Progress:
+    """What a build says as it goes.
+
+    On a terminal, one line rewritten in place (reports done of all, failures,
+    time spent, time left, the reports running and at which cell), with a line
+    of its own for each failure or warning. Elsewhere (a CI log), or with
+    ``--verbose``, a line per report.
+    """
+
+    def __init__(self, total: int, current: int, live: bool):
+        import time
+
+        self.total, self.live = total, live
+        self.count = self.failed = self.built = 0
+        self.to_build = total - current
+        self.running: dict[str, str] = {}
+        self.start = self._last = time.monotonic()
+        self._clock = time.monotonic
+        self._shown = False
+
+    def _say(self, line: str) -> None:
+        """Print a line of its own, above the live line on a terminal."""
+        if self.live and self._shown:
+            print("\r\033[K", end="")
+        print(line, flush=True)
+        if self.live:
+            self._draw(force=True)
+
+    def _draw(self, force: bool = False) -> None:
+        now = self._clock()
+        if not force and now - self._last < 0.1:
+            return
+        self._last = now
+        elapsed = now - self.start
+        left = ""
+        if self.built and self.to_build > self.built:
+            left = f" · about {_duration(elapsed / self.built * (self.to_build - self.built))} left"
+        failed = f" · {self.failed} failed" if self.failed else ""
+        running = " · running " + ", ".join(self.running.values()) if self.running else ""
+        line = (f"[{self.count}/{self.total}] {_duration(elapsed)}{left}{failed}{running}")
+        width = _width()
+        print(f"\r\033[K{line[:width - 1]}", end="", flush=True)
+        self._shown = True
+
+    def cell(self, job: builder.Job, number: int, total: int, text: str) -> None:
+        """Show that a report's cell started: on the live line, or in a log as the report starts."""
+        if not self.live:
+            if number == 1:
+                print(f"      started {job.label}", flush=True)
+            return
+        self.running[job.label] = f"{job.label} {number}/{total}"
+        self._draw()
+
+    def done(self, outcome: builder.Outcome, n: int, total: int) -> None:
+        """Show that a report is finished, failed or found up to date."""
+        job = outcome.job
+        self.count = n
+        self.running.pop(job.label, None)
+        if not outcome.skipped:
+            self.built += 1
+        if not outcome.ok:
+            self.failed += 1
+            self._say(f"[{n}/{total}] FAILED  {job.label:<10} {outcome.error}")
+        elif not self.live:
+            if outcome.skipped:
+                print(f"[{n}/{total}] up to date {job.label:<10} {job.html}", flush=True)
+            else:
+                size = job.html.stat().st_size / 1024
+                print(f"[{n}/{total}] ok      {job.label:<10} {job.html} "
+                      f"({outcome.seconds:.0f} s, {size:,.0f} KB)", flush=True)
+        if outcome.ok and not outcome.skipped:
+            missing = builder.untranslated(job.executed)
+            if missing:
+                self._say(f"warning: {job.label}: {missing:,} text{'s' * (missing != 1)} of "
+                          f"the data {'have' if missing != 1 else 'has'} no "
+                          f"{programmes.LANGUAGE_NAMES.get(job.lang, job.lang)} translation "
+                          "and show in English, marked lang=\"en\" (listed in the report's "
+                          "data quality section)")
+        if self.live:
+            self._draw(force=n == total)
+
+    def end(self) -> None:
+        """Leave the live line as it last read, and go to the next line."""
+        if self.live and self._shown:
+            self._draw(force=True)
+            print(flush=True)
+            self._shown = False
+
+
+def _duration(seconds: float) -> str:
+    """Write a duration as a person reads it: ``42 s``, ``3 min 05 s``."""
+    seconds = int(round(seconds))
+    return f"{seconds} s" if seconds < 60 else f"{seconds // 60} min {seconds % 60:02d} s"
+
+
+def _width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((100, 20)).columns
 
 
 def _summary(outcomes: list, prefix: str = "") -> int:

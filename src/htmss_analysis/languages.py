@@ -148,6 +148,14 @@ def region_name(region: str, lang: str | None = None) -> str:
     return Locale.parse(lang).territories.get(code, region)
 
 
+def own_name(lang: str) -> str:
+    """Return a language's name in that language, as a language switch shows it: ``Français``."""
+    from babel import Locale
+
+    name = Locale.parse(check(lang)).get_display_name(lang) or lang
+    return name[:1].upper() + name[1:]
+
+
 def babel_version() -> str:
     """Return the version of Babel, whose CLDR data writes the numbers, dates and names."""
     import babel

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from . import countries, programmes, schema
+from .cache import SHARED_ENV
 from .files import (
     CONTROL_PATTERN,
     FileProblem,
@@ -83,6 +84,13 @@ class Dataset:
         Per table: rows read, used and set aside, and why.
     absent : list of str
         Optional tables the folder does not have (their figures are 0).
+    key : str
+        The validated tables' cache key: a digest of the files' bytes and the
+        code that parsed them ("" when the data was not loaded from files).
+    memo : dict
+        What the metrics ask of these tables more than once (every country's
+        figures of a year), computed once per dataset as :attr:`attendances`.
+        A dataset is read-only: change a table, and load it again.
     """
 
     folder: Path
@@ -102,6 +110,8 @@ class Dataset:
     warnings: list[Problem] = field(default_factory=list)
     accounting: pd.DataFrame = field(default_factory=pd.DataFrame)
     absent: list[str] = field(default_factory=list)
+    key: str = ""
+    memo: dict = field(default_factory=dict, compare=False)
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -129,13 +139,16 @@ class Dataset:
         A row's year is that of the table's period column (an activity's
         start, a case's added date, a month of web traffic, ...).
         """
+        if "years" in self.memo:
+            return list(self.memo["years"])
         years: set[int] = set()
         for name, table in schema.TABLES.items():
             if not table.period:
                 continue
             values = getattr(self, name)[table.period].dropna()
             years |= set((values.dt.year if hasattr(values, "dt") else values).astype(int))
-        return sorted(int(y) for y in years)
+        self.memo["years"] = sorted(int(y) for y in years)
+        return list(self.memo["years"])
 
     @property
     def synthetic(self) -> bool:
@@ -730,10 +743,12 @@ def load(path: str | Path | None = None) -> Dataset:
     folder = Path(path) if path is not None else sample_data()
     located = find_sources(folder)
     key = None if located.errors else _dataset_key(located)
+    if key is not None and os.environ.get(SHARED_ENV) and key in _KEPT:
+        return _KEPT[key]
     if key is not None:
         hit = _from_cache(key, folder, located)
         if hit is not None:
-            return hit
+            return _kept(hit)
     # Pure-Python set-up (pandera's import, the country matcher) runs in threads while
     # the files are hashed and read by code that releases the interpreter lock.
     threading.Thread(target=import_module, args=("pandera.pandas",), daemon=True).start()
@@ -814,14 +829,26 @@ def load(path: str | Path | None = None) -> Dataset:
     warnings += _far_dates(tables, sources)
     data = Dataset(folder=folder, **tables, sources=list(sources.values()),
                    warnings=warnings, accounting=pd.DataFrame(accounting),
-                   absent=located.absent)
+                   absent=located.absent, key=key or "")
     if writer is not None:
         _to_cache(writer, data)
-    return data
+    return _kept(data)
 
 
 # --- the validated dataset, cached ---------------------------------------------------------
 
+
+
+_KEPT: dict[str, Dataset] = {}
+"""The dataset a build's kernel keeps for its next report (see ``cache.SHARED_ENV``)."""
+
+
+def _kept(data: Dataset) -> Dataset:
+    """Keep a dataset for the next :func:`load` of the same files, in a build's kernel."""
+    if data.key and os.environ.get(SHARED_ENV):
+        _KEPT.clear()  # one dataset at a time: a kernel's reports read one folder
+        _KEPT[data.key] = data
+    return data
 
 
 def _dataset_key(located: Located) -> str:
@@ -903,7 +930,7 @@ def _from_cache(key: str, folder: Path, located: Located) -> Dataset | None:
     if accounting is None:
         return None
     return Dataset(folder=folder, **tables, sources=sources, warnings=warnings,
-                   accounting=accounting, absent=located.absent)
+                   accounting=accounting, absent=located.absent, key=key)
 
 
 def reasons_in_words(why: str) -> str:

@@ -16,6 +16,7 @@ from .. import sdg
 from ..frames import returns_frame
 from ..loaders import Dataset
 from . import breakdowns, select
+from .figures import country_figures
 
 BY = ("programme", "activity_type", "level")
 """What activities in a country are counted by."""
@@ -142,3 +143,46 @@ def stories(data: Dataset, year: int, country: str, programme: str | None = None
     """Return the results stories of ``year`` that name ``country`` (as :func:`.stories`)."""
     frame = breakdowns.stories(data, year, programme)
     return frame[frame["countries"].map(lambda cs: country in cs)].reset_index(drop=True)
+
+
+# --- which countries get a brief ---------------------------------------------------------
+
+GROUPS = ("assisted", "activities", "abroad", "cases")
+"""The groups of countries with a country figure in a year, in the index's order.
+
+``assisted``: national capacity building held in the country; ``activities``:
+other activities held there (regional or global events it hosted, national
+activities other than capacity building); ``abroad``: no activity held there,
+but people of its nationality attended activities elsewhere; ``cases``: only
+cases of its jurisdiction added to the case law databases.
+"""
+
+WORKED = ("assisted", "activities")
+"""The groups where the section worked in the year: a brief by default."""
+
+
+@returns_frame
+def groups(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+    """Put every country with a non-zero country figure in ``year`` in one of :data:`GROUPS`.
+
+    Returns
+    -------
+    DataFrame
+        ``iso3``, ``group``, by ISO3 code.
+    """
+    every = country_figures(data, year, programme)
+    group = pd.Series("cases", index=every.index, dtype=object)
+    group[every["activities_attended"] > 0] = "abroad"
+    group[every["activities_in_country"] > 0] = "activities"
+    group[every["capacity_building_in_country"] > 0] = "assisted"
+    return pd.DataFrame({"iso3": every["iso3"].to_numpy(), "group": group.to_numpy()})
+
+
+def worked_in(data: Dataset, year: int, programme: str | None = None) -> list[str]:
+    """Return the ISO3 codes of the countries where the section worked in ``year``.
+
+    An activity of any level, type or role held in the country (national
+    capacity building there included): the countries briefed by default.
+    """
+    frame = groups(data, year, programme)
+    return list(frame.loc[frame["group"].isin(WORKED), "iso3"])

@@ -95,16 +95,15 @@ def explain(data: Dataset, key: str, year: int, programme: str | None = None,
     """
     scope = Scope(year, programme_code(programme), country)
     rule = _rule(key, country is not None)
-    frame = _records_table(data, rule.table)
-    steps = _read(data, rule.table, len(frame))
-    for step in rule.steps:
+    start, frame, kept, rest = _before_country(data, rule, scope)
+    steps = _read(data, rule.table, start)
+    for step, n in kept:
+        steps.append((_step_words(step, scope), n))
+    for step in rest:
         if not rule.applies(step, scope):
             continue
         frame = frame[step.keep(frame, scope).to_numpy(dtype=bool)]
-        words = step.text()
-        if step.when == "programme":
-            words = _("of {programme}").format(programme=label(scope.programme))
-        steps.append((words, len(frame)))
+        steps.append((_step_words(step, scope), len(frame)))
     records = _measure(rule, frame, _file(data, rule.table))
     steps.append((_measured(rule), len(records)))
     if rule.measure == "distinct":
@@ -116,6 +115,38 @@ def explain(data: Dataset, key: str, year: int, programme: str | None = None,
     out.attrs.update(key=key, value=value, measure=rule.measure,
                      steps=pd.DataFrame(steps, columns=["step", "rows"]))
     return out
+
+
+def _step_words(step, scope: Scope) -> str:
+    if step.when == "programme":
+        return _("of {programme}").format(programme=label(scope.programme))
+    return step.text()
+
+
+def _before_country(data: Dataset, rule: Figure, scope: Scope) -> tuple:
+    """Apply a rule's steps up to its country step; return what every country shares.
+
+    ``(rows read, rows left, [(step, rows left after it)], steps still to apply)``.
+    For a country figure these first steps (the year, the programme) are the
+    same for every country: they run once per dataset, year and programme,
+    and every country's explanation starts from their rows.
+    """
+    cut = next((i for i, s in enumerate(rule.steps) if s.when == "country"), len(rule.steps))
+    if scope.country is None:
+        cut = 0  # a figure of the section or a programme: explained once, nothing to share
+    memo_key = ("explained before country", rule.key, scope.year, scope.programme)
+    if cut and memo_key in data.memo:
+        start, frame, kept = data.memo[memo_key]
+        return start, frame, kept, rule.steps[cut:]
+    frame = _records_table(data, rule.table)
+    start, kept = len(frame), []
+    for step in rule.steps[:cut]:
+        if rule.applies(step, scope):
+            frame = frame[step.keep(frame, scope).to_numpy(dtype=bool)]
+            kept.append((step, len(frame)))
+    if cut:
+        data.memo[memo_key] = (start, frame, kept)
+    return start, frame, kept, rule.steps[cut:]
 
 
 def _measure(rule: Figure, frame: pd.DataFrame, file: str) -> pd.DataFrame:

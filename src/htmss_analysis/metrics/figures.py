@@ -449,6 +449,10 @@ def compute_country(data: Dataset, year: int, country: str, programme: str | Non
                     ) -> dict[str, int]:
     """Compute every country figure of ``country`` (an ISO3 code) for a year.
 
+    Read from :func:`country_figures`, which counts every country at once and
+    keeps the result on the dataset: a country brief, or a build's worker
+    running one brief after another, never counts every country again.
+
     Parameters
     ----------
     data : Dataset
@@ -460,24 +464,43 @@ def compute_country(data: Dataset, year: int, country: str, programme: str | Non
     programme : str, optional
         Programme code; ``None`` or ``"all"`` for the section as a whole.
     """
-    return {key: figure.count(data, year, programme, country)
-            for key, figure in COUNTRY_REGISTRY.items()}
+    every = country_figures(data, year, programme)
+    row = every[every["iso3"] == country]
+    if row.empty:  # no figure in the year: every figure is 0
+        return dict.fromkeys(COUNTRY_REGISTRY, 0)
+    return {key: int(row[key].iloc[0]) for key in COUNTRY_REGISTRY}
+
+
+COUNTED: dict[str, int] = {"country_figures": 0}
+"""How many times this process has counted every country (:func:`country_figures`).
+
+A report records the counts it caused in its metadata, so a build can show
+that a worker counts every country once, not once per brief.
+"""
 
 
 def country_figures(data: Dataset, year: int, programme: str | None = None) -> Frame:
     """Every country with at least one non-zero country figure in ``year``, by ISO3 code.
+
+    Counted once per dataset, year and programme (kept in
+    :attr:`~htmss_analysis.loaders.Dataset.memo`); each call returns a frame
+    of its own.
 
     Returns
     -------
     Frame
         ``iso3``, then one column per key of :data:`COUNTRY_REGISTRY`.
     """
-    series = {key: figure.per_country(data, year, programme)
-              for key, figure in COUNTRY_REGISTRY.items()}
-    table = pd.DataFrame(series).reindex(columns=list(COUNTRY_REGISTRY)).fillna(0)
-    table = table.astype("int64")
-    table = table[(table > 0).any(axis=1)].sort_index()
-    return Frame(table.rename_axis("iso3").reset_index())
+    key = ("country_figures", year, programme_code(programme))
+    if key not in data.memo:
+        COUNTED["country_figures"] += 1
+        series = {k: figure.per_country(data, year, programme)
+                  for k, figure in COUNTRY_REGISTRY.items()}
+        table = pd.DataFrame(series).reindex(columns=list(COUNTRY_REGISTRY)).fillna(0)
+        table = table.astype("int64")
+        table = table[(table > 0).any(axis=1)].sort_index()
+        data.memo[key] = Frame(table.rename_axis("iso3").reset_index())
+    return data.memo[key].copy(deep=False)
 
 
 def attributed(data: Dataset, key: str, programme: str | None = None) -> bool:

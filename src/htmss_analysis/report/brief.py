@@ -12,6 +12,7 @@ import pandas as pd
 from .. import countries as country_names
 from .. import languages, programmes, sdg
 from ..languages import _, ngettext, short_date
+from ..marks import N_
 from ..metrics import context as public_data
 from ..metrics import country as metrics
 from ..metrics.figures import COUNTRY_REGISTRY, country_figures
@@ -260,10 +261,30 @@ def sdgs(ctx: Context) -> Html:
 # --- the index of briefs ---------------------------------------------------------------
 
 
+GROUP_WORDS = {
+    "assisted": (N_("Countries assisted"),
+                 N_("National capacity building (training, training of trainers, mentoring, "
+                    "e-learning, workshops) was held in the country in {year}.")),
+    "activities": (N_("Other countries with activities"),
+                   N_("Activities other than national capacity building were held in the "
+                      "country in {year}: regional or global events it hosted, or other "
+                      "national activities.")),
+    "abroad": (N_("Countries whose people took part abroad"),
+               N_("No activity was held in the country in {year}, but people of its "
+                  "nationality attended activities held elsewhere or online.")),
+    "cases": (N_("Countries with case-law entries only"),
+              N_("No activity was held in the country in {year} and none of its people "
+                 "attended one; cases of its jurisdiction were added to UNODC's case law "
+                 "databases.")),
+}
+"""Each group of :data:`htmss_analysis.metrics.country.GROUPS`: its heading and rule."""
+
+
 @localized
 def index(ctx: Context) -> Html:
-    """List the countries with a brief, by name, with their figures and a link to each."""
+    """List the countries with a brief by group, each with its rule, figures and a link."""
     every = country_figures(ctx.data, ctx.year, ctx.programme)
+    grouped = metrics.groups(ctx.data, ctx.year, ctx.programme).set_index("iso3")["group"]
     table_ = every[every["iso3"].isin(ctx.briefed)].reset_index(drop=True)
     table_.insert(1, "country", [country(ctx, c) for c in table_["iso3"]])
     reg = COUNTRY_REGISTRY
@@ -274,34 +295,71 @@ def index(ctx: Context) -> Html:
     table_ = table_.iloc[sorted(range(len(table_)), key=lambda i: country_names.fold(
         table_["country"].iloc[i]))].reset_index(drop=True)
     shorts = {k: _(reg[k].short) for k in reg}
-    shown = table_.rename(columns=shorts).assign(
-        href=[brief_link(ctx, c) for c in table_["iso3"]])
     n = len(table_)
-    if n == len(every):
+    worked = len(metrics.worked_in(ctx.data, ctx.year, ctx.programme))
+    if ctx.brief_rule == "all":
         said = ngettext(
-            "{n} country with at least one non-zero country figure in {year}, by name; each "
-            "name opens its brief. Definitions are in the method annex.",
-            "{n} countries with at least one non-zero country figure in {year}, by name; each "
-            "name opens its brief. Definitions are in the method annex.", n)
+            "{n} country with at least one non-zero country figure in {year}, by group and "
+            "name; each name opens its brief. Definitions are in the method annex.",
+            "{n} countries with at least one non-zero country figure in {year}, by group and "
+            "name; each name opens its brief. Definitions are in the method annex.", n)
+    elif ctx.brief_rule == "worked":
+        said = ngettext(
+            "{n} country where the section worked in {year}: an activity was held there. By "
+            "group and name; each name opens its brief. Definitions are in the method annex.",
+            "{n} countries where the section worked in {year}: an activity was held in each. "
+            "By group and name; each name opens its brief. Definitions are in the method "
+            "annex.", n)
     else:  # some briefs only (build --country BRA MEX): say it is a selection
         said = ngettext(
-            "{n} country briefed, of the {every} with at least one non-zero country figure in "
-            "{year}, by name; each name opens its brief. Definitions are in the method annex.",
-            "{n} countries briefed, of the {every} with at least one non-zero country figure "
-            "in {year}, by name; each name opens its brief. Definitions are in the method "
-            "annex.", n)
-    return Html(*parts, para(said.format(n=num(n), every=num(len(every)), year=ctx.year)),
-                table(shown, tuple(shorts.values()), cls="data small",
-                      nowrap=("iso3",), links={"country": "href"}))
+            "{n} country briefed, of the {worked} where the section worked in {year} and the "
+            "{every} with at least one non-zero country figure, by group and name; each name "
+            "opens its brief. Definitions are in the method annex.",
+            "{n} countries briefed, of the {worked} where the section worked in {year} and the "
+            "{every} with at least one non-zero country figure, by group and name; each name "
+            "opens its brief. Definitions are in the method annex.", n)
+    parts.append(para(said.format(n=num(n), every=num(len(every)), worked=num(worked),
+                                  year=ctx.year)))
+    if ctx.brief_rule == "worked" and len(every) > n:
+        parts.append(para(_("The other {n} countries with a figure in {year} (people trained "
+                            "abroad, case-law entries) have no brief; a build with the option "
+                            "--country all writes one for each.").format(
+            n=num(len(every) - n), year=ctx.year), "note"))
+    group_of = table_["iso3"].map(grouped)
+    for group in metrics.GROUPS:
+        rows = table_[group_of == group]
+        if rows.empty:
+            continue
+        title, rule = GROUP_WORDS[group]
+        shown = rows.drop(columns="iso3").rename(columns=shorts).assign(
+            href=[brief_link(ctx, c) for c in rows["iso3"]])
+        shown.insert(1, "iso3", rows["iso3"].to_numpy())
+        parts += [heading(f"{_(title)} ({num(len(rows))})", 3, anchor=f"group-{group}"),
+                  para(_(rule).format(year=ctx.year)),
+                  table(shown, tuple(shorts.values()), cls="data small", nowrap=("iso3",),
+                        links={"country": "href"})]
+    return Html(*parts)
 
 
 def index_headline(ctx: Context) -> pd.DataFrame:
-    """Return the index's figure for its workbook: countries with a brief, this year and last."""
-    counts = [len(country_figures(ctx.data, y, ctx.programme))
-              for y in (ctx.year, ctx.year - 1)]
+    """Return the index's figures for its workbook: countries briefed and by group, two years."""
     with languages.using(ctx.lang):
-        return pd.DataFrame({
-            "key": ["country_briefs"], "title": [_("Countries with a brief")],
-            "value": [counts[0]], "previous_year": [counts[1]],
-            "definition": [_("Countries with at least one non-zero country figure in the "
-                             "year.")]})
+        now = metrics.groups(ctx.data, ctx.year, ctx.programme)["group"].value_counts()
+        before = metrics.groups(ctx.data, ctx.year - 1, ctx.programme)["group"].value_counts()
+        keys = ["country_briefs", *(f"countries_{g}" for g in metrics.GROUPS)]
+        titles = [_("Countries with a brief"), *(_(GROUP_WORDS[g][0]) for g in metrics.GROUPS)]
+        rule = {"worked": _("Countries where the section worked in the year: an activity was "
+                            "held there."),
+                "all": _("Countries with at least one non-zero country figure in the year."),
+                "chosen": _("The countries chosen for a brief that have a figure in the "
+                            "year.")}[ctx.brief_rule]
+        values = [len(ctx.briefed), *(int(now.get(g, 0)) for g in metrics.GROUPS)]
+        previous = [sum(int(before.get(g, 0)) for g in
+                        (metrics.WORKED if ctx.brief_rule == "worked" else metrics.GROUPS))
+                    if ctx.brief_rule != "chosen" else None,
+                    *(int(before.get(g, 0)) for g in metrics.GROUPS)]
+        definitions = [rule, *(_(GROUP_WORDS[g][1]).format(year=ctx.year)
+                               for g in metrics.GROUPS)]
+        return pd.DataFrame({"key": keys, "title": titles, "value": values,
+                             "previous_year": pd.array(previous, dtype="Int64"),
+                             "definition": definitions})

@@ -20,6 +20,7 @@ from .. import countries as country_names
 from .. import languages, programmes
 from ..languages import _
 from ..loaders import Dataset, check_year
+from ..metrics.country import worked_in
 from ..metrics.figures import compute_country, country_figures
 from ..metrics.select import translations
 from ..sources import PublicSources
@@ -63,6 +64,15 @@ class Context:
     memo : dict
         Figures the report asks for more than once (its country figures, its
         figures' records), computed once for this report.
+    others : dict of str to str
+        The same report in the other languages built beside it: language code
+        to relative address (the title block links to them).
+    home : str
+        Relative address of the build's page leading to every report
+        (``reports/index.html``); empty: no link.
+    brief_rule : str
+        How the briefs were chosen (:func:`brief_rule`): ``worked``, ``all``
+        or ``chosen``; the index of briefs says so.
     as_published : bool
         Show the figures the highlights print rounded as they print them
         ("more than 4,500", the exact figure in the card's note).
@@ -87,6 +97,9 @@ class Context:
     memo: dict = field(default_factory=dict, repr=False)
     depth: int = 0
     as_published: bool = False
+    brief_rule: str = "worked"
+    others: dict[str, str] = field(default_factory=dict)
+    home: str = ""
 
     @property
     def label(self) -> str:
@@ -129,8 +142,9 @@ def regions(ctx: Context, values: pd.Series) -> pd.Series:
 
 def context(data: Dataset, year: int, programme: str | None = None, years_back: int = 2,
             sources: PublicSources | None = None, country: str | None = None,
-            briefs: str = "", brief_countries: str = "all", lang: str = "en",
-            as_published: bool = False) -> Context:
+            briefs: str = "", brief_countries: str = "worked", lang: str = "en",
+            as_published: bool = False, other_languages: str = "", home: str = ""
+            ) -> Context:
     """Fix what a report covers.
 
     Parameters
@@ -152,8 +166,10 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
         Folder of the country briefs built beside the report (relative to
         it); country names then link to their briefs.
     brief_countries : str, optional
-        Which countries have a brief: ``"all"`` (every country with a
-        non-zero country figure in the year) or ISO3 codes separated by spaces.
+        Which countries have a brief (:func:`briefed_countries`): ``"worked"``
+        (the default: an activity held in the country in the year), ``"all"``
+        (every country with a non-zero country figure) or ISO3 codes
+        separated by spaces.
     lang : str, optional
         The report's language (one of :data:`htmss_analysis.programmes.LANGUAGES`;
         default English). Only the words change: the figures are the same in
@@ -162,6 +178,13 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
         Show the figures the publication prints rounded as it prints them
         (:func:`htmss_analysis.metrics.figures.as_published`); the highlights'
         default. Programme reports and briefs show exact figures.
+    other_languages : str, optional
+        The same report in other languages, as the build writes it:
+        ``"fr=fr/GLOT59.html es=es/GLOT59.html"`` (relative addresses); the
+        title block links to each.
+    home : str, optional
+        Relative address of the build's index of every report; the title
+        block links back to it.
 
     Raises
     ------
@@ -190,13 +213,57 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
         params["lang"] = lang
     if as_published:
         params["as published"] = "yes"
-    briefed: frozenset[str] = frozenset()
-    if briefs:
-        briefed = frozenset(country_figures(data, year)["iso3"])
-        if brief_countries.strip().lower() != "all":
-            briefed &= {country_names.to_iso3(c) for c in brief_countries.split()}
+    briefed = briefed_countries(data, year, brief_countries) if briefs else frozenset()
     return Context(data, year, code, years, params, sources, iso3, briefs, briefed, lang,
-                   as_published=as_published)
+                   as_published=as_published, brief_rule=brief_rule(brief_countries),
+                   others=languages_of(other_languages, lang), home=relative(home))
+
+
+def relative(address: str) -> str:
+    """Return ``address`` if it is a relative address within the reports, else "".
+
+    A report links only to files beside it: never to a scheme (``http:``,
+    ``javascript:``), an absolute path or a host.
+    """
+    address = address.strip()
+    if not address or ":" in address or address.startswith(("/", "\\")) or "\\" in address:
+        return ""
+    return address
+
+
+def languages_of(text: str, lang: str) -> dict[str, str]:
+    """Parse ``"fr=fr/X.html es=es/X.html"``: the report's languages but its own, in UN order."""
+    given = dict(part.partition("=")[::2] for part in text.split() if "=" in part)
+    return {code: relative(given[code]) for code in programmes.LANGUAGES
+            if code != lang and code in given and relative(given[code])}
+
+
+BRIEF_RULES = ("worked", "all")
+"""The words that choose the briefs: where the section worked (the default), or ``all``."""
+
+
+def brief_rule(brief_countries: str) -> str:
+    """Say which rule ``brief_countries`` follows: ``worked``, ``all``, or ``chosen`` (codes)."""
+    said = brief_countries.strip().lower()
+    return said if said in BRIEF_RULES else "chosen"
+
+
+def briefed_countries(data: Dataset, year: int, brief_countries: str = "worked"
+                      ) -> frozenset[str]:
+    """Return the ISO3 codes of the countries briefed in ``year``.
+
+    ``brief_countries`` is ``"worked"`` (where the section worked: an activity
+    held in the country), ``"all"`` (every country with a non-zero country
+    figure), or ISO3 codes and country names separated by spaces (those of
+    them with a figure).
+    """
+    rule = brief_rule(brief_countries)
+    if rule == "worked":
+        return frozenset(worked_in(data, year))
+    every = frozenset(country_figures(data, year)["iso3"])
+    if rule == "all":
+        return every
+    return every & {country_names.to_iso3(c) for c in brief_countries.split()}
 
 
 def report_name(ctx: Context) -> str:

@@ -55,6 +55,8 @@ div.htmss header.report-title{border-bottom:4px solid var(--accent);padding-bott
 div.htmss .kicker{letter-spacing:.02em;font-size:.85em;
 color:var(--muted);margin:0}
 div.htmss .subtitle{margin:.2em 0 0;color:var(--muted)}
+div.htmss nav.report-links{display:flex;flex-wrap:wrap;gap:.2em 1.2em;margin:.5em 0 0;
+font-size:.9em}
 div.htmss .card .card-note{display:block;font-size:.85em;color:var(--muted);margin-top:.2em}
 div.htmss td code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;
 font-size:.88em;background:none;padding:0;color:inherit}

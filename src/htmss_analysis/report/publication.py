@@ -43,7 +43,7 @@ def title(ctx: Context, subtitle: str = "") -> Html:
     kicker = " · ".join(glossary.term(key).introduced(ctx.lang) for key in ("office", "section"))
     parts = [f'<header class="report-title"><p class="kicker">{esc(kicker)}</p>'
              f'<h1>{esc(heading_)}</h1>'
-             f'<p class="subtitle">{esc(ctx.name)}{esc(sample)}</p></header>']
+             f'<p class="subtitle">{esc(ctx.name)}{esc(sample)}</p>{_links(ctx)}</header>']
     if ctx.programme is None and ctx.country is None:
         # the highlights: spell each programme out at its first use
         parts.append(para(_("Global programmes: {list}.").format(list=languages.semicolons(
@@ -57,6 +57,19 @@ def title(ctx: Context, subtitle: str = "") -> Html:
             for t in glossary.abbreviations(ctx.lang, exclude=("office", "section")))),
             "note"))
     return Html(*parts, title=page, lang=ctx.lang)
+
+
+def _links(ctx: Context) -> str:
+    """Link the report to itself in the other languages built, and to the page of every report."""
+    items = [f'<a href="{esc(href)}" hreflang="{esc(code)}" lang="{esc(code)}">'
+             f"{esc(languages.own_name(code))}</a>" for code, href in ctx.others.items()]
+    if ctx.home:
+        every = _("All reports")
+        items.append(f'<a href="{esc(ctx.home)}">{esc(every)}</a>')
+    if not items:
+        return ""
+    label = _("Other languages and reports")
+    return f'<nav class="report-links" aria-label="{esc(label)}">' + "".join(items) + "</nav>"
 
 
 def _titled(frame: pd.DataFrame) -> pd.DataFrame:
