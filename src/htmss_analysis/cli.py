@@ -483,7 +483,8 @@ class Progress:
         self.count = self.failed = self.built = 0
         self.to_build = total - current
         self.running: dict[str, str] = {}
-        self.start = self._last = time.monotonic()
+        self.start = time.monotonic()
+        self._last = self.start - 1  # the first line is drawn at once
         self._clock = time.monotonic
         self._shown = False
 
@@ -503,7 +504,8 @@ class Progress:
         elapsed = now - self.start
         left = ""
         if self.built and self.to_build > self.built:
-            left = f" · about {_duration(elapsed / self.built * (self.to_build - self.built))} left"
+            rest = elapsed / self.built * (self.to_build - self.built)
+            left = f" · about {_duration(max(rest, 1))} left"
         failed = f" · {self.failed} failed" if self.failed else ""
         running = " · running " + ", ".join(self.running.values()) if self.running else ""
         line = (f"[{self.count}/{self.total}] {_duration(elapsed)}{left}{failed}{running}")

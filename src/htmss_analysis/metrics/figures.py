@@ -471,11 +471,11 @@ def compute_country(data: Dataset, year: int, country: str, programme: str | Non
     return {key: int(row[key].iloc[0]) for key in COUNTRY_REGISTRY}
 
 
-COUNTED: dict[str, int] = {"country_figures": 0}
-"""How many times this process has counted every country (:func:`country_figures`).
+COUNTED: list[tuple[int, str | None]] = []
+"""Each (year, programme) for which this process counted every country (:func:`country_figures`).
 
-A report records the counts it caused in its metadata, so a build can show
-that a worker counts every country once, not once per brief.
+A report records those its run added (its last cell's metadata), so a build
+can show that a worker counts every country once, not once per brief.
 """
 
 
@@ -493,7 +493,7 @@ def country_figures(data: Dataset, year: int, programme: str | None = None) -> F
     """
     key = ("country_figures", year, programme_code(programme))
     if key not in data.memo:
-        COUNTED["country_figures"] += 1
+        COUNTED.append(key[1:])
         series = {k: figure.per_country(data, year, programme)
                   for k, figure in COUNTRY_REGISTRY.items()}
         table = pd.DataFrame(series).reindex(columns=list(COUNTRY_REGISTRY)).fillna(0)

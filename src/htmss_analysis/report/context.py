@@ -21,7 +21,7 @@ from .. import languages, programmes
 from ..languages import _
 from ..loaders import Dataset, check_year
 from ..metrics.country import worked_in
-from ..metrics.figures import compute_country, country_figures
+from ..metrics.figures import COUNTED, compute_country, country_figures
 from ..metrics.select import translations
 from ..sources import PublicSources
 from .collect import Tables, recording
@@ -214,9 +214,20 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
     if as_published:
         params["as published"] = "yes"
     briefed = briefed_countries(data, year, brief_countries) if briefs else frozenset()
-    return Context(data, year, code, years, params, sources, iso3, briefs, briefed, lang,
-                   as_published=as_published, brief_rule=brief_rule(brief_countries),
-                   others=languages_of(other_languages, lang), home=relative(home))
+    ctx = Context(data, year, code, years, params, sources, iso3, briefs, briefed, lang,
+                  as_published=as_published, brief_rule=brief_rule(brief_countries),
+                  others=languages_of(other_languages, lang), home=relative(home))
+    ctx.memo["counted before"] = len(COUNTED)
+    return ctx
+
+
+def counted(ctx: Context) -> list[list]:
+    """Return each (year, programme) for which this report's run counted every country.
+
+    Read from :data:`htmss_analysis.metrics.figures.COUNTED` since the context
+    was made: a brief in a build's kernel that ran another before counts none.
+    """
+    return [list(key) for key in COUNTED[ctx.memo.get("counted before", 0):]]
 
 
 def relative(address: str) -> str:

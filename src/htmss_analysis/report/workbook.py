@@ -27,7 +27,7 @@ from ..languages import _, current, ngettext, using
 from ..metrics.figures import COUNTRY_REGISTRY, REGISTRY, attributed, compute
 from . import words
 from .collect import HEADLINE, Tables, sheet_name
-from .context import Context, country_figures_of, localized, report_name
+from .context import Context, counted, country_figures_of, localized, report_name
 from .html import Html, esc, num, para
 from .method import explained as explained_figures
 
@@ -237,12 +237,15 @@ def tables_workbook(ctx: Context, out_dir: str | Path = "", name: str = "",
     # the bytes it planned with (an input replaced mid-build and put back is caught).
     read = [[s.path.name, s.sha256] for s in ctx.data.sources] + \
         [[p.name, digest] for _key, p, digest in ctx.sources.files()]
+    # What the run counted for every country, and in which process: a build's kernel that
+    # ran a report before counts nothing again (see htmss_analysis.build).
+    facts = {"inputs": read, "counted": counted(ctx), "process": os.getpid()}
     folder = destination(out_dir)
     if folder is None:
         return Html(para(_("No workbook was written: this run was given no folder for it. "
                            "Give the notebook's out_dir parameter a folder to have the "
                            "report's figures and tables as a workbook there."), "note"),
-                    meta={"inputs": read})
+                    meta=facts)
     rows = headline if headline is not None else headline_rows(ctx)
     sheets = dict(ctx.tables.sheets)
     explained = explained_figures(ctx, ctx.country is not None) if headline is None else {}
@@ -266,4 +269,4 @@ def tables_workbook(ctx: Context, out_dir: str | Path = "", name: str = "",
             "{n} texts are longer than a workbook cell holds ({limit} characters): the "
             "workbook holds their beginnings, each ending in …; the report shows them whole.",
             cut).format(n=num(cut), limit=num(CELL_LIMIT)), "note")] if cut else []),
-        meta={"inputs": read})
+        meta=facts)
