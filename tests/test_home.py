@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+
 from conftest import ACTIVITIES, PARTICIPANTS, build_cli, write_folder
 
 HREF = re.compile(r'<a href="([^"#]+)(?:#[^"]*)?"')
