@@ -25,9 +25,12 @@ $(STAMP): pyproject.toml constraints.txt
 	ln -sfn $(CURDIR)/src/htmss_analysis/templates/htmss $(TEMPLATES)/htmss
 	touch $(STAMP)
 
+# The highlights, the programme reports and a brief of each country where the section
+# worked in the year, in every language (LANGS=en for English only); then open
+# reports/index.html.
 reports: $(STAMP)
 	$(BIN)/htmss-analysis build --year $(YEAR) --jobs $(JOBS) --config config/public-sources.toml \
-		--country all --lang $(LANGS)
+		--lang $(LANGS)
 
 test: $(STAMP)
 	$(BIN)/ruff check .

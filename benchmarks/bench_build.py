@@ -54,7 +54,7 @@ def main() -> None:
                      env=env)
 
     build = [BIN / "htmss-analysis", "build", "--out", work / "built", "--config", "none",
-             "--treaty-untoc", untoc]
+             "--treaty-untoc", untoc, "--country", "none"]  # the four reports, no brief
     env_cold = {**env, "HTMSS_CACHE_DIR": str(work / "cold-cache")}
     cold = run(*build, "--force", env=env_cold)
     untoc.write_text("Participant,Signature,Consent\nAlbania,12 Dec 2000,21 Aug 2002\n"
