@@ -442,8 +442,8 @@ def test_a_terminated_build_stops_its_workers_and_sums_up(tmp_path):
     import time
 
     proc = subprocess.Popen([str(SCRIPT), "build", "--out", str(tmp_path / "out"), "--config",
-                             "none"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            text=True)
+                             "none", "--country", "none"], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
     time.sleep(6)
     proc.terminate()
     out, _ = proc.communicate(timeout=60)
@@ -478,12 +478,13 @@ def test_a_build_killed_outright_leaves_no_worker_writing_reports(tmp_path):
     import time
 
     out = tmp_path / "out"
-    proc = subprocess.Popen([str(SCRIPT), "build", "--out", str(out), "--config", "none"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(120):  # until the workers are executing notebooks
-        if list((out / "2018").glob("*.ipynb")):
+    proc = subprocess.Popen([str(SCRIPT), "build", "--out", str(out), "--config", "none",
+                             "--country", "none"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    for _ in range(200):  # until the workers are executing notebooks
+        if "started" in proc.stdout.readline():
             break
-        time.sleep(0.5)
+    time.sleep(0.5)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     # A report takes about 10 s: orphaned workers would have written some by now.

@@ -325,9 +325,9 @@ def run_job(job: Job, on_cell: Callable[[int, int, str], None] | None = None,
     whose kernel :func:`start_kernel` started for this job's folder; it is
     shut down when the notebook has run, unless ``keep`` and the report
     succeeded (the caller then owns it); ``used`` says it ran a report
-    before, and is reset first. A report that fails leaves no HTML
-    behind: a previous build's file would look current beside the new, failed
-    notebook.
+    before, and is reset first. A report that fails leaves no HTML and no
+    workbook behind: a previous build's would look current beside the new,
+    failed notebook.
     """
     import papermill as pm
 
@@ -339,7 +339,7 @@ def run_job(job: Job, on_cell: Callable[[int, int, str], None] | None = None,
             first = (cell.source.strip().splitlines() or [""])[0]
             on_cell(cell_index + 1, total, first[:60])
 
-        cell_started.total = sum(1 for _ in _cells(job.notebook)) + 1  # + injected parameters
+        cell_started.total = _cell_count(job.notebook) + 1  # + the injected parameters
         hooks["on_cell_start"] = cell_started
     try:
         job.out_dir.mkdir(parents=True, exist_ok=True)
@@ -373,6 +373,17 @@ def run_job(job: Job, on_cell: Callable[[int, int, str], None] | None = None,
     return Outcome(job, True, time.monotonic() - start)
 
 
+def _cell_count(notebook: Path) -> int:
+    """Count a notebook's cells, read once per worker while the file is unchanged."""
+    st = notebook.stat()
+    return _counted_cells(str(notebook), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=16)
+def _counted_cells(path: str, _mtime_ns: int, _size: int) -> int:
+    return len(_cells(Path(path)))
+
+
 def _cells(notebook: Path) -> list:
     import nbformat
 
@@ -380,7 +391,10 @@ def _cells(notebook: Path) -> list:
 
 
 def _failed(job: Job, start: float, error: str) -> Outcome:
+    # A reader opens the page and the workbook: neither stays beside a failed run, where an
+    # earlier build's would look current. The executed notebook stays, to see what failed.
     job.html.unlink(missing_ok=True)
+    job.workbook.unlink(missing_ok=True)
     try:
         import nbformat
 

@@ -443,7 +443,7 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
                 outcomes = builder.build(jobs, pool or args.jobs, on_done=shown.done,
                                          force=args.force, on_cell=shown.cell)
             shown.end()
-            home, _ = builder.write_home(out)
+            home = _home_or_warn(out)
     except builder.BuildLocked as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_DATA
@@ -457,14 +457,26 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
     except builder.BuildInterrupted as exc:
         shown.end()
         _summary(exc.outcomes, "interrupted: ")
-        with contextlib.suppress(OSError):
-            print(f"open {builder.write_home(out)[0]}: the reports built so far", flush=True)
+        home = _home_or_warn(out)
+        if home:
+            print(f"open {home}: the reports built so far", flush=True)
         return EXIT_INTERRUPTED
     finally:
         signal.signal(signal.SIGTERM, previous)
     status = _summary(outcomes)
-    print(f"open {home}: every report built there, by year and language", flush=True)
+    if home:
+        print(f"open {home}: every report built there, by year and language", flush=True)
     return status
+
+
+def _home_or_warn(out: Path) -> Path | None:
+    """Write the page of every report; on a full or read-only disk, say so and go on."""
+    try:
+        return builder.write_home(out)[0]
+    except OSError as exc:
+        print(f"warning: the page of every report was not written: {_os_error(exc, out)}",
+              file=sys.stderr, flush=True)
+        return None
 
 
 class Progress:
