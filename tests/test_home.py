@@ -106,6 +106,23 @@ def test_a_build_counts_every_country_once_per_worker(two_languages):
     assert quiet >= 6
 
 
+def test_the_countries_a_rule_picked_are_kept_with_the_data_they_came_from(tmp_path):
+    from htmss_analysis import build as builder
+
+    data = write_folder(tmp_path / "data")
+    files = sorted(data.glob("*.csv"))
+    out = tmp_path / "out"
+    assert builder.recorded_briefs(out, 2018, "worked", files) is None  # nothing recorded
+    builder.record_briefs(out, 2018, "worked", files, ["AUT", "BRA"])
+    assert builder.recorded_briefs(out, 2018, "worked", files) == ["AUT", "BRA"]
+    # another rule, another year, one byte of the data changed: the data must be read
+    assert builder.recorded_briefs(out, 2018, "all", files) is None
+    assert builder.recorded_briefs(out, 2017, "worked", files) is None
+    with (data / "activities.csv").open("a", encoding="utf-8") as fh:
+        fh.write("\n")
+    assert builder.recorded_briefs(out, 2018, "worked", files) is None
+
+
 def test_the_progress_line_is_one_line_rewritten_on_a_terminal(capsys):
     from htmss_analysis import build as builder
     from htmss_analysis.cli import Progress

@@ -540,6 +540,68 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
     return jobs
 
 
+BRIEFS = ".htmss-briefs.json"
+"""The file, in a year's folder, recording which countries a rule picked from which data."""
+
+
+def _briefs_key(year: int, rule: str, data_files: list[Path]) -> str:
+    """Digest what decides the countries a rule picks: the data's bytes and the package's code."""
+    import hashlib
+    import json
+
+    from . import __version__
+    from .files import file_sha256
+
+    code = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    parts = [year, rule, sorted((p.name, file_sha256(p)) for p in data_files), __version__,
+             code.hexdigest()]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+def recorded_briefs(out_dir: Path, year: int, rule: str, data_files: list[Path]
+                    ) -> list[str] | None:
+    """Return the countries ``rule`` picked when a build last read these very data files.
+
+    ``None`` when no build recorded them (or the data or the package changed
+    since): the data must then be read, validated, to know. A rebuild with
+    nothing changed so reads no table at all.
+    """
+    import json
+
+    try:
+        record = json.loads((out_dir / str(year) / BRIEFS).read_text(encoding="utf-8"))
+        entry = record.get(rule, {})
+        if entry.get("key") == _briefs_key(year, rule, data_files):
+            countries = entry.get("countries")
+            if isinstance(countries, list) and all(isinstance(c, str) for c in countries):
+                return list(countries)
+    except (OSError, ValueError, AttributeError):
+        pass
+    return None
+
+
+def record_briefs(out_dir: Path, year: int, rule: str, data_files: list[Path],
+                  countries: list[str]) -> None:
+    """Record the countries ``rule`` picked from these data files (:func:`recorded_briefs`)."""
+    import json
+
+    folder = out_dir / str(year)
+    try:
+        record = json.loads((folder / BRIEFS).read_text(encoding="utf-8"))
+        record = record if isinstance(record, dict) else {}
+    except (OSError, ValueError):
+        record = {}
+    record[rule] = {"key": _briefs_key(year, rule, data_files), "countries": list(countries)}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomically(folder / BRIEFS, json.dumps(record, indent=1, sort_keys=True).encode())
+    except OSError:
+        pass  # only a shortcut for the next build: it will read the data instead
+
+
 HOME = "index.html"
 """The page, in the output folder, that leads to every report built (:func:`write_home`)."""
 

@@ -351,18 +351,23 @@ def _build(args: argparse.Namespace) -> int:
         return EXIT_DATA
     sources = _sources_or_exit(args)
     rule = _brief_rule(args)
-    # The workers start now and import what they need while the data is validated. When
-    # the briefs follow a rule the data is read first (it says which countries get one),
-    # so they start before it is.
-    early = builder.Workers(args.jobs) if rule in RULES and not args.scheduler else None
+    out = args.out or paths.reports()
+    located = find_sources(args.data or paths.sample_data())
+    data_files = list(dict.fromkeys(file for file, _ in located.tables.values()))
+    # Which countries a rule picks is known from the data, validated: unless an earlier
+    # build of these very files recorded them, the data is read first, and the workers
+    # start now, to import what they need meanwhile.
+    known = builder.recorded_briefs(out, args.year, rule, data_files) \
+        if rule in RULES and not located.errors else None
+    early = builder.Workers(args.jobs) if rule in RULES and known is None and \
+        not args.scheduler else None
     with early or contextlib.nullcontext():
-        countries = _countries_or_exit(args, rule)
+        countries = known if known is not None else _countries_or_exit(args, rule)
+        if rule in RULES and known is None and not located.errors:
+            builder.record_briefs(out, args.year, rule, data_files, countries)
         extra = {"config": str(sources.config) if sources.config else NO_CONFIG,
                  **{k: str(Path(getattr(args, k)).resolve()) for k in SOURCES
                     if getattr(args, k)}}
-        out = args.out or paths.reports()
-        located = find_sources(args.data or paths.sample_data())
-        data_files = list(dict.fromkeys(file for file, _ in located.tables.values()))
         jobs = builder.plan(args.data, args.year, names, out, args.notebooks, args.timeout,
                             extra, data_files=data_files, public=sources.paths,
                             countries=countries, brief_rule=rule, langs=langs)
