@@ -428,17 +428,23 @@ def public_inputs(name: str) -> tuple[str, ...]:
     return BRIEF_PUBLIC  # a country brief, named by its ISO3 code
 
 
-def fingerprint(notebook: Path, parameters: dict, inputs: list[Path]) -> str:
-    """Digest what a report is made from (see :class:`Job`)."""
+def fingerprint(notebook: Path, parameters: dict, inputs: list[Path],
+                sha: Callable[[Path], str] | None = None) -> str:
+    """Digest what a report is made from (see :class:`Job`).
+
+    ``sha`` gives a file's SHA-256 (default :func:`~htmss_analysis.files.file_sha256`); a
+    plan of hundreds of reports passes one that asks once per file.
+    """
     import hashlib
     import json
 
     from . import __version__
     from .files import file_sha256
 
-    template = sorted((p.name, file_sha256(p)) for p in (paths.templates() / TEMPLATE).iterdir())
-    parts = {"notebook": file_sha256(notebook), "parameters": parameters, "template": template,
-             "inputs": sorted((p.name, file_sha256(p)) for p in inputs),
+    sha = sha or file_sha256
+    template = sorted((p.name, sha(p)) for p in (paths.templates() / TEMPLATE).iterdir())
+    parts = {"notebook": sha(notebook), "parameters": parameters, "template": template,
+             "inputs": sorted((p.name, sha(p)) for p in inputs),
              "version": __version__}
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -493,13 +499,20 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
     linked = {"briefs": COUNTRIES, "brief_countries": chosen} if countries else {}
     langs = tuple(dict.fromkeys(langs))
     jobs = []
+    known: dict[Path, str] = {}
+
+    def sha(path: Path) -> str:
+        """Each file's SHA-256, asked once for the whole plan (hundreds of jobs share them)."""
+        if path not in known:
+            from .files import file_sha256
+
+            known[path] = file_sha256(path)
+        return known[path]
 
     def root(lang: str) -> Path:
         return out_dir / str(year) if lang == "en" else out_dir / str(year) / lang
 
     def add(name: str, nb: Path, params: dict, folder: Path, lang: str) -> None:
-        from .files import file_sha256
-
         # The report writes its workbook where it is told: its own folder, never the
         # kernel's working folder. Its links to itself in the other languages and to the
         # page of every report are relative: the folder can be moved or e-mailed whole.
@@ -510,10 +523,12 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
                   **({"other_languages": others} if others else {}),
                   "home": _relative(out_dir / HOME, folder)}
 
-        inputs = [*(data_files or []), *(Path(p) for k, p in (public or {}).items()
-                                          if k in public_inputs(name) and Path(p).is_file())]
-        jobs.append(Job(name, nb, params, folder, timeout, fingerprint(nb, params, inputs),
-                        tuple(inputs), tuple((p.name, file_sha256(p)) for p in inputs)))
+        inputs = [*(data_files or []), *(p for k, p in public_paths.items()
+                                          if k in public_inputs(name))]
+        jobs.append(Job(name, nb, params, folder, timeout, fingerprint(nb, params, inputs, sha),
+                        tuple(inputs), tuple((p.name, sha(p)) for p in inputs)))
+
+    public_paths = {k: Path(p) for k, p in (public or {}).items() if Path(p).is_file()}
 
     for lang in langs:
         said = {} if lang == "en" else {"lang": lang}
