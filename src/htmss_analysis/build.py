@@ -449,6 +449,14 @@ def fingerprint(notebook: Path, parameters: dict, inputs: list[Path],
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
+BRIEF_RULES = ("worked", "all")
+"""The briefs a rule picks, from the data: where the section worked (the default), or all.
+
+The notebooks take these words as they are (``brief_countries``) and work the
+countries out alike.
+"""
+
+
 def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
          notebooks: Path | None = None, timeout: int = CELL_TIMEOUT,
          extra: dict | None = None, data_files: list[Path] | None = None,
@@ -495,7 +503,7 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
     """
     notebooks = notebooks or paths.notebooks()
     data = str(Path(data_dir).resolve()) if data_dir else ""
-    chosen = brief_rule if brief_rule in ("worked", "all") else " ".join(countries or [])
+    chosen = brief_rule if brief_rule in BRIEF_RULES else " ".join(countries or [])
     linked = {"briefs": COUNTRIES, "brief_countries": chosen} if countries else {}
     langs = tuple(dict.fromkeys(langs))
     jobs = []
@@ -548,7 +556,7 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
         if countries:
             # Some briefs built into a folder holding others: the index lists them all,
             # never only this run's (the others would be orphaned).
-            listed = chosen if brief_rule in ("worked", "all") else " ".join(
+            listed = chosen if brief_rule in BRIEF_RULES else " ".join(
                 sorted(set(countries) | set(briefs_in(folder))))
             add(INDEX, notebooks / "country_index.ipynb",
                 {**base, "countries": listed, **said}, folder, lang)
@@ -567,12 +575,8 @@ def _briefs_key(year: int, rule: str, data_files: list[Path]) -> str:
     from . import __version__
     from .files import file_sha256
 
-    code = hashlib.sha256()
-    package = Path(__file__).parent
-    for path in sorted(package.rglob("*.py")):
-        code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     parts = [year, rule, sorted((p.name, file_sha256(p)) for p in data_files), __version__,
-             code.hexdigest()]
+             paths.code_digest("**/*.py")]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 

@@ -7,6 +7,7 @@ import contextlib
 import json
 import signal
 import sys
+import time
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -358,12 +359,12 @@ def _build(args: argparse.Namespace) -> int:
     # build of these very files recorded them, the data is read first, and the workers
     # start now, to import what they need meanwhile.
     known = builder.recorded_briefs(out, args.year, rule, data_files) \
-        if rule in RULES and not located.errors else None
-    early = builder.Workers(args.jobs) if rule in RULES and known is None and \
+        if rule in builder.BRIEF_RULES and not located.errors else None
+    early = builder.Workers(args.jobs) if rule in builder.BRIEF_RULES and known is None and \
         not args.scheduler else None
     with early or contextlib.nullcontext():
         countries = known if known is not None else _countries_or_exit(args, rule)
-        if rule in RULES and known is None and not located.errors:
+        if rule in builder.BRIEF_RULES and known is None and not located.errors:
             builder.record_briefs(out, args.year, rule, data_files, countries)
         extra = {"config": str(sources.config) if sources.config else NO_CONFIG,
                  **{k: str(Path(getattr(args, k)).resolve()) for k in SOURCES
@@ -379,10 +380,6 @@ def _build(args: argparse.Namespace) -> int:
                          if to_build and not args.scheduler else None)
         with (pool if pool is not early else None) or contextlib.nullcontext():
             return _build_with(args, jobs, current, sources, out, pool, rule)
-
-
-RULES = ("worked", "all")
-"""The briefs chosen by a rule (the data says which countries): the default set, or all."""
 
 
 def _brief_rule(args: argparse.Namespace) -> str:
@@ -403,7 +400,7 @@ def _countries_or_exit(args: argparse.Namespace, rule: str) -> list[str] | None:
     """Return the ISO3 codes of the countries ``build`` briefs (None for no briefs)."""
     if rule == "none":
         return None
-    if rule in RULES:
+    if rule in builder.BRIEF_RULES:
         from .metrics.country import worked_in
         from .metrics.figures import country_figures
 
@@ -436,7 +433,7 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
     previous = signal.signal(signal.SIGTERM, on_term)
     try:
         with builder.locked(out / str(args.year)):
-            gone = builder.prune_briefs(jobs) if rule in RULES else []
+            gone = builder.prune_briefs(jobs) if rule in builder.BRIEF_RULES else []
             if gone:
                 print(f"removed {len(gone)} file(s) of earlier briefs of countries the "
                       f"{'default set' if rule == 'worked' else 'rule'} no longer picks in "
@@ -494,15 +491,12 @@ class Progress:
     """
 
     def __init__(self, total: int, current: int, live: bool):
-        import time
-
         self.total, self.live = total, live
         self.count = self.failed = self.built = 0
         self.to_build = total - current
         self.running: dict[str, str] = {}
         self.start = time.monotonic()
         self._last = self.start - 1  # the first line is drawn at once
-        self._clock = time.monotonic
         self._shown = False
 
     def _say(self, line: str) -> None:
@@ -514,7 +508,7 @@ class Progress:
             self._draw(force=True)
 
     def _draw(self, force: bool = False) -> None:
-        now = self._clock()
+        now = time.monotonic()
         if not force and now - self._last < 0.1:
             return
         self._last = now

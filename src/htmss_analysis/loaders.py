@@ -873,12 +873,9 @@ def code_digest() -> str:
     Part of the cache key: a change to how a cell is parsed (an editable install
     between releases, say) is never served tables parsed the old way.
     """
-    import hashlib
+    from .paths import code_digest as digest_of
 
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):  # the package's own, no reports
-        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    return digest_of("*.py")  # the package's own modules, no reports
 
 
 def _columns(name: str) -> list[str]:

@@ -75,3 +75,19 @@ def project_config(start: str | Path | None = None) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def code_digest(pattern: str = "*.py") -> str:
+    """Return the SHA-256 of the package's own modules matching ``pattern`` (and their names).
+
+    ``*.py``: the top-level modules, which turn files into validated tables (a
+    cache key: a parser changed between releases is never served old tables);
+    ``**/*.py``: every module, the metrics too.
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.glob(pattern)):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode("utf-8") + b"\0"
+                      + path.read_bytes())
+    return digest.hexdigest()

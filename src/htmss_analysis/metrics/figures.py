@@ -30,7 +30,7 @@ from ..loaders import Dataset
 from ..marks import N_
 from ..programmes import programme_code
 from ..schema import CAPACITY_BUILDING
-from .select import TEACHING_MODULE, among
+from .select import TEACHING_MODULE, among, kept
 
 __all__ = ["COUNTRY_REGISTRY", "REGISTRY", "Figure", "Scope", "Step", "attributed", "compute",
            "compute_country", "country_figures", "headline", "recorded", "registry_table",
@@ -491,16 +491,16 @@ def country_figures(data: Dataset, year: int, programme: str | None = None) -> F
     Frame
         ``iso3``, then one column per key of :data:`COUNTRY_REGISTRY`.
     """
-    key = ("country_figures", year, programme_code(programme))
-    if key not in data.memo:
-        COUNTED.append(key[1:])
+    def count() -> Frame:
+        COUNTED.append((year, programme_code(programme)))
         series = {k: figure.per_country(data, year, programme)
                   for k, figure in COUNTRY_REGISTRY.items()}
         table = pd.DataFrame(series).reindex(columns=list(COUNTRY_REGISTRY)).fillna(0)
         table = table.astype("int64")
         table = table[(table > 0).any(axis=1)].sort_index()
-        data.memo[key] = Frame(table.rename_axis("iso3").reset_index())
-    return data.memo[key].copy(deep=False)
+        return Frame(table.rename_axis("iso3").reset_index())
+
+    return kept(data, ("country_figures", year, programme_code(programme)), count)
 
 
 def attributed(data: Dataset, key: str, programme: str | None = None) -> bool:

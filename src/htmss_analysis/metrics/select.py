@@ -54,7 +54,7 @@ def in_year(frame: pd.DataFrame, column: str, year: int) -> pd.DataFrame:
     return frame[frame[column].dt.year == year]
 
 
-def _kept(data: Dataset, key: tuple, make) -> pd.DataFrame:
+def kept(data: Dataset, key: tuple, make) -> pd.DataFrame:
     """Return ``make()``, made once per dataset (see ``Dataset.memo``); a frame of its own."""
     if key not in data.memo:
         data.memo[key] = make()
@@ -63,7 +63,7 @@ def _kept(data: Dataset, key: tuple, make) -> pd.DataFrame:
 
 def activities(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
     """Activities of a programme (or the section) starting in ``year``."""
-    return _kept(data, ("activities", year, programme_code(programme)),
+    return kept(data, ("activities", year, programme_code(programme)),
                  lambda: in_year(of(data.activities, programme), "start_date", year))
 
 
@@ -83,7 +83,7 @@ def attendances(data: Dataset, acts: pd.DataFrame) -> pd.DataFrame:
 
 def trained(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
     """Attendances at capacity-building activities (any level) starting in ``year``."""
-    return _kept(data, ("trained", year, programme_code(programme)),
+    return kept(data, ("trained", year, programme_code(programme)),
                  lambda: attendances(data, capacity_building(data, year, programme)))
 
 

@@ -296,7 +296,7 @@ def index(ctx: Context) -> Html:
         table_["country"].iloc[i]))].reset_index(drop=True)
     shorts = {k: _(reg[k].short) for k in reg}
     n = len(table_)
-    worked = len(metrics.worked_in(ctx.data, ctx.year, ctx.programme))
+    worked = int(grouped.isin(metrics.WORKED).sum())
     if ctx.brief_rule == "all":
         said = ngettext(
             "{n} country with at least one non-zero country figure in {year}, by group and "
