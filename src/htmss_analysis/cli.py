@@ -101,14 +101,17 @@ def _add_build_parser(sub: argparse._SubParsersAction) -> None:
                    help="data folder or workbook (default: the synthetic sample data)")
     b.add_argument("--year", type=YEAR, default=2018, help="reporting year (default 2018)")
     b.add_argument("--programme", nargs="+", default=None, metavar="P",
-                   help=f"{', '.join(programmes.CODES)} and/or highlights (default: all "
-                        f"{len(programmes.CODES) + 1} reports)")
+                   help=f"{', '.join(programmes.CODES)} and/or highlights; 'all' for the "
+                        f"{len(programmes.CODES) + 1} reports (the default, unless --country "
+                        "names countries: then their briefs alone); 'none' for no report but "
+                        "the briefs")
     b.add_argument("--country", nargs="+", default=None, metavar="C",
                    help="the country briefs to write, to OUT/<year>/countries/<ISO3>.html with "
                         "an index.html: by default (when every report is built) one for each "
                         "country where the section worked in the year (an activity held "
                         "there); 'all' for every country with a non-zero country figure; ISO3 "
-                        "codes or names for those countries; 'none' for no briefs")
+                        "codes or names for those countries (their briefs and the index only, "
+                        "unless --programme asks for more); 'none' for no briefs")
     b.add_argument("--lang", nargs="+", default=[programmes.LANGUAGES[0]], metavar="L",
                    help=f"languages to write every report in: {_spelled(programmes.LANGUAGES)}, "
                         f"or all (default {programmes.LANGUAGES[0]}); "
@@ -335,12 +338,42 @@ def _validate_sources_or_exit(sources: PublicSources) -> None:
             print(f"note: {sources.note(key)}", file=sys.stderr)
 
 
+def _choice(values: list[str] | None, option: str, words: tuple[str, ...]) -> str | None:
+    """Return the one word of ``words`` given to ``option`` (``none``, ``all``), if any.
+
+    Raises
+    ------
+    ValueError
+        When the word comes with other values (``--country BRA none``): the
+        two ask for different things, and neither is guessed.
+    """
+    said = {v.strip().lower() for v in values or []}
+    word = next((w for w in words if w in said), None)
+    if word is not None and len(values) > 1:
+        raise ValueError(f"{option} {' '.join(values)}: '{word}' stands alone; give it or "
+                         f"the names you want, not both")
+    return word
+
+
 def _build(args: argparse.Namespace) -> int:
     try:
-        names = list(dict.fromkeys(builder.parse_report_name(n) for n in
-                                   args.programme or [*programmes.CODES, builder.HIGHLIGHTS]))
+        reports = _choice(args.programme, "--programme", ("none", "all"))
+        brief_word = _choice(args.country, "--country", ("none", "all"))
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    every = [*programmes.CODES, builder.HIGHLIGHTS]
+    # Named countries alone build their briefs (and the indexes), not the main reports.
+    briefs_only = args.programme is None and args.country and brief_word is None
+    try:
+        names = [] if reports == "none" or briefs_only else every \
+            if reports == "all" or args.programme is None else \
+            list(dict.fromkeys(builder.parse_report_name(n) for n in args.programme))
     except ValueError as exc:
         print(f"error: --programme: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    if not names and brief_word == "none":
+        print("error: --programme none --country none: nothing to build", file=sys.stderr)
         return EXIT_DATA
     try:
         asked = [lang for lang in args.lang if lang.strip().lower() != "all"]
@@ -389,11 +422,13 @@ def _brief_rule(args: argparse.Namespace) -> str:
     the section worked; a build of some reports (``--programme``) none.
     """
     said = [c.strip().lower() for c in args.country or []]
-    if not said:
-        return "none" if args.programme else "worked"
-    if "none" in said:
+    if not said:  # every report (or none but the briefs): the default set; some: none
+        some = args.programme and [p.strip().lower() for p in args.programme] not in (
+            ["all"], ["none"])
+        return "none" if some else "worked"
+    if said == ["none"]:
         return "none"
-    return "all" if "all" in said else "chosen"
+    return "all" if said == ["all"] else "chosen"
 
 
 def _countries_or_exit(args: argparse.Namespace, rule: str) -> list[str] | None:
@@ -433,11 +468,15 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
     previous = signal.signal(signal.SIGTERM, on_term)
     try:
         with builder.locked(out / str(args.year)):
-            gone = builder.prune_briefs(jobs) if rule in builder.BRIEF_RULES else []
+            gone, kept = builder.prune_briefs(jobs) if rule in builder.BRIEF_RULES \
+                else ([], [])
             if gone:
                 print(f"removed {len(gone)} file(s) of earlier briefs of countries the "
                       f"{'default set' if rule == 'worked' else 'rule'} no longer picks in "
                       f"{args.year}", flush=True)
+            for path in kept:
+                print(f"error: {builder.Refusal(path)} (an earlier brief of a country no "
+                      f"longer briefed)", file=sys.stderr, flush=True)
             if args.scheduler:
                 outcomes = builder.build_on_cluster(jobs, args.scheduler, on_done=shown.done,
                                                     force=args.force)
@@ -446,7 +485,8 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
                                          force=args.force, on_cell=shown.cell)
             shown.end()
             home = _home_or_warn(out)
-    except builder.BuildLocked as exc:
+    except (builder.BuildLocked, builder.NotOurs) as exc:
+        shown.end()
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_DATA
     except builder.SchedulerUnreachable as exc:
@@ -468,13 +508,20 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
     status = _summary(outcomes)
     if home:
         print(f"open {home}: every report built there, by year and language", flush=True)
-    return status
+    return EXIT_DATA if kept or home is False else status
 
 
-def _home_or_warn(out: Path) -> Path | None:
-    """Write the page of every report; on a full or read-only disk, say so and go on."""
+def _home_or_warn(out: Path) -> Path | None | bool:
+    """Write the page of every report; on a full or read-only disk, say so and go on.
+
+    Returns the page, None when it could not be written, or False when a
+    file the build did not make is in its place (an error: exit status 2).
+    """
     try:
         return builder.write_home(out)[0]
+    except builder.NotOurs as exc:
+        print(f"error: {exc}", file=sys.stderr, flush=True)
+        return False
     except OSError as exc:
         print(f"warning: the page of every report was not written: {_os_error(exc, out)}",
               file=sys.stderr, flush=True)
@@ -588,8 +635,11 @@ def _summary(outcomes: list, prefix: str = "") -> int:
     print(f"{prefix}{len(outcomes) - len(failed) - skipped} built{current}, {len(failed)} failed",
           flush=True)
     for o in failed:
-        kept = f" (executed notebook: {o.job.executed})" if o.job.executed.is_file() else ""
+        kept = f" (executed notebook: {o.job.executed})" \
+            if o.job.executed.is_file() and not o.refused else ""
         print(f"  {o.job.label}: {o.error}{kept}", flush=True)
+    if any(o.refused for o in failed):
+        return EXIT_DATA  # a file in the way is the user's to move: like bad input
     return 1 if failed else 0
 
 

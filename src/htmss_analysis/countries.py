@@ -143,6 +143,12 @@ def _whole_name(rx: re.Pattern[str], folded: str) -> bool:
     return all(w in _GENERIC for w in words)
 
 
+def is_code(text: object) -> bool:
+    """Say whether ``text`` is, exactly, the upper-case ISO3 code of a country known."""
+    return isinstance(text, str) and len(text) == 3 and text.isascii() and text.isupper() \
+        and (text in _rows() or text in _EXTRA)
+
+
 @cache
 def to_iso3(value: str) -> str:
     """Return the ISO3 code of a country given by code or name.

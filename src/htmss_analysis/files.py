@@ -16,7 +16,7 @@ import io
 import os
 import re
 import stat as stat_module
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache, lru_cache
@@ -95,6 +95,70 @@ def _sha256(path: str, size: int, mtime_ns: int, ctime_ns: int, inode: int) -> s
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def new_file(path: Path, suffix: str = ".tmp") -> Iterator[Path]:
+    """Yield a private temporary path beside ``path``; on success, move it to ``path``.
+
+    The temporary file is created by this process (exclusively, never
+    through a link: ``mkstemp`` opens it ``O_EXCL | O_NOFOLLOW``), so what is
+    written there goes nowhere else, and the final rename replaces whatever
+    is at ``path`` (a link included) instead of writing through it. A failure
+    or a kill mid-write leaves the previous file, never a truncated one.
+    """
+    import tempfile
+
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
+    try:
+        # mkstemp makes the file private (0600); an output is shared as any other file.
+        os.fchmod(fd, 0o666 & ~_umask())
+    finally:
+        os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+@cache
+def _umask() -> int:
+    """Return the process's file-creation mask (read once: reading it means setting it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` as a whole new file of this process's (see :func:`new_file`)."""
+    with new_file(path) as tmp, open(tmp, "r+b") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def read_own(path: Path, limit: int = 64 << 20) -> bytes | None:
+    """Return the bytes of a regular file (not through a link), or None.
+
+    For the records a program keeps beside its outputs: a link, a folder, a
+    device or a file too large is no record of its own.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat_module.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        return fh.read(limit + 1)
 
 
 # --- text ----------------------------------------------------------------------------

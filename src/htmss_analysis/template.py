@@ -50,36 +50,36 @@ def write_template(path: str | Path) -> Path:
     """
     import xlsxwriter
 
-    from .files import CREATED, os_error
+    from .files import CREATED, new_file, os_error
 
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False,
-                                        "strings_to_numbers": False, "strings_to_urls": False})
+    # A file this process creates, moved into place once whole (never written through
+    # a link planted at the path).
     try:
-        wb.set_properties({"title": "HTMSS data-entry workbook", "author": "htmss-analysis",
-                           "created": CREATED, "comments": CREATED_NOTE})
-        styles = {
-            "required": wb.add_format({"bold": True, "bg_color": "#FCE4B6", "bottom": 1}),
-            "optional": wb.add_format({"bg_color": "#EEF2F6", "bottom": 1}),
-            "date": wb.add_format({"num_format": "yyyy-mm-dd"}),
-            "month": wb.add_format({"num_format": "yyyy-mm"}),
-            "text": wb.add_format({"num_format": "@"}),
-            "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
-            "title": wb.add_format({"bold": True, "font_size": 13}),
-            "bold": wb.add_format({"bold": True}),
-        }
-        _readme(wb.add_worksheet(README), styles)
-        names = countries.known()
-        for table in TABLES.values():
-            _table_sheet(wb.add_worksheet(table.name), table, len(names), styles)
-        _country_sheet(wb.add_worksheet(COUNTRY_NAMES), names, styles)
-        wb.close()
-        tmp.replace(path)
-    except xlsxwriter.exceptions.FileCreateError as exc:
+        with new_file(path, suffix=".xlsx") as tmp:
+            wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False,
+                                                "strings_to_numbers": False,
+                                                "strings_to_urls": False})
+            wb.set_properties({"title": "HTMSS data-entry workbook", "author": "htmss-analysis",
+                               "created": CREATED, "comments": CREATED_NOTE})
+            styles = {
+                "required": wb.add_format({"bold": True, "bg_color": "#FCE4B6", "bottom": 1}),
+                "optional": wb.add_format({"bg_color": "#EEF2F6", "bottom": 1}),
+                "date": wb.add_format({"num_format": "yyyy-mm-dd"}),
+                "month": wb.add_format({"num_format": "yyyy-mm"}),
+                "text": wb.add_format({"num_format": "@"}),
+                "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
+                "title": wb.add_format({"bold": True, "font_size": 13}),
+                "bold": wb.add_format({"bold": True}),
+            }
+            _readme(wb.add_worksheet(README), styles)
+            names = countries.known()
+            for table in TABLES.values():
+                _table_sheet(wb.add_worksheet(table.name), table, len(names), styles)
+            _country_sheet(wb.add_worksheet(COUNTRY_NAMES), names, styles)
+            wb.close()
+    except (OSError, xlsxwriter.exceptions.FileCreateError) as exc:
         raise os_error(exc, path) from None
-    finally:
-        tmp.unlink(missing_ok=True)
     return path
 
 

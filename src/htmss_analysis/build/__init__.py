@@ -14,9 +14,11 @@ same bytes as a build.
 from __future__ import annotations
 
 import contextlib
+import errno
 import multiprocessing
 import os
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -30,19 +32,16 @@ from functools import lru_cache
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from . import paths, programmes
+from .. import paths, programmes
+from ..files import new_file, write_file
+from . import manifest as records
+from .manifest import HIGHLIGHTS, INDEX, MANIFEST, Refusal
 
 CELL_TIMEOUT = 600
 """Seconds one notebook cell may run before the report is declared failed."""
 
-HIGHLIGHTS = "highlights"
-"""The name of the section-wide report, beside the programme codes."""
-
 COUNTRIES = "countries"
 """The folder, beside the other reports, of the country briefs and their index."""
-
-INDEX = "index"
-"""The name of the index of country briefs (``countries/index.html``)."""
 
 TEMPLATE = "htmss"
 """The nbconvert template of the reports."""
@@ -68,6 +67,8 @@ class Job:
     fingerprint: str = ""
     inputs: tuple[Path, ...] = ()
     hashes: tuple[tuple[str, str], ...] = ()
+    root: Path | None = None
+    """The output folder the build was given: nothing under it is reached through a link."""
 
     @property
     def html(self) -> Path:
@@ -109,6 +110,8 @@ class Outcome:
     seconds: float
     error: str = ""
     skipped: bool = False
+    refused: bool = False
+    """Not built: a file the build did not make is in the way (exit status 2)."""
 
 
 def parse_report_name(text: str) -> str:
@@ -174,7 +177,7 @@ def export_html(executed: Path, html_path: Path, nb=None) -> int:
         nb = nbformat.read(executed, as_version=4)
     body, _ = _exporter().from_notebook_node(nb)
     data = body.encode("utf-8")
-    write_atomically(html_path, data)
+    write_file(html_path, data)
     return len(data)
 
 
@@ -299,23 +302,6 @@ def _stop_kernel(km) -> None:
         pass
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that it is either the whole new file or not there.
-
-    A full disk or a kill mid-write leaves the previous file (or none), never
-    a truncated report that opens as if complete.
-    """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def run_job(job: Job, on_cell: Callable[[int, int, str], None] | None = None,
             kernel=None, keep: bool = False, used: bool = False) -> Outcome:
     """Execute one notebook and export it; never raises, reports the failure instead.
@@ -347,21 +333,29 @@ def run_job(job: Job, on_cell: Callable[[int, int, str], None] | None = None,
             kernel = None  # the report starts its own, as without a kernel started ahead
         if kernel is not None:
             hooks["km"] = kernel
-        ran = False
-        try:
-            # The executed notebook is written once, when it has run (or failed), not after
-            # every cell: 30 writes of a growing notebook cost a brief more than its figures.
-            executed = pm.execute_notebook(str(job.notebook), str(job.executed),
-                                           parameters=job.parameters, kernel_name="python3",
-                                           execution_timeout=job.timeout, progress_bar=False,
-                                           log_output=False, cwd=str(job.out_dir),
-                                           request_save_on_cell_execute=False,
-                                           kernel_manager_class=_kernel_manager_class(),
-                                           **hooks)
-            ran = True
-        finally:
-            if kernel is not None and not (keep and ran):
-                _stop_kernel(kernel)
+        ran, failure = False, None
+        # papermill writes into a file this process created (never through a link planted
+        # at the notebook's path), moved into place whether the run succeeded or failed.
+        with new_file(job.executed, suffix=".ipynb") as tmp:
+            try:
+                # The executed notebook is written once, when it has run (or failed), not
+                # after every cell: 30 writes of a growing notebook cost more than a brief.
+                executed = pm.execute_notebook(str(job.notebook), str(tmp),
+                                               parameters=job.parameters, kernel_name="python3",
+                                               execution_timeout=job.timeout,
+                                               progress_bar=False, log_output=False,
+                                               cwd=str(job.out_dir),
+                                               request_save_on_cell_execute=False,
+                                               kernel_manager_class=_kernel_manager_class(),
+                                               **hooks)
+                ran = True
+            except pm.PapermillExecutionError as exc:
+                failure = exc
+            finally:
+                if kernel is not None and not (keep and ran):
+                    _stop_kernel(kernel)
+        if failure is not None:
+            raise failure
         export_html(job.executed, job.html, executed)
     except pm.PapermillExecutionError as exc:
         return _failed(job, start, f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}".strip())
@@ -409,10 +403,6 @@ def _failed(job: Job, start: float, error: str) -> Outcome:
 HIGHLIGHTS_PUBLIC = tuple(programmes.TREATIES)
 """The public sources the highlights read (States parties)."""
 
-MANIFEST = ".htmss-manifest.json"
-"""The file beside the reports recording each one's fingerprint."""
-
-
 BRIEF_PUBLIC = ("glotip", "sherloc_tip", "sherloc_som", *programmes.TREATIES)
 """The public sources a country brief reads."""
 
@@ -438,8 +428,8 @@ def fingerprint(notebook: Path, parameters: dict, inputs: list[Path],
     import hashlib
     import json
 
-    from . import __version__
-    from .files import file_sha256
+    from .. import __version__
+    from ..files import file_sha256
 
     sha = sha or file_sha256
     template = sorted((p.name, sha(p)) for p in (paths.templates() / TEMPLATE).iterdir())
@@ -498,21 +488,29 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
     langs : tuple of str
         The languages to write every report in: English reports go to
         ``out_dir/<year>/``, the others to ``out_dir/<year>/<lang>/``, each
-        with its own ``countries/`` folder. Each report links to itself in
-        the others.
+        with its own ``countries/`` folder.
+
+    Notes
+    -----
+    A report's links are to what the output folder holds once the build is
+    done: the same report in every other language, built now or by an
+    earlier build (and still there as it made it), and the briefs of its
+    language's folder. So a build of one report in one language gives it the
+    parameters, and the fingerprint, a build of everything gives it: a
+    report up to date stays so, and no report loses its links to reports
+    this build was not asked to make.
     """
     notebooks = notebooks or paths.notebooks()
     data = str(Path(data_dir).resolve()) if data_dir else ""
-    chosen = brief_rule if brief_rule in BRIEF_RULES else " ".join(countries or [])
-    linked = {"briefs": COUNTRIES, "brief_countries": chosen} if countries else {}
     langs = tuple(dict.fromkeys(langs))
+    countries = list(countries or [])
     jobs = []
     known: dict[Path, str] = {}
 
     def sha(path: Path) -> str:
         """Each file's SHA-256, asked once for the whole plan (hundreds of jobs share them)."""
         if path not in known:
-            from .files import file_sha256
+            from ..files import file_sha256
 
             known[path] = file_sha256(path)
         return known[path]
@@ -520,13 +518,45 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
     def root(lang: str) -> Path:
         return out_dir / str(year) if lang == "en" else out_dir / str(year) / lang
 
+    # What each folder holds once the build is done: the reports a build made there (and
+    # there as it made them), and those this build makes; a build of a rule prunes the
+    # briefs the rule no longer picks.
+    after: dict[tuple[str, str], set[str]] = {}
+    recorded: dict[str, dict[str, dict]] = {}
+    for lang in programmes.LANGUAGES:
+        recorded[lang] = records.read(root(lang) / COUNTRIES)
+        main = set(built(root(lang)))
+        briefs = set(built(root(lang) / COUNTRIES, recorded[lang]))
+        if lang in langs:
+            main |= set(names)
+            if brief_rule in BRIEF_RULES:
+                briefs = {INDEX, *countries} if countries else set()
+            elif countries:
+                briefs |= {INDEX, *countries}
+        after[lang, ""], after[lang, COUNTRIES] = main, briefs
+
+    def listing(lang: str) -> str:
+        """Return the briefs a language's folder lists once built: a rule's word, or codes."""
+        if brief_rule in BRIEF_RULES and countries:
+            return brief_rule
+        codes = sorted(after[lang, COUNTRIES] - {INDEX})
+        earlier = recorded[lang].get(INDEX, {}).get("links", {}).get("countries", "")
+        if earlier in BRIEF_RULES and not countries:
+            return earlier  # nothing briefed now: what the index lists is unchanged
+        if earlier in BRIEF_RULES and data_files and \
+                set(recorded_briefs(out_dir, year, earlier, data_files) or ()) == set(codes):
+            return earlier  # the briefs of a rule, one of them rebuilt: still the rule's
+        return " ".join(codes)
+
     def add(name: str, nb: Path, params: dict, folder: Path, lang: str) -> None:
         # The report writes its workbook where it is told: its own folder, never the
         # kernel's working folder. Its links to itself in the other languages and to the
         # page of every report are relative: the folder can be moved or e-mailed whole.
         here = folder.relative_to(root(lang))
+        sub = here.as_posix() if here.parts else ""
         others = " ".join(f"{other}={_relative(root(other) / here / f'{name}.html', folder)}"
-                          for other in langs if other != lang)
+                          for other in programmes.LANGUAGES
+                          if other != lang and name in after[other, sub])
         params = {**params, "out_dir": str(folder.resolve()),
                   **({"other_languages": others} if others else {}),
                   "home": _relative(out_dir / HOME, folder)}
@@ -534,13 +564,15 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
         inputs = [*(data_files or []), *(p for k, p in public_paths.items()
                                           if k in public_inputs(name))]
         jobs.append(Job(name, nb, params, folder, timeout, fingerprint(nb, params, inputs, sha),
-                        tuple(inputs), tuple((p.name, sha(p)) for p in inputs)))
+                        tuple(inputs), tuple((p.name, sha(p)) for p in inputs), out_dir))
 
     public_paths = {k: Path(p) for k, p in (public or {}).items() if Path(p).is_file()}
 
     for lang in langs:
         said = {} if lang == "en" else {"lang": lang}
         base = {"year": year, "data_dir": data}
+        listed = listing(lang) if INDEX in after[lang, COUNTRIES] else ""
+        linked = {"briefs": COUNTRIES, "brief_countries": listed} if listed else {}
         for name in names:
             if name == HIGHLIGHTS:
                 add(name, notebooks / "highlights.ipynb",
@@ -550,17 +582,19 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
                     {**base, **(extra or {}), "programme": name, **linked, **said}, root(lang),
                     lang)
         folder = root(lang) / COUNTRIES
-        for iso3 in countries or []:
+        for iso3 in countries:
             add(iso3, notebooks / "country_brief.ipynb",
                 {**base, **(extra or {}), "country": iso3, **said}, folder, lang)
         if countries:
             # Some briefs built into a folder holding others: the index lists them all,
             # never only this run's (the others would be orphaned).
-            listed = chosen if brief_rule in BRIEF_RULES else " ".join(
-                sorted(set(countries) | set(briefs_in(folder))))
             add(INDEX, notebooks / "country_index.ipynb",
                 {**base, "countries": listed, **said}, folder, lang)
     return jobs
+
+
+LINK_PARAMETERS = ("other_languages", "home", "briefs", "brief_countries", "countries")
+"""The parameters of a report that link it to others, recorded in its manifest entry."""
 
 
 BRIEFS = ".htmss-briefs.json"
@@ -572,8 +606,8 @@ def _briefs_key(year: int, rule: str, data_files: list[Path]) -> str:
     import hashlib
     import json
 
-    from . import __version__
-    from .files import file_sha256
+    from .. import __version__
+    from ..files import file_sha256
 
     parts = [year, rule, sorted((p.name, file_sha256(p)) for p in data_files), __version__,
              paths.code_digest("**/*.py")]
@@ -588,18 +622,34 @@ def recorded_briefs(out_dir: Path, year: int, rule: str, data_files: list[Path]
     since): the data must then be read, validated, to know. A rebuild with
     nothing changed so reads no table at all.
     """
+    entry = _briefs_record(out_dir / str(year)).get(rule, {})
+    if entry.get("key") == _briefs_key(year, rule, data_files):
+        return list(entry["countries"])
+    return None
+
+
+def _briefs_record(folder: Path) -> dict[str, dict]:
+    """Read the briefs record of a year's folder, keeping only entries that hold up.
+
+    The record is the output folder's, so anyone's: a rule the build does not
+    know, a key that is not a digest, or a "country" that is not the ISO3
+    code of a country known (a path, say) voids its entry, and the data is
+    read again instead.
+    """
     import json
 
+    data = records.read_own(folder / BRIEFS)
     try:
-        record = json.loads((out_dir / str(year) / BRIEFS).read_text(encoding="utf-8"))
-        entry = record.get(rule, {})
-        if entry.get("key") == _briefs_key(year, rule, data_files):
-            countries = entry.get("countries")
-            if isinstance(countries, list) and all(isinstance(c, str) for c in countries):
-                return list(countries)
-    except (OSError, ValueError, AttributeError):
-        pass
-    return None
+        record = json.loads(data.decode("utf-8")) if data is not None else {}
+    except ValueError:
+        return {}
+    if not isinstance(record, dict):
+        return {}
+    return {rule: entry for rule, entry in record.items()
+            if rule in BRIEF_RULES and isinstance(entry, dict)
+            and isinstance(entry.get("key"), str) and records.is_digest(entry["key"])
+            and isinstance(entry.get("countries"), list)
+            and all(records.is_brief_name(c) for c in entry["countries"])}
 
 
 def record_briefs(out_dir: Path, year: int, rule: str, data_files: list[Path],
@@ -608,15 +658,11 @@ def record_briefs(out_dir: Path, year: int, rule: str, data_files: list[Path],
     import json
 
     folder = out_dir / str(year)
-    try:
-        record = json.loads((folder / BRIEFS).read_text(encoding="utf-8"))
-        record = record if isinstance(record, dict) else {}
-    except (OSError, ValueError):
-        record = {}
+    record = _briefs_record(folder)
     record[rule] = {"key": _briefs_key(year, rule, data_files), "countries": list(countries)}
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomically(folder / BRIEFS, json.dumps(record, indent=1, sort_keys=True).encode())
+        write_file(folder / BRIEFS, json.dumps(record, indent=1, sort_keys=True).encode())
     except OSError:
         pass  # only a shortcut for the next build: it will read the data instead
 
@@ -630,66 +676,68 @@ def _relative(target: Path, folder: Path) -> str:
     return Path(os.path.relpath(target, folder)).as_posix()
 
 
+def built(folder: Path, manifest: dict[str, dict] | None = None) -> list[str]:
+    """Return the reports a build made in ``folder`` and that are there as it made them.
+
+    Read from the folder's manifest (never from file names: an analyst's
+    ``FAQ.html`` is no report), each with its page there, its bytes those
+    recorded.
+    """
+    manifest = records.read(folder) if manifest is None else manifest
+    return sorted(name for name, entry in manifest.items()
+                  if f"{name}.html" in entry["outputs"]
+                  and records.state(folder / f"{name}.html",
+                                    entry["outputs"][f"{name}.html"]) == "ours")
+
+
 def briefs_in(folder: Path) -> list[str]:
-    """Return the ISO3 codes of the country briefs (``<ISO3>.html``) in ``folder``."""
-    if not folder.is_dir():
-        return []
-    return sorted(p.stem for p in folder.glob("*.html")
-                  if len(p.stem) == 3 and p.stem.isascii() and p.stem.isupper())
+    """Return the ISO3 codes of the country briefs a build made in ``folder``."""
+    return [name for name in built(folder) if records.is_brief_name(name)]
 
 
-def prune_briefs(jobs: list[Job]) -> list[Path]:
+def prune_briefs(jobs: list[Job]) -> tuple[list[Path], list[Path]]:
     """Delete the briefs an earlier build made of countries no longer briefed.
 
     For a build of a rule (``worked`` or ``all``): a country the rule no
-    longer picks keeps no brief (the index would not list it). Only the files
-    an earlier build recorded in the manifest are deleted, never a file the
-    build did not make. Returns the files deleted.
+    longer picks keeps no brief (the index would not list it). A file is
+    deleted only when the manifest records it and its bytes are still those
+    recorded; a file changed since (an annotated workbook), or a link, is
+    kept. Returns the files deleted and those kept.
     """
-    gone = []
+    gone, kept = [], []
     for folder in sorted({j.out_dir for j in jobs if j.name == INDEX}):
         keep = {j.name for j in jobs if j.out_dir == folder}
-        manifest = _manifest(folder)
+        manifest = records.read(folder)
         stale = sorted(name for name in manifest
-                       if name not in keep and len(name) == 3 and name.isupper())
+                       if name not in keep and records.is_brief_name(name))
         for name in stale:
-            outputs = manifest[name].get("outputs")
-            for file in sorted(outputs) if isinstance(outputs, dict) else []:
+            for file, digest in sorted(manifest[name]["outputs"].items()):
                 path = folder / file
-                if Path(file).name == file and path.stem == name and path.is_file():
+                state = records.state(path, digest)
+                if state == "ours":
                     path.unlink()
                     gone.append(path)
+                elif state == "foreign":
+                    kept.append(path)
             manifest.pop(name)
         if stale:
-            _record(folder, manifest)
-    return gone
+            records.write(folder, manifest)
+    return gone, kept
 
 
-def _manifest(folder: Path) -> dict[str, dict]:
-    import json
+def _entry(job: Job, ok: bool = True) -> dict:
+    """Return the manifest entry of a report just run: fingerprint and outputs' digests.
 
-    try:
-        entries = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(entries, dict):
-        return {}
-    return {str(k): v for k, v in entries.items() if isinstance(v, dict)}
+    A failed report is recorded too, without a fingerprint (so never current):
+    its executed notebook is the build's, to be replaced by the next run.
+    """
+    from ..files import file_sha256
 
-
-def _record(folder: Path, manifest: dict[str, dict]) -> None:
-    import json
-
-    write_atomically(folder / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True
-                                                   ).encode("utf-8"))
-
-
-def _entry(job: Job) -> dict:
-    """Return the manifest entry of a report just built: fingerprint and outputs' digests."""
-    from .files import file_sha256
-
-    return {"fingerprint": job.fingerprint, "built": build_day(),
-            "outputs": {p.name: file_sha256(p) for p in job.outputs if p.is_file()}}
+    files = job.outputs if ok else (job.executed,)
+    return {"fingerprint": job.fingerprint if ok else "", "built": build_day(),
+            "links": {k: str(v) for k, v in job.parameters.items() if k in LINK_PARAMETERS},
+            "outputs": {p.name: file_sha256(p) for p in files
+                        if p.is_file() and not p.is_symlink()}}
 
 
 def build_day() -> str:
@@ -715,28 +763,21 @@ def up_to_date(jobs: list[Job]) -> list[Job]:
     place, and removed before a report is built again: a run that was killed,
     failed or wrote only part of its files leaves nothing a later build trusts.
     """
-    from .files import file_sha256
-
     manifests: dict[Path, dict[str, dict]] = {}
     out = []
     for job in jobs:
         if job.out_dir not in manifests:
-            manifests[job.out_dir] = _manifest(job.out_dir)
+            manifests[job.out_dir] = records.read(job.out_dir)
         entry = manifests[job.out_dir].get(job.name, {})
         outputs = entry.get("outputs")
         if not job.fingerprint or entry.get("fingerprint") != job.fingerprint or \
                 not isinstance(outputs, dict):
             continue
-        names = {p.name for p in job.outputs}
-        if job.html.name not in outputs or job.executed.name not in outputs or \
-                not set(outputs) <= names:
+        if job.html.name not in outputs or job.executed.name not in outputs:
             continue
-        try:
-            if all((job.out_dir / name).is_file() and file_sha256(job.out_dir / name) == digest
-                   for name, digest in outputs.items()):
-                out.append(job)
-        except OSError:
-            continue  # an output missing or unreadable: build it again
+        if all(records.state(job.out_dir / name, digest) == "ours"
+               for name, digest in outputs.items()):
+            out.append(job)
     return out
 
 
@@ -746,11 +787,11 @@ def _forget(jobs: list[Job]) -> None:
     for job in jobs:
         folders.setdefault(job.out_dir, []).append(job.name)
     for folder, names in folders.items():
-        manifest = _manifest(folder)
+        manifest = records.read(folder)
         if any(n in manifest for n in names):
             for n in names:
                 manifest.pop(n, None)
-            _record(folder, manifest)
+            records.write(folder, manifest)
 
 
 def verified(outcome: Outcome) -> Outcome:
@@ -782,7 +823,7 @@ def verified(outcome: Outcome) -> Outcome:
     except OSError:
         now = ""
     if now != job.fingerprint and not changed:
-        from .files import file_sha256
+        from ..files import file_sha256
 
         changed = sorted(p.name for p in job.inputs
                          if not p.is_file() or file_sha256(p) != planned.get(p.name))
@@ -837,34 +878,36 @@ def catalogue(out_dir: Path) -> list:
     """Return the reports built under ``out_dir``, as the manifests beside them record them.
 
     Every year folder, every language's folder in it, and their briefs: a
-    report is listed when its manifest entry is there and its HTML file too.
-    Returns :class:`htmss_analysis.report.home.Entry`-shaped dicts.
+    report is listed when its manifest entry holds up (see
+    :func:`htmss_analysis.build.manifest.read`) and its page is there with
+    the bytes recorded. Returns :class:`htmss_analysis.report.home.Entry`-shaped dicts.
     """
     rows = []
-    for year_dir in sorted(p for p in out_dir.glob("[0-9][0-9][0-9][0-9]") if p.is_dir()):
+    for year_dir in sorted(p for p in out_dir.glob("[0-9][0-9][0-9][0-9]")
+                           if p.is_dir() and not p.is_symlink()):
         for lang in programmes.LANGUAGES:
             folder = year_dir if lang == "en" else year_dir / lang
-            for name, entry, where in [*((n, e, folder) for n, e in _manifest(folder).items()),
-                                       *((n, e, folder / COUNTRIES) for n, e in
-                                         _manifest(folder / COUNTRIES).items() if n == INDEX)]:
-                outputs = entry.get("outputs") if isinstance(entry.get("outputs"), dict) else {}
-                html = f"{name}.html"
-                if html not in outputs or not (where / html).is_file() or \
-                        (name != INDEX and name != HIGHLIGHTS and name not in programmes.CODES):
-                    continue
+            main = records.read(folder)
+            listed = [(n, main[n], folder) for n in built(folder, main)
+                      if not records.is_brief_name(n) and n != INDEX]
+            briefs = records.read(folder / COUNTRIES)
+            if INDEX in built(folder / COUNTRIES, briefs):
+                listed.append((INDEX, briefs[INDEX], folder / COUNTRIES))
+            for name, entry, where in listed:
                 book = f"{name}.xlsx"
-                briefs = 0
-                if name == INDEX:
-                    briefs = sum(1 for n, e in _manifest(where).items()
-                                 if len(n) == 3 and n.isupper() and (where / f"{n}.html").is_file())
                 rows.append({"year": int(year_dir.name), "lang": lang, "name": name,
-                             "html": _relative(where / html, out_dir),
+                             "html": _relative(where / f"{name}.html", out_dir),
                              "workbook": _relative(where / book, out_dir)
-                             if book in outputs and (where / book).is_file() else "",
-                             "built": str(entry.get("built", "")),
-                             "fingerprint": str(entry.get("fingerprint", "")),
-                             "briefs": briefs})
+                             if records.state(where / book, entry["outputs"].get(book)) == "ours"
+                             else "",
+                             "built": entry["built"], "fingerprint": entry["fingerprint"],
+                             "briefs": sum(map(records.is_brief_name, built(where, briefs)))
+                             if name == INDEX else 0})
     return rows
+
+
+HOME_RECORD = ".htmss-home.json"
+"""The record, beside :data:`HOME`, of the page the build last wrote (its rows and bytes)."""
 
 
 def write_home(out_dir: Path) -> tuple[Path, bool]:
@@ -873,26 +916,34 @@ def write_home(out_dir: Path) -> tuple[Path, bool]:
     Rebuilt from the manifests after every build, so a report added or
     removed shows up; the same reports give the same bytes, and a page
     already current is not rewritten (nor is pandas imported to find out).
+
+    Raises
+    ------
+    NotOurs
+        When ``index.html`` is there and is not the page a build wrote (an
+        analyst's own, a link): it is left as it is.
     """
     import hashlib
     import json
 
-    from .files import file_sha256
-
     page = out_dir / HOME
     rows = catalogue(out_dir)
     digest = hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()
-    record = out_dir / ".htmss-home.json"
+    known = records.read_own(out_dir / HOME_RECORD)
     try:
-        known = json.loads(record.read_text(encoding="utf-8"))
-        if known.get("rows") == digest and page.is_file() and \
-                known.get("page") == file_sha256(page):
-            return page, False
-    except (OSError, ValueError, AttributeError):
-        pass
+        known = json.loads(known.decode("utf-8")) if known is not None else {}
+    except ValueError:
+        known = {}
+    known = known if isinstance(known, dict) else {}
+    state = records.state(page, known.get("page") if records.is_digest(known.get("page"))
+                          else None)
+    if state == "foreign":
+        raise NotOurs(Refusal(page))
+    if state == "ours" and known.get("rows") == digest:
+        return page, False
     import nbformat
 
-    from .report.home import Entry, home_page
+    from ..report.home import Entry, home_page
 
     shown = home_page([Entry(**row) for row in rows])
     data, meta = shown._repr_mimebundle_()
@@ -902,10 +953,15 @@ def write_home(out_dir: Path) -> tuple[Path, bool]:
     body, _ = _exporter().from_notebook_node(nb)
     out_dir.mkdir(parents=True, exist_ok=True)
     data = body.encode("utf-8")
-    write_atomically(page, data)
-    write_atomically(record, json.dumps({"rows": digest, "page": hashlib.sha256(data).hexdigest()}
-                                        ).encode("utf-8"))
+    # The record first: a build stopped between the two leaves a page it still knows.
+    write_file(out_dir / HOME_RECORD, json.dumps(
+        {"rows": digest, "page": hashlib.sha256(data).hexdigest()}).encode("utf-8"))
+    write_file(page, data)
     return page, True
+
+
+class NotOurs(Exception):
+    """A file the build would write is there, and is not one it made (see :class:`Refusal`)."""
 
 
 class BuildInterrupted(Exception):
@@ -936,7 +992,17 @@ def locked(folder: Path) -> Iterator[None]:
 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / ".htmss-build.lock"
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_NONBLOCK", 0), 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # a link: the lock is never taken through one
+            raise NotOurs(Refusal(path)) from None
+        raise
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1:  # a device, a hard link to elsewhere
+        os.close(fd)
+        raise NotOurs(Refusal(path))
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -974,7 +1040,7 @@ def _worker(conn, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build itself handles Ctrl-C
     # The report kernels it starts share one validated dataset, and what the metrics work
     # out for every country, from one report to the next (they only read it).
-    from .cache import SHARED_ENV
+    from ..cache import SHARED_ENV
 
     os.environ[SHARED_ENV] = "1"
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
@@ -1217,15 +1283,14 @@ def _start(jobs: list[Job], outcomes: list[Outcome],
     current = [] if force else up_to_date(jobs)
 
     def finish(outcome: Outcome) -> None:
-        if not outcome.skipped:
+        if not outcome.skipped and not outcome.refused:
             outcome = verified(outcome)
             try:
-                manifest = _manifest(outcome.job.out_dir)
-                if outcome.ok:
-                    manifest[outcome.job.name] = _entry(outcome.job)
-                    _record(outcome.job.out_dir, manifest)
-                elif manifest.pop(outcome.job.name, None) is not None:
-                    _record(outcome.job.out_dir, manifest)
+                # A failed report is recorded too (no fingerprint): its notebook is the
+                # build's own, for the next run to replace.
+                manifest = records.read(outcome.job.out_dir)
+                manifest[outcome.job.name] = _entry(outcome.job, outcome.ok)
+                records.write(outcome.job.out_dir, manifest)
             except OSError as exc:  # a full disk: the report cannot be called current
                 if outcome.ok:
                     outcome = _failed(outcome.job, time.monotonic() - outcome.seconds,
@@ -1237,9 +1302,32 @@ def _start(jobs: list[Job], outcomes: list[Outcome],
 
     for job in current:
         finish(Outcome(job, True, 0.0, skipped=True))
-    pending = [job for job in jobs if job not in current]
+    pending = []
+    for job in (job for job in jobs if job not in current):
+        refusal = in_the_way(job)
+        if refusal is None:
+            pending.append(job)
+        else:
+            finish(Outcome(job, False, 0.0, str(refusal), refused=True))
     _forget(pending)
     return finish, pending
+
+
+def in_the_way(job: Job) -> Refusal | None:
+    """Return what stops ``job`` from writing its files, if anything.
+
+    A link on the way to its folder, or at any of its output paths, or a
+    file there that the manifest does not record as the build's with those
+    very bytes (an analyst's own ``BRA.html``, a workbook annotated since):
+    the build replaces none of them.
+    """
+    if job.root is not None:
+        links = records.linked_folders(job.root, job.out_dir)
+        if links:
+            return Refusal(links[0])
+    manifest = records.read(job.out_dir)
+    foreign = records.foreign(job.out_dir, [p.name for p in job.outputs], manifest)
+    return Refusal(foreign[0]) if foreign else None
 
 
 def build_on_cluster(jobs: list[Job], scheduler: str,
