@@ -744,7 +744,7 @@ def load(path: str | Path | None = None) -> Dataset:
     located = find_sources(folder)
     key = None if located.errors else _dataset_key(located)
     if key is not None and os.environ.get(SHARED_ENV) and key in _KEPT:
-        return _KEPT[key]
+        return _own_copy(_KEPT[key])
     if key is not None:
         hit = _from_cache(key, folder, located)
         if hit is not None:
@@ -844,11 +844,83 @@ _KEPT: dict[str, Dataset] = {}
 
 
 def _kept(data: Dataset) -> Dataset:
-    """Keep a dataset for the next :func:`load` of the same files, in a build's kernel."""
+    """Keep a dataset for the next :func:`load` of the same files, in a build's kernel.
+
+    The kept one is never handed out: each report gets its own copy
+    (:func:`_own_copy`), so a notebook that changes its tables changes no
+    other report's figures.
+    """
     if data.key and os.environ.get(SHARED_ENV):
         _KEPT.clear()  # one dataset at a time: a kernel's reports read one folder
         _KEPT[data.key] = data
+        return _own_copy(data)
     return data
+
+
+def _own_copy(data: Dataset) -> Dataset:
+    """Return a dataset of the report's own: its tables, lists and memo its to change.
+
+    Tables are copied shallowly, which pandas' copy-on-write makes safe and
+    cheap: a change to a copy copies the data it changes, never the kept
+    tables. What the metrics worked out (the memo) is still shared, each
+    value handed out as a copy of its own (:class:`SharedMemo`).
+    """
+    import dataclasses
+
+    tables = {name: frame.copy(deep=False) for name, frame in data.tables.items()}
+    copy = dataclasses.replace(data, **tables, sources=list(data.sources),
+                               warnings=list(data.warnings),
+                               accounting=data.accounting.copy(deep=False),
+                               absent=list(data.absent),
+                               memo=SharedMemo(data.memo if not isinstance(data.memo, SharedMemo)
+                                               else data.memo.shared))
+    if "attendances" in data.__dict__:
+        copy.__dict__["attendances"] = data.__dict__["attendances"].copy(deep=False)
+    return copy
+
+
+class SharedMemo(dict):
+    """A report's memo over a kernel's shared one: what one report works out, the next reuses.
+
+    Every value read is a copy of its own (frames shallowly, under
+    copy-on-write), and every value stored is stored as a copy: a report
+    that changes a frame it got from the memo changes only its own.
+    """
+
+    def __init__(self, shared: dict):
+        super().__init__()
+        self.shared = shared
+
+    def __missing__(self, key):
+        value = _detached(self.shared[key])
+        super().__setitem__(key, value)
+        return value
+
+    def __contains__(self, key) -> bool:
+        return super().__contains__(key) or key in self.shared
+
+    def __setitem__(self, key, value) -> None:
+        super().__setitem__(key, value)
+        self.shared[key] = _detached(value)
+
+    def get(self, key, default=None):
+        """Return the value of ``key`` (a copy of its own), or ``default``."""
+        return self[key] if key in self else default
+
+
+def _detached(value):
+    """Return ``value`` with every frame in it copied (lists, tuples and dicts of them too)."""
+    if isinstance(value, pd.DataFrame | pd.Series | pd.Index):
+        return value.copy(deep=False)
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return type(value)(*(_detached(v) for v in value))
+    if isinstance(value, tuple | list):
+        return type(value)(_detached(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _detached(v) for k, v in value.items()}
+    if isinstance(value, set):
+        return set(value)
+    return value
 
 
 def _dataset_key(located: Located) -> str:
