@@ -11,6 +11,7 @@ others is not used.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -64,7 +65,8 @@ def _private_folder(create: bool) -> Path | None:
         try:
             folder.parent.mkdir(parents=True, exist_ok=True)
             os.mkdir(folder, 0o700)
-        except OSError:
+        except OSError as exc:
+            _unwritable(folder, exc)
             return None
     try:
         info = os.lstat(folder)
@@ -152,10 +154,24 @@ def read_entry(name: str) -> dict | None:
             entry = json.loads(fh.read())
         except (OSError, UnicodeDecodeError, ValueError):
             entry = None
-    if not isinstance(entry, dict) or entry.get("format") != FORMAT:
+    # An entry names its own key and the digest of its content: one copied under another
+    # key (another folder's), or edited since, is not used.
+    if not isinstance(entry, dict) or entry.get("format") != FORMAT or \
+            entry.get("key") != name or entry.get("digest") != _entry_digest(entry):
         _warn_once(f"cache entry {target.name} is damaged or not ours: parsed again")
         return None
     return entry
+
+
+def _entry_digest(entry: dict) -> str:
+    """Digest an entry's content (all but its own digest), as written."""
+    body = {k: v for k, v in entry.items() if k != "digest"}
+    return hashlib.sha256(json.dumps(body, sort_keys=True, allow_nan=False).encode()).hexdigest()
+
+
+def _unwritable(folder: Path, exc: BaseException) -> None:
+    reason = getattr(exc, "strerror", None) or type(exc).__name__
+    _warn_once(f"cache folder {folder} cannot be written ({reason}): going on without it")
 
 
 def write_entry(name: str, entry: dict) -> None:
@@ -165,13 +181,21 @@ def write_entry(name: str, entry: dict) -> None:
         return
     tmp = folder / f".{name}.{os.getpid()}.tmp"
     try:
+        body = {"format": FORMAT, **entry, "key": name}
+        body["digest"] = _entry_digest(body)
+        text = json.dumps(body, allow_nan=False)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
                      0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps({"format": FORMAT, **entry}, allow_nan=False))
+            fh.write(text)
         os.replace(tmp, folder / name)
-    except (OSError, ValueError, TypeError):
-        tmp.unlink(missing_ok=True)
+    except OSError as exc:
+        _unwritable(folder, exc)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+    except (ValueError, TypeError):
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
 
 
 def cached(name: str, columns: list[str], parse: Callable[[], pd.DataFrame]) -> pd.DataFrame:
@@ -278,8 +302,14 @@ class TableWriter:
                 tuples = _write_arrow(fh, frame)
             digest = _file_digest(tmp)
             os.replace(tmp, self._folder / file)
-        except (OSError, ValueError, TypeError, OverflowError, pa_errors()) as exc:
-            tmp.unlink(missing_ok=True)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            _unwritable(self._folder, exc)
+            return None
+        except (ValueError, TypeError, OverflowError, pa_errors()) as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
             _warn_once(f"table {table} cannot be cached ({type(exc).__name__}): not cached")
             return None
         return {"file": file, "sha256": digest, "tuples": tuples,
@@ -297,7 +327,8 @@ class TableWriter:
         self._pool.shutdown(wait=True)
         for table in self._written:
             if self._folder is not None:
-                (self._folder / f"{self.name}.{table}.arrow").unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    (self._folder / f"{self.name}.{table}.arrow").unlink(missing_ok=True)
 
 
 def _file_digest(path: Path) -> str:
@@ -321,6 +352,8 @@ def read_tables(name: str) -> tuple[dict[str, pd.DataFrame], dict] | None:
     tables = {}
     for table, about in entry["arrow_tables"].items():
         try:
+            if about["file"] != f"{name}.{table}.arrow":
+                return None  # another entry's table
             fd = os.open(folder / about["file"], os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
             with os.fdopen(fd, "rb") as fh:
                 data = fh.read()

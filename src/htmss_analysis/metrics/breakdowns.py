@@ -389,9 +389,11 @@ def reconciled(shares: pd.DataFrame, shared: pd.DataFrame, key: str, column: str
     Inclusion and exclusion: each programme's figure (+), each pair's shared
     count (-), the three's (+). ``shares`` is :func:`programme_shares`,
     ``shared`` :func:`overlap` (its ``column`` holds ``key``'s shared counts).
-    Returns ``(sign, value)`` pairs; their sum is the section's figure.
+    Returns ``(sign, value)`` pairs; their sum is the section's figure. A
+    programme whose column is missing (not attributed) has no term.
     """
-    terms = [(1, int(shares.loc[key, c])) for c in CODES]
+    # A programme the data never gives the figure (no records at all) adds no term.
+    terms = [(1, int(v)) for c in CODES if pd.notna(v := shares.loc[key, c])]
     terms += [(1 if len(combo) % 2 else -1, int(n))
               for combo, n in zip(shared["programmes"], shared[column], strict=True)]
     return terms
