@@ -175,12 +175,17 @@ def decode(path: Path) -> tuple[str, str]:
     regular_file(path)
     data = Path(path).read_bytes()
     encoding = _text_encoding(data)
-    return data.decode("utf-8-sig" if encoding == "utf-8" else "cp1252"), encoding
+    return data.decode("utf-8-sig" if encoding == "utf-8" else "cp1252", errors="replace"), \
+        encoding
 
 
 def csv_rows(text: str, private: Callable[[str], bool] | None = None
              ) -> list[tuple[int, list[str]]]:
-    """Split CSV text into records, each with the physical line it starts on.
+    """Split CSV text into records, each with its row number as a spreadsheet shows it.
+
+    A record whose quoted cell spans lines is one row, and an empty line a
+    row too, as when the file is opened in a spreadsheet; a malformed record
+    is named by the physical line it starts on, for a text editor.
 
     A quote must open a whole field and close before a comma or the end of a
     line; a record may span lines only inside such a quoted cell, and a cell
@@ -197,7 +202,7 @@ def csv_rows(text: str, private: Callable[[str], bool] | None = None
     lines = text.splitlines(keepends=True)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     out: list[tuple[int, list[str]]] = []
-    start, width = 1, None
+    start, width, row = 1, None, 0
     while True:
         try:
             record = next(reader)
@@ -224,7 +229,8 @@ def csv_rows(text: str, private: Callable[[str], bool] | None = None
                               f"{excel.MAX_COLUMNS:,} columns the package reads: a table has "
                               "a dozen; remove the columns after it, or check the separator",
                               start)
-        out.append((start, record))
+        row += 1  # an empty line is a record too (csv gives []): a row of the sheet
+        out.append((row, record))
         start = end + 1
     return out
 
@@ -330,12 +336,24 @@ def cell_text(value: object) -> str:
     if isinstance(value, bool):
         return str(value).upper()
     if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    return " ".join(str(value).split()) if "\n" in str(value) else str(value).strip()
+        return _number_text(value)
+    # Line breaks typed in a cell (Alt+Enter) are kept, as a CSV file keeps them: the
+    # paragraphs of a narrative text are separated by them.
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def _number_text(value: float) -> str:
-    return str(int(value)) if value.is_integer() else repr(value)
+    """Write a number cell's value as text with one reading.
+
+    ``1.234`` typed as a number is a decimal; written ``1.2340`` it cannot be
+    taken for one thousand two hundred and thirty-four (see
+    :func:`htmss_analysis.schema.ambiguous`).
+    """
+    if value.is_integer():
+        return str(int(value))
+    text = repr(value)
+    whole, _, fraction = text.partition(".")
+    return f"{text}0" if len(fraction) == 3 and "e" not in text else text
 
 
 @dataclass(frozen=True)
@@ -488,6 +506,8 @@ class Cells:
     control: bool = True
     notes: list[CellNote] = field(default_factory=list)
     numbers: dict[int, list[int]] = field(default_factory=dict)
+    short: dict[int, int] = field(default_factory=dict)
+    """Rows of a CSV file with fewer cells than the header: row -> its number of cells."""
 
 
 def read_cells(path: Path, sheet: str | None = None,
@@ -522,8 +542,8 @@ def read_cells(path: Path, sheet: str | None = None,
     fast = None if wide else _arrow_cells(data, encoding)
     if fast is not None:
         return fast
-    return _cells_of(csv_rows(data.decode("utf-8" if encoding == "utf-8" else "cp1252"),
-                              private),
+    return _cells_of(csv_rows(data.decode("utf-8" if encoding == "utf-8" else "cp1252",
+                                          errors="replace"), private),
                      encoding)
 
 
@@ -551,6 +571,8 @@ def _text_encoding(data: bytes) -> str:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        return "utf-8"  # a few bad bytes, each shown as U+FFFD and refused at its cell
     try:
         # Excel on Windows saves "CSV" in the ANSI code page.
         codecs.decode(data, "cp1252")
@@ -560,13 +582,31 @@ def _text_encoding(data: bytes) -> str:
                           "(save it from Excel as 'CSV UTF-8')") from None
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether bytes that are not all UTF-8 are UTF-8 but for a few bytes.
+
+    A Windows-1252 file hardly ever holds a valid UTF-8 sequence of two bytes
+    or more; a UTF-8 file where one character was typed in another encoding
+    holds many, and only a few bad bytes.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count(REPLACEMENT)
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return good > 0 and bad <= good
+
+
+REPLACEMENT = "\ufffd"
+"""What a byte that is not UTF-8 in a UTF-8 file is read as (each one refused at its cell)."""
+
+
 def _record_lines(data: bytes) -> tuple[np.ndarray, int, list[bytes]] | None:
     """Find where each record starts, for a file Arrow can read as Python's csv would.
 
     Returns
     -------
     (lines, blank, spanning) or None
-        The line each non-empty record starts on (header first), the number of
+        The row of each non-empty record (header first; a record spanning
+        lines is one row, an empty line a row too), the number of
         empty lines, and the quoted cells that span lines. ``None`` when a
         quote does not open and close a whole cell, a line ends in a lone
         carriage return, or the first line is empty.
@@ -601,10 +641,8 @@ def _record_lines(data: bytes) -> tuple[np.ndarray, int, list[bytes]] | None:
     empty = (length == 0) | ((length == 1) & (raw[np.maximum(ends - 1, 0)] == 13))
     if len(data) == 0 or data.endswith(b"\n"):
         starts, empty = starts[:-1], empty[:-1]  # after the final line break: no line
-    if boundary.all():
-        lines = np.arange(1, len(starts) + 1)
-    else:
-        lines = np.searchsorted(newlines, starts) + 1
+    # Each record is a row of the sheet, empty ones included, however many lines it spans.
+    lines = np.arange(1, len(starts) + 1)
     return lines[~empty], int(empty.sum()), spanning
 
 
@@ -683,7 +721,9 @@ def _cells_of(rows: list[tuple[int, list[str]]], encoding: str) -> Cells:
     body = pd.DataFrame([cells + [""] * (width - len(cells)) for _, cells in rest],
                         columns=range(width), index=pd.Index([n for n, _ in rest], dtype="int64"),
                         dtype="str")
-    return Cells(list(header), first, body, 0, encoding)
+    short = {} if encoding == "excel" else {
+        n: len(cells) for n, cells in rest if 0 < len(cells) < len(header)}
+    return Cells(list(header), first, body, 0, encoding, short=short)
 
 
 def control_characters(text: str) -> str | None:

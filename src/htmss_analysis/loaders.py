@@ -257,7 +257,10 @@ def read_raw(path: Path, sheet: str | None = None, table: Table | None = None
     body = got.body
     for i in range(body.shape[1], width):
         body[i] = ""
-    problems += _extra_cells(body.iloc[:, width:], width, label)
+    misplaced = _header_below(table, header, body, label)
+    if misplaced is not None:
+        return pd.DataFrame(), got.encoding, [misplaced], got.blank_rows
+    problems += _extra_cells(body.iloc[:, width:], width, label, got.encoding != "excel")
     keep = [i for i, name in enumerate(header) if not schema.is_personal(name)]
     frame = body.iloc[:, keep].copy()
     frame.columns = [header[i] for i in keep]
@@ -268,6 +271,8 @@ def read_raw(path: Path, sheet: str | None = None, table: Table | None = None
     problems += _too_long(frame, label)
     if table is not None:
         problems += _shortened_targets(table, frame, got.numbers, header, label)
+    if got.encoding == "utf-8":
+        problems += _not_utf8(frame, label)
     for i, column in enumerate(frame.columns):
         if not got.control:
             break
@@ -278,7 +283,73 @@ def read_raw(path: Path, sheet: str | None = None, table: Table | None = None
             problems.append(Problem(label, int(row), column, cell.replace(char, "?"),
                                     f"text without control characters (found "
                                     f"U+{ord(char):04X})"))
-    return frame, got.encoding, problems, got.blank_rows
+    # A row shorter than its header may have shifted its cells: in a table with personal
+    # data no problem of such a row quotes a cell (see :func:`unquoted`).
+    frame.attrs["short"] = ({r: (n, width) for r, n in got.short.items()}
+                            if any(schema.is_personal(name) for name in header) else {})
+    return frame, got.encoding, unquoted(problems, frame.attrs["short"]), got.blank_rows
+
+
+NOT_QUOTED = "(not quoted)"
+"""The value a message shows for a cell it must not quote (it may hold personal data)."""
+
+
+def unquoted(problems: list[Problem], short: dict[int, tuple[int, int]]) -> list[Problem]:
+    """Quote no cell of a row shorter than its header, in a table with personal data.
+
+    Its cells may have shifted: a name read as a score would be quoted as one.
+    ``short`` maps such rows to their number of cells and the header's.
+    """
+    if not short:
+        return problems
+    import dataclasses
+
+    return [dataclasses.replace(p, value=NOT_QUOTED, expected=(
+        f"{p.expected} (this row has {short[p.row][0]} cells where the header has "
+        f"{short[p.row][1]}: its cells may have shifted)"))
+        if p.row in short and p.value else p for p in problems]
+
+
+def _header_below(table: Table | None, header: list[str], body: pd.DataFrame, label: str
+                  ) -> Problem | None:
+    """Say so when the column names are not in row 1 but a few rows below (a title above).
+
+    Row 1 holds no column of the table; a row of the first ten holds two or
+    more: the rows above it are a title or notes, to be deleted.
+    """
+    if table is None or set(header) & set(table.columns) or body.empty:
+        return None
+    names = set(table.columns)
+    for row, cells in body.head(10).iterrows():
+        found = [c for c in (" ".join(str(v).split()).lower() for v in cells) if c in names]
+        if len(found) >= 2:
+            return Problem(label, 1, "", "",
+                           f"the column names in row 1; they are in row {row} ("
+                           f"{', '.join(found[:4])}{', ...' if len(found) > 4 else ''}): "
+                           "delete the rows above them")
+    return None
+
+
+def _not_utf8(frame: pd.DataFrame, label: str) -> list[Problem]:
+    """Refuse each cell of a UTF-8 file holding a byte that is not UTF-8 (read as U+FFFD).
+
+    A file that is UTF-8 but for a few bytes (one character typed in another
+    encoding) is read as UTF-8; each bad byte is named at its cell, rather
+    than the whole file read in another encoding and every accent garbled.
+    """
+    from .files import REPLACEMENT
+
+    problems = []
+    for i, column in enumerate(frame.columns):
+        cells = frame.iloc[:, i]
+        for row in cells.index[cells.str.contains(REPLACEMENT, regex=False)]:
+            cell = cells.at[row] if cells.index.is_unique else cells.loc[row].iloc[0]
+            problems.append(Problem(label, int(row), column,
+                                    "" if schema.is_personal(column) else cell,
+                                    "text in UTF-8; a byte here is not UTF-8 (shown as "
+                                    f"{REPLACEMENT}): type the character again, or save the "
+                                    "file as 'CSV UTF-8'"))
+    return problems
 
 
 def _too_long(frame: pd.DataFrame, label: str) -> list[Problem]:
@@ -339,8 +410,13 @@ def _threads(work, items) -> list:
         return list(pool.map(work, items))
 
 
-def _extra_cells(extra: pd.DataFrame, width: int, label: str) -> list[Problem]:
-    """Report rows with filled cells beyond the header's width (vectorised by column)."""
+def _extra_cells(extra: pd.DataFrame, width: int, label: str, csv: bool = True
+                 ) -> list[Problem]:
+    """Report rows with filled cells beyond the header's width (vectorised by column).
+
+    No cell is quoted: in a row wider than its header every cell may have
+    shifted, a name or an e-mail address into any column.
+    """
     if extra.empty:
         return []
     filled = np.column_stack([(extra.iloc[:, j].str.strip() != "").to_numpy(dtype=bool)
@@ -352,12 +428,13 @@ def _extra_cells(extra: pd.DataFrame, width: int, label: str) -> list[Problem]:
                                 for j in range(extra.shape[1])]).sum(axis=1)
     first = filled.argmax(axis=1)
     problems = []
+    advice = "a comma inside a cell needs quotes" if csv else \
+        "delete the cells right of the last named column"
     for at in rows:
-        problems.append(Problem(label, int(extra.index[at]), "",
-                                extra.iloc[:, int(first[at])].iloc[at],
+        problems.append(Problem(label, int(extra.index[at]), "", NOT_QUOTED,
                                 f"at most {width} cells, as the header has; this row has "
-                                f"{width + int(nonempty[at])} filled or more: a comma "
-                                "inside a cell needs quotes"))
+                                f"{width + int(nonempty[at])} or more (a filled one in column "
+                                f"{width + int(first[at]) + 1}): {advice}"))
     return problems
 
 
@@ -400,6 +477,8 @@ def _from_failure_cases(table: Table, cases: pd.DataFrame, frame: pd.DataFrame,
             if kind in (schema.COUNTRY, schema.JURISDICTION, schema.COUNTRIES_LIST):
                 close = countries.suggest(str(case.failure_case))
                 expected += f" (did you mean {close}?)" if close else ""
+            elif kind in (schema.COUNT, schema.NUMBER, schema.SCORE):
+                expected = schema.ambiguity(str(case.failure_case)) or expected
             problems.append(Problem(label, int(case.index), str(case.column),
                                     str(case.failure_case), expected))
         else:
@@ -783,9 +862,10 @@ def load(path: str | Path | None = None) -> Dataset:
         raw = raw.loc[:, ~raw.columns.duplicated()]
         blank = raw.eq("").all(axis=1) if len(raw.columns) else pd.Series(True, raw.index)
         n_read = len(raw) + skipped
+        short = raw.attrs.get("short", {})
         raw = raw[~blank]
         distinct = _factorized(table, raw)
-        errors += _schema_problems(table, raw, label, distinct)
+        errors += unquoted(_schema_problems(table, raw, label, distinct), short)
         present = set(raw.columns)
         if any(f.required and f.name not in present for f in table.fields):
             continue

@@ -124,8 +124,40 @@ def _whole(text: str, decimal: str) -> str | None:
     return None
 
 
+_AMBIGUOUS = re.compile(r"[-+\u2212]?([1-9]\d{0,2})\.(\d{3})")
+
+
+def ambiguous(text: str) -> tuple[str, str] | None:
+    """Return the two readings of a number written ``1.500``, or None if it has one.
+
+    One point followed by exactly three digits is a decimal point to some
+    (1.5) and a thousands separator to others (1,500): such a cell is
+    refused, never guessed. ``0.500``, ``1.5``, ``1.500,25`` and
+    ``2.500.000`` each have one reading.
+    """
+    body = text.strip().removesuffix("%").rstrip(_SPACES)
+    match = _AMBIGUOUS.fullmatch(body)
+    if match is None:
+        return None
+    sign = "-" if body[:1] in "-\u2212" else ""
+    whole, part = match.groups()
+    return f"{sign}{whole}.{part.rstrip('0') or '0'}", f"{sign}{int(whole + part):,}"
+
+
+def ambiguity(text: str) -> str | None:
+    """Say how to write a number that reads two ways (see :func:`ambiguous`), or None."""
+    readings = ambiguous(text)
+    if readings is None:
+        return None
+    decimal, thousands = readings
+    return (f"one reading: {text.strip()} is {decimal} or {thousands}; write "
+            f"{decimal.removesuffix('.0')} or {thousands.replace(',', '')}")
+
+
 def _count(text: str) -> int:
-    digits = _whole(text, ".")
+    if ambiguous(text):
+        raise ValueError(text)
+    digits = _whole(text, "")
     if digits is None or int(digits) >= LARGEST:
         raise ValueError(text)
     return int(digits)
@@ -140,6 +172,8 @@ def _decimal(text: str) -> float:
     be grouped by commas or spaces, or by points before a decimal comma
     (``1.234,5``). A sign may lead (``-``, ``+`` or the minus sign ``−``).
     """
+    if ambiguous(text):
+        raise ValueError(text)
     sign, body = "", text
     if body[:1] in "-+\u2212":
         sign, body = ("-" if body[0] != "+" else ""), body[1:]
