@@ -399,8 +399,8 @@ def _build(args: argparse.Namespace) -> int:
         countries = known if known is not None else _countries_or_exit(args, rule)
         if rule in builder.BRIEF_RULES and known is None and not located.errors:
             builder.record_briefs(out, args.year, rule, data_files, countries)
-        extra = {"config": str(sources.config) if sources.config else NO_CONFIG,
-                 **{k: str(Path(getattr(args, k)).resolve()) for k in SOURCES
+        extra = {"config": paths.parameter(sources.config) if sources.config else NO_CONFIG,
+                 **{k: paths.parameter(Path(getattr(args, k)).resolve()) for k in SOURCES
                     if getattr(args, k)}}
         jobs = builder.plan(args.data, args.year, names, out, args.notebooks, args.timeout,
                             extra, data_files=data_files, public=sources.paths,

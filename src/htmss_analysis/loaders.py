@@ -267,7 +267,7 @@ def read_raw(path: Path, sheet: str | None = None, table: Table | None = None
     # Arrow's string kernels release the GIL: columns are stripped side by side.
     stripped = _threads(lambda i: frame.iloc[:, i].str.strip(), range(frame.shape[1]))
     for i, cells in enumerate(stripped):
-        frame.isetitem(i, cells)
+        frame.isetitem(i, _blank_if_invisible(cells))
     problems += _too_long(frame, label)
     if table is not None:
         problems += _shortened_targets(table, frame, got.numbers, header, label)
@@ -308,6 +308,24 @@ def unquoted(problems: list[Problem], short: dict[int, tuple[int, int]]) -> list
         f"{p.expected} (this row has {short[p.row][0]} cells where the header has "
         f"{short[p.row][1]}: its cells may have shifted)"))
         if p.row in short and p.value else p for p in problems]
+
+
+_INVISIBLE = "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e" \
+    "\u2060-\u206f\u3164\ufeff\uffa0"
+"""Characters that show nothing: zero-width spaces and joiners, direction marks, a BOM."""
+
+
+def _blank_if_invisible(cells: pd.Series) -> pd.Series:
+    """Make blank a cell that holds only invisible characters (and spaces).
+
+    A title of zero-width spaces looks blank in every spreadsheet: it is
+    blank (a missing translation, not a translation that hides the English).
+    """
+    odd = cells.str.contains(f"[{_INVISIBLE}]", regex=True)
+    if not odd.any():
+        return cells
+    empty = odd & cells.str.fullmatch(f"[\\s{_INVISIBLE}]+")
+    return cells.mask(empty, "")
 
 
 def _header_below(table: Table | None, header: list[str], body: pd.DataFrame, label: str
@@ -819,7 +837,9 @@ def load(path: str | Path | None = None) -> Dataset:
     """
     from .paths import sample_data
 
-    folder = Path(path) if path is not None else sample_data()
+    from .paths import local
+
+    folder = local(path) if path is not None else sample_data()
     located = find_sources(folder)
     key = None if located.errors else _dataset_key(located)
     if key is not None and os.environ.get(SHARED_ENV) and key in _KEPT:

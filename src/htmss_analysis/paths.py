@@ -32,6 +32,32 @@ def _shared(*parts: str) -> Path | None:
     return None
 
 
+def parameter(path: str | Path) -> str:
+    """Write a path as a notebook parameter: as it is, or a ``file:`` URI when it must be.
+
+    A notebook's parameters are JSON, UTF-8 text; a path whose bytes are not
+    UTF-8 (kept by Python as surrogates) cannot be written there as it is,
+    so it travels as a ``file:`` URI, its bytes percent-encoded
+    (:func:`local` reads either back).
+    """
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return Path(path).resolve().as_uri()
+    return text
+
+
+def local(value: str | Path) -> Path:
+    """Return the path a parameter names (see :func:`parameter`): a path, or a ``file:`` URI."""
+    text = str(value)
+    if text.startswith("file:///"):
+        from urllib.parse import unquote
+
+        return Path(unquote(text[len("file://"):], errors="surrogateescape"))
+    return Path(text)
+
+
 def sample_data() -> Path:
     """Return the folder of the synthetic sample data shipped with the package."""
     return PACKAGE / "sample_data"

@@ -469,7 +469,7 @@ def public_sources(config: str | Path | None = "", **files: str | Path | None
     ValueError
         For an unknown source key.
     """
-    from .paths import project_config
+    from .paths import local, project_config
 
     unknown = [k for k in files if k not in SOURCES]
     if unknown:
@@ -479,10 +479,10 @@ def public_sources(config: str | Path | None = "", **files: str | Path | None
     chosen: dict[str, str] = {}
     path = None
     if text.lower() != NO_CONFIG:
-        path = Path(text).expanduser() if text else project_config()
+        path = local(text).expanduser() if text else project_config()
         if path is not None:
             chosen.update(read_config(path))
-    chosen.update({k: str(Path(v).expanduser().resolve()) for k, v in files.items()
+    chosen.update({k: str(local(v).expanduser().resolve()) for k, v in files.items()
                    if v and str(v).strip()})
     return PublicSources(chosen, config=path)
 

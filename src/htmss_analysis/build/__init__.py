@@ -501,7 +501,7 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
     this build was not asked to make.
     """
     notebooks = notebooks or paths.notebooks()
-    data = str(Path(data_dir).resolve()) if data_dir else ""
+    data = paths.parameter(Path(data_dir).resolve()) if data_dir else ""
     langs = tuple(dict.fromkeys(langs))
     countries = list(countries or [])
     jobs = []
@@ -557,7 +557,7 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
         others = " ".join(f"{other}={_relative(root(other) / here / f'{name}.html', folder)}"
                           for other in programmes.LANGUAGES
                           if other != lang and name in after[other, sub])
-        params = {**params, "out_dir": str(folder.resolve()),
+        params = {**params, "out_dir": paths.parameter(folder.resolve()),
                   **({"other_languages": others} if others else {}),
                   "home": _relative(out_dir / HOME, folder)}
 

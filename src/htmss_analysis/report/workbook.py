@@ -212,7 +212,9 @@ def destination(out_dir: str | Path = "") -> Path | None:
     process's working folder.
     """
     if str(out_dir):
-        return Path(out_dir)
+        from ..paths import local
+
+        return local(out_dir)
     session = Path(os.environ.get("JPY_SESSION_NAME", ""))
     if session.suffix == ".ipynb" and session.parent.is_dir():
         return session.parent
