@@ -198,7 +198,10 @@ def _indicators(args: argparse.Namespace) -> int:
     width = max(len(i.title) for i in figures.REGISTRY.values())
     for key, value in values.items():
         ind = figures.REGISTRY[key]
-        shown = f"{value:>14,}" if figures.attributed(data, key, code) else "not attributed"
+        shown = f"{value:>14,}" if figures.recorded_in(data, key, args.year, code) else \
+            f"{'no records':>14}"
+        if not figures.attributed(data, key, code):
+            shown = "not attributed"
         print(f"  {ind.title:<{width}}  {shown}  {ind.unit}")
     return 0
 
@@ -671,6 +674,14 @@ def _run(args: argparse.Namespace) -> int:
         if args.command == "check":
             data = _load_or_exit(args.data)
             print(data.accounting.to_string(index=False))
+            empty = [name for name, frame in data.tables.items()
+                     if frame.empty and name not in data.absent]
+            if empty:
+                # An empty table is not a table of zeros: its figures read "no records".
+                print(f"empty (a header, no rows; their figures read 'no records'): "
+                      f"{', '.join(empty)}")
+            if data.absent:
+                print(f"absent: {', '.join(data.absent)}")
             print(f"no errors; {len(data.warnings)} warnings")
             return 0
         if args.command == "docs":

@@ -21,7 +21,7 @@ from . import schema
 from .loaders import Dataset
 from .loaders import load as load_tables
 from .marks import N_
-from .metrics.figures import REGISTRY
+from .metrics.figures import REGISTRY, attributed
 from .problems import DataError, Problem, warning
 
 
@@ -80,13 +80,35 @@ def disagreeing(data: Dataset, labels: dict[str, str]) -> list[Problem]:
                 theirs=", ".join(sorted(theirs))))
     for row, result in data.results.iterrows():
         key = result["figure"]
-        if not (isinstance(key, str) and key) or pd.isna(result["actual"]):
+        if not (isinstance(key, str) and key in REGISTRY):
+            continue
+        label = labels.get("results", "results")
+        if schema.is_percent_unit(str(result["unit"] or "")):
+            problems.append(warning(
+                label, int(row), "unit", str(result["unit"]),
+                N_("a percentage, but linked to {figure}, a count: the progress compares a "
+                   "count with a baseline and target in percent; link no figure, or give "
+                   "the unit of {figure}"), figure=key))
+        if not attributed(data, key, result["programme"]):
+            problems.append(warning(
+                label, int(row), "figure", key,
+                N_("{figure} is not attributed to {programme} (no row of it names the "
+                   "programme): the row has no actual"), figure=key,
+                programme=str(result["programme"])))
+            continue
+        if pd.isna(result["actual"]):
             continue
         computed = REGISTRY[key].count(data, int(result["year"]), result["programme"])
         if result["actual"] != computed:
             problems.append(warning(
-                labels.get("results", "results"), int(row), "actual", f"{result['actual']:g}",
+                label, int(row), "actual", full(result["actual"]),
                 N_("actual {typed} differs from {figure} computed from the records, "
-                   "{computed}; the computed figure is used"), typed=f"{result['actual']:g}",
-                figure=key, computed=computed))
+                   "{computed}; the computed figure is used"), typed=full(result["actual"]),
+                figure=key, computed=full(computed)))
     return problems
+
+
+def full(value: float) -> str:
+    """Write a number in full for a message: ``1,234,567``, ``12.5`` (never ``1.23457e+06``)."""
+    number = float(value)
+    return f"{int(number):,}" if number.is_integer() else f"{number:,}"

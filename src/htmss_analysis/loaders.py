@@ -835,9 +835,7 @@ def load(path: str | Path | None = None) -> Dataset:
     DataError
         When the data has errors; it lists every error found.
     """
-    from .paths import sample_data
-
-    from .paths import local
+    from .paths import local, sample_data
 
     folder = local(path) if path is not None else sample_data()
     located = find_sources(folder)

@@ -8,6 +8,7 @@ top level (the notebooks) an installed package finds where the wheel put it:
 
 from __future__ import annotations
 
+import functools
 import sys
 import sysconfig
 from pathlib import Path
@@ -103,6 +104,7 @@ def project_config(start: str | Path | None = None) -> Path | None:
     return None
 
 
+@functools.cache
 def code_digest(pattern: str = "*.py") -> str:
     """Return the SHA-256 of the package's own modules matching ``pattern`` (and their names).
 

@@ -53,7 +53,7 @@ class Job:
 
     ``fingerprint`` digests what the report is made from: the notebook, its
     parameters, the bytes of every input it reads, the template and the
-    package version. ``inputs`` are those input files and ``hashes`` their
+    package version and code. ``inputs`` are those input files and ``hashes`` their
     SHA-256 when the job was planned, by file name. A report is up to date
     when its fingerprint and the digests of its outputs are recorded beside
     it (see :func:`up_to_date`).
@@ -435,7 +435,7 @@ def fingerprint(notebook: Path, parameters: dict, inputs: list[Path],
     template = sorted((p.name, sha(p)) for p in (paths.templates() / TEMPLATE).iterdir())
     parts = {"notebook": sha(notebook), "parameters": parameters, "template": template,
              "inputs": sorted((p.name, sha(p)) for p in inputs),
-             "version": __version__}
+             "version": __version__, "code": paths.code_digest("**/*.py")}
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 

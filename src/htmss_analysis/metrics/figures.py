@@ -509,13 +509,38 @@ def attributed(data: Dataset, key: str, programme: str | None = None) -> bool:
     True for the section as a whole. For a programme, true when at least one
     row the figure could count, in any year, belongs to the programme: page
     views of a data set whose web rows all belong to the section as a whole
-    are "not attributed" to any programme, not 0.
+    are "not attributed" to any programme, not 0. A figure with no row at
+    all is attributed (and has no records).
     """
     code = programme_code(programme)
     if code is None:
         return True
     rows = REGISTRY[key].universe(data)
-    return bool(among(rows["programme"], code).any())
+    # No row at all, of any programme: nothing is attributed elsewhere; the figure has
+    # no records (see :func:`recorded_in`), for the programme as for the section.
+    return rows.empty or bool(among(rows["programme"], code).any())
+
+
+def recorded_in(data: Dataset, key: str, year: int, programme: str | None = None) -> bool:
+    """Say whether the data has any row of ``year`` that figure ``key`` could count.
+
+    The rows of the figure's kind (see :meth:`Figure.universe`) dated in the
+    year, and naming the programme when one is asked for. With none, the
+    figure is not 0 but unknown: nothing was recorded (a table never filled
+    in, a programme with no row of the year), and the reports say "no
+    records".
+    """
+    from ..schema import TABLES
+
+    figure = REGISTRY[key]
+    rows = figure.universe(data)
+    period = rows[TABLES[figure.universe_table or figure.table].period]
+    years = period.dt.year if hasattr(period, "dt") else period
+    keep = (years == year).fillna(False).to_numpy(dtype=bool)
+    code = programme_code(programme)
+    if code is not None:
+        keep = keep & among(rows["programme"], code).to_numpy(dtype=bool)
+    return bool(keep.any())
 
 
 def recorded(data: Dataset, key: str) -> bool:
@@ -547,9 +572,11 @@ def headline(data: Dataset, year: int, programme: str | None = None,
     -------
     Frame
         Indexed by key, with ``title``, ``value``, ``unit`` (and ``previous``,
-        ``change`` when ``compare``), and ``attributed``: false for a figure
+        ``change`` when ``compare``), ``attributed``: false for a figure
         the data never attributes to the programme (its value is then 0 by
-        the contract, but means "not counted for this programme").
+        the contract, but means "not counted for this programme"), and
+        ``recorded``: false when no row of the year could count (its 0 means
+        "no records", see :func:`recorded_in`).
     """
     now = compute(data, year, programme)
     table = Frame({
@@ -562,6 +589,7 @@ def headline(data: Dataset, year: int, programme: str | None = None,
         table["previous"] = [before[k] for k in now]
         table["change"] = table["value"] - table["previous"]
     table["attributed"] = [attributed(data, k, programme) for k in now]
+    table["recorded"] = [recorded_in(data, k, year, programme) for k in now]
     return table
 
 

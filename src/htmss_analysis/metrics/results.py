@@ -11,7 +11,7 @@ import pandas as pd
 from ..frames import returns_frame
 from ..loaders import Dataset
 from ..programmes import programme_code
-from .figures import REGISTRY
+from .figures import REGISTRY, attributed, recorded_in
 from .select import translations
 
 
@@ -22,7 +22,9 @@ def results_status(data: Dataset, year: int, programme: str | None = None) -> pd
     Progress is the share of the way from baseline to target reached by the
     actual (UNDP's rule): green at 100% or more, amber 50-99%, red under 50%,
     grey without an actual. A ``decrease`` indicator counts the other way, so
-    the same formula serves both directions.
+    the same formula serves both directions. A row linked to a headline
+    figure takes it as its actual, unless ``actual_note`` says why not
+    (``not_attributed``, ``no_records``): the actual is then missing.
     """
     res = data.results
     if programme_code(programme) is not None:
@@ -30,14 +32,22 @@ def results_status(data: Dataset, year: int, programme: str | None = None) -> pd
     res = res[res["year"] == year].copy()
     # A row linked to a headline figure (contract version 3) has the figure as its actual.
     linked = res["figure"].map(lambda k: isinstance(k, str) and k in REGISTRY)
-    res.loc[linked, "actual"] = [REGISTRY[k].count(data, year, p) for k, p in
-                                 zip(res.loc[linked, "figure"], res.loc[linked, "programme"],
-                                     strict=True)]
+    # Unless the figure is never given the programme, or no row of the year could count
+    # it: then the actual is unknown (a code says why), never a 0 that reads as a result.
+    res["actual_note"] = [
+        "" if not is_linked else "not_attributed" if not attributed(data, k, p)
+        else "no_records" if not recorded_in(data, k, year, p) else ""
+        for is_linked, k, p in zip(linked, res["figure"], res["programme"], strict=True)]
+    counted = linked & res["actual_note"].eq("")
+    res.loc[counted, "actual"] = [REGISTRY[k].count(data, year, p) for k, p in
+                                  zip(res.loc[counted, "figure"],
+                                      res.loc[counted, "programme"], strict=True)]
+    res.loc[linked & ~counted, "actual"] = float("nan")
     res["progress"] = [progress(b, t, a) for b, t, a in
                        zip(res["baseline"], res["target"], res["actual"], strict=True)]
     res["status"] = res["progress"].map(status)
     cols = ["programme", "result_id", "level", "indicator", "unit", "direction", "baseline",
-            "target", "actual", "progress", "status",
+            "target", "actual", "actual_note", "progress", "status",
             *translations(res, "indicator", "unit")]
     return res[cols].sort_values(["programme", "level", "result_id"]).reset_index(drop=True)
 

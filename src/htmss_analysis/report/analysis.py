@@ -31,7 +31,7 @@ from .context import (
 )
 from .html import English, Html, esc, heading, num, para, shown, table
 from .publication import _figures, _publication_tables, _titled
-from .words import NOT_ATTRIBUTED, words
+from .words import NO_RECORDS, NOT_ATTRIBUTED, words
 
 
 @localized
@@ -274,7 +274,10 @@ def web(ctx: Context) -> Html:
              _("Social media posts per month, {year}"),
              _("No social media posts recorded for {programme} in {year}."),
              _("social media posts"), 2)):
-        if not figures.attributed(d, key, p):
+        if not figures.recorded(d, key):
+            charts_.append(para(none.format(programme=ctx.label, year=y), "empty"))
+            shown = shown.drop(columns=column)
+        elif not figures.attributed(d, key, p):
             parts.append(para(_("{figure}: not attributed to {programme}; the data records "
                                 "them for the section as a whole or for other programmes "
                                 "only.").format(figure=what, programme=ctx.label), "note"))
@@ -288,6 +291,9 @@ def web(ctx: Context) -> Html:
     return Html(*parts, *charts_,
                 table(shown, ("web stories", "page views", "posts"), _("By month")))
 
+
+ACTUAL_NOTE = {"not_attributed": NOT_ATTRIBUTED, "no_records": NO_RECORDS}
+"""How an actual the records cannot give reads (``results_status``' ``actual_note``)."""
 
 STATUS_TEXT = {"green": N_("achieved"), "amber": N_("on track (50-99%)"),
                "red": N_("off track (under 50%)"), "grey": N_("no actual reported")}
@@ -307,13 +313,14 @@ def results(ctx: Context) -> Html:
     for r in frame.itertuples(index=False):
         progress = "–" if pd.isna(r.progress) else languages.percent(r.progress)
         arrow = "↓" if r.direction == "decrease" else "↑"
+        actual = esc(_(ACTUAL_NOTE[r.actual_note])) if r.actual_note else num(r.actual)
         rows.append(
             f"<tr><td>{esc(programmes.label(r.programme))}</td><td>{esc(r.result_id)}</td>"
             f"<td>{esc(words(r.level))}</td><td>{shown(r.indicator)} <span class=\"dir\" "
             f"title=\"{esc(words(r.direction))}\">{arrow}</span></td>"
             f"<td>{shown(r.unit) if r.unit else ''}</td>"
             f"<td class=\"num\">{num(r.baseline)}</td><td class=\"num\">{num(r.target)}</td>"
-            f"<td class=\"num\">{num(r.actual)}</td><td class=\"num\">{progress}</td>"
+            f"<td class=\"num\">{actual}</td><td class=\"num\">{progress}</td>"
             f"<td><span class=\"status {r.status}\">{esc(_(STATUS_TEXT[r.status]))}</span></td>"
             "</tr>")
     head = "".join(f'<th scope="col">{esc(words(h))}</th>' for h in (
@@ -345,6 +352,18 @@ def programme_shares(ctx: Context) -> Html:
                  **{c: programmes.label(c) for c in codes}})
     shown[labels] = shown[labels].astype(object).where(shown[labels].notna(),
                                                        _(NOT_ATTRIBUTED))
+    # A figure no row of the year could count reads "no records", never a 0 that would
+    # read as a result: for the section, and for each programme it is attributed to.
+    whole = [programmes.SECTION, own]
+    shown[whole] = shown[whole].astype(object)
+    for i, key in enumerate(shares.index):
+        if not figures.recorded_in(ctx.data, key, ctx.year):
+            shown.loc[i, [*labels, *whole]] = _(NO_RECORDS)
+            continue
+        for code, label in zip(codes, labels, strict=True):
+            if pd.notna(shares.at[key, code]) and \
+                    not figures.recorded_in(ctx.data, key, ctx.year, code):
+                shown.loc[i, label] = _(NO_RECORDS)
     shared = breakdowns.overlap(ctx.data, ctx.year)
     ov = pd.DataFrame({
         "programmes": [" & ".join(programmes.label(c) for c in combo)

@@ -17,7 +17,7 @@ from ..metrics import breakdowns, figures
 from . import charts
 from .context import Context, country, localized, translated
 from .html import English, Html, cards, esc, heading, num, para, shifted, shown, table
-from .words import words
+from .words import NO_RECORDS, words
 
 SUBTITLES = {"programme report": N_("programme report"),
              "highlights at a glance": N_("highlights at a glance"),
@@ -88,9 +88,9 @@ def headline_cards(ctx: Context) -> Html:
     table_ = table_[[figures.REGISTRY[k].part == "headline" for k in table_.index]]
     shown = table_[table_["attributed"]]
     parts = [heading(_("{year} highlights").format(year=ctx.year), anchor="highlights"),
-             cards((_card(ctx, k, v, t) for k, v, t in zip(
-                 shown.index, shown["value"], shown["title"], strict=True)), rules=True,
-                 groups=PUBLISHED_GROUPS if ctx.programme is None else ())]
+             cards((_card(ctx, k, v, t) if r else (k, _(NO_RECORDS), t) for k, v, t, r in zip(
+                 shown.index, shown["value"], shown["title"], shown["recorded"], strict=True)),
+                 rules=True, groups=PUBLISHED_GROUPS if ctx.programme is None else ())]
     left_out = table_[~table_["attributed"]]
     if len(left_out):
         parts.append(para(_("Not attributed to {programme}: {figures}. The data records these "
@@ -139,7 +139,9 @@ def _figures(ctx: Context, part: str) -> str:
             if i.part == part and figures.recorded(ctx.data, k)
             and figures.attributed(ctx.data, k, ctx.programme)]
     values = figures.compute(ctx.data, ctx.year, ctx.programme)
-    return cards(((k, values[k], _(figures.REGISTRY[k].title)) for k in keys), rules=True)
+    return cards(((k, values[k] if figures.recorded_in(ctx.data, k, ctx.year, ctx.programme)
+                   else _(NO_RECORDS), _(figures.REGISTRY[k].title)) for k in keys),
+                 rules=True)
 
 
 @localized

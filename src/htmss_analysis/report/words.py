@@ -13,6 +13,9 @@ from ..marks import N_
 NOT_ATTRIBUTED = N_("not attributed")
 """How a figure the data never attributes to a programme reads in a table (translated)."""
 
+NO_RECORDS = N_("no records")
+"""How a figure reads when no row of the year could count it: unknown, not 0 (translated)."""
+
 
 def words(value: object) -> str:
     """Show a code such as ``training_of_trainers`` as words, in the report's language."""

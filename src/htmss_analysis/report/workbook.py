@@ -24,7 +24,7 @@ import pandas as pd
 
 from ..files import CREATED, new_file, os_error
 from ..languages import _, current, ngettext, using
-from ..metrics.figures import COUNTRY_REGISTRY, REGISTRY, attributed, compute
+from ..metrics.figures import COUNTRY_REGISTRY, REGISTRY, attributed, compute, recorded_in
 from . import words
 from .collect import HEADLINE, Tables, sheet_name
 from .context import Context, counted, country_figures_of, localized, report_name
@@ -193,14 +193,25 @@ def headline_rows(ctx: Context) -> pd.DataFrame:
     with using(ctx.lang):
         # A figure the data never attributes to the programme is 0, as `indicators --json`
         # has it; the note says what the HTML says.
-        unattributed = [not ctx.country and not attributed(ctx.data, k, ctx.programme)
-                        for k in now]
+        # A figure the data never attributes to the programme, or that no row of the year
+        # could count, is no number: an empty cell, and the note the HTML shows.
+        notes = ["" if ctx.country else
+                 _(words.NOT_ATTRIBUTED) if not attributed(ctx.data, k, ctx.programme) else
+                 _(words.NO_RECORDS) if not recorded_in(ctx.data, k, ctx.year, ctx.programme)
+                 else "" for k in now]
+        before_notes = ["" if ctx.country or n else
+                        _(words.NO_RECORDS)
+                        if not recorded_in(ctx.data, k, ctx.year - 1, ctx.programme) else ""
+                        for k, n in zip(now, notes, strict=True)]
         return pd.DataFrame({"key": list(now), "title": [_(entries[k].title) for k in now],
-                             "value": list(now.values()),
-                             "previous_year": [before[k] for k in now],
+                             "value": [None if n else v
+                                       for v, n in zip(now.values(), notes, strict=True)],
+                             "previous_year": [None if n or b else before[k] for k, n, b in
+                                               zip(now, notes, before_notes, strict=True)],
                              "definition": [entries[k].described() for k in now],
-                             "notes": [_(words.NOT_ATTRIBUTED) if u else ""
-                                       for u in unattributed]})
+                             "notes": [n or (_("previous year: {what}").format(what=b)
+                                             if b else "")
+                                       for n, b in zip(notes, before_notes, strict=True)]})
 
 
 def destination(out_dir: str | Path = "") -> Path | None:
