@@ -129,6 +129,22 @@ def tiny_data(tiny: Path):
     return h.load(tiny)
 
 
+def built_earlier(folder: Path, *names: str, text: str = "<html></html>") -> None:
+    """Write ``<name>.html`` for each name and record it as a build would (the manifest)."""
+    import hashlib
+    import json
+
+    folder.mkdir(parents=True, exist_ok=True)
+    manifest_path = folder / ".htmss-manifest.json"
+    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    for name in names:
+        page = folder / f"{name}.html"
+        page.write_text(text)
+        manifest[name] = {"fingerprint": "0" * 64, "built": "2026-01-01", "outputs": {
+            page.name: hashlib.sha256(page.read_bytes()).hexdigest()}}
+    manifest_path.write_text(json.dumps(manifest))
+
+
 def build_cli(*args: str) -> subprocess.CompletedProcess:
     """Run ``htmss-analysis build`` with ``args``; return the finished process."""
     script = Path(sys.executable).with_name("htmss-analysis")

@@ -183,13 +183,12 @@ def test_brief_of_a_host_country_and_of_a_country_without_rows(tiny_data):
 
 
 def test_some_briefs_into_a_folder_of_others_keep_the_index_whole(tmp_path):
+    from conftest import built_earlier
     from htmss_analysis import build as builder
 
     folder = tmp_path / "2018" / "countries"
-    folder.mkdir(parents=True)
-    for iso3 in ("ALB", "BRA"):  # briefs of an earlier build
-        (folder / f"{iso3}.html").write_text("<html></html>")
-    (folder / "index.html").write_text("<html></html>")  # not a brief
+    built_earlier(folder, "ALB", "BRA", "index")  # briefs of an earlier build, their index
+    (folder / "FAQ.html").write_text("<html></html>")  # an analyst's page: no brief
     jobs = builder.plan(None, 2018, [], tmp_path, countries=["KGZ"])
     index = next(j for j in jobs if j.name == builder.INDEX)
     assert index.parameters["countries"] == "ALB BRA KGZ"

@@ -51,9 +51,16 @@ def executed(job: builder.Job, read: list[tuple[str, str]]) -> None:
 
 
 def finished(job: builder.Job) -> builder.Outcome:
+    """Start a build of ``job``, let its run leave the outputs written, and finish it."""
     outcomes: list[builder.Outcome] = []
+    # The run writes its outputs after the build found nothing in their way.
+    written = {p: p.read_bytes() for p in job.outputs if p.exists()}
+    for p in written:
+        p.unlink()
     finish, pending = builder._start([job], outcomes, None, force=True)
     assert pending == [job]
+    for p, data in written.items():
+        p.write_bytes(data)
     finish(builder.Outcome(job, True, 1.0))
     return outcomes[0]
 

@@ -15,7 +15,8 @@ CASES = {
     "BOM and CRLF": (b"\xef\xbb\xbfa,b\r\n1,2\r\n3,4\r\n", ["a", "b"],
                      {2: ["1", "2"], 3: ["3", "4"]}),
     # The record on line 2 runs to line 3, so the next one starts on line 4.
-    "quoted line break": (b'a,b\n1,"x\ny"\n3,4\n', ["a", "b"], {2: ["1", "x\ny"], 4: ["3", "4"]}),
+    # A record spanning two lines is one row, as a spreadsheet opening the file shows it.
+    "quoted line break": (b'a,b\n1,"x\ny"\n3,4\n', ["a", "b"], {2: ["1", "x\ny"], 3: ["3", "4"]}),
     "quoted comma and quote": (b'a,b\n"1,5","say ""hi"""\n', ["a", "b"],
                                {2: ["1,5", 'say "hi"']}),
     "quote inside an unquoted cell": (b'a,b\n1,x"y\n', ["a", "b"], {2: ["1", 'x"y']}),
@@ -66,8 +67,9 @@ def test_a_quote_left_open_is_located(tmp_path):
     assert err.value.row == 3
 
 
-def test_a_hundred_thousand_rows_keep_their_line_numbers(tmp_path):
-    # Every tenth record holds a quoted line break, so record k does not sit on line k.
+def test_a_hundred_thousand_rows_are_numbered_as_a_spreadsheet_shows_them(tmp_path):
+    # Every tenth record holds a quoted line break: record k is still row k + 1 (the
+    # header is row 1), as a spreadsheet shows the file, whatever line it starts on.
     lines = ["id,text"]
     for i in range(100_000):
         lines.append(f'{i},"two\nlines"' if i % 10 == 0 else f"{i},one")
@@ -75,10 +77,10 @@ def test_a_hundred_thousand_rows_keep_their_line_numbers(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     got = read_cells(path)
     assert len(got.body) == 100_000
-    # Records 0..9 take lines 2-3, then 4..12; record 10 starts on line 13.
-    assert got.body.index[:3].tolist() == [2, 4, 5]
-    assert got.body.index[10] == 13
-    assert got.body.loc[13].tolist() == ["10", "two\nlines"]
+    # Records 0..9 take lines 2-3, then 4..12 (rows 2 to 11); record 10 is row 12.
+    assert got.body.index[:3].tolist() == [2, 3, 4]
+    assert got.body.index[10] == 12
+    assert got.body.loc[12].tolist() == ["10", "two\nlines"]
     assert pd.Series(got.body.index).is_monotonic_increasing
 
 

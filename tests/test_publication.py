@@ -255,7 +255,8 @@ def test_not_attributed_is_an_empty_cell_and_a_note_in_the_workbook_and_0_in_jso
               for ws in wb.worksheets}
     wb.close()
     headline = {row[0]: row for row in sheets["headline"][1:]}
-    assert headline["page_views"][2] == 0 and headline["page_views"][5] == "not attributed"
+    # Not a number: an empty cell, and the note the HTML shows (the JSON keeps its 0).
+    assert headline["page_views"][2] is None and headline["page_views"][5] == "not attributed"
     assert headline["people_trained"][2] == 4 and headline["people_trained"][5] is None
     [trend] = [rows for name, rows in sheets.items() if name.startswith("Headline figures")]
     head, views = trend[0], next(row for row in trend if row[0] == "Page views")

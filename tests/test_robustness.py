@@ -392,6 +392,8 @@ def test_a_file_changed_with_the_same_size_and_time_is_read_again(tmp_path, own_
 
 
 def test_atomic_write_leaves_the_old_file_or_the_new_one(tmp_path, monkeypatch):
+    from htmss_analysis.files import write_file
+
     target = tmp_path / "r.html"
     target.write_bytes(b"old")
 
@@ -400,7 +402,7 @@ def test_atomic_write_leaves_the_old_file_or_the_new_one(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", full_disk)
     with pytest.raises(OSError):
-        builder.write_atomically(target, b"new report")
+        write_file(target, b"new report")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]  # no half-written temporary
 

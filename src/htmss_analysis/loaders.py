@@ -260,7 +260,9 @@ def read_raw(path: Path, sheet: str | None = None, table: Table | None = None
     misplaced = _header_below(table, header, body, label)
     if misplaced is not None:
         return pd.DataFrame(), got.encoding, [misplaced], got.blank_rows
-    problems += _extra_cells(body.iloc[:, width:], width, label, got.encoding != "excel")
+    private = any(schema.is_personal(name) for name in header)
+    problems += _extra_cells(body.iloc[:, width:], width, label, got.encoding != "excel",
+                             quote=not private)
     keep = [i for i, name in enumerate(header) if not schema.is_personal(name)]
     frame = body.iloc[:, keep].copy()
     frame.columns = [header[i] for i in keep]
@@ -428,12 +430,13 @@ def _threads(work, items) -> list:
         return list(pool.map(work, items))
 
 
-def _extra_cells(extra: pd.DataFrame, width: int, label: str, csv: bool = True
-                 ) -> list[Problem]:
+def _extra_cells(extra: pd.DataFrame, width: int, label: str, csv: bool = True,
+                 quote: bool = True) -> list[Problem]:
     """Report rows with filled cells beyond the header's width (vectorised by column).
 
-    No cell is quoted: in a row wider than its header every cell may have
-    shifted, a name or an e-mail address into any column.
+    In a table with personal data (``quote`` false) no cell is quoted: in a
+    row wider than its header every cell may have shifted, a name or an
+    e-mail address into any column.
     """
     if extra.empty:
         return []
@@ -449,7 +452,8 @@ def _extra_cells(extra: pd.DataFrame, width: int, label: str, csv: bool = True
     advice = "a comma inside a cell needs quotes" if csv else \
         "delete the cells right of the last named column"
     for at in rows:
-        problems.append(Problem(label, int(extra.index[at]), "", NOT_QUOTED,
+        value = extra.iloc[:, int(first[at])].iloc[at] if quote else NOT_QUOTED
+        problems.append(Problem(label, int(extra.index[at]), "", value,
                                 f"at most {width} cells, as the header has; this row has "
                                 f"{width + int(nonempty[at])} or more (a filled one in column "
                                 f"{width + int(first[at]) + 1}): {advice}"))
@@ -496,7 +500,7 @@ def _from_failure_cases(table: Table, cases: pd.DataFrame, frame: pd.DataFrame,
                 close = countries.suggest(str(case.failure_case))
                 expected += f" (did you mean {close}?)" if close else ""
             elif kind in (schema.COUNT, schema.NUMBER, schema.SCORE):
-                expected = schema.ambiguity(str(case.failure_case)) or expected
+                expected = schema.ambiguity(str(case.failure_case), expected) or expected
             problems.append(Problem(label, int(case.index), str(case.column),
                                     str(case.failure_case), expected))
         else:

@@ -144,14 +144,20 @@ def ambiguous(text: str) -> tuple[str, str] | None:
     return f"{sign}{whole}.{part.rstrip('0') or '0'}", f"{sign}{int(whole + part):,}"
 
 
-def ambiguity(text: str) -> str | None:
-    """Say how to write a number that reads two ways (see :func:`ambiguous`), or None."""
+def ambiguity(text: str, expected: str) -> str | None:
+    """Say how to write a number that reads two ways (see :func:`ambiguous`), or None.
+
+    ``expected`` is what the column takes, said first as in every message.
+    """
     readings = ambiguous(text)
     if readings is None:
         return None
     decimal, thousands = readings
-    return (f"one reading: {text.strip()} is {decimal} or {thousands}; write "
-            f"{decimal.removesuffix('.0')} or {thousands.replace(',', '')}")
+    whole, _, fraction = decimal.partition(".")
+    # Written with a fourth decimal, a decimal reading is one number again.
+    plain_decimal = whole if fraction == "0" else decimal + ("0" if len(fraction) == 3 else "")
+    return (f"{expected}; '{text.strip()}' reads two ways, {decimal} or {thousands}: write "
+            f"{thousands.replace(',', '')} or {plain_decimal}")
 
 
 def _count(text: str) -> int:

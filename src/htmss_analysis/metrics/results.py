@@ -31,7 +31,8 @@ def results_status(data: Dataset, year: int, programme: str | None = None) -> pd
         res = res[res["programme"] == programme_code(programme)]
     res = res[res["year"] == year].copy()
     # A row linked to a headline figure (contract version 3) has the figure as its actual.
-    linked = res["figure"].map(lambda k: isinstance(k, str) and k in REGISTRY)
+    linked = pd.Series([isinstance(k, str) and k in REGISTRY for k in res["figure"]],
+                       index=res.index, dtype=bool)
     # Unless the figure is never given the programme, or no row of the year could count
     # it: then the actual is unknown (a code says why), never a 0 that reads as a result.
     res["actual_note"] = [

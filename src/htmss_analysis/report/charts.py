@@ -28,7 +28,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..languages import _, labelled, month_names, number, semicolons
 from . import collect
@@ -125,8 +125,23 @@ def inline_svg(document: str, alt: str) -> str:
 
 
 def _count(value: float, _position: object = None) -> str:
-    """Write a bar's value or an axis tick as the report's language writes numbers."""
+    """Write a bar's value as the report's language writes numbers."""
     return number(value)
+
+
+def _tick(value: float, _position: object = None) -> str:
+    """Write an axis tick as its value, decimals included (7.5 never reads 8)."""
+    for decimals in range(4):
+        if round(value, decimals) == round(value, 9):
+            return number(value, decimals=decimals)
+    return number(value, decimals=4)
+
+
+def _value_axis(axis, counts: bool) -> None:
+    """Tick a value axis: whole numbers for counts; each label its tick's value."""
+    if counts:
+        axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(FuncFormatter(_tick))
 
 
 def _alt(title: str, labels: list, values: list, unit: str) -> str:
@@ -181,8 +196,7 @@ def bar(frame: pd.DataFrame, label: str, value: str, title: str, unit: str,
                         tick.set_rotation_mode("anchor")
             for container in ax.containers:
                 ax.bar_label(container, fmt=_count, padding=2, fontsize=FONT)
-            axis = ax.xaxis if horizontal else ax.yaxis
-            axis.set_major_formatter(FuncFormatter(_count))
+            _value_axis(ax.xaxis if horizontal else ax.yaxis, counts=True)
         else:
             ax.text(0.5, 0.5, _("no data"), ha="center", va="center", transform=ax.transAxes)
             ax.set_axis_off()
@@ -209,7 +223,7 @@ def grouped_bar(frame: pd.DataFrame, label: str, series: dict[str, str], title: 
             ax.legend(title="", frameon=False)
             for container in ax.containers:
                 ax.bar_label(container, fmt=_count, padding=2, fontsize=FONT)
-            ax.yaxis.set_major_formatter(FuncFormatter(_count))
+            _value_axis(ax.yaxis, counts=False)
         ax.set_xlabel("")
         ax.set_ylabel(unit)
         fig.tight_layout()
