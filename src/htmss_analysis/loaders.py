@@ -257,7 +257,7 @@ def read_raw(path: Path, sheet: str | None = None, table: Table | None = None
     body = got.body
     for i in range(body.shape[1], width):
         body[i] = ""
-    misplaced = _header_below(table, header, body, label)
+    misplaced = _header_below(table, [str(h).strip() for h in got.header], body, label)
     if misplaced is not None:
         return pd.DataFrame(), got.encoding, [misplaced], got.blank_rows
     private = any(schema.is_personal(name) for name in header)
@@ -337,13 +337,14 @@ def _header_below(table: Table | None, header: list[str], body: pd.DataFrame, la
     Row 1 holds no column of the table; a row of the first ten holds two or
     more: the rows above it are a title or notes, to be deleted.
     """
-    if table is None or set(header) & set(table.columns) or body.empty:
+    if table is None or {h.lower() for h in header} & set(table.columns) or body.empty:
         return None
     names = set(table.columns)
     for row, cells in body.head(10).iterrows():
         found = [c for c in (" ".join(str(v).split()).lower() for v in cells) if c in names]
         if len(found) >= 2:
-            return Problem(label, 1, "", "",
+            title = next((h for h in header if h), "")
+            return Problem(label, 1, "", title[:60],
                            f"the column names in row 1; they are in row {row} ("
                            f"{', '.join(found[:4])}{', ...' if len(found) > 4 else ''}): "
                            "delete the rows above them")
