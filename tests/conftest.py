@@ -195,7 +195,8 @@ def sample_build(tmp_path_factory) -> Path:
     """
     out = tmp_path_factory.mktemp("build")
     proc = build_cli("--year", "2018", "--out", str(out), "--jobs", "2", "--config",
-                     str(PUBLIC_CONFIG), "--country", "KGZ", "ALB", "--lang", *LANGS)
+                     str(PUBLIC_CONFIG), "--programme", "all", "--country", "KGZ", "ALB",
+                     "--lang", *LANGS)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out / "2018"
 

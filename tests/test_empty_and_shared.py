@@ -226,3 +226,16 @@ def test_a_count_axis_ticks_whole_numbers_each_labelled_with_its_value():
     assert truthful(positions, values)
     # A tick labelled "8" at 7.5 would not be: hand-made, the check sees it.
     assert not truthful([0.0, 10.0, 20.0, 30.0], [0, 2, 5, 8])
+
+
+def test_a_french_page_counts_as_untranslated_only_the_texts_it_shows(tmp_path):
+    head = ["engagement_id", "date", "kind", "body", "body_fr", "title"]
+    rows = [head] + [[f"E{i}", f"2018-{i:02d}-01", "session_serviced", "CCPCJ", "CCPCJ",
+                      f"Session {i}"] for i in range(1, 13)]
+    rows.append(["E13", "2018-12-15", "session_serviced", "CCPCJ", "CCPCJ", "Session 13"])
+    data = h.load(write_folder(tmp_path / "d", engagements=rows))
+    ctx = r.context(data, 2018, lang="fr")
+    page = str(r.intergovernmental(ctx, most=12))
+    assert "Session 12" in page and "Session 13" not in page
+    # Twelve titles shown in English, marked and counted; the thirteenth is not shown.
+    assert sorted(k[1] for k in ctx.untranslated) == sorted(f"E{i}" for i in range(1, 13))

@@ -219,3 +219,12 @@ def test_contradictory_choices_are_refused(tmp_path, argv, said, capsys):
     assert main(["build", "--out", str(tmp_path), "--config", "none", *argv]) == 2
     assert said in capsys.readouterr().err
     assert not any(tmp_path.iterdir())
+
+
+def test_a_brief_in_the_way_of_an_analysts_file_is_not_listed_in_the_index(tmp_path):
+    folder = tmp_path / "2018" / "countries"
+    built_earlier(folder, "ALB", "index")
+    (folder / "BRA.html").write_text("my own brief of Brazil")
+    jobs = builder.plan(None, 2018, [], tmp_path, countries=["BRA", "KGZ"])
+    index = next(j for j in jobs if j.name == builder.INDEX)
+    assert index.parameters["countries"] == "ALB KGZ"

@@ -532,7 +532,10 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
             if brief_rule in BRIEF_RULES:
                 briefs = {INDEX, *countries} if countries else set()
             elif countries:
-                briefs |= {INDEX, *countries}
+                # A brief whose files are someone else's will not be built: not listed.
+                folder = root(lang) / COUNTRIES
+                briefs |= {INDEX, *(c for c in countries if not records.foreign(
+                    folder, [f"{c}{suffix}" for suffix in records.SUFFIXES], recorded[lang]))}
         after[lang, ""], after[lang, COUNTRIES] = main, briefs
 
     def listing(lang: str) -> str:

@@ -355,9 +355,10 @@ def intergovernmental(ctx: Context, most: int = 12) -> Html:
         if some.empty:
             continue
         items = []
-        some = translated(ctx, some, "engagements", "engagement_id",
-                          ("body", "title", "place", "note"))
-        for r in some.head(most).itertuples(index=False):
+        # Only the texts the page shows are translated, so only those count as untranslated.
+        listed = translated(ctx, some.head(most), "engagements", "engagement_id",
+                            ("body", "title", "place", "note"))
+        for r in listed.itertuples(index=False):
             details = languages.semicolons(
                 [shown(x) for x in (r.body, r.place, r.note) if x]
                 + [esc(languages.long_date(r.date))])
