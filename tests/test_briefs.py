@@ -99,6 +99,14 @@ GLOT59_2018 = {"technical_cooperation_activities": 4, "countries_assisted": 2,
                "web_stories": 1, "page_views": 0, "social_media_posts": 0,
                "teaching_modules": 0, "sessions_serviced": 0, "meetings_organized": 0,
                "briefings": 0, "report_inputs": 0, "reports_prepared": 0}
+# In the workbook a figure that is no number is an empty cell: GLOT59 is never given page
+# views or social media posts (no web row of its own), nor SOM cases (C1 and C4 are GLOT92's
+# by default, C6 GLO.ACT's); no publication is a teaching module, in any year; and there is
+# no engagements table: no records.
+GLOT59_2018_CELLS = {**GLOT59_2018, **dict.fromkeys((
+    "page_views", "social_media_posts", "jurisdictions_som", "teaching_modules",
+    "sessions_serviced", "meetings_organized", "briefings", "report_inputs",
+    "reports_prepared"))}
 # Mexico in 2018: A2 held there (a workshop, capacity building); p4 of Mexico trained at A2
 # and A3 (one person, two activities); the SOM case C1 of Mexico's jurisdiction.
 MEXICO_2018 = {"activities_in_country": 1, "capacity_building_in_country": 1,
@@ -110,7 +118,7 @@ MEXICO_2018 = {"activities_in_country": 1, "capacity_building_in_country": 1,
 def test_headline_sheet_holds_the_hand_worked_figures(briefs_build):
     from openpyxl import load_workbook
 
-    for name, want in (("GLOT59", GLOT59_2018), ("countries/MEX", MEXICO_2018)):
+    for name, want in (("GLOT59", GLOT59_2018_CELLS), ("countries/MEX", MEXICO_2018)):
         book = load_workbook(briefs_build / "out" / "2018" / f"{name}.xlsx")
         assert book.sheetnames[0] == "headline"
         rows = list(book["headline"].iter_rows(values_only=True))

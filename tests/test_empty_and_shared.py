@@ -239,3 +239,13 @@ def test_a_french_page_counts_as_untranslated_only_the_texts_it_shows(tmp_path):
     assert "Session 12" in page and "Session 13" not in page
     # Twelve titles shown in English, marked and counted; the thirteenth is not shown.
     assert sorted(k[1] for k in ctx.untranslated) == sorted(f"E{i}" for i in range(1, 13))
+
+
+def test_a_programme_absent_from_the_year_has_no_records_an_active_one_a_true_0(tiny_data):
+    # 2017 has one activity, A6 (GLOT59, BRA), and one case, C5 (TIP, ITA): GLOT92 has no
+    # row of 2017 in any table; GLOT59 has.
+    assert not figures.recorded_in(tiny_data, "cases_added", 2017, "GLOT92")
+    assert figures.recorded_in(tiny_data, "cases_added", 2017, "GLOT59")
+    # 2018: GLOT92 ran A2 and A3, but no web story names it: a true 0 beside GLOT59's W3.
+    assert figures.recorded_in(tiny_data, "web_stories", 2018, "GLOT92")
+    assert figures.compute(tiny_data, 2018, "GLOT92")["web_stories"] == 0

@@ -15,7 +15,15 @@ import nbformat
 import pytest
 
 import htmss_analysis as h
-from conftest import ACTIVITIES, PUBLICATIONS, ROOT, WEB_TRAFFIC, build_cli, write_folder
+from conftest import (
+    ACTIVITIES,
+    PUBLICATIONS,
+    ROOT,
+    WEB_TRAFFIC,
+    build_cli,
+    built_earlier,
+    write_folder,
+)
 from htmss_analysis import build as builder
 from htmss_analysis import cache, sources
 from htmss_analysis.problems import Problem, grouped
@@ -419,8 +427,7 @@ def test_a_lost_worker_fails_its_report_only_and_a_failed_report_leaves_no_html(
     nbformat.write(nb, path)
     data = write_folder(tmp_path / "data")
     out = tmp_path / "out"
-    (out / "2018").mkdir(parents=True)
-    (out / "2018" / "GLOT92.html").write_text("a report of an earlier build", encoding="utf-8")
+    built_earlier(out / "2018", "GLOT92", text="a report of an earlier build")
     proc = build_cli("--data", str(data), "--out", str(out), "--notebooks", str(notebooks),
                      "--programme", "GLOT59", "GLOT92", "GLOACT", "--config", "none")
     assert proc.returncode == 1, proc.stdout + proc.stderr

@@ -785,15 +785,21 @@ def up_to_date(jobs: list[Job]) -> list[Job]:
 
 
 def _forget(jobs: list[Job]) -> None:
-    """Remove the manifest entries of reports about to be built (see :func:`up_to_date`)."""
+    """Mark the reports about to be built as not current (see :func:`up_to_date`).
+
+    Their entries lose their fingerprint but keep the digests of the files
+    an earlier build made: a build killed before it replaced them leaves
+    files the next build still knows as its own.
+    """
     folders: dict[Path, list[str]] = {}
     for job in jobs:
         folders.setdefault(job.out_dir, []).append(job.name)
     for folder, names in folders.items():
         manifest = records.read(folder)
-        if any(n in manifest for n in names):
+        if any(manifest.get(n, {}).get("fingerprint") for n in names):
             for n in names:
-                manifest.pop(n, None)
+                if n in manifest:
+                    manifest[n]["fingerprint"] = ""
             records.write(folder, manifest)
 
 
@@ -1292,8 +1298,12 @@ def _start(jobs: list[Job], outcomes: list[Outcome],
                 # A failed report is recorded too (no fingerprint): its notebook is the
                 # build's own, for the next run to replace.
                 manifest = records.read(outcome.job.out_dir)
-                manifest[outcome.job.name] = _entry(outcome.job, outcome.ok)
-                records.write(outcome.job.out_dir, manifest)
+                entry = _entry(outcome.job, outcome.ok)
+                if entry["outputs"]:
+                    manifest[outcome.job.name] = entry
+                    records.write(outcome.job.out_dir, manifest)
+                elif manifest.pop(outcome.job.name, None) is not None:
+                    records.write(outcome.job.out_dir, manifest)
             except OSError as exc:  # a full disk: the report cannot be called current
                 if outcome.ok:
                     outcome = _failed(outcome.job, time.monotonic() - outcome.seconds,

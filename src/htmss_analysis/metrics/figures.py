@@ -522,25 +522,45 @@ def attributed(data: Dataset, key: str, programme: str | None = None) -> bool:
 
 
 def recorded_in(data: Dataset, key: str, year: int, programme: str | None = None) -> bool:
-    """Say whether the data has any row of ``year`` that figure ``key`` could count.
+    """Say whether the data records figure ``key`` in ``year`` at all (for ``programme``).
 
-    The rows of the figure's kind (see :meth:`Figure.universe`) dated in the
-    year, and naming the programme when one is asked for. With none, the
-    figure is not 0 but unknown: nothing was recorded (a table never filled
-    in, a programme with no row of the year), and the reports say "no
-    records".
+    False, and the figure is not 0 but unknown ("no records"), when no row of
+    the year could count it, whatever its programme (the figure's table never
+    filled in for the year, see :meth:`Figure.universe`), or when no row of
+    the year, in any table, names the programme (a programme absent from the
+    year's records). A programme that was active in the year but had none of
+    the figure's rows has a true 0.
     """
     from ..schema import TABLES
 
     figure = REGISTRY[key]
     rows = figure.universe(data)
-    period = rows[TABLES[figure.universe_table or figure.table].period]
-    years = period.dt.year if hasattr(period, "dt") else period
-    keep = (years == year).fillna(False).to_numpy(dtype=bool)
+    if not _in_year(rows, TABLES[figure.universe_table or figure.table].period, year).any():
+        return False
     code = programme_code(programme)
-    if code is not None:
-        keep = keep & among(rows["programme"], code).to_numpy(dtype=bool)
-    return bool(keep.any())
+    return code is None or active(data, year, code)
+
+
+def active(data: Dataset, year: int, programme: str) -> bool:
+    """Say whether any row of ``year``, in any table, names ``programme``."""
+    from ..schema import TABLES
+
+    key = ("active", year, programme)
+    if key not in data.memo:
+        data.memo[key] = any(
+            bool((_in_year(frame, table.period, year)
+                  & among(frame["programme"], programme).to_numpy(dtype=bool)).any())
+            for name, table in TABLES.items()
+            if table.period and "programme" in (frame := getattr(data, name))
+            and not frame.empty)
+    return data.memo[key]
+
+
+def _in_year(rows: pd.DataFrame, period: str, year: int):
+    """Return a boolean array: the rows whose period column falls in ``year``."""
+    values = rows[period]
+    years = values.dt.year if hasattr(values, "dt") else values
+    return (years == year).fillna(False).to_numpy(dtype=bool)
 
 
 def recorded(data: Dataset, key: str) -> bool:

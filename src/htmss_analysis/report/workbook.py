@@ -204,10 +204,13 @@ def headline_rows(ctx: Context) -> pd.DataFrame:
                         if not recorded_in(ctx.data, k, ctx.year - 1, ctx.programme) else ""
                         for k, n in zip(now, notes, strict=True)]
         return pd.DataFrame({"key": list(now), "title": [_(entries[k].title) for k in now],
-                             "value": [None if n else v
-                                       for v, n in zip(now.values(), notes, strict=True)],
-                             "previous_year": [None if n or b else before[k] for k, n, b in
-                                               zip(now, notes, before_notes, strict=True)],
+                             "value": pd.Series([None if n else v for v, n in
+                                                 zip(now.values(), notes, strict=True)],
+                                                dtype=object),
+                             "previous_year": pd.Series([None if n or b else before[k]
+                                                         for k, n, b in zip(
+                                                             now, notes, before_notes,
+                                                             strict=True)], dtype=object),
                              "definition": [entries[k].described() for k in now],
                              "notes": [n or (_("previous year: {what}").format(what=b)
                                              if b else "")
