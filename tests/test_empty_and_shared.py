@@ -246,6 +246,8 @@ def test_a_programme_absent_from_the_year_has_no_records_an_active_one_a_true_0(
     # row of 2017 in any table; GLOT59 has.
     assert not figures.recorded_in(tiny_data, "cases_added", 2017, "GLOT92")
     assert figures.recorded_in(tiny_data, "cases_added", 2017, "GLOT59")
-    # 2018: GLOT92 ran A2 and A3, but no web story names it: a true 0 beside GLOT59's W3.
-    assert figures.recorded_in(tiny_data, "web_stories", 2018, "GLOT92")
-    assert figures.compute(tiny_data, 2018, "GLOT92")["web_stories"] == 0
+    # 2018: GLO.ACT ran A4 and A8; its one publication, P3, is of 2019, while P1 and P2 are
+    # of 2018: GLO.ACT published nothing in 2018, a true 0.
+    assert figures.attributed(tiny_data, "tools_and_publications", "GLOACT")
+    assert figures.recorded_in(tiny_data, "tools_and_publications", 2018, "GLOACT")
+    assert figures.compute(tiny_data, 2018, "GLOACT")["tools_and_publications"] == 0
