@@ -192,9 +192,14 @@ def ticks(svg: str, axis: str) -> list[tuple[float, str]]:
 
 
 def tick_values(svg: str) -> list[tuple[list[float], list[float]]]:
-    """Each numeric axis of a chart: its tick positions and the numbers their labels say."""
+    """The value axis of a bar chart: its tick positions and the numbers their labels say.
+
+    The vertical axis when its labels are numbers; else (horizontal bars, their
+    labels on the vertical axis) the horizontal one. Years under vertical bars are
+    labels of bars, not values.
+    """
     found = []
-    for axis in ("x", "y"):
+    for axis in ("y", "x"):
         pairs = ticks(svg, axis)
         try:
             values = [float(label.replace(",", "").replace("\u2212", "-"))
@@ -203,6 +208,7 @@ def tick_values(svg: str) -> list[tuple[list[float], list[float]]]:
             continue  # an axis of labels (months, regions)
         if len(values) >= 2:
             found.append(([p for p, _ in pairs], values))
+            break
     return found
 
 
@@ -251,3 +257,16 @@ def test_a_programme_absent_from_the_year_has_no_records_an_active_one_a_true_0(
     assert figures.attributed(tiny_data, "tools_and_publications", "GLOACT")
     assert figures.recorded_in(tiny_data, "tools_and_publications", 2018, "GLOACT")
     assert figures.compute(tiny_data, 2018, "GLOACT")["tools_and_publications"] == 0
+
+
+def test_every_chart_of_the_sample_build_labels_each_tick_with_its_value(sample_build):
+    pages = [*sample_build.glob("*.html"), *(sample_build / "countries").glob("*.html")]
+    axes = 0
+    for page in pages:
+        for svg in re.findall(r"<svg.*?</svg>", page.read_text(encoding="utf-8"), re.S):
+            scores = "score" in svg[:400]  # the one chart of means (pre- and post-test)
+            for positions, values in tick_values(svg):
+                axes += 1
+                assert truthful(positions, values), (page.name, values)
+                assert scores or all(v == int(v) for v in values), (page.name, values)
+    assert axes >= 10
