@@ -101,12 +101,11 @@ GLOT59_2018 = {"technical_cooperation_activities": 4, "countries_assisted": 2,
                "briefings": 0, "report_inputs": 0, "reports_prepared": 0}
 # In the workbook a figure that is no number is an empty cell: GLOT59 is never given page
 # views or social media posts (no web row of its own), nor SOM cases (C1 and C4 are GLOT92's
-# by default, C6 GLO.ACT's); no publication is a teaching module, in any year; and there is
-# no engagements table: no records.
+# by default, C6 GLO.ACT's); and there is no engagements table: no records. Teaching modules
+# stay a true 0: the year's publications (P1, P2) hold none.
 GLOT59_2018_CELLS = {**GLOT59_2018, **dict.fromkeys((
-    "page_views", "social_media_posts", "jurisdictions_som", "teaching_modules",
-    "sessions_serviced", "meetings_organized", "briefings", "report_inputs",
-    "reports_prepared"))}
+    "page_views", "social_media_posts", "jurisdictions_som", "sessions_serviced",
+    "meetings_organized", "briefings", "report_inputs", "reports_prepared"))}
 # Mexico in 2018: A2 held there (a workshop, capacity building); p4 of Mexico trained at A2
 # and A3 (one person, two activities); the SOM case C1 of Mexico's jurisdiction.
 MEXICO_2018 = {"activities_in_country": 1, "capacity_building_in_country": 1,

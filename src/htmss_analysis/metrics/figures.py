@@ -524,18 +524,19 @@ def attributed(data: Dataset, key: str, programme: str | None = None) -> bool:
 def recorded_in(data: Dataset, key: str, year: int, programme: str | None = None) -> bool:
     """Say whether the data records figure ``key`` in ``year`` at all (for ``programme``).
 
-    False, and the figure is not 0 but unknown ("no records"), when no row of
-    the year could count it, whatever its programme (the figure's table never
-    filled in for the year, see :meth:`Figure.universe`), or when no row of
-    the year, in any table, names the programme (a programme absent from the
-    year's records). A programme that was active in the year but had none of
-    the figure's rows has a true 0.
+    False, and the figure is not 0 but unknown ("no records"), when the
+    figure's table has no row of the year at all (never filled in for the
+    year), or when no row of the year, in any table, names the programme (a
+    programme absent from the year's records). A table with rows of the year
+    but none of the figure's kind (no teaching module among the year's
+    publications), or a programme active in the year with none of the
+    figure's rows, gives a true 0.
     """
     from ..schema import TABLES
 
     figure = REGISTRY[key]
-    rows = figure.universe(data)
-    if not _in_year(rows, TABLES[figure.universe_table or figure.table].period, year).any():
+    table = figure.universe_table or figure.table
+    if not _in_year(getattr(data, table), TABLES[table].period, year).any():
         return False
     code = programme_code(programme)
     return code is None or active(data, year, code)

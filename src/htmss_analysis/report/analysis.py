@@ -52,6 +52,14 @@ def headline_trend(ctx: Context, level: int = 3) -> Html:
         frame = frame.rename(columns={"change": change[0]})
     value_columns = [c for c in frame.columns if c != figure]
     frame[value_columns] = frame[value_columns].astype(object)
+    # A year with no records of a figure reads so (and its change is unknown), never 0.
+    for i, key in enumerate(trend.index):
+        missing = [str(y) for y in ctx.years
+                   if not figures.recorded_in(ctx.data, key, y, ctx.programme)]
+        if missing:
+            frame.loc[i, missing] = _(NO_RECORDS)
+            if change and {str(y) for y in ctx.years[-2:]} & set(missing):
+                frame.loc[i, change[0]] = "–"
     frame.loc[~trend["attributed"].to_numpy(), value_columns] = _(NOT_ATTRIBUTED)
     note = _("Earlier years are shown where the data has them. Programme figures count "
              "joint activities for each programme taking part.")
