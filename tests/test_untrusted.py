@@ -228,3 +228,19 @@ def test_a_brief_in_the_way_of_an_analysts_file_is_not_listed_in_the_index(tmp_p
     jobs = builder.plan(None, 2018, [], tmp_path, countries=["BRA", "KGZ"])
     index = next(j for j in jobs if j.name == builder.INDEX)
     assert index.parameters["countries"] == "ALB KGZ"
+
+
+@pytest.mark.parametrize("record", [records.MANIFEST, builder.BRIEFS, builder.HOME_RECORD])
+def test_a_link_at_a_record_is_replaced_never_written_through(tmp_path, outside, record):
+    (tmp_path / record).symlink_to(outside)
+    if record == records.MANIFEST:
+        records.write(tmp_path, {})
+    elif record == builder.BRIEFS:
+        data = tmp_path / "data.csv"
+        data.write_text("x\n")
+        (tmp_path / "2018").mkdir()
+        (tmp_path / record).rename(tmp_path / "2018" / record)
+        builder.record_briefs(tmp_path, 2018, "worked", [data], ["BRA"])
+    else:
+        builder.write_home(tmp_path)
+    assert outside.read_text() == "secret"

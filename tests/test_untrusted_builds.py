@@ -143,3 +143,32 @@ def test_a_failing_report_beside_an_analysts_file_deletes_nothing_of_theirs(out,
     assert not (countries / "KGZ.html").exists()  # the build's own page of KGZ: gone
     again = build_cli("--out", str(out), "--config", "none", "--country", "KGZ")
     assert again.returncode == 0, again.stdout + again.stderr  # its failed notebook: the build's
+
+
+def test_a_notebook_that_changes_its_data_changes_no_other_report(tmp_path):
+    """Rule 4, in a real kernel: GLOT59's notebook drops most attendances, then the
+    highlights run next in the same kernel (one worker) and count the section's own."""
+    import openpyxl
+
+    from htmss_analysis import paths
+
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(paths.notebooks(), notebooks)
+    path = notebooks / "programme_report.ipynb"
+    nb = json.loads(path.read_text())
+    at = next(i for i, c in enumerate(nb["cells"]) if "h.load(" in "".join(c["source"]))
+    nb["cells"].insert(at + 1, {
+        "cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+        "source": "data.participants.drop(index=data.participants.index[:10000], "
+                  "inplace=True)\ndata.activities = data.activities.iloc[:10]"})
+    path.write_text(json.dumps(nb))
+    out = tmp_path / "out"
+    proc = build_cli("--out", str(out), "--config", "none", "--notebooks", str(notebooks),
+                     "--programme", "GLOT59", "highlights", "--jobs", "1")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    wb = openpyxl.load_workbook(out / "2018" / "highlights.xlsx", read_only=True)
+    rows = {r[0]: r[2] for r in wb["headline"].iter_rows(min_row=2, values_only=True)}
+    wb.close()
+    # The published 2018 figures the sample reproduces: 4,587 trained, 261 activities.
+    assert rows["people_trained"] == 4587
+    assert rows["technical_cooperation_activities"] == 261
