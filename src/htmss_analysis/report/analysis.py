@@ -59,7 +59,7 @@ def headline_trend(ctx: Context, level: int = 3) -> Html:
         if missing:
             frame.loc[i, missing] = _(NO_RECORDS)
             if change and {str(y) for y in ctx.years[-2:]} & set(missing):
-                frame.loc[i, change[0]] = "–"
+                frame.loc[i, change[0]] = _(NO_RECORDS)
     frame.loc[~trend["attributed"].to_numpy(), value_columns] = _(NOT_ATTRIBUTED)
     note = _("Earlier years are shown where the data has them. Programme figures count "
              "joint activities for each programme taking part.")

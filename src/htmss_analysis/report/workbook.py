@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from ..files import CREATED, new_file, os_error
@@ -122,25 +123,33 @@ class Written(NamedTuple):
 
 
 def numbers_only(frame: pd.DataFrame) -> pd.DataFrame:
-    """Keep a table's numeric columns numeric: "not attributed" as an empty cell and a note.
+    """Keep a table's numeric columns numeric: "not attributed", "no records" as empty cells.
 
-    The HTML says "not attributed" where a number would stand; a workbook cell
-    is a number or empty, and a ``notes`` column names the columns left empty
-    on each row, in the report's language.
+    The HTML says "not attributed" or "no records" where a number would
+    stand; a workbook cell is a number or empty, and a ``notes`` column says,
+    on each row, which columns are left empty and why, in the report's
+    language.
     """
-    marker = _(words.NOT_ATTRIBUTED)
-    marked = {c: (frame[c] == marker).to_numpy(dtype=bool) for c in frame.columns
-              if frame[c].dtype == object}
+    markers = (_(words.NOT_ATTRIBUTED), _(words.NO_RECORDS))
+    marks = {c: {m: (frame[c] == m).to_numpy(dtype=bool) for m in markers}
+             for c in frame.columns if frame[c].dtype == object}
+    marked = {c: np.logical_or.reduce(list(by.values())) for c, by in marks.items()}
     numeric = [c for c, m in marked.items() if m.any() and pd.to_numeric(
         frame[c][~m], errors="coerce").notna().eq(frame[c][~m].notna()).all()]
     if not numeric:
         return frame
     out = frame.copy()
-    notes = [", ".join(str(c) for c in numeric if marked[c][i]) for i in range(len(frame))]
+    notes = []
+    for i in range(len(frame)):
+        said = []
+        for m in markers:
+            cols = ", ".join(str(c) for c in numeric if marks[c][m][i])
+            if cols:
+                said.append(f"{m}: {cols}")
+        notes.append("; ".join(said))
     for column in numeric:
         out[column] = out[column].astype(object).where(~marked[column], None)
-    note = words.header("notes")
-    out[note] = [f"{marker}: {cols}" if cols else "" for cols in notes]
+    out[words.header("notes")] = notes
     return out
 
 
