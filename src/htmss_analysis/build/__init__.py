@@ -639,16 +639,7 @@ def _briefs_record(folder: Path) -> dict[str, dict]:
     code of a country known (a path, say) voids its entry, and the data is
     read again instead.
     """
-    import json
-
-    data = records.read_own(folder / BRIEFS)
-    try:
-        record = json.loads(data.decode("utf-8")) if data is not None else {}
-    except ValueError:
-        return {}
-    if not isinstance(record, dict):
-        return {}
-    return {rule: entry for rule, entry in record.items()
+    return {rule: entry for rule, entry in records.read_record(folder / BRIEFS).items()
             if rule in BRIEF_RULES and isinstance(entry, dict)
             and isinstance(entry.get("key"), str) and records.is_digest(entry["key"])
             and isinstance(entry.get("countries"), list)
@@ -938,12 +929,7 @@ def write_home(out_dir: Path) -> tuple[Path, bool]:
     page = out_dir / HOME
     rows = catalogue(out_dir)
     digest = hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()
-    known = records.read_own(out_dir / HOME_RECORD)
-    try:
-        known = json.loads(known.decode("utf-8")) if known is not None else {}
-    except ValueError:
-        known = {}
-    known = known if isinstance(known, dict) else {}
+    known = records.read_record(out_dir / HOME_RECORD)
     state = records.state(page, known.get("page") if records.is_digest(known.get("page"))
                           else None)
     if state == "foreign":

@@ -60,11 +60,10 @@ def _valid_entry(name: str, entry: object) -> dict | None:
     outputs = entry.get("outputs")
     fingerprint = entry.get("fingerprint", "")
     if not isinstance(outputs, dict) or not isinstance(fingerprint, str) or \
-            (fingerprint and not _DIGEST.fullmatch(fingerprint)):
+            (fingerprint and not is_digest(fingerprint)):
         return None
     own = {f"{name}{suffix}" for suffix in SUFFIXES}
-    if not all(isinstance(f, str) and f in own and isinstance(d, str) and _DIGEST.fullmatch(d)
-               for f, d in outputs.items()):
+    if not all(isinstance(f, str) and f in own and is_digest(d) for f, d in outputs.items()):
         return None
     built = entry.get("built", "")
     links = entry.get("links", {})
@@ -74,6 +73,20 @@ def _valid_entry(name: str, entry: object) -> dict | None:
                 isinstance(k, str) and isinstance(v, str) for k, v in links.items()) else {}}
 
 
+def read_record(path: Path) -> dict:
+    """Return a JSON object the build keeps in the output folder, or ``{}``.
+
+    Read without following a link; anything but a JSON object (a link, a
+    folder, bytes that are not JSON, a list) is no record.
+    """
+    data = read_own(path)
+    try:
+        record = json.loads(data.decode("utf-8")) if data is not None else {}
+    except ValueError:
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
 def read(folder: Path) -> dict[str, dict]:
     """Return the valid entries of the manifest in ``folder`` (none if absent or unreadable).
 
@@ -81,17 +94,8 @@ def read(folder: Path) -> dict[str, dict]:
     report's own, or whose digests are not SHA-256 digests is left out: what
     it names is then nobody's the build knows, and is never touched.
     """
-    data = read_own(Path(folder) / MANIFEST)
-    if data is None:
-        return {}
-    try:
-        entries = json.loads(data.decode("utf-8"))
-    except ValueError:
-        return {}
-    if not isinstance(entries, dict):
-        return {}
     out = {}
-    for name, entry in entries.items():
+    for name, entry in read_record(Path(folder) / MANIFEST).items():
         valid = _valid_entry(name, entry)
         if valid is not None:
             out[name] = valid
