@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 # Light modules only: `build` with nothing to rebuild answers without importing pandas.
 # The commands that read tables import what they need.
 from . import build as builder
-from . import languages, paths, programmes
+from . import kinds, languages, paths, programmes
 from .locate import find_sources
 from .problems import DataError, grouped
 from .sources import NO_CONFIG, SOURCES, PublicSources, public_sources
@@ -62,8 +62,12 @@ def _parser() -> argparse.ArgumentParser:
     ind.add_argument("--year", type=YEAR, required=True, help="reporting year")
     ind.add_argument("--programme", default=programmes.ALL,
                      help=f"{programmes.EXPECTED}, or all (default)")
-    ind.add_argument("--country", default=None, metavar="C",
-                     help="print the country figures of C (an ISO3 code or a country name)")
+    place = ind.add_mutually_exclusive_group()
+    place.add_argument("--country", default=None, metavar="C",
+                       help="print the country figures of C (an ISO3 code or a country name)")
+    place.add_argument("--region", default=None, metavar="R",
+                       help="print the regional figures of R (a UN M49 intermediate region or "
+                            "sub-region: its code, 014, or English name, Eastern Africa)")
     ind.add_argument("--json", action="store_true", help="print the contract's JSON object")
 
     ex = sub.add_parser("explain", help="list the records behind a figure, and its rule step "
@@ -112,6 +116,14 @@ def _add_build_parser(sub: argparse._SubParsersAction) -> None:
                         "there); 'all' for every country with a non-zero country figure; ISO3 "
                         "codes or names for those countries (their briefs and the index only, "
                         "unless --programme asks for more); 'none' for no briefs")
+    b.add_argument("--region", nargs="+", default=None, metavar="R",
+                   help="the regional briefs to write, to OUT/<year>/regions/<M49 code>.html "
+                        "with an index.html: by default (when every report is built) one for "
+                        "each region (UN M49 intermediate region, else sub-region) where the "
+                        "section worked in the year (an activity held in one of its "
+                        "countries); M49 codes or English names for those regions (their "
+                        "briefs and the index only, unless --programme or --country asks for "
+                        "more); 'none' for no regional briefs")
     b.add_argument("--lang", nargs="+", default=[programmes.LANGUAGES[0]], metavar="L",
                    help=f"languages to write every report in: {_spelled(programmes.LANGUAGES)}, "
                         f"or all (default {programmes.LANGUAGES[0]}); "
@@ -132,7 +144,8 @@ def _add_build_parser(sub: argparse._SubParsersAction) -> None:
                    help="rebuild every report, even those whose inputs have not changed")
     b.add_argument("--notebooks", type=Path, default=None,
                    help="folder with your own programme_report.ipynb, highlights.ipynb, "
-                        "country_brief.ipynb and country_index.ipynb")
+                        "country_brief.ipynb, country_index.ipynb, region_brief.ipynb and "
+                        "region_index.ipynb")
     pub = b.add_argument_group("public data for the country context (optional)")
     pub.add_argument("--config", default="",
                      help="TOML file whose [sources] table names the files below (default: "
@@ -185,9 +198,12 @@ def _indicators(args: argparse.Namespace) -> int:
         print(f"error: --programme: {exc}", file=sys.stderr)
         return EXIT_DATA
     country = _country_or_exit(args.country) if args.country is not None else None
+    region = _region_or_exit(args.region) if args.region is not None else None
     data = _load_or_exit(args.data, args.year)
     if country is not None:
         return _country_indicators(data, args, country, code)
+    if region is not None:
+        return _region_indicators(data, args, region, code)
     values = figures.compute(data, args.year, code)
     if args.json:
         print(json.dumps({"year": args.year, "programme": code or programmes.ALL,
@@ -220,6 +236,36 @@ def _country_or_exit(text: str) -> str:
         print(f"error: --country {text!r}: {exc}{hint}; give an ISO3 code (BRA) or a country "
               "name as the data contract accepts it (Brazil)", file=sys.stderr)
         raise SystemExit(EXIT_DATA) from None
+
+
+def _region_or_exit(text: str) -> str:
+    """Return the M49 code of ``--region``; exit 2 with the reason when it names none."""
+    from .countries import UnknownCountry, to_region
+
+    try:
+        return to_region(text)
+    except UnknownCountry as exc:
+        print(f"error: --region: {exc}", file=sys.stderr)
+        raise SystemExit(EXIT_DATA) from None
+
+
+def _region_indicators(data: Dataset, args: argparse.Namespace, region: str,
+                       code: str | None) -> int:
+    from . import countries
+    from .metrics import figures
+
+    values = figures.compute_region(data, args.year, region, code)
+    if args.json:
+        print(json.dumps({"year": args.year, "region": region,
+                          "programme": code or programmes.ALL, "indicators": values}))
+        return 0
+    who = programmes.label(code) if code else "all programmes"
+    print(f"{countries.region_name(region)} ({region}), {who}, {args.year}")
+    width = max(len(i.title) for i in figures.REGION_REGISTRY.values())
+    for key, value in values.items():
+        ind = figures.REGION_REGISTRY[key]
+        print(f"  {ind.title:<{width}}  {value:>10,}  {ind.unit}")
+    return 0
 
 
 def _country_indicators(data: Dataset, args: argparse.Namespace, country: str,
@@ -362,12 +408,18 @@ def _build(args: argparse.Namespace) -> int:
     try:
         reports = _choice(args.programme, "--programme", ("none", "all"))
         brief_word = _choice(args.country, "--country", ("none", "all"))
+        region_word = _choice(args.region, "--region", ("none",))
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_DATA
     every = [*programmes.CODES, builder.HIGHLIGHTS]
-    # Named countries alone build their briefs (and the indexes), not the main reports.
-    briefs_only = args.programme is None and args.country and brief_word is None
+    named_regions = args.region is not None and region_word is None
+    # Named countries (or regions) alone build their briefs (and the indexes), not the
+    # main reports nor the other briefs.
+    briefs_only = args.programme is None and region_word is None and (
+        (args.country and brief_word is None) or (named_regions and args.country is None))
+    if named_regions:
+        regions = sorted(dict.fromkeys(_region_or_exit(r) for r in args.region))
     try:
         names = [] if reports == "none" or briefs_only else every \
             if reports == "all" or args.programme is None else \
@@ -375,7 +427,7 @@ def _build(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: --programme: {exc}", file=sys.stderr)
         return EXIT_DATA
-    if not names and brief_word == "none":
+    if not names and brief_word == "none" and not named_regions:
         print("error: --programme none --country none: nothing to build", file=sys.stderr)
         return EXIT_DATA
     try:
@@ -388,6 +440,8 @@ def _build(args: argparse.Namespace) -> int:
         return EXIT_DATA
     sources = _sources_or_exit(args)
     rule = _brief_rule(args)
+    if briefs_only and named_regions and args.country is None:
+        rule = "none"
     out = args.out or paths.reports()
     located = find_sources(args.data or paths.sample_data())
     data_files = list(dict.fromkeys(file for file, _ in located.tables.values()))
@@ -402,12 +456,20 @@ def _build(args: argparse.Namespace) -> int:
         countries = known if known is not None else _countries_or_exit(args, rule)
         if rule in builder.BRIEF_RULES and known is None and not located.errors:
             builder.record_briefs(out, args.year, rule, data_files, countries)
+        # The regions where the section worked: those of the countries it worked in.
+        region_rule = "chosen" if named_regions else \
+            "worked" if region_word is None and rule in builder.BRIEF_RULES else "none"
+        if region_rule == "worked":
+            regions = _regions_worked(args, out, rule, countries, data_files, located)
+        elif region_rule == "none":
+            regions = []
         extra = {"config": paths.parameter(sources.config) if sources.config else NO_CONFIG,
                  **{k: paths.parameter(Path(getattr(args, k)).resolve()) for k in SOURCES
                     if getattr(args, k)}}
         jobs = builder.plan(args.data, args.year, names, out, args.notebooks, args.timeout,
                             extra, data_files=data_files, public=sources.paths,
-                            countries=countries, brief_rule=rule, langs=langs)
+                            countries=countries, brief_rule=rule, langs=langs,
+                            regions=regions, region_rule=region_rule)
         current = [] if args.force or located.errors else builder.up_to_date(jobs)
         to_build = len(jobs) - len(current)
         if early and not to_build:
@@ -415,7 +477,27 @@ def _build(args: argparse.Namespace) -> int:
         pool = early or (builder.Workers(min(args.jobs, to_build))
                          if to_build and not args.scheduler else None)
         with (pool if pool is not early else None) or contextlib.nullcontext():
-            return _build_with(args, jobs, current, sources, out, pool, rule)
+            pruned = tuple(folder for folder, ruled in (
+                (kinds.REGISTRY[kinds.BRIEFED].folder, rule in builder.BRIEF_RULES),
+                (kinds.REGISTRY[kinds.REGIONAL].folder, region_rule == "worked")) if ruled)
+            return _build_with(args, jobs, current, sources, out, pool, rule, pruned)
+
+
+def _regions_worked(args: argparse.Namespace, out: Path, rule: str, countries: list[str] | None,
+                    data_files: list[Path], located) -> list[str]:
+    """Return the M49 codes of the regions where the section worked (the default set)."""
+    from .countries import region_of
+
+    if rule == "worked":
+        worked = countries or []
+    else:
+        worked = builder.recorded_briefs(out, args.year, "worked", data_files) \
+            if not located.errors else None
+        if worked is None:
+            worked = _countries_or_exit(args, "worked") or []
+            if not located.errors:
+                builder.record_briefs(out, args.year, "worked", data_files, worked)
+    return sorted({code for c in worked if (code := region_of(c))})
 
 
 def _brief_rule(args: argparse.Namespace) -> str:
@@ -452,7 +534,8 @@ def _countries_or_exit(args: argparse.Namespace, rule: str) -> list[str] | None:
 
 
 def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: PublicSources,
-                out: Path, pool: builder.Workers | None, rule: str) -> int:
+                out: Path, pool: builder.Workers | None, rule: str,
+                pruned: tuple[str, ...] = ()) -> int:
     if len(current) < len(jobs):
         # Validate once, before any notebook starts: bad data is one clear list, not four
         # tracebacks. The validated tables are cached for the notebooks to read back.
@@ -471,10 +554,9 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
     previous = signal.signal(signal.SIGTERM, on_term)
     try:
         with builder.locked(out / str(args.year)):
-            gone, kept = builder.prune_briefs(jobs) if rule in builder.BRIEF_RULES \
-                else ([], [])
+            gone, kept = builder.prune_briefs(jobs, pruned) if pruned else ([], [])
             if gone:
-                print(f"removed {len(gone)} file(s) of earlier briefs of countries the "
+                print(f"removed {len(gone)} file(s) of earlier briefs of countries or regions the "
                       f"{'default set' if rule == 'worked' else 'rule'} no longer picks in "
                       f"{args.year}", flush=True)
             for path in kept:

@@ -246,6 +246,56 @@ def region_codes() -> dict[str, str]:
     return out
 
 
+def region_of(iso3: str) -> str | None:
+    """Return the UN M49 code of a country's region, as the contract defines it, or None.
+
+    The intermediate region where M49 has one (``014`` Eastern Africa),
+    otherwise the sub-region (``145`` Western Asia): the grouping of
+    :func:`subregion`. None for a code with no region (SHERLOC's
+    international bodies, a blank).
+    """
+    if not isinstance(iso3, str) or iso3 == INTERNATIONAL_BODIES:
+        return None
+    return region_codes().get(subregion(iso3))
+
+
+@cache
+def regions() -> dict[str, str]:
+    """Return every region a country can be in (:func:`region_of`): M49 code to English name."""
+    names = {code: name for name, code in region_codes().items()}
+    codes = {region_of(c) for c in set(_rows()) | set(_EXTRA)} - {None}
+    return {code: names[code] for code in sorted(codes)}
+
+
+def region_name(code: str) -> str:
+    """Return a region's UN M49 English name (``014`` -> ``Eastern Africa``), or the code."""
+    return regions().get(code, code)
+
+
+def to_region(text: str) -> str:
+    """Return the M49 code of a region given by code (``14``, ``014``) or English name.
+
+    Raises
+    ------
+    UnknownCountry
+        When ``text`` names no region a country can be in (a continent such
+        as ``Africa`` is none: its countries are in several).
+    """
+    said = text.strip()
+    code = said.zfill(3) if said.isdigit() else next(
+        (c for c, n in regions().items() if fold(n) == fold(said)), None)
+    if code not in regions():
+        listed = ", ".join(f"{c} {n}" for c, n in regions().items())
+        raise UnknownCountry(f"{text!r} is not a UN M49 intermediate region or sub-region "
+                             f"(the regions: {listed})")
+    return code
+
+
+def in_region(code: str) -> frozenset[str]:
+    """Return the ISO3 codes of the countries and territories of region ``code``."""
+    return frozenset(c for c in set(_rows()) | set(_EXTRA) if region_of(c) == code)
+
+
 def known() -> list[tuple[str, str]]:
     """Return ``(ISO3 code, UN M49 English name)`` of every country and territory known.
 

@@ -32,7 +32,7 @@ from functools import lru_cache
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from .. import paths, programmes
+from .. import kinds, paths, programmes
 from ..files import new_file, write_file
 from . import manifest as records
 from .manifest import HIGHLIGHTS, INDEX, MANIFEST, Refusal
@@ -400,22 +400,10 @@ def _failed(job: Job, start: float, error: str) -> Outcome:
     return Outcome(job, False, time.monotonic() - start, error)
 
 
-HIGHLIGHTS_PUBLIC = tuple(programmes.TREATIES)
-"""The public sources the highlights read (States parties)."""
-
-BRIEF_PUBLIC = ("glotip", "sherloc_tip", "sherloc_som", *programmes.TREATIES)
-"""The public sources a country brief reads."""
-
-
-def public_inputs(name: str) -> tuple[str, ...]:
-    """Return the keys of the public sources report ``name`` reads."""
-    if name == HIGHLIGHTS:
-        return HIGHLIGHTS_PUBLIC
-    if name == INDEX:
-        return ()
-    if name in programmes.PROGRAMMES:
-        return ("glotip", "sherloc_tip", "sherloc_som", *programmes.PROGRAMMES[name].treaties)
-    return BRIEF_PUBLIC  # a country brief, named by its ISO3 code
+def public_inputs(name: str, folder: str = "") -> tuple[str, ...]:
+    """Return the keys of the public sources report ``name`` (in kind folder ``folder``) reads."""
+    kind = kinds.kind_of(folder, name, kinds.REGISTRY)
+    return kind.public(name) if kind else ()
 
 
 def fingerprint(notebook: Path, parameters: dict, inputs: list[Path],
@@ -451,7 +439,9 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
          notebooks: Path | None = None, timeout: int = CELL_TIMEOUT,
          extra: dict | None = None, data_files: list[Path] | None = None,
          public: dict[str, str] | None = None, countries: list[str] | None = None,
-         brief_rule: str = "chosen", langs: tuple[str, ...] = ("en",)) -> list[Job]:
+         brief_rule: str = "chosen", langs: tuple[str, ...] = ("en",),
+         regions: list[str] | None = None, region_rule: str = "chosen",
+         subjects: dict[str, list[str]] | None = None) -> list[Job]:
     """List the jobs of a build.
 
     Parameters
@@ -461,13 +451,14 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
     year : int
         Reporting year.
     names : list of str
-        Programme codes and/or ``"highlights"``.
+        Reports of the language's own folder: programme codes and/or
+        ``"highlights"`` (see :data:`htmss_analysis.report.kinds.REGISTRY`).
     out_dir : Path
         Root output folder; reports go to ``out_dir/<year>/``, and
         ``out_dir/index.html`` (:data:`HOME`) leads to all of them.
     notebooks : Path, optional
-        Folder holding ``programme_report.ipynb`` and ``highlights.ipynb``
-        (default: the package's, see :func:`htmss_analysis.paths.notebooks`).
+        Folder holding each kind's notebook (default: the package's, see
+        :func:`htmss_analysis.paths.notebooks`).
     timeout : int
         Seconds a cell may run.
     extra : dict, optional
@@ -488,7 +479,16 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
     langs : tuple of str
         The languages to write every report in: English reports go to
         ``out_dir/<year>/``, the others to ``out_dir/<year>/<lang>/``, each
-        with its own ``countries/`` folder.
+        with its own folder of briefs.
+    regions : list of str, optional
+        M49 codes of the regions to brief: ``regions/<code>.html`` each, and
+        ``regions/index.html`` listing them.
+    region_rule : str
+        How ``regions`` were chosen: ``"worked"`` (the default set: a build
+        of it drops the briefs of regions no longer in it) or ``"chosen"``.
+    subjects : dict, optional
+        Further reports by kind key (any kind of the registry): the reports
+        of that kind to build.
 
     Notes
     -----
@@ -500,10 +500,35 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
     report up to date stays so, and no report loses its links to reports
     this build was not asked to make.
     """
+    registry = kinds.REGISTRY
     notebooks = notebooks or paths.notebooks()
     data = paths.parameter(Path(data_dir).resolve()) if data_dir else ""
     langs = tuple(dict.fromkeys(langs))
     countries = list(countries or [])
+    # What each kind fans out to in this build, and whether a rule chose it (a build of a
+    # rule replaces the kind's earlier reports) or names did (added to them).
+    wanted: dict[str, list[str]] = {key: [] for key in registry}
+    ruled: set[str] = set()
+    for name in names:
+        kind = kinds.kind_of("", name, registry)
+        if kind is None:
+            raise ValueError(f"unknown report {name!r}")
+        wanted[kind.key].append(name)
+    for key, chosen, rule in ((kinds.BRIEFED, countries, brief_rule),
+                              (kinds.REGIONAL, list(regions or []), region_rule)):
+        wanted[key] += chosen
+        if rule in BRIEF_RULES:
+            ruled.add(key)
+    for key, chosen in (subjects or {}).items():
+        wanted[key] += list(chosen)
+    for kind in registry.values():
+        index = kinds.index_of(kind, registry)
+        if index and (wanted[kind.key] or kind.key in ruled):
+            if kind.key in ruled:
+                ruled.add(index.key)
+            if wanted[kind.key]:
+                wanted[index.key] = [kinds.INDEX]
+    folders = tuple(dict.fromkeys(k.folder for k in registry.values()))
     jobs = []
     known: dict[Path, str] = {}
 
@@ -518,38 +543,45 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
     def root(lang: str) -> Path:
         return out_dir / str(year) if lang == "en" else out_dir / str(year) / lang
 
+    def within(lang: str, folder: str) -> Path:
+        return root(lang) / folder if folder else root(lang)
+
     # What each folder holds once the build is done: the reports a build made there (and
     # there as it made them), and those this build makes; a build of a rule prunes the
-    # briefs the rule no longer picks.
+    # reports the rule no longer picks.
     after: dict[tuple[str, str], set[str]] = {}
-    recorded: dict[str, dict[str, dict]] = {}
+    recorded: dict[tuple[str, str], dict[str, dict]] = {}
     for lang in programmes.LANGUAGES:
-        recorded[lang] = records.read(root(lang) / COUNTRIES)
-        main = set(built(root(lang)))
-        briefs = set(built(root(lang) / COUNTRIES, recorded[lang]))
-        if lang in langs:
-            main |= set(names)
-            if brief_rule in BRIEF_RULES:
-                briefs = {INDEX, *countries} if countries else set()
-            elif countries:
-                # A brief whose files are someone else's will not be built: not listed.
-                folder = root(lang) / COUNTRIES
-                briefs |= {INDEX, *(c for c in countries if not records.foreign(
-                    folder, [f"{c}{suffix}" for suffix in records.SUFFIXES], recorded[lang]))}
-        after[lang, ""], after[lang, COUNTRIES] = main, briefs
+        for folder in folders:
+            here = within(lang, folder)
+            recorded[lang, folder] = records.read(here)
+            held = set(built(here, recorded[lang, folder]))
+            if lang in langs:
+                of_folder = kinds.in_folder(folder, registry)
+                if any(k.key in ruled for k in of_folder):
+                    held = {n for k in of_folder if k.key not in ruled for n in held
+                            if k.is_name(n)}
+                for kind in of_folder:
+                    held |= {n for n in wanted[kind.key] if not records.foreign(
+                        here, [f"{n}{suffix}" for suffix in records.SUFFIXES],
+                        recorded[lang, folder])} if folder else set(wanted[kind.key])
+            after[lang, folder] = held
 
-    def listing(lang: str) -> str:
-        """Return the briefs a language's folder lists once built: a rule's word, or codes."""
+    def listing(lang: str, kind: kinds.Kind) -> str:
+        """Return what an index of ``kind`` lists once built: a rule's word, or names."""
+        folder = kind.folder
+        names_ = sorted(n for n in after[lang, folder] if kind.is_name(n))
+        if kind.key != kinds.BRIEFED:
+            return " ".join(names_)
         if brief_rule in BRIEF_RULES and countries:
             return brief_rule
-        codes = sorted(after[lang, COUNTRIES] - {INDEX})
-        earlier = recorded[lang].get(INDEX, {}).get("links", {}).get("countries", "")
+        earlier = recorded[lang, folder].get(INDEX, {}).get("links", {}).get(folder, "")
         if earlier in BRIEF_RULES and not countries:
             return earlier  # nothing briefed now: what the index lists is unchanged
         if earlier in BRIEF_RULES and data_files and \
-                set(recorded_briefs(out_dir, year, earlier, data_files) or ()) == set(codes):
+                set(recorded_briefs(out_dir, year, earlier, data_files) or ()) == set(names_):
             return earlier  # the briefs of a rule, one of them rebuilt: still the rule's
-        return " ".join(codes)
+        return " ".join(names_)
 
     def add(name: str, nb: Path, params: dict, folder: Path, lang: str) -> None:
         # The report writes its workbook where it is told: its own folder, never the
@@ -565,38 +597,39 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
                   "home": _relative(out_dir / HOME, folder)}
 
         inputs = [*(data_files or []), *(p for k, p in public_paths.items()
-                                          if k in public_inputs(name))]
+                                          if k in public_inputs(name, sub))]
         jobs.append(Job(name, nb, params, folder, timeout, fingerprint(nb, params, inputs, sha),
                         tuple(inputs), tuple((p.name, sha(p)) for p in inputs), out_dir))
 
     public_paths = {k: Path(p) for k, p in (public or {}).items() if Path(p).is_file()}
+    briefs_folder = registry[kinds.BRIEFED].folder
 
     for lang in langs:
         said = {} if lang == "en" else {"lang": lang}
         base = {"year": year, "data_dir": data}
-        listed = listing(lang) if INDEX in after[lang, COUNTRIES] else ""
-        linked = {"briefs": COUNTRIES, "brief_countries": listed} if listed else {}
-        for name in names:
-            if name == HIGHLIGHTS:
-                add(name, notebooks / "highlights.ipynb",
-                    {**base, **(extra or {}), **linked, **said}, root(lang), lang)
-            else:
-                add(name, notebooks / "programme_report.ipynb",
-                    {**base, **(extra or {}), "programme": name, **linked, **said}, root(lang),
-                    lang)
-        folder = root(lang) / COUNTRIES
-        for iso3 in countries:
-            add(iso3, notebooks / "country_brief.ipynb",
-                {**base, **(extra or {}), "country": iso3, **said}, folder, lang)
-        if countries:
-            # Some briefs built into a folder holding others: the index lists them all,
-            # never only this run's (the others would be orphaned).
-            add(INDEX, notebooks / "country_index.ipynb",
-                {**base, "countries": listed, **said}, folder, lang)
+        index = kinds.index_of(registry[kinds.BRIEFED], registry)
+        listed = listing(lang, registry[kinds.BRIEFED]) \
+            if index and INDEX in after[lang, index.folder] else ""
+        for kind in registry.values():
+            folder = within(lang, kind.folder)
+            for name in wanted[kind.key]:
+                params = dict(base)
+                if not kind.lists:
+                    params.update(extra or {})
+                if kind.subject:
+                    params[kind.subject] = name
+                if kind.lists:
+                    params[registry[kind.lists].folder] = listing(lang, registry[kind.lists])
+                if kind.links_briefs and listed:
+                    params.update({"briefs": _relative(within(lang, briefs_folder), folder),
+                                   "brief_countries": listed})
+                add(name, notebooks / kind.notebook, {**params, **said}, folder, lang)
     return jobs
 
 
-LINK_PARAMETERS = ("other_languages", "home", "briefs", "brief_countries", "countries")
+LINK_PARAMETERS = ("other_languages", "home", "briefs", "brief_countries",
+                   *dict.fromkeys(kinds.REGISTRY[k.lists].folder
+                                  for k in kinds.REGISTRY.values() if k.lists))
 """The parameters of a report that link it to others, recorded in its manifest entry."""
 
 
@@ -689,21 +722,25 @@ def briefs_in(folder: Path) -> list[str]:
     return [name for name in built(folder) if records.is_brief_name(name)]
 
 
-def prune_briefs(jobs: list[Job]) -> tuple[list[Path], list[Path]]:
-    """Delete the briefs an earlier build made of countries no longer briefed.
+def prune_briefs(jobs: list[Job], folders: tuple[str, ...] = ("countries",)
+                 ) -> tuple[list[Path], list[Path]]:
+    """Delete the briefs an earlier build made of subjects no longer briefed.
 
-    For a build of a rule (``worked`` or ``all``): a country the rule no
+    For a build of a rule (``worked`` or ``all``), in each kind folder of
+    ``folders`` an index is built to: a country (or region) the rule no
     longer picks keeps no brief (the index would not list it). A file is
     deleted only when the manifest records it and its bytes are still those
     recorded; a file changed since (an annotated workbook), or a link, is
     kept. Returns the files deleted and those kept.
     """
     gone, kept = [], []
-    for folder in sorted({j.out_dir for j in jobs if j.name == INDEX}):
+    for folder in sorted({j.out_dir for j in jobs if j.name == INDEX
+                          and records.kind_folder(j.out_dir) in folders}):
         keep = {j.name for j in jobs if j.out_dir == folder}
         manifest = records.read(folder)
+        kind = records.kind_folder(folder)
         stale = sorted(name for name in manifest
-                       if name not in keep and records.is_brief_name(name))
+                       if name not in keep and records.is_brief_name(name, kind))
         for name in stale:
             for file, digest in sorted(manifest[name]["outputs"].items()):
                 path = folder / file
@@ -883,26 +920,32 @@ def catalogue(out_dir: Path) -> list:
     the bytes recorded. Returns :class:`htmss_analysis.report.home.Entry`-shaped dicts.
     """
     rows = []
+    registry = kinds.REGISTRY
+    folders = tuple(dict.fromkeys(k.folder for k in registry.values()))
     for year_dir in sorted(p for p in out_dir.glob("[0-9][0-9][0-9][0-9]")
                            if p.is_dir() and not p.is_symlink()):
         for lang in programmes.LANGUAGES:
-            folder = year_dir if lang == "en" else year_dir / lang
-            main = records.read(folder)
-            listed = [(n, main[n], folder) for n in built(folder, main)
-                      if not records.is_brief_name(n) and n != INDEX]
-            briefs = records.read(folder / COUNTRIES)
-            if INDEX in built(folder / COUNTRIES, briefs):
-                listed.append((INDEX, briefs[INDEX], folder / COUNTRIES))
-            for name, entry, where in listed:
-                book = f"{name}.xlsx"
-                rows.append({"year": int(year_dir.name), "lang": lang, "name": name,
-                             "html": _relative(where / f"{name}.html", out_dir),
-                             "workbook": _relative(where / book, out_dir)
-                             if records.state(where / book, entry["outputs"].get(book)) == "ours"
-                             else "",
-                             "built": entry["built"], "fingerprint": entry["fingerprint"],
-                             "briefs": sum(map(records.is_brief_name, built(where, briefs)))
-                             if name == INDEX else 0})
+            root = year_dir if lang == "en" else year_dir / lang
+            for folder in folders:
+                where = root / folder if folder else root
+                if where.is_symlink():
+                    continue
+                manifest = records.read(where)
+                names = built(where, manifest)
+                for name in names:
+                    kind = kinds.kind_of(folder, name, registry)
+                    if kind is None or not kind.home:
+                        continue
+                    entry, book = manifest[name], f"{name}.xlsx"
+                    lists = registry.get(kind.lists)
+                    rows.append({
+                        "year": int(year_dir.name), "lang": lang, "kind": kind.key,
+                        "name": name, "html": _relative(where / f"{name}.html", out_dir),
+                        "workbook": _relative(where / book, out_dir)
+                        if records.state(where / book, entry["outputs"].get(book)) == "ours"
+                        else "",
+                        "built": entry["built"], "fingerprint": entry["fingerprint"],
+                        "briefs": sum(1 for n in names if lists and lists.is_name(n))})
     return rows
 
 

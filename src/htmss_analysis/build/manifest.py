@@ -20,7 +20,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import countries, programmes
+from .. import kinds
 from ..files import file_sha256, read_own, write_file
 
 MANIFEST = ".htmss-manifest.json"
@@ -43,19 +43,30 @@ def is_digest(text: object) -> bool:
     return isinstance(text, str) and _DIGEST.fullmatch(text) is not None
 
 
-def is_report_name(name: object) -> bool:
-    """Say whether ``name`` names a report a build makes (a report kind or an ISO3 code)."""
-    return isinstance(name, str) and (name in (HIGHLIGHTS, INDEX) or name in programmes.CODES
-                                      or countries.is_code(name))
+def is_report_name(name: object, folder: str = "") -> bool:
+    """Say whether ``name`` names a report a build makes in a folder of kind folder ``folder``.
+
+    ``folder`` is ``""`` for a language's own folder, else a kind's folder
+    (``countries``): the names are those the kinds of that folder declare
+    (:data:`htmss_analysis.report.kinds.REGISTRY`).
+    """
+    return kinds.kind_of(folder, name, kinds.REGISTRY) is not None
 
 
-def is_brief_name(name: object) -> bool:
-    """Say whether ``name`` names a country brief: the ISO3 code of a country known."""
-    return countries.is_code(name)
+def is_brief_name(name: object, folder: str = "countries") -> bool:
+    """Say whether ``name`` names a brief (a report of a kind with a subject) in ``folder``."""
+    kind = kinds.kind_of(folder, name, kinds.REGISTRY)
+    return kind is not None and bool(kind.subject) and bool(folder)
 
 
-def _valid_entry(name: str, entry: object) -> dict | None:
-    if not is_report_name(name) or not isinstance(entry, dict):
+def kind_folder(folder: Path) -> str:
+    """Return the kind folder ``folder`` is (``countries``), or ``""`` for a language's own."""
+    name = Path(folder).name
+    return name if name and name in {k.folder for k in kinds.REGISTRY.values()} else ""
+
+
+def _valid_entry(name: str, entry: object, folder: str = "") -> dict | None:
+    if not is_report_name(name, folder) or not isinstance(entry, dict):
         return None
     outputs = entry.get("outputs")
     fingerprint = entry.get("fingerprint", "")
@@ -95,8 +106,9 @@ def read(folder: Path) -> dict[str, dict]:
     it names is then nobody's the build knows, and is never touched.
     """
     out = {}
+    kind = kind_folder(folder)
     for name, entry in read_record(Path(folder) / MANIFEST).items():
-        valid = _valid_entry(name, entry)
+        valid = _valid_entry(name, entry, kind)
         if valid is not None:
             out[name] = valid
     return out

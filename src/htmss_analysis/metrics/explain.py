@@ -19,7 +19,7 @@ from ..frames import Frame
 from ..languages import _, number
 from ..loaders import Dataset, reasons_in_words
 from ..programmes import label, programme_code
-from .figures import COUNTRY_REGISTRY, REGISTRY, Figure, Scope, records_table
+from .figures import COUNTRY_REGISTRY, REGION_REGISTRY, REGISTRY, Figure, Scope, records_table
 
 # --- applying a rule ----------------------------------------------------------------
 
@@ -57,17 +57,17 @@ def _read(data: Dataset, table: str, used: int) -> list[tuple[str, int]]:
     return steps
 
 
-def _rule(key: str, country: bool) -> Figure:
-    rules = COUNTRY_REGISTRY if country else REGISTRY
+def _rule(key: str, country: bool, region: bool = False) -> Figure:
+    rules = REGION_REGISTRY if region else COUNTRY_REGISTRY if country else REGISTRY
     if key not in rules:
         known = ", ".join(rules)
-        raise KeyError(f"no {'country ' if country else ''}figure {key!r}: expected one of "
-                       f"{known}")
+        which = "regional " if region else "country " if country else ""
+        raise KeyError(f"no {which}figure {key!r}: expected one of {known}")
     return rules[key]
 
 
 def explain(data: Dataset, key: str, year: int, programme: str | None = None,
-            country: str | None = None) -> Frame:
+            country: str | None = None, region: str | None = None) -> Frame:
     """Return the records that make figure ``key``, with the rule's steps.
 
     Parameters
@@ -82,6 +82,8 @@ def explain(data: Dataset, key: str, year: int, programme: str | None = None,
         Programme code; ``None`` or ``"all"`` for the section as a whole.
     country : str, optional
         ISO3 code: explain a country figure.
+    region : str, optional
+        UN M49 code: explain a regional figure.
 
     Returns
     -------
@@ -93,8 +95,8 @@ def explain(data: Dataset, key: str, year: int, programme: str | None = None,
         ``steps`` (a frame of ``step`` and ``rows`` left after it), ``value``
         (the figure), ``measure`` and ``key``.
     """
-    scope = Scope(year, programme_code(programme), country)
-    rule = _rule(key, country is not None)
+    scope = Scope(year, programme_code(programme), country, region)
+    rule = _rule(key, country is not None, region is not None)
     start, frame, kept, rest = _before_country(data, rule, scope)
     steps = _read(data, rule.table, start)
     for step, n in kept:
@@ -131,10 +133,11 @@ def _before_country(data: Dataset, rule: Figure, scope: Scope) -> tuple:
     same for every country: they run once per dataset, year and programme,
     and every country's explanation starts from their rows.
     """
-    cut = next((i for i, s in enumerate(rule.steps) if s.when == "country"), len(rule.steps))
-    if scope.country is None:
+    cut = next((i for i, s in enumerate(rule.steps) if s.when in ("country", "region")),
+               len(rule.steps))
+    if scope.country is None and scope.region is None:
         cut = 0  # a figure of the section or a programme: explained once, nothing to share
-    memo_key = ("explained before country", rule.key, scope.year, scope.programme)
+    memo_key = ("explained before country", rule.part, rule.key, scope.year, scope.programme)
     if cut and memo_key in data.memo:
         start, frame, kept = data.memo[memo_key]
         return start, frame, kept, rule.steps[cut:]
@@ -177,8 +180,8 @@ def _measured(rule: Figure) -> str:
     return text.format(column=column)
 
 
-def steps_of(key: str, country: bool = False) -> list[str]:
+def steps_of(key: str, country: bool = False, region: bool = False) -> list[str]:
     """Return the words of a figure's rule, step by step (for the method annex and docs)."""
-    rule = _rule(key, country)
+    rule = _rule(key, country, region)
     return [s.text() + (" " + _("(a programme's figure only)") if s.when == "programme"
                         else "") for s in rule.steps] + [_measured(rule)]

@@ -32,18 +32,22 @@ from ..programmes import programme_code
 from ..schema import CAPACITY_BUILDING
 from .select import TEACHING_MODULE, among, kept
 
-__all__ = ["COUNTRY_REGISTRY", "REGISTRY", "Figure", "Scope", "Step", "attributed", "compute",
-           "compute_country", "country_figures", "headline", "recorded", "registry_table",
-           "trend"]
+__all__ = ["COUNTRY_REGISTRY", "REGION_REGISTRY", "REGISTRY", "Figure", "Scope", "Step",
+           "attributed", "compute", "compute_country", "compute_region", "country_figures",
+           "headline", "recorded", "registry_table", "trend"]
 
 
 @dataclass(frozen=True)
 class Scope:
-    """What a figure is asked for: the year, and a programme and country or not."""
+    """What a figure is asked for: the year, and a programme, a country or a region, or not.
+
+    ``region`` is a UN M49 code (:func:`htmss_analysis.countries.region_of`).
+    """
 
     year: int
     programme: str | None = None
     country: str | None = None
+    region: str | None = None
 
 
 Mask = Callable[[pd.DataFrame, Scope], pd.Series]
@@ -60,14 +64,14 @@ class Step:
     keep : callable
         ``keep(rows, scope) -> bool Series``.
     when : str
-        ``programme`` or ``country``: the step applies only when a programme
-        or a country is asked for; empty: always.
+        ``programme``, ``country`` or ``region``: the step applies only when
+        a programme, a country or a region is asked for; empty: always.
     kind : bool
         The step says which rows the figure could ever count, in any year
         (the TIP database, teaching modules): a programme none of whose rows
         pass the figure's ``kind`` steps has the figure "not attributed".
     column : str
-        For a ``country`` step, the column holding the country.
+        For a ``country`` or ``region`` step, the column holding the country.
     fill : tuple of (str, str)
         Values of the ``{fields}`` of ``words``.
     """
@@ -113,6 +117,12 @@ def country_is(column: str, words: str) -> Step:
     return Step(words, lambda f, s: f[column] == s.country, "country", column=column)
 
 
+def region_is(column: str, words: str) -> Step:
+    """Keep the rows whose ``column`` names a country of the region asked for."""
+    return Step(words, lambda f, s: f[column].isin(tuple(sorted(countries.in_region(s.region)))),
+                "region", column=column)
+
+
 STARTING = Step(N_("starting in the year"), _year_of("start_date"))
 ATTENDED = Step(N_("at activities starting in the year"), _year_of("start_date"))
 ADDED = Step(N_("added in the year"), _year_of("added_date"))
@@ -125,6 +135,8 @@ NATIONAL_REGIONAL = Step(N_("national or regional level"),
                          lambda f, s: f["level"].isin(("national", "regional")))
 IN_COUNTRY = country_is("country", N_("in the country"))
 FROM_COUNTRY = country_is("nationality", N_("participant of the country's nationality"))
+IN_REGION = region_is("country", N_("in a country of the region"))
+FROM_REGION = region_is("nationality", N_("participant of a nationality of the region"))
 
 
 def database(name: str, kind: bool = True) -> Step:
@@ -231,7 +243,8 @@ class Figure:
     def applies(self, step: Step, scope: Scope) -> bool:
         """Say whether ``step`` filters the rows for ``scope``."""
         return not ((step.when == "programme" and scope.programme is None)
-                    or (step.when == "country" and scope.country is None))
+                    or (step.when == "country" and scope.country is None)
+                    or (step.when == "region" and scope.region is None))
 
     def rows(self, data: Dataset, scope: Scope) -> pd.DataFrame:
         """Return the records left after every step that applies to ``scope``."""
@@ -250,9 +263,10 @@ class Figure:
         return int(rows[self.column].nunique())
 
     def count(self, data: Dataset, year: int, programme: str | None = None,
-              country: str | None = None) -> int:
-        """Count the figure for a year and a programme (or the section), or one country."""
-        return self.value(self.rows(data, Scope(year, programme_code(programme), country)))
+              country: str | None = None, region: str | None = None) -> int:
+        """Count the figure for a year and a programme (or the section), one country or region."""
+        return self.value(self.rows(data, Scope(year, programme_code(programme), country,
+                                                region)))
 
     def per_country(self, data: Dataset, year: int, programme: str | None = None
                     ) -> pd.Series:
@@ -431,6 +445,49 @@ COUNTRY_REGISTRY: dict[str, Figure] = {
 """Every country figure, by the contract's key, in the contract's order."""
 
 
+def _region_cases(name: str, title: str, definition: str, short: str) -> Figure:
+    return Figure(f"cases_added_{name.lower()}", title, definition, N_("cases"), "cases",
+                  (ADDED, of_programme(), database(name, kind=False),
+                   region_is("jurisdiction", N_("of a jurisdiction of the region"))),
+                  "case", ident=("database", "case_id"), part="region", short=short)
+
+
+REGION_REGISTRY: dict[str, Figure] = {
+    f.key: f
+    for f in (
+        Figure("activities_in_region", N_("Activities in the region"),
+               N_("Activities starting in the year whose country is in the region, at any "
+                  "level (national, regional or global events held there), of any type and "
+                  "role."), N_("activities"), "activities", (STARTING, of_programme(), IN_REGION),
+               "activity_id", part="region", short=N_("activities")),
+        Figure("capacity_building_in_region", N_("Capacity building in the region"),
+               N_("National-level capacity-building activities (training, training of "
+                  "trainers, mentoring, e-learning, workshops) starting in the year whose "
+                  "country is in the region."), N_("activities"), "activities",
+               (STARTING, of_programme(), CB, NATIONAL, IN_REGION), "activity_id",
+               part="region", short=N_("capacity building")),
+        Figure("countries_assisted", N_("Countries of the region assisted"),
+               N_("Distinct countries of the region with a national-level capacity-building "
+                  "activity starting in the year."), N_("countries"), "activities",
+               (STARTING, of_programme(), CB, NATIONAL, IN_REGION), "country",
+               part="region", short=N_("countries assisted")),
+        Figure("people_trained", N_("People of the region trained"),
+               N_("Distinct people (participant_id) of a nationality of the region attending "
+                  "capacity-building activities at any level, anywhere, starting in the "
+                  "year."), N_("people"), "participants",
+               (ATTENDED, of_programme(), CB, FROM_REGION), "participant_id", part="region",
+               short=N_("people trained")),
+        _region_cases("TIP", N_("TIP cases added"),
+                      N_("Cases of the TIP database with a jurisdiction of the region added in "
+                         "the year."), N_("TIP cases")),
+        _region_cases("SOM", N_("SOM cases added"),
+                      N_("Cases of the SOM database with a jurisdiction of the region added in "
+                         "the year."), N_("SOM cases")),
+    )
+}
+"""Every regional figure, by the contract's key, in the contract's order."""
+
+
 # --- counting every figure ------------------------------------------------------------------
 
 
@@ -469,6 +526,22 @@ def compute_country(data: Dataset, year: int, country: str, programme: str | Non
     if row.empty:  # no figure in the year: every figure is 0
         return dict.fromkeys(COUNTRY_REGISTRY, 0)
     return {key: int(row[key].iloc[0]) for key in COUNTRY_REGISTRY}
+
+
+def compute_region(data: Dataset, year: int, region: str, programme: str | None = None
+                   ) -> dict[str, int]:
+    """Compute every regional figure of ``region`` (an M49 code) for a year.
+
+    Counted once per dataset, year, region and programme (kept in
+    :attr:`~htmss_analysis.loaders.Dataset.memo`): a regional brief asks for
+    its figures in several sections.
+    """
+    code = programme_code(programme)
+    key = ("region figures", year, region, code)
+    if key not in data.memo:
+        data.memo[key] = {k: figure.count(data, year, code, region=region)
+                          for k, figure in REGION_REGISTRY.items()}
+    return dict(data.memo[key])
 
 
 COUNTED: list[tuple[int, str | None]] = []
@@ -635,13 +708,13 @@ def trend(data: Dataset, years: list[int], programme: str | None = None) -> Fram
     return out
 
 
-def registry_table(countries: bool = False) -> Frame:
-    """Return the registry (or, with ``countries``, the country figures') as a table.
+def registry_table(countries: bool = False, regions: bool = False) -> Frame:
+    """Return the registry (the country or the regional figures') as a table.
 
     Columns: key, title, definition, unit (those three in the current
     language, see :mod:`htmss_analysis.languages`), tables.
     """
-    entries = COUNTRY_REGISTRY if countries else REGISTRY
+    entries = REGION_REGISTRY if regions else COUNTRY_REGISTRY if countries else REGISTRY
     return Frame([{"key": f.key, "title": _(f.title), "definition": f.described(),
                    "unit": _(f.unit), "tables": ", ".join(f.tables)}
                   for f in entries.values()])

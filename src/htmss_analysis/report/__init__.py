@@ -11,13 +11,14 @@ A notebook imports this package and calls one section per cell::
 
 Rooms: :mod:`.context` (what a report is about; the one door its sections go
 through), :mod:`.publication` (the highlights' own sections), :mod:`.analysis`
-(the analyst's), :mod:`.brief` (a country brief and the index of briefs),
+(the analyst's), :mod:`.brief` (a country brief and the index of briefs), :mod:`.region` (a regional
+brief and its index),
 :mod:`.method` (the method annex), :mod:`.workbook` (the report's workbook),
 :mod:`.html` (escaping, tables, cards, styles), :mod:`.charts`,
 :mod:`.words` (vocabulary), :mod:`.collect` (the tables a report shows).
 """
 
-from . import brief
+from . import brief, region
 from .analysis import (
     activities,
     activity_list,
@@ -52,8 +53,8 @@ from .publication import (
 from .workbook import tables_workbook
 
 __all__ = ["Context", "about", "activities", "activity_list", "annex", "awareness", "brief",
-           "cases",
-           "context", "countries", "country_context", "data_quality", "headline_cards",
-           "headline_trend", "intergovernmental", "knowledge", "method", "part", "people",
-           "priorities", "programme_shares", "publications", "results", "sdgs", "stories",
-           "tables_workbook", "title", "toc", "treaty_parties", "web"]
+           "cases", "context", "countries", "country_context", "data_quality",
+           "headline_cards", "headline_trend", "intergovernmental", "knowledge", "method",
+           "part", "people", "priorities", "programme_shares", "publications", "region",
+           "results", "sdgs", "stories", "tables_workbook", "title", "toc", "treaty_parties",
+           "web"]

@@ -49,6 +49,10 @@ class Context:
         Public data (GLOTIP, SHERLOC, treaty status) the analyst pointed the report at.
     country : str or None
         ISO3 code of the country of a country brief; ``None`` otherwise.
+    region : str or None
+        UN M49 code of the region of a regional brief; ``None`` otherwise.
+    regions : tuple of str
+        For the index of regional briefs: the M49 codes of the regions it lists.
     briefs : str
         Folder of the country briefs built with this report, relative to it
         (``countries``): country names link to their briefs. Empty: no links.
@@ -100,6 +104,8 @@ class Context:
     brief_rule: str = "worked"
     others: dict[str, str] = field(default_factory=dict)
     home: str = ""
+    region: str | None = None
+    regions: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -140,11 +146,16 @@ def regions(ctx: Context, values: pd.Series) -> pd.Series:
     return values.map(lambda r: languages.region_name(r, ctx.lang) if isinstance(r, str) else r)
 
 
+def region(ctx: Context, code: str) -> str:
+    """Return the name of the region of M49 code ``code`` in the report's language."""
+    return languages.region_name(country_names.region_name(code), ctx.lang)
+
+
 def context(data: Dataset, year: int, programme: str | None = None, years_back: int = 2,
             sources: PublicSources | None = None, country: str | None = None,
             briefs: str = "", brief_countries: str = "worked", lang: str = "en",
-            as_published: bool = False, other_languages: str = "", home: str = ""
-            ) -> Context:
+            as_published: bool = False, other_languages: str = "", home: str = "",
+            region: str | None = None, regions: str = "") -> Context:
     """Fix what a report covers.
 
     Parameters
@@ -185,6 +196,12 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
     home : str, optional
         Relative address of the build's index of every report; the title
         block links back to it.
+    region : str, optional
+        For a regional brief: an M49 code or a region's English name.
+    regions : str, optional
+        For the index of regional briefs: the regions it lists (M49 codes or
+        English names separated by spaces; empty: those where the section
+        worked in the year).
 
     Raises
     ------
@@ -200,6 +217,7 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
     check_year(data, year)
     code = programmes.programme_code(programme)
     iso3 = country_names.to_iso3(country) if country else None
+    m49 = country_names.to_region(region) if region else None
     present = set(data.years)
     years = [y for y in range(year - years_back, year) if y in present] + [year]
     sources = sources or PublicSources({})
@@ -209,6 +227,8 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
               "public sources config": sources.config.name if sources.config else "none"}
     if iso3:
         params = {"country": iso3, **params}
+    if m49:
+        params = {"region": m49, **params}
     if lang != "en":
         params["lang"] = lang
     if as_published:
@@ -216,7 +236,9 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
     briefed = briefed_countries(data, year, brief_countries) if briefs else frozenset()
     ctx = Context(data, year, code, years, params, sources, iso3, briefs, briefed, lang,
                   as_published=as_published, brief_rule=brief_rule(brief_countries),
-                  others=languages_of(other_languages, lang), home=relative(home))
+                  others=languages_of(other_languages, lang), home=relative(home), region=m49,
+                  regions=tuple(sorted({country_names.to_region(r) for r in regions.split()}))
+                  if regions.strip() else ())
     ctx.memo["counted before"] = len(COUNTED)
     return ctx
 
@@ -278,8 +300,8 @@ def briefed_countries(data: Dataset, year: int, brief_countries: str = "worked"
 
 
 def report_name(ctx: Context) -> str:
-    """Return the report's file name without extension: ISO3 code, programme code or highlights."""
-    return ctx.country or ctx.programme or "highlights"
+    """Return the report's file name without extension: ISO3 or M49 code, programme, highlights."""
+    return ctx.country or ctx.region or ctx.programme or "highlights"
 
 
 def country_figures_of(ctx: Context, year: int) -> dict[str, int]:

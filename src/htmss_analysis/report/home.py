@@ -16,7 +16,7 @@ from itertools import groupby
 
 import pandas as pd
 
-from .. import glossary, languages, programmes
+from .. import glossary, kinds, languages, programmes
 from .html import Html, esc, heading, para, table
 
 
@@ -31,7 +31,7 @@ class Entry:
     lang : str
         The report's language.
     name : str
-        ``highlights``, a programme code or ``index`` (the index of briefs).
+        The report's name: ``highlights``, a programme code, ``index``.
     html : str
         Address of the report from the page (``2018/fr/GLOT59.html``).
     workbook : str
@@ -42,7 +42,9 @@ class Entry:
         Digest of what it was made from: data, public sources, notebook,
         parameters, template and package version.
     briefs : int
-        For the index of briefs: how many country briefs it leads to.
+        For an index of briefs: how many briefs it leads to.
+    kind : str
+        The report's kind (a key of :data:`htmss_analysis.report.kinds.REGISTRY`).
     """
 
     year: int
@@ -53,21 +55,25 @@ class Entry:
     built: str
     fingerprint: str
     briefs: int = 0
+    kind: str = ""
+
+
+def _kind(entry: Entry) -> kinds.Kind | None:
+    return kinds.REGISTRY.get(entry.kind)
 
 
 def _label(entry: Entry) -> str:
-    if entry.name == "highlights":
-        return ("Highlights at a glance")
-    if entry.name == "index":
-        return (f"Country briefs ({entry.briefs})")
-    return (f"{programmes.label(entry.name)} programme report")
+    kind = _kind(entry)
+    return kind.home_label(entry.name, entry.briefs) if kind else entry.name
 
 
 def _order(entry: Entry) -> tuple:
-    names = ["highlights", *programmes.CODES, "index"]
-    rank = names.index(entry.name) if entry.name in names else len(names)
+    keys = list(kinds.REGISTRY)
+    kind = _kind(entry)
+    rank = keys.index(kind.key) if kind else len(keys)
+    within = kind.fixed.index(entry.name) if kind and entry.name in kind.fixed else 0
     return (-entry.year, programmes.LANGUAGES.index(entry.lang)
-            if entry.lang in programmes.LANGUAGES else 99, rank, entry.name)
+            if entry.lang in programmes.LANGUAGES else 99, rank, within, entry.name)
 
 
 def home_page(entries: Iterable[Entry]) -> Html:

@@ -23,15 +23,38 @@ TRANSLATED_VALUES = ("synthetic sample", "none", "all", "yes")
 """Parameter values that are words (the rest are years, codes and file names)."""
 
 
+FIGURE_SETS = {"headline": "REGISTRY", "country": "COUNTRY_REGISTRY", "region": "REGION_REGISTRY"}
+"""The sets of figures a report can show, and the registry declaring each."""
+
+
+def figure_set(ctx: Context, countries: bool | None = None, regions: bool | None = None
+               ) -> str:
+    """Say which figures a report shows: ``region``, ``country`` or ``headline``.
+
+    A regional brief's (or with ``regions``, as the index of regional briefs
+    has), a country brief's (or with ``countries``), else the registry's.
+    """
+    if regions or (regions is None and ctx.region is not None):
+        return "region"
+    if countries or (countries is None and ctx.country is not None):
+        return "country"
+    return "headline"
+
+
+def _registry(which: str) -> dict:
+    return getattr(figures, FIGURE_SETS[which])
+
+
 @localized
-def method(ctx: Context, countries: bool | None = None) -> Html:
+def method(ctx: Context, countries: bool | None = None, regions: bool | None = None) -> Html:
     """Write the method annex: definitions, input files with SHA-256, versions, parameters.
 
     The definitions are the country figures' for a country brief (or with
-    ``countries=True``, as the index of briefs has), the registry's otherwise.
+    ``countries=True``, as the index of briefs has), the regional figures' for
+    a regional brief (or with ``regions=True``), the registry's otherwise.
     """
-    countries = ctx.country is not None if countries is None else countries
-    defs = figures.registry_table(countries=countries)
+    which = figure_set(ctx, countries, regions)
+    defs = figures.registry_table(countries=which == "country", regions=which == "region")
     files = pd.DataFrame([{"table": s.table, "file": s.label, "encoding": s.encoding,
                            "sha256": s.sha256} for s in ctx.data.sources]
                          + [{"table": key, "file": path.name, "encoding": _("public source"),
@@ -70,7 +93,7 @@ def method(ctx: Context, countries: bool | None = None) -> Html:
                "report's data; a figure's number on its card links here. The records each "
                "figure counts are in the report's workbook (one sheet per figure) and from "
                "`htmss-analysis explain KEY`.")),
-        *_rules(ctx, countries),
+        *_rules(ctx, which),
         heading(_("Input files"), 3), table(files, cls="data files", codes=("table",)),
         heading(_("Parameters and versions"), 3),
         '<div class="two">', table(params), table(versions), "</div>",
@@ -78,29 +101,32 @@ def method(ctx: Context, countries: bool | None = None) -> Html:
     )
 
 
-def explained(ctx: Context, countries: bool) -> dict[str, pd.DataFrame]:
-    """Return the records of every figure of the report, by key.
+def explained(ctx: Context, which: str) -> dict[str, pd.DataFrame]:
+    """Return the records of every figure of the report, by key (``which``: :func:`figure_set`).
 
     Asked once per report and kept on the context: the method annex shows
-    their waterfalls and the workbook lists their records.
+    their waterfalls and the workbook lists their records. A country or
+    regional figure is explained for the brief's country or region only (an
+    index has none).
     """
-    cache_key = ("explained", countries)
+    cache_key = ("explained", which)
     if cache_key not in ctx.memo:
-        registry = figures.COUNTRY_REGISTRY if countries else figures.REGISTRY
-        country = ctx.country if countries else None
-        if countries and country is None:
+        registry = _registry(which)
+        where = {"country": ctx.country, "region": ctx.region}
+        if which in where and where[which] is None:
             ctx.memo[cache_key] = {}
         else:
-            ctx.memo[cache_key] = {k: explain(ctx.data, k, ctx.year, ctx.programme, country)
-                                   for k in registry
-                                   if countries or figures.recorded(ctx.data, k)}
+            ctx.memo[cache_key] = {
+                k: explain(ctx.data, k, ctx.year, ctx.programme, ctx.country if which ==
+                           "country" else None, ctx.region if which == "region" else None)
+                for k in registry if which != "headline" or figures.recorded(ctx.data, k)}
     return ctx.memo[cache_key]
 
 
-def _rules(ctx: Context, countries: bool) -> list[str]:
-    registry = figures.COUNTRY_REGISTRY if countries else figures.REGISTRY
+def _rules(ctx: Context, which: str) -> list[str]:
+    registry = _registry(which)
     parts = []
-    for key, records in explained(ctx, countries).items():
+    for key, records in explained(ctx, which).items():
         ind = registry[key]
         steps = records.attrs["steps"]
         parts.append(f'<div class="rule" id="rule-{esc(key)}">'

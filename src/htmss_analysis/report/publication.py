@@ -16,12 +16,14 @@ from ..marks import N_
 from ..metrics import breakdowns, figures
 from . import charts
 from .context import Context, country, localized, translated
+from .context import region as region_named
 from .html import English, Html, cards, esc, heading, num, para, shifted, shown, table
 from .words import NO_RECORDS, words
 
 SUBTITLES = {"programme report": N_("programme report"),
              "highlights at a glance": N_("highlights at a glance"),
-             "country brief": N_("country brief"), "country briefs": N_("country briefs")}
+             "country brief": N_("country brief"), "country briefs": N_("country briefs"),
+             "regional brief": N_("regional brief"), "regional briefs": N_("regional briefs")}
 """The subtitles of the package's notebooks, translated in the report's language."""
 
 
@@ -34,7 +36,8 @@ def title(ctx: Context, subtitle: str = "") -> Html:
     """
     subtitle = _(SUBTITLES[subtitle]) if subtitle in SUBTITLES else subtitle
     sample = " " + _("(synthetic sample data)") if ctx.data.synthetic else ""
-    who = country(ctx, ctx.country) if ctx.country else ctx.label
+    who = country(ctx, ctx.country) if ctx.country else \
+        region_named(ctx, ctx.region) if ctx.region else ctx.label
     page = f"{who} {ctx.year} {subtitle}".strip()
     heading_ = (_("{who} {year}: {subtitle}").format(who=who, year=ctx.year, subtitle=subtitle)
                 if subtitle else f"{who} {ctx.year}")
@@ -44,12 +47,12 @@ def title(ctx: Context, subtitle: str = "") -> Html:
     parts = [f'<header class="report-title"><p class="kicker">{esc(kicker)}</p>'
              f'<h1>{esc(heading_)}</h1>'
              f'<p class="subtitle">{esc(ctx.name)}{esc(sample)}</p>{_links(ctx)}</header>']
-    if ctx.programme is None and ctx.country is None:
+    if ctx.programme is None and ctx.country is None and ctx.region is None:
         # the highlights: spell each programme out at its first use
         parts.append(para(_("Global programmes: {list}.").format(list=languages.semicolons(
             f"{p.label}, {programmes.name(p.code, ctx.lang)}"
             for p in programmes.PROGRAMMES.values())), "note"))
-    if ctx.country is None:
+    if ctx.country is None and ctx.region is None:
         # The other acronyms these reports use (bodies in the engagements, the publications
         # and the definitions), spelled out before any of them appears, as UN documents do.
         parts.append(para(_("Abbreviations: {list}.").format(list=languages.semicolons(
@@ -458,7 +461,8 @@ SECTION_LABELS = {
 """The table of contents' label of each section, by its anchor."""
 
 
-BRIEF_LABELS = {"people": N_("People"), "context": N_("Public data")}
+BRIEF_LABELS = {"people": N_("People"), "context": N_("Public data"),
+                "regions": N_("Regions")}
 """Labels a country brief gives some sections instead."""
 
 
@@ -472,7 +476,8 @@ def toc(*entries: str | tuple[str, str], ctx: Context | None = None, within: str
     lists, so that screen readers tell the two apart.
     """
     with languages.using(ctx.lang if ctx else languages.current()):
-        labels = {**SECTION_LABELS, **(BRIEF_LABELS if ctx and ctx.country else {})}
+        labels = {**SECTION_LABELS,
+                  **(BRIEF_LABELS if ctx and (ctx.country or ctx.region) else {})}
         pairs = [(e, labels[e]) if isinstance(e, str) else e for e in entries]
         shown = [(a, label) for a, label in pairs if ctx is None or not _left_out(ctx, a)]
         links = "".join(f'<a href="#{esc(a)}">{esc(_(label))}</a>' for a, label in shown)

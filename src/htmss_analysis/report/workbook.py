@@ -25,12 +25,21 @@ import pandas as pd
 
 from ..files import CREATED, new_file, os_error
 from ..languages import _, current, ngettext, using
-from ..metrics.figures import COUNTRY_REGISTRY, REGISTRY, attributed, compute, recorded_in
+from ..metrics.figures import (
+    COUNTRY_REGISTRY,
+    REGION_REGISTRY,
+    REGISTRY,
+    attributed,
+    compute,
+    compute_region,
+    recorded_in,
+)
 from . import words
 from .collect import HEADLINE, Tables, sheet_name
 from .context import Context, counted, country_figures_of, localized, report_name
 from .html import Html, esc, num, para
 from .method import explained as explained_figures
+from .method import figure_set
 
 HEADLINE_COLUMNS = ("key", "title", "value", "previous_year", "definition", "notes")
 """Columns of the headline sheet."""
@@ -195,6 +204,10 @@ def headline_rows(ctx: Context) -> pd.DataFrame:
         now = country_figures_of(ctx, ctx.year)
         before = country_figures_of(ctx, ctx.year - 1)
         entries = COUNTRY_REGISTRY
+    elif ctx.region:
+        now = compute_region(ctx.data, ctx.year, ctx.region, ctx.programme)
+        before = compute_region(ctx.data, ctx.year - 1, ctx.region, ctx.programme)
+        entries = REGION_REGISTRY
     else:
         now = compute(ctx.data, ctx.year, ctx.programme)
         before = compute(ctx.data, ctx.year - 1, ctx.programme)
@@ -204,11 +217,11 @@ def headline_rows(ctx: Context) -> pd.DataFrame:
         # has it; the note says what the HTML says.
         # A figure the data never attributes to the programme, or that no row of the year
         # could count, is no number: an empty cell, and the note the HTML shows.
-        notes = ["" if ctx.country else
+        notes = ["" if ctx.country or ctx.region else
                  _(words.NOT_ATTRIBUTED) if not attributed(ctx.data, k, ctx.programme) else
                  _(words.NO_RECORDS) if not recorded_in(ctx.data, k, ctx.year, ctx.programme)
                  else "" for k in now]
-        before_notes = ["" if ctx.country or n else
+        before_notes = ["" if ctx.country or ctx.region or n else
                         _(words.NO_RECORDS)
                         if not recorded_in(ctx.data, k, ctx.year - 1, ctx.programme) else ""
                         for k, n in zip(now, notes, strict=True)]
@@ -273,7 +286,7 @@ def tables_workbook(ctx: Context, out_dir: str | Path = "", name: str = "",
                     meta=facts)
     rows = headline if headline is not None else headline_rows(ctx)
     sheets = dict(ctx.tables.sheets)
-    explained = explained_figures(ctx, ctx.country is not None) if headline is None else {}
+    explained = explained_figures(ctx, figure_set(ctx)) if headline is None else {}
     if explained:
         sheets[_("rules step by step")] = pd.concat(
             [r.attrs["steps"].assign(key=k)[["key", "step", "rows"]].rename(
