@@ -215,3 +215,94 @@ def test_the_generated_docs_are_current():
     stale = [name for name, text in documents().items()
              if (ROOT / "docs" / name).read_text(encoding="utf-8") != text]
     assert not stale, f"{stale}: run make docs"
+
+
+# --- layers: io <- data/public <- metrics <- report <- build <- cli -----------------------
+
+LAYERS = {
+    # declarations every layer may read: programmes, languages, countries, kinds...
+    "facts": ("marks", "programmes", "countries", "languages", "sdg", "glossary", "kinds",
+              "paths", "frames", "problems"),
+    "io": ("files", "excel", "cache"),
+    "data": ("schema", "locate", "loaders", "template", "sources"),
+    "metrics": ("metrics", "links"),
+    "report": ("report", "docs"),
+    "build": ("build",),
+    "cli": ("cli",),
+}
+"""Each room of the package by layer, lowest first (``htmss_analysis`` itself, the
+analyst's face, may import any)."""
+
+
+def layer_of(module: str) -> int | None:
+    """Return the rank of ``module``'s layer (None for the package's face)."""
+    room = module.removeprefix(f"{NAME}.").split(".")[0] if module != NAME else ""
+    for rank, rooms in enumerate(LAYERS.values()):
+        if room in rooms:
+            return rank
+    return None
+
+
+def upward(graph: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """Return every import of a module from a layer above its own."""
+    found = []
+    for module, targets in graph.items():
+        here = layer_of(module)
+        for target in targets:
+            there = layer_of(target)
+            if here is not None and there is not None and there > here:
+                found.append((module, target))
+    return sorted(found)
+
+
+def test_every_module_has_a_layer():
+    graph = import_graph()
+    assert [m for m in graph if m != NAME and layer_of(m) is None] == []
+
+
+def test_no_layer_imports_one_above_it():
+    assert upward(import_graph()) == []
+
+
+def test_the_layer_check_finds_an_upward_import(tmp_path):
+    pkg = tmp_path / NAME
+    (pkg / "metrics").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "metrics" / "__init__.py").write_text("")
+    (pkg / "report.py").write_text("")
+    (pkg / "metrics" / "figures.py").write_text("def f():\n    from ..report import x\n")
+    assert upward(import_graph(pkg)) == [(f"{NAME}.metrics.figures", f"{NAME}.report")]
+
+
+def kind_names_spelled(folder: Path, names: set[str]) -> list[tuple[str, int, str]]:
+    """Return each string literal in ``folder``'s modules that is one of ``names``."""
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                    and node.value in names:
+                found.append((path.name, node.lineno, node.value))
+    return found
+
+
+def _kind_names(registry) -> set[str]:
+    names = set()
+    for kind in registry.values():
+        names |= {kind.key, *kind.fixed, *({kind.folder} - {""})}
+    return names
+
+
+def test_the_build_never_tells_a_report_kind_by_its_name():
+    from htmss_analysis import kinds
+
+    assert kind_names_spelled(PACKAGE / "build", _kind_names(kinds.REGISTRY)) == []
+
+
+def test_the_kind_name_check_finds_a_kind_spelled_in_the_build(tmp_path):
+    from dataclasses import replace
+
+    from htmss_analysis import kinds
+
+    toy = replace(kinds.REGISTRY["highlights"], key="toy", fixed=("toy",))
+    (tmp_path / "plan.py").write_text('def special(name):\n    return name == "toy"\n')
+    assert kind_names_spelled(tmp_path, _kind_names({"toy": toy})) == [("plan.py", 2, "toy")]

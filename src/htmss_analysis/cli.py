@@ -412,7 +412,7 @@ def _build(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_DATA
-    every = [*programmes.CODES, builder.HIGHLIGHTS]
+    every = kinds.main_reports()
     named_regions = args.region is not None and region_word is None
     # Named countries (or regions) alone build their briefs (and the indexes), not the
     # main reports nor the other briefs.
@@ -423,7 +423,7 @@ def _build(args: argparse.Namespace) -> int:
     try:
         names = [] if reports == "none" or briefs_only else every \
             if reports == "all" or args.programme is None else \
-            list(dict.fromkeys(builder.parse_report_name(n) for n in args.programme))
+            list(dict.fromkeys(kinds.parse_report_name(n) for n in args.programme))
     except ValueError as exc:
         print(f"error: --programme: {exc}", file=sys.stderr)
         return EXIT_DATA

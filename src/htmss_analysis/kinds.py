@@ -63,6 +63,9 @@ class Kind:
     home : bool
         Whether the page of every report lists each report of the kind (briefs
         are reached through their index).
+    parse : callable, optional
+        ``parse(text) -> name``: read a report of the kind as a user writes it
+        (``GLO.ACT`` for ``GLOACT``); raises ValueError for none of its reports.
     """
 
     key: str
@@ -77,6 +80,7 @@ class Kind:
     links_briefs: bool = False
     label: str = ""
     home: bool = False
+    parse: Callable[[str], str] | None = None
 
     def is_name(self, name: object) -> bool:
         """Say whether ``name`` is one of this kind's reports."""
@@ -106,7 +110,7 @@ REGISTRY: dict[str, Kind] = {k.key: k for k in (
          label="Highlights at a glance", home=True),
     Kind("programme", "programme_report.ipynb", subject="programme",
          fixed=tuple(programmes.CODES), public=_programme_public, links_briefs=True,
-         label="{name} programme report", home=True),
+         label="{name} programme report", home=True, parse=programmes.parse_programme),
     Kind("country", "country_brief.ipynb", folder="countries", subject="country",
          names=countries.is_code, public=lambda _name: BRIEF_PUBLIC,
          fan_out="a country where the section worked in the year (an activity held there)"),
@@ -129,6 +133,31 @@ BRIEFED = "country"
 
 REGIONAL = "region"
 """The kind of the regional briefs."""
+
+
+def main_reports(registry: dict[str, Kind] | None = None) -> list[str]:
+    """Return every report of a language's own folder, in the registry's order."""
+    return [name for kind in in_folder("", registry) for name in kind.fixed]
+
+
+def parse_report_name(text: str, registry: dict[str, Kind] | None = None) -> str:
+    """Return the report of a language's own folder that ``text`` names.
+
+    Raises
+    ------
+    ValueError
+        For anything else (the message lists the reports).
+    """
+    for kind in in_folder("", registry):
+        said = {name.lower(): name for name in kind.fixed}
+        if text.strip().lower() in said:
+            return said[text.strip().lower()]
+        if kind.parse is not None:
+            try:
+                return kind.parse(text)
+            except ValueError:
+                pass
+    raise ValueError(f"unknown report {text!r}: expected {', '.join(main_reports(registry))}")
 
 
 def in_folder(folder: str, registry: dict[str, Kind] | None = None) -> list[Kind]:

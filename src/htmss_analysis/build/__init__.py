@@ -35,13 +35,10 @@ from pathlib import Path
 from .. import kinds, paths, programmes
 from ..files import new_file, write_file
 from . import manifest as records
-from .manifest import HIGHLIGHTS, INDEX, MANIFEST, Refusal
+from .manifest import INDEX, MANIFEST, Refusal
 
 CELL_TIMEOUT = 600
 """Seconds one notebook cell may run before the report is declared failed."""
-
-COUNTRIES = "countries"
-"""The folder, beside the other reports, of the country briefs and their index."""
 
 TEMPLATE = "htmss"
 """The nbconvert template of the reports."""
@@ -112,23 +109,6 @@ class Outcome:
     skipped: bool = False
     refused: bool = False
     """Not built: a file the build did not make is in the way (exit status 2)."""
-
-
-def parse_report_name(text: str) -> str:
-    """Return a report name: a programme code or ``highlights``.
-
-    Raises
-    ------
-    ValueError
-        For anything else.
-    """
-    if text.strip().lower() == HIGHLIGHTS:
-        return HIGHLIGHTS
-    try:
-        return programmes.parse_programme(text)
-    except ValueError:
-        raise ValueError(f"unknown report {text!r}: expected {programmes.EXPECTED} or "
-                         f"{HIGHLIGHTS}") from None
 
 
 def _kernel_manager_class():
@@ -660,7 +640,7 @@ def recorded_briefs(out_dir: Path, year: int, rule: str, data_files: list[Path]
     """
     entry = _briefs_record(out_dir / str(year)).get(rule, {})
     if entry.get("key") == _briefs_key(year, rule, data_files):
-        return list(entry["countries"])
+        return list(entry["names"])
     return None
 
 
@@ -675,8 +655,8 @@ def _briefs_record(folder: Path) -> dict[str, dict]:
     return {rule: entry for rule, entry in records.read_record(folder / BRIEFS).items()
             if rule in BRIEF_RULES and isinstance(entry, dict)
             and isinstance(entry.get("key"), str) and records.is_digest(entry["key"])
-            and isinstance(entry.get("countries"), list)
-            and all(records.is_brief_name(c) for c in entry["countries"])}
+            and isinstance(entry.get("names"), list)
+            and all(records.is_brief_name(c) for c in entry["names"])}
 
 
 def record_briefs(out_dir: Path, year: int, rule: str, data_files: list[Path],
@@ -686,7 +666,7 @@ def record_briefs(out_dir: Path, year: int, rule: str, data_files: list[Path],
 
     folder = out_dir / str(year)
     record = _briefs_record(folder)
-    record[rule] = {"key": _briefs_key(year, rule, data_files), "countries": list(countries)}
+    record[rule] = {"key": _briefs_key(year, rule, data_files), "names": list(countries)}
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_file(folder / BRIEFS, json.dumps(record, indent=1, sort_keys=True).encode())
@@ -722,7 +702,7 @@ def briefs_in(folder: Path) -> list[str]:
     return [name for name in built(folder) if records.is_brief_name(name)]
 
 
-def prune_briefs(jobs: list[Job], folders: tuple[str, ...] = ("countries",)
+def prune_briefs(jobs: list[Job], folders: tuple[str, ...] | None = None
                  ) -> tuple[list[Path], list[Path]]:
     """Delete the briefs an earlier build made of subjects no longer briefed.
 
@@ -733,6 +713,7 @@ def prune_briefs(jobs: list[Job], folders: tuple[str, ...] = ("countries",)
     recorded; a file changed since (an annotated workbook), or a link, is
     kept. Returns the files deleted and those kept.
     """
+    folders = (kinds.REGISTRY[kinds.BRIEFED].folder,) if folders is None else folders
     gone, kept = [], []
     for folder in sorted({j.out_dir for j in jobs if j.name == INDEX
                           and records.kind_folder(j.out_dir) in folders}):

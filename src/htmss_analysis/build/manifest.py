@@ -26,11 +26,8 @@ from ..files import file_sha256, read_own, write_file
 MANIFEST = ".htmss-manifest.json"
 """The file beside the reports recording each one's fingerprint and outputs."""
 
-HIGHLIGHTS = "highlights"
-"""The name of the section-wide report, beside the programme codes."""
-
-INDEX = "index"
-"""The name of the index of country briefs (``countries/index.html``)."""
+INDEX = kinds.INDEX
+"""The name of an index of briefs (``countries/index.html``)."""
 
 SUFFIXES = (".html", ".ipynb", ".xlsx")
 """What a report leaves: its page, its executed notebook, its workbook."""
@@ -53,8 +50,12 @@ def is_report_name(name: object, folder: str = "") -> bool:
     return kinds.kind_of(folder, name, kinds.REGISTRY) is not None
 
 
-def is_brief_name(name: object, folder: str = "countries") -> bool:
-    """Say whether ``name`` names a brief (a report of a kind with a subject) in ``folder``."""
+def is_brief_name(name: object, folder: str | None = None) -> bool:
+    """Say whether ``name`` names a brief (a report of a kind with a subject) in ``folder``.
+
+    ``folder`` is a kind folder; by default that of the country briefs.
+    """
+    folder = kinds.REGISTRY[kinds.BRIEFED].folder if folder is None else folder
     kind = kinds.kind_of(folder, name, kinds.REGISTRY)
     return kind is not None and bool(kind.subject) and bool(folder)
 
