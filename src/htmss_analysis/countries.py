@@ -15,6 +15,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from .programmes import LANGUAGE_RECORDS
+
 INTERNATIONAL_BODIES = "International and regional bodies"
 """The pseudo-jurisdiction of SHERLOC for international and regional courts."""
 
@@ -206,7 +208,7 @@ def name(iso3: str) -> str:
     return info.get("M49 English") or info.get("Preferred Term") or iso3
 
 
-UNTERM_COLUMNS = {"fr": "French Short", "es": "Spanish Short"}
+UNTERM_COLUMNS = {code: lang.unterm for code, lang in LANGUAGE_RECORDS.items() if lang.unterm}
 """The bundled table's columns of the UN's official short names (UNTERM), by language."""
 
 

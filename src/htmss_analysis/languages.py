@@ -1,6 +1,8 @@
 """The report languages: the package's words, numbers, dates and names in each of them.
 
-The languages themselves are :data:`htmss_analysis.programmes.LANGUAGES`.
+The languages themselves are declared once, one record each, in
+:data:`htmss_analysis.programmes.LANGUAGE_RECORDS` (code, direction, UNTERM column,
+Babel locale).
 
 The package's own sentences are gettext messages: marked with :func:`_`
 (or :func:`N_` where they are declared and :func:`ngettext` where they
@@ -33,7 +35,7 @@ from pathlib import Path
 
 from . import countries
 from .marks import N_
-from .programmes import LANGUAGES
+from .programmes import LANGUAGE_RECORDS, LANGUAGES, Language
 
 _current: ContextVar[str] = ContextVar("htmss_language", default="en")
 """The language the package writes in: set only by :func:`using`, per thread and task.
@@ -52,6 +54,16 @@ def check(lang: str) -> str:
     return code
 
 
+def record(lang: str) -> Language:
+    """Return the record of a report language (its code, direction, UNTERM column, locale)."""
+    return LANGUAGE_RECORDS[check(lang)]
+
+
+def direction(lang: str) -> str:
+    """Return the direction a language is written in: ``ltr`` or ``rtl``."""
+    return record(lang).direction
+
+
 def number(value: float, lang: str | None = None, decimals: int = 0) -> str:
     """Write a number as ``lang`` does: 615,232; 615 232 (narrow no-break space); 615.232.
 
@@ -62,7 +74,7 @@ def number(value: float, lang: str | None = None, decimals: int = 0) -> str:
 
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     text = format_decimal(round(value, decimals) if decimals else round(value), pattern,
-                          locale=check(lang or _current.get()))
+                          locale=record(lang or _current.get()).locale)
     return text.replace("-", "\u2212")
 
 
@@ -72,7 +84,8 @@ def percent(share: float, lang: str | None = None) -> str:
 
     if round(share * 100) == 0:  # -0.2% is written 0%, never "−0%"
         share = 0.0
-    return format_percent(share, locale=check(lang or _current.get())).replace("-", "\u2212")
+    locale = record(lang or _current.get()).locale
+    return format_percent(share, locale=locale).replace("-", "\u2212")
 
 
 def long_date(value: date | datetime, lang: str | None = None) -> str:
@@ -80,7 +93,8 @@ def long_date(value: date | datetime, lang: str | None = None) -> str:
     from babel.dates import format_date
 
     lang = check(lang or _current.get())
-    text = format_date(value, format="d MMMM y" if lang == "en" else "long", locale=lang)
+    text = format_date(value, format="d MMMM y" if lang == "en" else "long",
+                       locale=record(lang).locale)
     if lang == "fr" and value.day == 1:  # French writes the first of the month "1er"
         text = "1er" + text[1:]
     return text
@@ -93,14 +107,14 @@ def short_date(value: date | datetime, lang: str | None = None) -> str:
         return f"{value:%Y-%m-%d}"
     from babel.dates import format_date
 
-    return format_date(value, format="medium", locale=lang)
+    return format_date(value, format="medium", locale=record(lang).locale)
 
 
 def month_names(lang: str | None = None) -> list[str]:
     """Return the twelve abbreviated month names of ``lang``, January first."""
     from babel.dates import get_month_names
 
-    names = get_month_names("abbreviated", locale=check(lang or _current.get()))
+    names = get_month_names("abbreviated", locale=record(lang or _current.get()).locale)
     return [names[m] for m in range(1, 13)]
 
 
@@ -128,7 +142,8 @@ def _country_name(iso3: str, lang: str) -> str:
     from babel import Locale
 
     alpha2 = countries.alpha2(iso3)
-    return Locale.parse(lang).territories.get(alpha2 or "", countries.name(iso3))
+    return Locale.parse(record(lang).locale).territories.get(alpha2 or "",
+                                                             countries.name(iso3))
 
 
 def region_name(region: str, lang: str | None = None) -> str:
@@ -145,14 +160,15 @@ def region_name(region: str, lang: str | None = None) -> str:
     code = countries.region_codes().get(region)
     if code is None:
         return _(region)
-    return Locale.parse(lang).territories.get(code, region)
+    return Locale.parse(record(lang).locale).territories.get(code, region)
 
 
 def own_name(lang: str) -> str:
     """Return a language's name in that language, as a language switch shows it: ``Français``."""
     from babel import Locale
 
-    name = Locale.parse(check(lang)).get_display_name(lang) or lang
+    locale = record(lang).locale
+    name = Locale.parse(locale).get_display_name(locale) or lang
     return name[:1].upper() + name[1:]
 
 

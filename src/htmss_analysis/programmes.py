@@ -16,10 +16,50 @@ from dataclasses import dataclass, field
 
 from .marks import N_
 
-LANGUAGES: tuple[str, ...] = ("en", "fr", "es")
-"""The report languages, English first (the default). Everything that lists them reads this."""
 
-LANGUAGE_NAMES: dict[str, str] = {"en": "English", "fr": "French", "es": "Spanish"}
+@dataclass(frozen=True)
+class Language:
+    """One report language: everything the package needs to write in it.
+
+    Attributes
+    ----------
+    code : str
+        ISO 639-1 code (``fr``): the folder, the catalog and ``<html lang>``.
+    english : str
+        Its name in English, for help texts and parameter comments.
+    direction : str
+        ``ltr`` or ``rtl``: ``<html dir>``; the styles use logical properties
+        (``margin-inline-start``), so a right-to-left page mirrors itself.
+    unterm : str
+        The column of the bundled country table holding the UN's official
+        short names in it (UNTERM); empty: the table's M49 English names.
+    locale : str
+        The Babel (CLDR) locale of its numbers, dates and names, and of its
+        name in itself (``Français``).
+    """
+
+    code: str
+    english: str
+    direction: str = "ltr"
+    unterm: str = ""
+    locale: str = ""
+
+
+LANGUAGE_RECORDS: dict[str, Language] = {lang.code: lang for lang in (
+    Language("en", "English", locale="en"),
+    Language("fr", "French", unterm="French Short", locale="fr"),
+    Language("es", "Spanish", unterm="Spanish Short", locale="es"),
+)}
+"""The report languages, English first (the default), declared once.
+
+A right-to-left language (Arabic, say) is one record here, its catalog and its
+texts: ``Language("ar", "Arabic", "rtl", "Arabic Short", "ar")``.
+"""
+
+LANGUAGES: tuple[str, ...] = tuple(LANGUAGE_RECORDS)
+"""The report languages' codes, English first. Everything that lists them reads this."""
+
+LANGUAGE_NAMES: dict[str, str] = {code: lang.english for code, lang in LANGUAGE_RECORDS.items()}
 """Each report language's name in English, for help texts and parameter comments."""
 
 SECTION = "HTMSS"

@@ -22,7 +22,7 @@ from pandas.api.types import is_numeric_dtype
 
 from ..frames import number_format
 from ..frames import signed as with_sign
-from ..languages import _, short_date
+from ..languages import _, direction, short_date
 from . import collect
 from .words import header, words  # noqa: F401 - words: the sections' vocabulary, here too
 
@@ -31,11 +31,14 @@ STYLE_MARK = "data-htmss"
 
 # Selectors start with `div.htmss` so that they outrank JupyterLab's own rendered-HTML
 # rules (`.jp-RenderedHTMLCommon td` right-aligns every cell) and leak nowhere else.
+# Sides are logical (inline-start, end): a page in a right-to-left language (<html dir>,
+# from its language record) mirrors itself. The scroll shadow's background positions are
+# the one exception: CSS has no logical background position yet.
 CSS = """
 div.htmss{--ink:#1d2733;--muted:#56606b;--rule:#d5dbe1;--accent:#0b5394;--head:#eef2f6;
 --green:#1a7f37;--amber:#8f4a00;--red:#b3261e;--grey:#5b6470;color:var(--ink);background:#fff;
 font-family:"Segoe UI","Helvetica Neue",Arial,"DejaVu Sans",sans-serif;font-size:15px;
-line-height:1.45;text-align:left;max-width:100%;padding:0;margin:0}
+line-height:1.45;text-align:start;max-width:100%;padding:0;margin:0}
 div.htmss *{box-sizing:border-box;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 div.htmss h1{font-size:2em;font-weight:700;line-height:1.2;margin:.2em 0;color:var(--accent);
 border:0;padding:0}
@@ -48,7 +51,7 @@ break-after:avoid;page-break-after:avoid}
 div.htmss h2,div.htmss h3{break-after:avoid;page-break-after:avoid}
 div.htmss .card a.figure{text-decoration:none;color:var(--accent)}
 div.htmss .rule{break-inside:avoid;border-top:1px solid var(--rule);margin-top:.6em}
-div.htmss p{margin:.4em 0 .8em;text-align:left}
+div.htmss p{margin:.4em 0 .8em;text-align:start}
 div.htmss p.note,div.htmss p.empty{color:var(--muted);font-size:.9em}
 div.htmss a,div.htmss a:link,div.htmss a:visited{color:var(--accent);text-decoration:underline}
 div.htmss header.report-title{border-bottom:4px solid var(--accent);padding-bottom:.8em}
@@ -62,10 +65,10 @@ div.htmss td code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospa
 font-size:.88em;background:none;padding:0;color:inherit}
 div.htmss .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(12.5em,100%),1fr));
 gap:.7em;margin:.6em 0 1em}
-div.htmss .card{border:1px solid var(--rule);border-left:5px solid var(--accent);
+div.htmss .card{border:1px solid var(--rule);border-inline-start:5px solid var(--accent);
 padding:.6em .8em;break-inside:avoid;background:#fff}
 div.htmss .card .figure.words{white-space:normal;font-size:1.6em}
-div.htmss .card-group{border:1px solid var(--rule);border-left:5px solid var(--accent);
+div.htmss .card-group{border:1px solid var(--rule);border-inline-start:5px solid var(--accent);
 break-inside:avoid;background:#fff}
 div.htmss .card-group>.card{border:0;padding-bottom:.2em}
 div.htmss .card-group>.card+.card{padding-top:0}
@@ -80,16 +83,16 @@ no-repeat scroll #fff}
 div.htmss table.data{border-collapse:separate;border-spacing:0;border:0;margin:0;
 font-size:.88em;width:auto;
 table-layout:auto}
-div.htmss table.data caption{text-align:left;font-weight:600;padding:0 0 .3em;color:var(--ink)}
+div.htmss table.data caption{text-align:start;font-weight:600;padding:0 0 .3em;color:var(--ink)}
 div.htmss table.data th,div.htmss table.data td{border:0;border-bottom:1px solid var(--rule);
-padding:.3em .6em;text-align:left;vertical-align:top;color:var(--ink);background:transparent;
+padding:.3em .6em;text-align:start;vertical-align:top;color:var(--ink);background:transparent;
 white-space:normal;max-width:28em;overflow-wrap:break-word;line-height:1.35}
 div.htmss table.data thead th{background:var(--head);font-weight:600}
 div.htmss table.data tbody tr:nth-child(odd),div.htmss table.data tbody tr:nth-child(even),
 div.htmss table.data tbody tr:hover{background:transparent}
-div.htmss table.data tr>:first-child{position:sticky;left:0;z-index:1;background:#fff}
+div.htmss table.data tr>:first-child{position:sticky;inset-inline-start:0;z-index:1;background:#fff}
 div.htmss table.data thead tr>:first-child{background:var(--head)}
-div.htmss table.data .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+div.htmss table.data .num{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
 div.htmss table.data .nowrap{white-space:nowrap;overflow-wrap:normal}
 div.htmss table.small{font-size:.8em}
 div.htmss table.files td:last-child{font-family:"DejaVu Sans Mono",monospace;font-size:.75em;
@@ -99,7 +102,7 @@ div.htmss .two>.scroll{flex:0 1 auto;min-width:0}
 div.htmss figure.chart{margin:1em 0;padding:0;break-inside:avoid}
 div.htmss figure.chart img,div.htmss figure.chart svg{max-width:100%;height:auto;display:block}
 div.htmss figure.chart figcaption{font-weight:600;margin-bottom:.3em}
-div.htmss ul{padding-left:1.2em;margin:.4em 0 .8em}
+div.htmss ul{padding-inline-start:1.2em;margin:.4em 0 .8em}
 div.htmss li{margin:.25em 0}
 div.htmss .status{font-weight:600;padding:.05em .4em;border-radius:.2em;color:#fff;
 white-space:nowrap}
@@ -110,7 +113,7 @@ div.htmss .story-head{display:flex;flex-wrap:wrap;justify-content:space-between;
 align-items:baseline;gap:.2em 1em}
 div.htmss .story-head h3{margin:.2em 0;flex:1 1 16em}
 div.htmss .story-figure{margin:0;font-size:1.6em;font-weight:700;color:var(--accent);
-text-align:right;line-height:1.1;flex:0 0 auto}
+text-align:end;line-height:1.1;flex:0 0 auto}
 div.htmss .story-figure span{display:block;font-size:.47em;font-weight:400;color:var(--muted)}
 div.htmss .story .meta{color:var(--muted);font-size:.85em}
 div.htmss nav.toc{font-size:.9em;margin:1em 0;display:flex;flex-wrap:wrap;gap:.3em .9em}
@@ -260,7 +263,9 @@ class Html:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         data = {"text/html": self._repr_html_(), "text/plain": repr(self)}
-        facts = {"title": self.title, "lang": self.lang or "en"} if self.title else {}
+        lang = self.lang or "en"
+        facts = {"title": self.title, "lang": lang, "dir": direction(lang)} \
+            if self.title else {}
         facts.update(self.meta)
         return data, ({"htmss": facts} if facts else {})
 
