@@ -221,12 +221,13 @@ def test_a_build_on_a_dask_cluster_gives_the_same_bytes(tmp_path, dask_cluster):
                 == (tmp_path / "local" / "2018" / f"{name}.html").read_bytes()), name
 
 
-@pytest.mark.slow  # waits out the client's 30 s connection timeout
+@pytest.mark.slow
 def test_an_unreachable_scheduler_is_exit_2(tmp_path):
     from conftest import build_cli
 
     data = write_folder(tmp_path / "data")
     proc = build_cli("--data", str(data), "--programme", "GLOT59", "--config", "none",
-                     "--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9")
+                     "--out", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9",
+                     "--scheduler-timeout", "2")
     assert proc.returncode == 2 and "--scheduler tcp://127.0.0.1:9" in proc.stderr
     assert "Traceback" not in proc.stderr

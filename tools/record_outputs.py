@@ -52,6 +52,7 @@ class _Visible(HTMLParser):
         self.lines: list[str] = []
         self.line: list[str] = []
         self.hidden = 0
+        self.closed = False  # the last thing read closed an element: the next one is apart
 
     def _end_line(self) -> None:
         text = " ".join("".join(self.line).split())
@@ -60,6 +61,9 @@ class _Visible(HTMLParser):
         self.line = []
 
     def handle_starttag(self, tag: str, attrs) -> None:
+        if self.closed and tag not in _BLOCKS and tag not in ("td", "th"):
+            self.line.append(" ")
+        self.closed = False
         if tag in _HIDDEN:
             self.hidden += 1
         elif tag in _BLOCKS:
@@ -72,6 +76,7 @@ class _Visible(HTMLParser):
                 self.line.append(f" [image: {alt}] ")
 
     def handle_endtag(self, tag: str) -> None:
+        self.closed = True
         if tag in _HIDDEN:
             self.hidden -= 1
         elif tag in _BLOCKS:
@@ -82,6 +87,7 @@ class _Visible(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.hidden:
             self.line.append(data)
+            self.closed = self.closed and not data.strip()
 
 
 def page_text(html: str) -> str:

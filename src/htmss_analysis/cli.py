@@ -138,6 +138,8 @@ def _add_build_parser(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--scheduler", default="", metavar="ADDRESS",
                    help="build on an existing Dask cluster (e.g. tcp://host:8786) instead of "
                         "local processes; its workers must see the output folder")
+    b.add_argument("--scheduler-timeout", type=_ranged(1, 600), default=30, metavar="S",
+                   help="seconds to wait for the scheduler to answer (default 30)")
     b.add_argument("--verbose", action="store_true",
                    help="a line per report, as in a log, instead of one live progress line")
     b.add_argument("--force", action="store_true",
@@ -564,6 +566,7 @@ def _build_with(args: argparse.Namespace, jobs: list, current: list, sources: Pu
                       f"longer briefed)", file=sys.stderr, flush=True)
             if args.scheduler:
                 outcomes = builder.build_on_cluster(jobs, args.scheduler, on_done=shown.done,
+                                                    connect_timeout=args.scheduler_timeout,
                                                     force=args.force)
             else:
                 outcomes = builder.build(jobs, pool or args.jobs, on_done=shown.done,

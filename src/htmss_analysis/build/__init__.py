@@ -1355,7 +1355,7 @@ def in_the_way(job: Job) -> Refusal | None:
 
 def build_on_cluster(jobs: list[Job], scheduler: str,
                      on_done: Callable[[Outcome, int, int], None] | None = None,
-                     force: bool = False) -> list[Outcome]:
+                     force: bool = False, connect_timeout: float = 30) -> list[Outcome]:
     """Run ``jobs`` on an existing Dask distributed cluster; same outputs as :func:`build`.
 
     Parameters
@@ -1370,6 +1370,8 @@ def build_on_cluster(jobs: list[Job], scheduler: str,
         ``on_done(outcome, n, total)`` as each report ends.
     force : bool
         Rebuild reports that are up to date.
+    connect_timeout : float
+        Seconds to wait for the scheduler to answer.
 
     Raises
     ------
@@ -1385,7 +1387,7 @@ def build_on_cluster(jobs: list[Job], scheduler: str,
     if not pending:
         return _in_order(jobs, outcomes)
     try:
-        client = Client(scheduler, timeout="30s")
+        client = Client(scheduler, timeout=f"{connect_timeout}s")
     except (OSError, TimeoutError, ValueError) as exc:
         raise SchedulerUnreachable(str(exc) or type(exc).__name__) from None
     with client:
