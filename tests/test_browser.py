@@ -213,9 +213,11 @@ def test_stock_nbconvert_shows_the_same_look(browser, sample_build: Path, tmp_pa
     _cards_in_a_grid(page)
     _figure_beside_its_heading(page)
     numbers = page.locator("div.htmss table.data td.num").first
-    assert numbers.evaluate("el => getComputedStyle(el).textAlign") == "right"
+    # logical sides: numbers at the end of the line, text at its start (right and left in
+    # a left-to-right page)
+    assert numbers.evaluate("el => getComputedStyle(el).textAlign") == "end"
     text = page.locator("div.htmss table.data td:not(.num)").first
-    assert text.evaluate("el => getComputedStyle(el).textAlign") == "left"
+    assert text.evaluate("el => getComputedStyle(el).textAlign") == "start"
     assert _axe_serious(page) == []
     page.screenshot(path=str(sample_build / "screenshots" / "stock-nbconvert.png"))
     page.close()

@@ -63,8 +63,9 @@ def test_every_style_rule_is_scoped_to_the_report_class():
 def test_cards_lie_in_a_grid_and_badges_keep_their_colours():
     assert re.search(r"div\.htmss \.cards\{display:grid", rh.CSS)
     assert "div.htmss .status.green{background:var(--green)}" in rh.CSS
-    # Text columns left, numbers right, beating JupyterLab's right-aligned cells.
-    assert "text-align:left" in rh.CSS and "div.htmss table.data .num{text-align:right" in rh.CSS
+    # Text columns at the start of the line, numbers at its end (left and right in English),
+    # beating JupyterLab's right-aligned cells.
+    assert "text-align:start" in rh.CSS and "div.htmss table.data .num{text-align:end" in rh.CSS
 
 
 def test_sections_read_as_text_in_a_terminal(ctx):

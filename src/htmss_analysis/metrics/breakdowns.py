@@ -19,7 +19,7 @@ from ..loaders import Dataset
 from ..marks import N_
 from ..programmes import CODES, SECTION
 from . import select
-from .figures import REGISTRY, Figure, Scope, attributed, compute
+from .figures import REGISTRY, Figure, Scope, attributed, compute, records_of, values_of
 from .select import TEACHING_MODULE
 
 
@@ -66,7 +66,7 @@ def people_by(data: Dataset, year: int, by: str, programme: str | None = None) -
 
     A person whose attendances differ in the column (e.g. two groups) counts in each.
     """
-    rows = select.trained(data, year, programme).copy()
+    rows = records_of(data, "people_trained", year, programme).copy()
     if by == "nationality":
         rows["nationality"] = rows["nationality"].fillna("Unknown")
     return _count_by(rows, by, "people", distinct="participant_id")
@@ -79,7 +79,7 @@ def people_in_several(data: Dataset, year: int, by: str, programme: str | None =
     breakdown by ``by`` adds up to more than the people trained by exactly
     this many extra entries per extra value.
     """
-    rows = select.trained(data, year, programme)
+    rows = records_of(data, "people_trained", year, programme)
     if rows.empty:
         return 0
     values = rows[by].fillna("Unknown") if by == "nationality" else rows[by]
@@ -90,7 +90,7 @@ def people_in_several(data: Dataset, year: int, by: str, programme: str | None =
 @returns_frame
 def attendance_summary(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
     """Attendances against unique people in capacity building, by level and overall."""
-    rows = select.trained(data, year, programme)
+    rows = records_of(data, "people_trained", year, programme)
     parts = []
     for level in ("national", "regional", "global"):
         sub = rows[rows["level"] == level]
@@ -112,7 +112,7 @@ def knowledge_gain(data: Dataset, year: int, programme: str | None = None) -> pd
         ``pre_test``, mean ``post_test``, mean ``gain`` (points) and
         ``improved_share`` (share whose post-test beat the pre-test).
     """
-    rows = select.trained(data, year, programme)
+    rows = records_of(data, "people_trained", year, programme)
     rows = rows[rows["pre_test"].notna() & rows["post_test"].notna()].copy()
     if rows.empty:
         return pd.DataFrame(columns=["activity_type", "tested", "pre_test", "post_test", "gain",
@@ -135,12 +135,7 @@ def countries_list(data: Dataset, year: int, programme: str | None = None,
     DataFrame
         ``iso3``, ``region`` and ``subregion`` (UN M49), by code.
     """
-    if which == "assisted":
-        codes = select.capacity_building(data, year, programme, ("national",))["country"]
-    else:
-        acts = select.capacity_building(data, year, programme, ("national", "regional"))
-        codes = select.attendances(data, acts)["nationality"].dropna()
-    codes = sorted(set(codes))
+    codes = sorted(values_of(data, f"countries_{which}", year, programme))
     return pd.DataFrame({"iso3": codes, "region": [countries.region(c) for c in codes],
                          "subregion": [countries.subregion(c) for c in codes]})
 
@@ -366,9 +361,8 @@ def overlap(data: Dataset, year: int) -> pd.DataFrame:
         ``countries_assisted``, ``joint_activities``.
     """
     codes = list(CODES)
-    people = {c: set(select.trained(data, year, c)["participant_id"]) for c in codes}
-    assisted = {c: set(select.capacity_building(data, year, c, ("national",))["country"])
-                for c in codes}
+    people = {c: values_of(data, "people_trained", year, c) for c in codes}
+    assisted = {c: values_of(data, "countries_assisted", year, c) for c in codes}
     acts = {c: set(select.activities(data, year, c)["activity_id"]) for c in codes}
     rows = []
     for size in range(2, len(codes) + 1):

@@ -16,7 +16,7 @@ from .. import sdg
 from ..frames import returns_frame
 from ..loaders import Dataset
 from . import breakdowns, select
-from .figures import country_figures
+from .figures import country_figures, records_of
 
 BY = ("programme", "activity_type", "level")
 """What activities in a country are counted by."""
@@ -69,7 +69,7 @@ def people_by(data: Dataset, year: int, country: str, by: str, programme: str | 
     A person whose attendances differ in the column counts under each value;
     a blank value is ``unknown``, as the contract's coded values write it.
     """
-    rows = select.trained(data, year, programme)
+    rows = records_of(data, "people_trained", year, programme)
     rows = rows[rows["nationality"] == country]
     if rows.empty:
         return pd.DataFrame({by: pd.Series([], dtype=object),

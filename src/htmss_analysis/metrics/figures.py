@@ -494,12 +494,40 @@ REGION_REGISTRY: dict[str, Figure] = {
 def compute(data: Dataset, year: int, programme: str | None = None) -> dict[str, int]:
     """Compute every headline figure for a year and a programme (or the section).
 
+    Counted once per dataset, year and programme (a report asks for its
+    figures in several sections), and by the declarations as they are now.
+
     Returns
     -------
     dict of str to int
         The contract's keys and their values.
     """
-    return {key: figure.count(data, year, programme) for key, figure in REGISTRY.items()}
+    code = programme_code(programme)
+    key = ("figures", year, code, tuple(REGISTRY.values()))
+    if key not in data.memo:
+        data.memo[key] = {k: figure.count(data, year, code) for k, figure in REGISTRY.items()}
+    return dict(data.memo[key])
+
+
+def records_of(data: Dataset, key: str, year: int, programme: str | None = None,
+               registry: dict[str, Figure] | None = None) -> pd.DataFrame:
+    """Return the rows figure ``key`` counts in ``year``: its declared steps, applied once.
+
+    The selections other counts start from (the people trained by sex, the
+    countries behind a count, what programmes share) are these rows: a rule is
+    written once, in its figure's declaration. Kept once per dataset; a frame
+    of its own.
+    """
+    figure = (registry or REGISTRY)[key]
+    scope = Scope(year, programme_code(programme))
+    return kept(data, ("records", figure, scope), lambda: figure.rows(data, scope))
+
+
+def values_of(data: Dataset, key: str, year: int, programme: str | None = None,
+              registry: dict[str, Figure] | None = None) -> set:
+    """Return the distinct values figure ``key`` counts in ``year`` (countries, people...)."""
+    figure = (registry or REGISTRY)[key]
+    return set(records_of(data, key, year, programme, registry)[figure.column].dropna())
 
 
 def compute_country(data: Dataset, year: int, country: str, programme: str | None = None

@@ -12,7 +12,6 @@ import pandas as pd
 
 from ..loaders import Dataset
 from ..programmes import LANGUAGES, programme_code
-from ..schema import CAPACITY_BUILDING
 
 TEACHING_MODULE = "teaching_module"
 """The publication category counted apart from the tools and publications."""
@@ -67,24 +66,10 @@ def activities(data: Dataset, year: int, programme: str | None = None) -> pd.Dat
                  lambda: in_year(of(data.activities, programme), "start_date", year))
 
 
-def capacity_building(data: Dataset, year: int, programme: str | None = None,
-                      levels: tuple[str, ...] = ("national", "regional", "global")
-                      ) -> pd.DataFrame:
-    """Capacity-building activities starting in ``year`` at the given levels."""
-    acts = activities(data, year, programme)
-    return acts[acts["activity_type"].isin(CAPACITY_BUILDING) & acts["level"].isin(levels)]
-
-
 def attendances(data: Dataset, acts: pd.DataFrame) -> pd.DataFrame:
     """Attendance rows of the given activities, with the activity's columns joined."""
     rows = data.attendances
     return rows[rows["activity_id"].isin(acts["activity_id"])]
-
-
-def trained(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
-    """Attendances at capacity-building activities (any level) starting in ``year``."""
-    return kept(data, ("trained", year, programme_code(programme)),
-                 lambda: attendances(data, capacity_building(data, year, programme)))
 
 
 def publications(data: Dataset, year: int, programme: str | None = None,
