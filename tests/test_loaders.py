@@ -135,7 +135,8 @@ def test_row_accounting_and_duplicate_attendance(tiny_data):
     assert acc.loc["participants", "rows_read"] == 15
     assert acc.loc["participants", "rows_used"] == 14
     assert acc.loc["participants", "rows_set_aside"] == 1
-    assert acc.loc["participants", "why_set_aside"] == "1 duplicate attendances"
+    assert acc.loc["participants", "duplicate_attendances"] == 1
+    assert acc.loc["participants", "blank_rows"] == 0
     assert (acc["rows_read"] == acc["rows_used"] + acc["rows_set_aside"]).all()
     dup = [w for w in tiny_data.warnings if "one attendance" in w.expected]
     assert len(dup) == 1 and dup[0].row == 16 and "row 3" in dup[0].expected
@@ -145,7 +146,7 @@ def test_blank_rows_are_counted_as_set_aside(tmp_path):
     rows = ACTIVITIES[:3] + [[""] * len(ACTIVITIES[0])] + ACTIVITIES[3:]
     data = h.load(write_folder(tmp_path / "d", activities=rows))
     acc = data.accounting.set_index("table").loc["activities"]
-    assert (acc["rows_read"], acc["rows_used"], acc["why_set_aside"]) == (10, 9, "1 blank rows")
+    assert (acc["rows_read"], acc["rows_used"], acc["blank_rows"]) == (10, 9, 1)
 
 
 def test_warnings_unknown_sex_nationality_and_lower_post_test(tmp_path):

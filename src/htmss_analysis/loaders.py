@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,10 +22,17 @@ from .files import (
     file_sha256,
     read_cells,
 )
-from .languages import N_, _
+from .languages import N_
 from .locate import Located, find_sources, looks_like  # noqa: F401 - API
 from .problems import DataError, Problem, warning
 from .schema import Table
+
+SET_ASIDE: dict[str, str] = {
+    "blank_rows": N_("blank rows"),
+    "duplicate_attendances": N_("duplicate attendances"),
+}
+"""Why a row read is set aside, as a code (a column of :attr:`Dataset.accounting`, holding
+how many rows of the table for that reason) and its words, which the report writes."""
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,8 @@ class Dataset:
     warnings : list of Problem
         Data-quality warnings, for the reports.
     accounting : DataFrame
-        Per table: rows read, used and set aside, and why.
+        Per table: rows read, used and set aside, and how many for each
+        reason of :data:`SET_ASIDE` (a column each).
     absent : list of str
         Optional tables the folder does not have (their figures are 0).
     key : str
@@ -902,7 +909,8 @@ def load(path: str | Path | None = None) -> Dataset:
             distinct["participant_id"] = pd.factorize(typed["participant_id"])
         errors += _percentages(table, raw, label)
         errors += _duplicate_keys(table, typed, label, raw)
-        set_aside = {N_("blank rows"): int(blank.sum()) + skipped}
+        set_aside = dict.fromkeys(SET_ASIDE, 0)
+        set_aside["blank_rows"] = int(blank.sum()) + skipped
         if name == "activities":
             errors += _activities_rules(typed, raw, label)
         if name == "participants":
@@ -914,7 +922,7 @@ def load(path: str | Path | None = None) -> Dataset:
             typed, dup_warnings = _dedupe_attendance(typed, label, activity,
                                                      distinct.get("participant_id"))
             warnings += dup_warnings
-            set_aside[N_("duplicate attendances")] = len(dup_warnings)
+            set_aside["duplicate_attendances"] = len(dup_warnings)
         _defaults(name, typed)
         tables[name] = typed
         if writer is not None:
@@ -922,8 +930,7 @@ def load(path: str | Path | None = None) -> Dataset:
         raws[name] = raw
         accounting.append({
             "table": name, "file": label, "rows_read": n_read, "rows_used": len(typed),
-            "rows_set_aside": n_read - len(typed),
-            "why_set_aside": "; ".join(f"{v} {k}" for k, v in set_aside.items() if v) or "",
+            "rows_set_aside": n_read - len(typed), **set_aside,
         })
     if errors:
         if writer is not None:
@@ -1105,9 +1112,6 @@ def _from_cache(key: str, folder: Path, located: Located) -> Dataset | None:
                    accounting=accounting, absent=located.absent, key=key)
 
 
-def reasons_in_words(why: str) -> str:
-    """Translate the reasons rows were set aside (``1 blank rows; 2 duplicate attendances``).
-
-    Into the current language (:mod:`htmss_analysis.languages`); the counts stay.
-    """
-    return re.sub(r"(\d+) ([^;]+)", lambda m: f"{m[1]} {_(m[2])}", why) if why else why
+def set_aside_reasons(row) -> list[tuple[str, int]]:
+    """Return why rows of one accounting row were set aside: ``(code, count)``, counts above 0."""
+    return [(code, int(row[code])) for code in SET_ASIDE if code in row and int(row[code])]

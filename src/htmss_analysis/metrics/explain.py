@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..frames import Frame
 from ..languages import _, number
-from ..loaders import Dataset, reasons_in_words
+from ..loaders import SET_ASIDE, Dataset, set_aside_reasons
 from ..programmes import label, programme_code
 from .figures import COUNTRY_REGISTRY, REGION_REGISTRY, REGISTRY, Figure, Scope, records_table
 
@@ -50,7 +50,8 @@ def _read(data: Dataset, table: str, used: int) -> list[tuple[str, int]]:
     text = _("attendances read from {file}") if attendances else _("rows read from {file}")
     steps = [(text.format(file=_file(data, table)), read)]
     if aside:
-        why = reasons_in_words(str(row["why_set_aside"].iloc[0])) or _("set aside")
+        why = "; ".join(f"{n} {_(SET_ASIDE[code])}"
+                        for code, n in set_aside_reasons(row.iloc[0])) or _("set aside")
         text = (_("attendances used ({n} set aside: {why})") if attendances
                 else _("rows used ({n} set aside: {why})"))
         steps.append((text.format(n=number(aside), why=why), used))

@@ -11,7 +11,7 @@ import pandas as pd
 from .. import countries as country_names
 from .. import languages, programmes
 from ..languages import _, ngettext, short_date
-from ..loaders import reasons_in_words
+from ..loaders import SET_ASIDE, set_aside_reasons
 from ..marks import N_
 from ..metrics import breakdowns, figures, select
 from ..metrics import context as public_data
@@ -446,8 +446,10 @@ def data_quality(ctx: Context) -> Html:
     first, rest = grouped(ctx.data.warnings)
     warnings = pd.DataFrame([{"file": w.file, "row": w.row, "column": w.column,
                               "value": w.value, "warning": w.said()} for w in first])
-    if "why_set_aside" in acc:
-        acc = acc.assign(why_set_aside=acc["why_set_aside"].map(reasons_in_words))
+    if not acc.empty:
+        acc = acc.drop(columns=[c for c in SET_ASIDE if c in acc]).assign(why_set_aside=[
+            "; ".join(f"{n} {_(SET_ASIDE[code])}" for code, n in set_aside_reasons(row))
+            for _i, row in acc.iterrows()])
     parts = [heading(_("Data quality"), anchor="quality"),
              para(_("Rows read from each input file, rows used, and rows set aside with the "
                     "reason. Every row read is either used or set aside.")),
