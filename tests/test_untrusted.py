@@ -56,7 +56,7 @@ def test_a_tampered_briefs_record_is_not_trusted(tmp_path):
     path = tmp_path / "2018" / builder.BRIEFS
     record = json.loads(path.read_text())
     # Its key recomputed, as anyone holding the data can: the country is still no country.
-    record["worked"]["countries"] = ["../../../../elsewhere/evil"]
+    record["worked"]["names"] = ["../../../../elsewhere/evil"]
     path.write_text(json.dumps(record))
     assert builder.recorded_briefs(tmp_path, 2018, "worked", [data]) is None
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .. import kinds
 from ..files import file_sha256, read_own, write_file
+from .jobs import Job
 
 MANIFEST = ".htmss-manifest.json"
 """The file beside the reports recording each one's fingerprint and outputs."""
@@ -177,3 +178,131 @@ class Refusal:
     def __str__(self) -> str:
         return (f"{self.path} is not a file this build made (or it was changed since): "
                 f"move it or delete it yourself, then build again")
+
+
+LINK_PARAMETERS = ("other_languages", "home", "briefs", "brief_countries",
+                   *dict.fromkeys(kinds.REGISTRY[k.lists].folder
+                                  for k in kinds.REGISTRY.values() if k.lists))
+"""The parameters of a report that link it to others, recorded in its manifest entry."""
+
+def built(folder: Path, manifest: dict[str, dict] | None = None) -> list[str]:
+    """Return the reports a build made in ``folder`` and that are there as it made them.
+
+    Read from the folder's manifest (never from file names: an analyst's
+    ``FAQ.html`` is no report), each with its page there, its bytes those
+    recorded.
+    """
+    manifest = read(folder) if manifest is None else manifest
+    return sorted(name for name, entry in manifest.items()
+                  if f"{name}.html" in entry["outputs"]
+                  and state(folder / f"{name}.html",
+                                    entry["outputs"][f"{name}.html"]) == "ours")
+
+def briefs_in(folder: Path) -> list[str]:
+    """Return the ISO3 codes of the country briefs a build made in ``folder``."""
+    return [name for name in built(folder) if is_brief_name(name)]
+
+def prune_briefs(jobs: list[Job], folders: tuple[str, ...] | None = None
+                 ) -> tuple[list[Path], list[Path]]:
+    """Delete the briefs an earlier build made of subjects no longer briefed.
+
+    For a build of a rule (``worked`` or ``all``), in each kind folder of
+    ``folders`` an index is built to: a country (or region) the rule no
+    longer picks keeps no brief (the index would not list it). A file is
+    deleted only when the manifest records it and its bytes are still those
+    recorded; a file changed since (an annotated workbook), or a link, is
+    kept. Returns the files deleted and those kept.
+    """
+    folders = (kinds.REGISTRY[kinds.BRIEFED].folder,) if folders is None else folders
+    gone, kept = [], []
+    for folder in sorted({j.out_dir for j in jobs if j.name == INDEX
+                          and kind_folder(j.out_dir) in folders}):
+        keep = {j.name for j in jobs if j.out_dir == folder}
+        manifest = read(folder)
+        kind = kind_folder(folder)
+        stale = sorted(name for name in manifest
+                       if name not in keep and is_brief_name(name, kind))
+        for name in stale:
+            for file, digest in sorted(manifest[name]["outputs"].items()):
+                path = folder / file
+                held = state(path, digest)
+                if held == "ours":
+                    path.unlink()
+                    gone.append(path)
+                elif held == "foreign":
+                    kept.append(path)
+            manifest.pop(name)
+        if stale:
+            write(folder, manifest)
+    return gone, kept
+
+def _entry(job: Job, ok: bool = True) -> dict:
+    """Return the manifest entry of a report just run: fingerprint and outputs' digests.
+
+    A failed report is recorded too, without a fingerprint (so never current):
+    its executed notebook is the build's, to be replaced by the next run.
+    """
+    from ..files import file_sha256
+
+    files = job.outputs if ok else (job.executed,)
+    return {"fingerprint": job.fingerprint if ok else "", "built": build_day(),
+            "links": {k: str(v) for k, v in job.parameters.items() if k in LINK_PARAMETERS},
+            "outputs": {p.name: file_sha256(p) for p in files
+                        if p.is_file() and not p.is_symlink()}}
+
+def build_day() -> str:
+    """Return the day a report is built (``2026-12-01``, UTC), for the page of every report.
+
+    ``SOURCE_DATE_EPOCH`` (the reproducible-builds convention) fixes it.
+    """
+    from datetime import UTC, datetime
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    when = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return when.date().isoformat()
+
+def up_to_date(jobs: list[Job]) -> list[Job]:
+    """Return the jobs whose report is current: nothing to build again.
+
+    A report is current when the manifest beside it records its fingerprint
+    (so it was made from these very inputs, notebook, parameters, template
+    and package version) and the digest of each of its outputs (HTML,
+    executed notebook, workbook), and each output is there with those very
+    bytes. The manifest entry is written last, after every output is in
+    place, and removed before a report is built again: a run that was killed,
+    failed or wrote only part of its files leaves nothing a later build trusts.
+    """
+    manifests: dict[Path, dict[str, dict]] = {}
+    out = []
+    for job in jobs:
+        if job.out_dir not in manifests:
+            manifests[job.out_dir] = read(job.out_dir)
+        entry = manifests[job.out_dir].get(job.name, {})
+        outputs = entry.get("outputs")
+        if not job.fingerprint or entry.get("fingerprint") != job.fingerprint or \
+                not isinstance(outputs, dict):
+            continue
+        if job.html.name not in outputs or job.executed.name not in outputs:
+            continue
+        if all(state(job.out_dir / name, digest) == "ours"
+               for name, digest in outputs.items()):
+            out.append(job)
+    return out
+
+def _forget(jobs: list[Job]) -> None:
+    """Mark the reports about to be built as not current (see :func:`up_to_date`).
+
+    Their entries lose their fingerprint but keep the digests of the files
+    an earlier build made: a build killed before it replaced them leaves
+    files the next build still knows as its own.
+    """
+    folders: dict[Path, list[str]] = {}
+    for job in jobs:
+        folders.setdefault(job.out_dir, []).append(job.name)
+    for folder, names in folders.items():
+        manifest = read(folder)
+        if any(manifest.get(n, {}).get("fingerprint") for n in names):
+            for n in names:
+                if n in manifest:
+                    manifest[n]["fingerprint"] = ""
+            write(folder, manifest)
