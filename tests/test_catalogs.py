@@ -206,7 +206,7 @@ def test_a_french_section_reads_french(tiny_data):
     assert "Personnes formées" in people and "People trained" not in people
     title = s.title(ctx, "highlights at a glance")
     assert title._repr_mimebundle_()[1] == {"htmss": {"title": "HTMSS 2018 faits saillants en "
-                                                               "bref", "lang": "fr"}}
+                                                               "bref", "lang": "fr", "dir": "ltr"}}
     # Mexico, in French, in the list of countries assisted
     assert "Mexique" in str(s.countries(ctx))
 

@@ -80,7 +80,8 @@ def test_sections_read_as_text_in_a_terminal(ctx):
 
 def test_the_title_names_the_page_through_output_metadata(ctx):
     data, meta = s.title(ctx, "highlights at a glance")._repr_mimebundle_()
-    assert meta == {"htmss": {"title": "HTMSS 2018 highlights at a glance", "lang": "en"}}
+    assert meta == {"htmss": {"title": "HTMSS 2018 highlights at a glance", "lang": "en",
+                              "dir": "ltr"}}
     assert "text/html" in data and "text/plain" in data
 
 
