@@ -30,7 +30,7 @@ def main() -> int:
         return 2
     with tempfile.TemporaryDirectory() as cache:
         os.environ["HTMSS_CACHE_DIR"] = cache
-        from htmss_analysis import sources
+        from htmss_analysis.public import sources
 
         openpyxl = timed(lambda: pd.read_excel(path, engine="openpyxl", header=2))
         cold = timed(lambda: sources.load_glotip(path))

@@ -19,8 +19,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from htmss_analysis.data.schema import ACTIVITY_TYPES, GROUPS
 from htmss_analysis.paths import sample_data
-from htmss_analysis.schema import ACTIVITY_TYPES, GROUPS
 
 SEED = 20181231
 YEARS = np.arange(2009, 2019)

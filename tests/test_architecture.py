@@ -223,8 +223,8 @@ LAYERS = {
     # declarations every layer may read: programmes, languages, countries, kinds...
     "facts": ("marks", "programmes", "countries", "languages", "sdg", "glossary", "kinds",
               "paths", "frames", "problems"),
-    "io": ("files", "excel", "cache"),
-    "data": ("schema", "locate", "loaders", "template", "sources"),
+    "io": ("io",),
+    "data": ("data", "public"),
     "metrics": ("metrics", "links"),
     "report": ("report", "docs"),
     "build": ("build",),

@@ -19,7 +19,7 @@ import pytest
 
 from htmss_analysis import build as builder
 from htmss_analysis import paths
-from htmss_analysis.files import file_sha256
+from htmss_analysis.io.files import file_sha256
 
 SCRIPT = Path(sys.executable).with_name("htmss-analysis")
 

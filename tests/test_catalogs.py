@@ -281,7 +281,7 @@ def test_warnings_read_in_the_report_language_and_in_english_on_the_command_line
 
 
 def test_every_coded_value_a_report_shows_has_a_translation(catalog):
-    from htmss_analysis import schema
+    from htmss_analysis.data import schema
 
     ids = {_id(m) for m in catalog if m.id}
     codes = {*schema.ACTIVITY_TYPES, *schema.GROUPS, *schema.SEXES,

@@ -15,14 +15,15 @@ import pytest
 
 import htmss_analysis as h
 from conftest import PARTICIPANTS, build_cli, write_csv, write_folder
-from htmss_analysis import paths, schema
+from htmss_analysis import paths
 from htmss_analysis import report as s
+from htmss_analysis.data import schema
+from htmss_analysis.data.load import check_year, years_text
 from htmss_analysis.frames import MINUS, Frame, signed
-from htmss_analysis.loaders import check_year, years_text
 from htmss_analysis.metrics import breakdowns, figures
+from htmss_analysis.public.sources import PublicSources, public_sources
 from htmss_analysis.report import charts
 from htmss_analysis.report import html as rh
-from htmss_analysis.sources import PublicSources, public_sources
 
 
 def count(key: str, *args) -> int:

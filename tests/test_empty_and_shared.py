@@ -20,8 +20,9 @@ from conftest import (
     render_notebook,
     write_folder,
 )
-from htmss_analysis import cache, loaders
 from htmss_analysis import report as r
+from htmss_analysis.data import cache
+from htmss_analysis.data import load as loaders
 from htmss_analysis.metrics import figures
 from htmss_analysis.metrics.results import results_status
 

@@ -18,8 +18,8 @@ import pytest
 
 import htmss_analysis as h
 from conftest import ACTIVITIES, PARTICIPANTS, write_folder
-from htmss_analysis import excel, files
-from htmss_analysis.files import FileProblem
+from htmss_analysis.io import excel, files
+from htmss_analysis.io.files import FileProblem
 
 SCRIPT = Path(sys.executable).with_name("htmss-analysis")
 

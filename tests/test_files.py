@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from htmss_analysis import countries
-from htmss_analysis.files import FileProblem, read_cells
+from htmss_analysis.io.files import FileProblem, read_cells
 
 # (bytes, header, {row number: cells}, empty lines skipped or read as blank rows)
 CASES = {
@@ -98,7 +98,7 @@ def test_the_country_table_is_the_librarys_own():
 
 @pytest.mark.parametrize("name", CASES)
 def test_both_paths_give_the_same_cells(name):
-    from htmss_analysis import files
+    from htmss_analysis.io import files
 
     data = CASES[name][0].removeprefix(b"\xef\xbb\xbf")
     encoding = "utf-8" if name != "Windows-1252" else "windows-1252"
@@ -113,7 +113,7 @@ def test_both_paths_give_the_same_cells(name):
 
 
 def test_plain_large_files_take_the_fast_path():
-    from htmss_analysis import files
+    from htmss_analysis.io import files
 
     data = b"a,b\n" + b"".join(b"%d,x\n" % i for i in range(1000))
     assert files._arrow_cells(data, "utf-8") is not None

@@ -184,7 +184,7 @@ def test_programme_argument():
 def test_country_context_sets_countries_assisted_against_public_data(tiny_data):
     import pandas as pd
 
-    from htmss_analysis.sources import GLOTIP_COLUMNS
+    from htmss_analysis.public.sources import GLOTIP_COLUMNS
 
     def glotip_row(year, sex, age, value, censored=False):
         return {"iso3": "BRA", "country": "Brazil", "region": "", "subregion": "",

@@ -12,8 +12,9 @@ import pytest
 
 import htmss_analysis as h
 from conftest import ACTIVITIES, PARTICIPANTS, WEB_TRAFFIC, write_csv, write_folder
-from htmss_analysis import paths, schema
-from htmss_analysis.files import cell_text
+from htmss_analysis import paths
+from htmss_analysis.data import schema
+from htmss_analysis.io.files import cell_text
 from htmss_analysis.problems import DataError
 
 

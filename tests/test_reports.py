@@ -251,7 +251,7 @@ def test_every_section_renders_on_sparse_data(tmp_path, programme, year):
 
 @pytest.mark.skipif(not SHARED_DATA.is_dir(), reason=f"{SHARED_DATA} is absent")
 def test_country_context_from_public_sources(sample_build):
-    from htmss_analysis import sources
+    from htmss_analysis.public import sources
 
     text = (sample_build / "GLOACT.html").read_text(encoding="utf-8")
     assert "Country context: public data" in text
@@ -291,7 +291,7 @@ def test_new_parties_in_the_year(tmp_path):
               ["Japan", "9 Dec 2002", "6 Jul 2017"],
               ["Chad", "", "2 Jan 2019 a"]]
     path = write_csv(tmp_path / "som.csv", status)
-    from htmss_analysis.sources import PublicSources
+    from htmss_analysis.public.sources import PublicSources
 
     ctx = s.context(h.load(write_folder(tmp_path / "d")), 2018, None,
                     sources=PublicSources({"treaty_som": str(path)}))

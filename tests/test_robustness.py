@@ -25,8 +25,9 @@ from conftest import (
     write_folder,
 )
 from htmss_analysis import build as builder
-from htmss_analysis import cache, sources
+from htmss_analysis.data import cache
 from htmss_analysis.problems import Problem, grouped
+from htmss_analysis.public import sources
 
 SCRIPT = Path(sys.executable).with_name("htmss-analysis")
 
@@ -400,7 +401,7 @@ def test_a_file_changed_with_the_same_size_and_time_is_read_again(tmp_path, own_
 
 
 def test_atomic_write_leaves_the_old_file_or_the_new_one(tmp_path, monkeypatch):
-    from htmss_analysis.files import write_file
+    from htmss_analysis.io.files import write_file
 
     target = tmp_path / "r.html"
     target.write_bytes(b"old")
@@ -504,8 +505,8 @@ def test_a_build_killed_outright_leaves_no_worker_writing_reports(tmp_path):
 def test_the_cache_key_follows_the_code_that_parses(tmp_path, monkeypatch):
     # A change to how cells are parsed (say, SDG targets sorted in the UN's order) must never
     # be served tables parsed the old way from the cache.
-    from htmss_analysis import loaders
-    from htmss_analysis.locate import find_sources
+    from htmss_analysis.data import load as loaders
+    from htmss_analysis.data.locate import find_sources
 
     located = find_sources(write_folder(tmp_path / "d"))
     before = loaders._dataset_key(located)

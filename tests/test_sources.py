@@ -5,7 +5,7 @@ import pytest
 
 import htmss_analysis as h
 from conftest import SHARED_DATA, write_csv
-from htmss_analysis import sources
+from htmss_analysis.public import sources
 
 HEADER = ["Iso3_code", "Country", "Region", "Subregion", "Indicator", "Dimension", "Category",
           "Sex", "Age", "Year", "Unit of measurement", "txtVALUE", "Source"]

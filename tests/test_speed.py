@@ -5,7 +5,7 @@ import pytest
 
 import htmss_analysis as h
 from conftest import write_csv, write_folder
-from htmss_analysis import loaders
+from htmss_analysis.data import load as loaders
 
 
 @pytest.fixture

@@ -12,8 +12,9 @@ import pytest
 
 import htmss_analysis as h
 from conftest import TABLES, write_folder
-from htmss_analysis import countries, schema
-from htmss_analysis.template import COUNTRY_NAMES, README, write_template
+from htmss_analysis import countries
+from htmss_analysis.data import schema
+from htmss_analysis.data.template import COUNTRY_NAMES, README, write_template
 
 openpyxl = pytest.importorskip("openpyxl")
 

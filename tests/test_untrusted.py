@@ -13,7 +13,7 @@ import pytest
 from conftest import built_earlier
 from htmss_analysis import build as builder
 from htmss_analysis.build import manifest as records
-from htmss_analysis.files import write_file
+from htmss_analysis.io.files import write_file
 
 
 def _sha(path: Path) -> str:

@@ -26,22 +26,24 @@ except PackageNotFoundError:  # running from a source tree without installing
 _LAZY = {
     "metrics": ("metrics", None), "breakdowns": ("metrics.breakdowns", None),
     "programmes": ("programmes", None),
-    "sources": ("sources", None), "Frame": ("frames", "Frame"),
+    "public": ("public.sources", None), "sources": ("public.sources", None),
+    "Frame": ("frames", "Frame"),
     "REGISTRY": ("metrics.figures", "REGISTRY"), "compute": ("metrics.figures", "compute"),
     "COUNTRY_REGISTRY": ("metrics.figures", "COUNTRY_REGISTRY"),
     "compute_country": ("metrics.figures", "compute_country"),
     "explain": ("metrics.explain", "explain"), "trend": ("metrics.figures", "trend"),
-    "headline": ("metrics.figures", "headline"), "Dataset": ("loaders", "Dataset"),
+    "headline": ("metrics.figures", "headline"), "Dataset": ("data.load", "Dataset"),
     "load": ("links", "load"), "DataError": ("problems", "DataError"),
-    "Problem": ("problems", "Problem"), "load_glotip": ("sources", "load_glotip"),
-    "load_sherloc_cases": ("sources", "load_sherloc_cases"),
-    "load_treaty_status": ("sources", "load_treaty_status"),
+    "Problem": ("problems", "Problem"), "load_glotip": ("public.sources", "load_glotip"),
+    "load_sherloc_cases": ("public.sources", "load_sherloc_cases"),
+    "load_treaty_status": ("public.sources", "load_treaty_status"),
 }
 
 __all__ = ["COUNTRY_REGISTRY", "REGISTRY", "DataError", "Dataset", "Frame", "Problem",
            "breakdowns", "compute", "compute_country", "explain", "headline", "metrics",
            "trend", "load", "load_glotip", "load_sherloc_cases", "load_treaty_status",
-           "programmes", "sources", "__version__"]
+           "programmes", "public", "__version__"]
+# `h.sources` is the older name of `h.public` (notebooks of one's own may still say it).
 
 
 def __getattr__(name: str):

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 # The commands that read tables import what they need.
 from . import build as builder
 from . import kinds, languages, paths, programmes
-from .locate import find_sources
+from .data.locate import find_sources
 from .problems import DataError, grouped
-from .sources import NO_CONFIG, SOURCES, PublicSources, public_sources
+from .public.sources import NO_CONFIG, SOURCES, PublicSources, public_sources
 
 if TYPE_CHECKING:
-    from .loaders import Dataset
+    from .data.load import Dataset
 
 EXIT_DATA = 2
 EXIT_INTERRUPTED = 130
@@ -175,8 +175,8 @@ def _fail(problems: list, where: str) -> None:
 
 
 def _load_or_exit(path: Path | None, year: int | None = None) -> Dataset:
+    from .data.load import check_year
     from .links import load
-    from .loaders import check_year
 
     try:
         data = load(path)
@@ -347,7 +347,7 @@ def generated_docs() -> dict[str, str]:
 
 
 def _template(out: Path) -> int:
-    from .template import write_template
+    from .data.template import write_template
 
     if out.suffix.lower() != ".xlsx":
         print(f"error: --out {out}: the template is an Excel workbook: name it *.xlsx",

@@ -1,13 +1,14 @@
 """The project's generated documents: the data dictionary and the figures' definitions.
 
-Both are written from the declarations (:data:`htmss_analysis.schema.TABLES`,
+Both are written from the declarations (:data:`htmss_analysis.data.schema.TABLES`,
 :data:`htmss_analysis.metrics.figures.REGISTRY` and ``COUNTRY_REGISTRY``) by
 ``htmss-analysis docs``; a test checks that ``docs/`` is current.
 """
 
 from __future__ import annotations
 
-from . import glossary, schema
+from . import glossary
+from .data import schema
 from .metrics.explain import steps_of
 from .metrics.figures import COUNTRY_REGISTRY, REGISTRY, Figure
 

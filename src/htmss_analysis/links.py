@@ -17,20 +17,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
-from .loaders import Dataset
-from .loaders import load as load_tables
+from .data import schema
+from .data.load import Dataset
+from .data.load import load as load_tables
 from .marks import N_
 from .metrics.figures import REGISTRY, attributed
 from .problems import DataError, Problem, warning
 
 
 def load(path: str | Path | None = None) -> Dataset:
-    """Load a data folder as :func:`htmss_analysis.loaders.load` does, then check its links.
+    """Load a data folder as :func:`htmss_analysis.data.load.load` does, then check its links.
 
     Raises :class:`~htmss_analysis.problems.DataError` for the loader's errors
     and for links to records that do not exist; links that disagree are
-    warnings on the returned :class:`~htmss_analysis.loaders.Dataset`.
+    warnings on the returned :class:`~htmss_analysis.data.load.Dataset`.
     """
     data = load_tables(path)
     if data.memo.get("links checked"):  # a build kernel's dataset, shared by its reports

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import kinds, programmes
-from ..files import write_file
+from ..io.files import write_file
 from . import manifest as records
 from .jobs import _relative
 from .kernels import _exporter

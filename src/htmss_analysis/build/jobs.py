@@ -100,14 +100,14 @@ def fingerprint(notebook: Path, parameters: dict, inputs: list[Path],
                 sha: Callable[[Path], str] | None = None) -> str:
     """Digest what a report is made from (see :class:`Job`).
 
-    ``sha`` gives a file's SHA-256 (default :func:`~htmss_analysis.files.file_sha256`); a
+    ``sha`` gives a file's SHA-256 (default :func:`~htmss_analysis.io.files.file_sha256`); a
     plan of hundreds of reports passes one that asks once per file.
     """
     import hashlib
     import json
 
     from .. import __version__
-    from ..files import file_sha256
+    from ..io.files import file_sha256
 
     sha = sha or file_sha256
     template = sorted((p.name, sha(p)) for p in (paths.templates() / TEMPLATE).iterdir())

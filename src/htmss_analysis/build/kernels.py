@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import paths
-from ..files import new_file, write_file
+from ..io.files import new_file, write_file
 from .jobs import TEMPLATE, Job, Outcome, _failed, fingerprint
 
 
@@ -288,7 +288,7 @@ def verified(outcome: Outcome) -> Outcome:
     except OSError:
         now = ""
     if now != job.fingerprint and not changed:
-        from ..files import file_sha256
+        from ..io.files import file_sha256
 
         changed = sorted(p.name for p in job.inputs
                          if not p.is_file() or file_sha256(p) != planned.get(p.name))

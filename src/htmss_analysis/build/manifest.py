@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import kinds
-from ..files import file_sha256, read_own, write_file
+from ..io.files import file_sha256, read_own, write_file
 from .jobs import Job
 
 MANIFEST = ".htmss-manifest.json"
@@ -242,7 +242,7 @@ def _entry(job: Job, ok: bool = True) -> dict:
     A failed report is recorded too, without a fingerprint (so never current):
     its executed notebook is the build's, to be replaced by the next run.
     """
-    from ..files import file_sha256
+    from ..io.files import file_sha256
 
     files = job.outputs if ok else (job.executed,)
     return {"fingerprint": job.fingerprint if ok else "", "built": build_day(),

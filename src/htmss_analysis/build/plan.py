@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import kinds, paths, programmes
-from ..files import write_file
+from ..io.files import write_file
 from . import manifest as records
 from .home import HOME
 from .jobs import CELL_TIMEOUT, Job, _relative, fingerprint
@@ -128,7 +128,7 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
     def sha(path: Path) -> str:
         """Each file's SHA-256, asked once for the whole plan (hundreds of jobs share them)."""
         if path not in known:
-            from ..files import file_sha256
+            from ..io.files import file_sha256
 
             known[path] = file_sha256(path)
         return known[path]
@@ -207,7 +207,7 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
             folder = within(lang, kind.folder)
             for name in wanted[kind.key]:
                 params = dict(base)
-                if not kind.lists:
+                if kind.public(name):  # the public-sources config, for a kind that reads them
                     params.update(extra or {})
                 if kind.subject:
                     params[kind.subject] = name
@@ -228,7 +228,7 @@ def _briefs_key(year: int, rule: str, data_files: list[Path]) -> str:
     import json
 
     from .. import __version__
-    from ..files import file_sha256
+    from ..io.files import file_sha256
 
     parts = [year, rule, sorted((p.name, file_sha256(p)) for p in data_files), __version__,
              paths.code_digest("**/*.py")]

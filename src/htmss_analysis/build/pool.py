@@ -106,7 +106,7 @@ def _worker(conn, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build itself handles Ctrl-C
     # The report kernels it starts share one validated dataset, and what the metrics work
     # out for every country, from one report to the next (they only read it).
-    from ..cache import SHARED_ENV
+    from ..data.cache import SHARED_ENV
 
     os.environ[SHARED_ENV] = "1"
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()

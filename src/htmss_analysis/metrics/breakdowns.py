@@ -14,8 +14,8 @@ from itertools import combinations
 import pandas as pd
 
 from .. import countries, sdg
+from ..data.load import Dataset
 from ..frames import Frame, returns_frame
-from ..loaders import Dataset
 from ..marks import N_
 from ..programmes import CODES, SECTION
 from . import select

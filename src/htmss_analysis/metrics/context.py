@@ -1,6 +1,6 @@
 """Public data set against the section's countries: GLOTIP victims, treaty status, SHERLOC.
 
-Pure counting over the public sources (:mod:`htmss_analysis.sources` reads
+Pure counting over the public sources (:mod:`htmss_analysis.public.sources` reads
 them): numbers, dates and codes, and ``"<5"`` where the publisher suppressed a
 count of 1 to 4 (kept as published, never read as 0).
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..data.load import Dataset
 from ..frames import returns_frame
-from ..loaders import Dataset
-from ..sources import detected_victims, detected_victims_all_years
+from ..public.sources import detected_victims, detected_victims_all_years
 from .breakdowns import countries_list
 
 VICTIM_GROUPS: tuple[tuple[str, str, str], ...] = (

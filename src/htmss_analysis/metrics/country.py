@@ -13,8 +13,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import sdg
+from ..data.load import Dataset
 from ..frames import returns_frame
-from ..loaders import Dataset
 from . import breakdowns, select
 from .figures import country_figures, records_of
 

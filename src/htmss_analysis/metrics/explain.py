@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..data.load import SET_ASIDE, Dataset, set_aside_reasons
 from ..frames import Frame
 from ..languages import _, number
-from ..loaders import SET_ASIDE, Dataset, set_aside_reasons
 from ..programmes import label, programme_code
 from .figures import COUNTRY_REGISTRY, REGION_REGISTRY, REGISTRY, Figure, Scope, records_table
 

@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .. import countries
+from ..data.load import Dataset
+from ..data.schema import CAPACITY_BUILDING
 from ..frames import Frame
 from ..languages import _
-from ..loaders import Dataset
 from ..marks import N_
 from ..programmes import programme_code
-from ..schema import CAPACITY_BUILDING
 from .select import TEACHING_MODULE, among, kept
 
 __all__ = ["COUNTRY_REGISTRY", "REGION_REGISTRY", "REGISTRY", "Figure", "Scope", "Step",
@@ -561,7 +561,7 @@ def compute_region(data: Dataset, year: int, region: str, programme: str | None 
     """Compute every regional figure of ``region`` (an M49 code) for a year.
 
     Counted once per dataset, year, region and programme (kept in
-    :attr:`~htmss_analysis.loaders.Dataset.memo`): a regional brief asks for
+    :attr:`~htmss_analysis.data.load.Dataset.memo`): a regional brief asks for
     its figures in several sections.
     """
     code = programme_code(programme)
@@ -584,7 +584,7 @@ def country_figures(data: Dataset, year: int, programme: str | None = None) -> F
     """Every country with at least one non-zero country figure in ``year``, by ISO3 code.
 
     Counted once per dataset, year and programme (kept in
-    :attr:`~htmss_analysis.loaders.Dataset.memo`); each call returns a frame
+    :attr:`~htmss_analysis.data.load.Dataset.memo`); each call returns a frame
     of its own.
 
     Returns
@@ -633,7 +633,7 @@ def recorded_in(data: Dataset, key: str, year: int, programme: str | None = None
     publications), or a programme active in the year with none of the
     figure's rows, gives a true 0.
     """
-    from ..schema import TABLES
+    from ..data.schema import TABLES
 
     figure = REGISTRY[key]
     table = figure.universe_table or figure.table
@@ -645,7 +645,7 @@ def recorded_in(data: Dataset, key: str, year: int, programme: str | None = None
 
 def active(data: Dataset, year: int, programme: str) -> bool:
     """Say whether any row of ``year``, in any table, names ``programme``."""
-    from ..schema import TABLES
+    from ..data.schema import TABLES
 
     key = ("active", year, programme)
     if key not in data.memo:

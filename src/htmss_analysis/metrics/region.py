@@ -12,8 +12,8 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import countries
+from ..data.load import Dataset
 from ..frames import returns_frame
-from ..loaders import Dataset
 from . import breakdowns, select
 from .country import worked_in
 from .figures import REGION_REGISTRY, compute_region, country_figures

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..data.load import Dataset
 from ..frames import returns_frame
-from ..loaders import Dataset
 from ..programmes import programme_code
 from .figures import REGISTRY, attributed, recorded_in
 from .select import translations

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..loaders import Dataset
+from ..data.load import Dataset
 from ..programmes import LANGUAGES, programme_code
 
 TEACHING_MODULE = "teaching_module"

@@ -10,8 +10,8 @@ import pandas as pd
 
 from .. import countries as country_names
 from .. import languages, programmes
+from ..data.load import SET_ASIDE, set_aside_reasons
 from ..languages import _, ngettext, short_date
-from ..loaders import SET_ASIDE, set_aside_reasons
 from ..marks import N_
 from ..metrics import breakdowns, figures, select
 from ..metrics import context as public_data

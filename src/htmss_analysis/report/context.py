@@ -18,12 +18,12 @@ import pandas as pd
 
 from .. import countries as country_names
 from .. import languages, programmes
+from ..data.load import Dataset, check_year
 from ..languages import _
-from ..loaders import Dataset, check_year
 from ..metrics.country import worked_in
 from ..metrics.figures import COUNTED, compute_country, country_figures
 from ..metrics.select import translations
-from ..sources import PublicSources
+from ..public.sources import PublicSources
 from .collect import Tables, recording
 from .html import English, esc, nested
 
@@ -170,7 +170,7 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
         How many earlier years to show beside the reporting year.
     sources : PublicSources, optional
         Public data for the country context
-        (:func:`htmss_analysis.sources.public_sources`).
+        (:func:`htmss_analysis.public.sources.public_sources`).
     country : str, optional
         For a country brief: an ISO3 code or a country name.
     briefs : str, optional

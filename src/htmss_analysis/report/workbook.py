@@ -23,7 +23,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..files import CREATED, new_file, os_error
+from ..io.files import CREATED, new_file, os_error
 from ..languages import _, current, ngettext, using
 from ..metrics.figures import (
     COUNTRY_REGISTRY,

@@ -13,18 +13,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import countries, programmes, schema
-from .cache import SHARED_ENV
-from .files import (
+from .. import countries, programmes
+from ..io.files import (
     CONTROL_PATTERN,
     FileProblem,
     control_characters,
     file_sha256,
     read_cells,
 )
-from .languages import N_
+from ..languages import N_
+from ..problems import DataError, Problem, warning
+from . import schema
+from .cache import SHARED_ENV
 from .locate import Located, find_sources, looks_like  # noqa: F401 - API
-from .problems import DataError, Problem, warning
 from .schema import Table
 
 SET_ASIDE: dict[str, str] = {
@@ -164,7 +165,7 @@ class Dataset:
         Judged by content (SHA-256), not by path: a copy of the sample
         anywhere is still invented data, and reports say so.
         """
-        from .paths import sample_data
+        from ..paths import sample_data
 
         sample = sample_data()
         return bool(self.sources) and all(
@@ -365,7 +366,7 @@ def _not_utf8(frame: pd.DataFrame, label: str) -> list[Problem]:
     encoding) is read as UTF-8; each bad byte is named at its cell, rather
     than the whole file read in another encoding and every accent garbled.
     """
-    from .files import REPLACEMENT
+    from ..io.files import REPLACEMENT
 
     problems = []
     for i, column in enumerate(frame.columns):
@@ -382,7 +383,7 @@ def _not_utf8(frame: pd.DataFrame, label: str) -> list[Problem]:
 
 def _too_long(frame: pd.DataFrame, label: str) -> list[Problem]:
     """Refuse cells longer than a spreadsheet cell holds (Excel's 32,767 characters)."""
-    from .excel import MAX_CELL_CHARS
+    from ..io.excel import MAX_CELL_CHARS
 
     problems = []
     for i, column in enumerate(frame.columns):
@@ -403,7 +404,7 @@ def _shortened_targets(table: Table, frame: pd.DataFrame, numbers: dict[int, lis
     ``16.10`` typed in a General cell is stored as the number 16.1, itself a
     target: the two cannot be told apart, so neither is guessed.
     """
-    from . import sdg
+    from .. import sdg
 
     problems = []
     for f in table.fields:
@@ -847,7 +848,7 @@ def load(path: str | Path | None = None) -> Dataset:
     DataError
         When the data has errors; it lists every error found.
     """
-    from .paths import local, sample_data
+    from ..paths import local, sample_data
 
     folder = local(path) if path is not None else sample_data()
     located = find_sources(folder)
@@ -1038,7 +1039,7 @@ def _dataset_key(located: Located) -> str:
     import hashlib
     import json
 
-    from . import __version__
+    from .. import __version__
 
     parts = [[name, file.name, sheet or "", file_sha256(file)]
              for name, (file, sheet) in sorted(located.tables.items())]
@@ -1055,7 +1056,7 @@ def code_digest() -> str:
     Part of the cache key: a change to how a cell is parsed (an editable install
     between releases, say) is never served tables parsed the old way.
     """
-    from .paths import code_digest as digest_of
+    from ..paths import code_digest as digest_of
 
     return digest_of("*.py")  # the package's own modules, no reports
 

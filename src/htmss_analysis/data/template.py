@@ -1,7 +1,7 @@
 """The data-entry workbook for field offices, generated from the table declarations.
 
 ``htmss-analysis template --out FILE.xlsx`` writes one sheet per table of the
-data contract (:data:`htmss_analysis.schema.TABLES`): its column names in row 1,
+data contract (:data:`htmss_analysis.data.schema.TABLES`): its column names in row 1,
 the required ones marked, a note on each header saying what the column
 takes, a drop-down list on every coded column, date formats on date and month
 columns; a ``country names`` sheet with every country name the package
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import countries
+from .. import countries
 from .schema import (
     COUNT,
     COUNTRIES_LIST,
@@ -50,7 +50,7 @@ def write_template(path: str | Path) -> Path:
     """
     import xlsxwriter
 
-    from .files import CREATED, new_file, os_error
+    from ..io.files import CREATED, new_file, os_error
 
     path = Path(path)
     # A file this process creates, moved into place once whole (never written through

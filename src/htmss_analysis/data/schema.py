@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from . import countries, programmes, sdg
-from .programmes import LANGUAGE_NAMES, LANGUAGES
+from .. import countries, programmes, sdg
+from ..programmes import LANGUAGE_NAMES, LANGUAGES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -772,7 +772,7 @@ def _valid(kind: Kind, cell: str) -> bool:
 
 def _reading_rules() -> list[str]:
     """Return the rules every cell is read by, for the data dictionary."""
-    from .excel import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
+    from ..io.excel import MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 
     return [
         "## How cells are read",

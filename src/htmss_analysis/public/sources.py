@@ -12,12 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, countries
-from .cache import CACHE_ENV, cache_dir, cached  # noqa: F401 - CACHE_ENV, cache_dir: API
-from .files import FileProblem, describe_path_problem, file_sha256, read_rows
-from .languages import N_, _
-from .problems import DataError, Problem
-from .programmes import TREATIES
+from .. import __version__, countries
+from ..data.cache import CACHE_ENV, cache_dir, cached  # noqa: F401 - CACHE_ENV, cache_dir: API
+from ..io.files import FileProblem, describe_path_problem, file_sha256, read_rows
+from ..languages import N_, _
+from ..problems import DataError, Problem
+from ..programmes import TREATIES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -469,7 +469,7 @@ def public_sources(config: str | Path | None = "", **files: str | Path | None
     ValueError
         For an unknown source key.
     """
-    from .paths import local, project_config
+    from ..paths import local, project_config
 
     unknown = [k for k in files if k not in SOURCES]
     if unknown:

@@ -347,7 +347,7 @@ def _number_text(value: float) -> str:
 
     ``1.234`` typed as a number is a decimal; written ``1.2340`` it cannot be
     taken for one thousand two hundred and thirty-four (see
-    :func:`htmss_analysis.schema.ambiguous`).
+    :func:`htmss_analysis.data.schema.ambiguous`).
     """
     if value.is_integer():
         return str(int(value))
@@ -402,7 +402,7 @@ def read_sheet(path: Path, sheet: str | None = None,
     Raises
     ------
     FileProblem
-        When the sheet is beyond the limits of :mod:`htmss_analysis.excel`, or
+        When the sheet is beyond the limits of :mod:`htmss_analysis.io.excel`, or
         its content cannot be read.
     """
     book = open_workbook(path)

@@ -34,7 +34,7 @@ SHARED_ENV = "HTMSS_SHARED_DATA"
 
 A build's reports only read the data, so a kernel that runs one country
 brief after another validates the tables once and keeps, with them, what the
-metrics worked out for every country (see :func:`htmss_analysis.loaders.load`).
+metrics worked out for every country (see :func:`htmss_analysis.data.load.load`).
 Anywhere else (JupyterLab, papermill by hand) each load gives a dataset of
 its own.
 """

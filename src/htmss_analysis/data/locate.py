@@ -10,10 +10,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..io.files import (
+    EXCEL_SUFFIXES,
+    FileProblem,
+    describe_path_problem,
+    hidden_sheets,
+    open_workbook,
+)
+from ..languages import N_
+from ..problems import Problem, warning
 from . import schema
-from .files import EXCEL_SUFFIXES, FileProblem, describe_path_problem, hidden_sheets, open_workbook
-from .languages import N_
-from .problems import Problem, warning
 
 
 @dataclass
