@@ -89,7 +89,7 @@ def test_a_fresh_pip_install_gives_the_same_report_through_every_door(tmp_path):
     built = work / "built_briefs" / "2018" / "es" / "countries"
     spanish = (briefs / "KGZ.html").read_bytes()
     assert spanish == (built / "KGZ.html").read_bytes()
-    assert b'<html lang="es">' in spanish and "Kirguistán".encode() in spanish
+    assert b'<html dir="ltr" lang="es">' in spanish and "Kirguistán".encode() in spanish
     assert (briefs / "KGZ.xlsx").read_bytes() == (built / "KGZ.xlsx").read_bytes()
     assert (built / "index.html").is_file()
     kernels = venv / "share" / "jupyter" / "kernels"

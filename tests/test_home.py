@@ -43,15 +43,17 @@ def test_every_link_of_the_home_page_and_of_each_report_reaches_a_built_file(two
     out = two_languages / "out"
     home = out / "index.html"
     targets = _links(home)
-    # 2 languages x (highlights, 3 programme reports, the index of briefs), each with its
-    # workbook: 20 links.
-    assert len(targets) == 20 and all(t.is_file() for t in targets), targets
+    # 2 languages x (highlights, 3 programme reports, the index of country briefs, the index
+    # of regional briefs), each with its workbook: 24 links.
+    assert len(targets) == 24 and all(t.is_file() for t in targets), targets
     assert {t.name for t in targets} >= {"highlights.html", "GLOT59.xlsx", "index.html"}
     assert (out / "2018" / "fr" / "countries" / "index.html").resolve() in targets
     reports = sorted((out / "2018").rglob("*.html"))
-    # The default briefs of 2018 (an activity held there): AUT, BRA, MEX, NGA, PAK; with the
-    # 4 reports and the index, 10 pages a language.
-    assert len(reports) == 20
+    # The default briefs of 2018 (an activity held there): AUT, BRA, MEX, NGA, PAK, and their
+    # regions, Western Europe, South America, Central America, Western Africa, Southern
+    # Asia; with the 4 reports and the two indexes, 16 pages a language.
+    assert len(reports) == 32
+    assert (out / "2018" / "fr" / "regions" / "index.html").resolve() in targets
     for page in reports:
         nav = _nav(page)
         assert len(nav) == 2, (page, nav)  # the other language, then every report
@@ -159,7 +161,7 @@ def test_the_home_page_is_rewritten_only_when_a_report_comes_or_goes(two_languag
     again = build_cli("--data", str(two_languages / "data"), "--year", "2018", "--out",
                       str(out), "--lang", "en", "fr", "--config", "none")
     assert again.returncode == 0, again.stdout + again.stderr
-    assert "0 built, 20 up to date" in again.stdout
+    assert "0 built, 32 up to date" in again.stdout
     assert home.read_bytes() == before
     # Nigeria loses its one activity (A5, and p8 who attended it): no brief any more
     data = write_folder(tmp_path / "data",
@@ -171,12 +173,17 @@ def test_the_home_page_is_rewritten_only_when_a_report_comes_or_goes(two_languag
     proc = build_cli("--data", str(data), "--year", "2018", "--out", str(out),
                      "--lang", "en", "fr", "--config", "none")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "removed 6 file(s) of earlier briefs" in proc.stdout
+    # Nigeria's brief and Western Africa's (Nigeria was its one country worked in), with
+    # their notebooks and workbooks, in two languages
+    assert "removed 12 file(s) of earlier briefs" in proc.stdout
     for folder in (countries, out / "2018" / "fr" / "countries"):
         assert not list(folder.glob("NGA.*")), list(folder.glob("NGA.*"))
         manifest = json.loads((folder / ".htmss-manifest.json").read_text())
         assert "NGA" not in manifest and {"AUT", "BRA", "MEX", "PAK"} <= set(manifest)
         assert "Nigeria" not in (folder / "index.html").read_text()
     assert mine.read_text() == "<p>notes</p>"
+    for folder in (out / "2018" / "regions", out / "2018" / "fr" / "regions"):
+        assert not list(folder.glob("011.*")) and (folder / "005.html").is_file()
     assert "Country briefs (4)" in home.read_text() and home.read_bytes() != before
+    assert "Regional briefs (4)" in home.read_text()
     assert all(t.is_file() for t in _links(home))

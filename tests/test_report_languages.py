@@ -93,11 +93,11 @@ def test_page_views_as_each_language_writes_them(sample_build):
 
 def test_each_page_says_its_language_and_speaks_it(sample_build):
     french = (sample_build / "fr" / "highlights.html").read_text(encoding="utf-8")
-    assert '<html lang="fr">' in french
+    assert '<html dir="ltr" lang="fr">' in french
     assert "<title>HTMSS 2018 faits saillants en bref</title>" in french
     assert "Programme mondial contre la traite des personnes" in french
     spanish = (sample_build / "es" / "countries" / "KGZ.html").read_text(encoding="utf-8")
-    assert '<html lang="es">' in spanish and "Kirguistán" in spanish
+    assert '<html dir="ltr" lang="es">' in spanish and "Kirguistán" in spanish
     # The index of French briefs links to the French briefs beside it
     index = (sample_build / "fr" / "countries" / "index.html").read_text(encoding="utf-8")
     assert '<a href="KGZ.html">Kirghizistan</a>' in index

@@ -26,7 +26,7 @@ except PackageNotFoundError:  # running from a source tree without installing
 _LAZY = {
     "metrics": ("metrics", None), "breakdowns": ("metrics.breakdowns", None),
     "programmes": ("programmes", None),
-    "public": ("public.sources", None), "sources": ("public.sources", None),
+    "public": ("public", None), "sources": ("public", None),
     "Frame": ("frames", "Frame"),
     "REGISTRY": ("metrics.figures", "REGISTRY"), "compute": ("metrics.figures", "compute"),
     "COUNTRY_REGISTRY": ("metrics.figures", "COUNTRY_REGISTRY"),
