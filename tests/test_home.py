@@ -74,8 +74,8 @@ def test_briefs_of_a_build_are_the_briefs_built_one_by_one(two_languages, tmp_pa
     for iso3 in ("BRA", "NGA"):
         alone = tmp_path / iso3
         proc = build_cli("--data", str(two_languages / "data"), "--year", "2018", "--out",
-                         str(alone), "--programme", "GLOT59", "--country", iso3, "--lang",
-                         "en", "fr", "--config", "none", "--jobs", "1")
+                         str(alone), "--country", iso3, "--lang", "en", "fr", "--config",
+                         "none", "--jobs", "1")
         assert proc.returncode == 0, proc.stdout + proc.stderr
         for folder in ("countries", "fr/countries"):
             assert (alone / "2018" / folder / f"{iso3}.html").read_bytes() == \

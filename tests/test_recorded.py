@@ -62,5 +62,7 @@ def test_the_readable_text_of_a_page_and_a_workbook(tmp_path):
 @pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="needs ../shared/data (the public "
                     "sources the sample build reads); a user's clone has no such folder")
 def test_the_sample_build_is_the_recorded_one(sample_build):
+    # Also the test that a rebuild from the same inputs is byte-identical: the digests were
+    # recorded from another build, in another process, on another day.
     assert changed("sample", sample_build) == [], (
         "outputs changed: if on purpose, record them with tools/record_outputs.py and say why")

@@ -90,9 +90,11 @@ def test_a_rebuild_redoes_exactly_the_reports_whose_inputs_changed(tmp_path):
     untoc = write_csv(tmp_path / "untoc.csv", [["Participant", "Signature", "Consent"],
                                                ["Albania", "12 Dec 2000", "21 Aug 2002"]])
     out = tmp_path / "out"
-    args = ["--data", str(data), "--out", str(out), "--programme", "GLOT59", "highlights",
+    # A country brief reads the treaty status, the index of briefs no public source: two
+    # quick reports, one reading the file that changes and one not.
+    args = ["--data", str(data), "--out", str(out), "--programme", "none", "--country", "BRA",
             "--config", "none", "--treaty-untoc", str(untoc)]
-    reports = {name: out / "2018" / f"{name}.html" for name in ("GLOT59", "highlights")}
+    reports = {name: out / "2018" / "countries" / f"{name}.html" for name in ("BRA", "index")}
 
     def times():
         return {name: path.stat().st_mtime_ns for name, path in reports.items()}
@@ -105,13 +107,13 @@ def test_a_rebuild_redoes_exactly_the_reports_whose_inputs_changed(tmp_path):
     assert again.returncode == 0 and "0 built, 2 up to date, 0 failed" in again.stdout
     assert times() == built
 
-    # The UNTOC status is read by the highlights (States parties) only.
+    # The UNTOC status is read by the brief only.
     write_csv(untoc, [["Participant", "Signature", "Consent"],
                       ["Albania", "12 Dec 2000", "21 Aug 2002"], ["Chad", "", "2 Jan 2018 a"]])
     third = build_cli(*args)
     assert "1 built, 1 up to date, 0 failed" in third.stdout
     now = times()
-    assert now["GLOT59"] == built["GLOT59"] and now["highlights"] > built["highlights"]
+    assert now["index"] == built["index"] and now["BRA"] > built["BRA"]
 
     # Every report reads the data; --force rebuilds whatever changed or not.
     write_csv(data / "web_traffic.csv", [["site", "month", "page_views"],
