@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from functools import cached_property
 from importlib import import_module
 from pathlib import Path
@@ -71,55 +71,8 @@ ATTENDANCE_COLUMNS = ("activity_id", "activity_type", "level", "country", "progr
 """The activity's columns an attendance carries (:attr:`Dataset.attendances`)."""
 
 
-@dataclass(repr=False)
-class Dataset:
-    """A loaded, validated HTMSS data folder: one DataFrame attribute per contract table.
-
-    Every table of the contract is an attribute (``data.activities``,
-    ``data.participants``, ...); an optional table that is absent is an empty
-    frame with the contract's columns.
-
-    Attributes
-    ----------
-    folder : Path
-        The folder (or workbook) it came from.
-    sources : list of Source
-        The file (and sheet) behind each table read.
-    warnings : list of Problem
-        Data-quality warnings, for the reports.
-    accounting : DataFrame
-        Per table: rows read, used and set aside, and how many for each
-        reason of :data:`SET_ASIDE` (a column each).
-    absent : list of str
-        Optional tables the folder does not have (their figures are 0).
-    key : str
-        The validated tables' cache key: a digest of the files' bytes and the
-        code that parsed them ("" when the data was not loaded from files).
-    memo : dict
-        What the metrics ask of these tables more than once (every country's
-        figures of a year), computed once per dataset as :attr:`attendances`.
-        A dataset is read-only: change a table, and load it again.
-    """
-
-    folder: Path
-    activities: pd.DataFrame
-    participants: pd.DataFrame
-    cases: pd.DataFrame
-    publications: pd.DataFrame
-    web_stories: pd.DataFrame
-    web_traffic: pd.DataFrame
-    social_media: pd.DataFrame
-    results: pd.DataFrame
-    engagements: pd.DataFrame
-    priorities: pd.DataFrame
-    stories: pd.DataFrame
-    narrative: pd.DataFrame
-    sources: list[Source] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    accounting: pd.DataFrame = field(default_factory=pd.DataFrame)
-    absent: list[str] = field(default_factory=list)
-    key: str = ""
-    memo: dict = field(default_factory=dict, compare=False)
+class _Dataset:
+    """What a :class:`Dataset` does; its fields are made from the contract (below)."""
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -181,6 +134,47 @@ class Dataset:
         if len(self.warnings) > shown:
             lines.append(f"  ... and {len(self.warnings) - shown} more (data.warnings)")
         return "\n".join(lines)
+
+
+Dataset = make_dataclass(
+    "Dataset",
+    [("folder", Path), *((name, pd.DataFrame) for name in schema.TABLES),
+     ("sources", list, field(default_factory=list)),
+     ("warnings", list, field(default_factory=list)),
+     ("accounting", pd.DataFrame, field(default_factory=pd.DataFrame)),
+     ("absent", list, field(default_factory=list)), ("key", str, field(default="")),
+     ("memo", dict, field(default_factory=dict, compare=False))],
+    bases=(_Dataset,), repr=False)
+Dataset.__module__ = __name__  # where pickle finds it (make_dataclass names no module in 3.11)
+Dataset.__doc__ = """A loaded, validated HTMSS data folder: a DataFrame per contract table.
+
+    Every table of the contract is an attribute (``data.activities``,
+    ``data.participants``, ...), made from the contract's declaration
+    (:data:`htmss_analysis.data.schema.TABLES`): a new table is declared there
+    only. An optional table that is absent is an empty frame with the
+    contract's columns.
+
+    Attributes
+    ----------
+    folder : Path
+        The folder (or workbook) it came from.
+    sources : list of Source
+        The file (and sheet) behind each table read.
+    warnings : list of Problem
+        Data-quality warnings, for the reports.
+    accounting : DataFrame
+        Per table: rows read, used and set aside, and how many for each
+        reason of :data:`SET_ASIDE` (a column each).
+    absent : list of str
+        Optional tables the folder does not have (their figures are 0).
+    key : str
+        The validated tables' cache key: a digest of the files' bytes and the
+        code that parsed them ("" when the data was not loaded from files).
+    memo : dict
+        What the metrics ask of these tables more than once (every country's
+        figures of a year), computed once per dataset as :attr:`attendances`.
+        A dataset is read-only: change a table, and load it again.
+    """
 
 
 def years_text(years: list[int]) -> str:
