@@ -47,3 +47,15 @@ def test_the_styles_name_no_physical_side_but_the_scroll_shadow():
     rules = [r for r in CSS.replace("\n", "").split("}") if re.search(r"\b(left|right)\b", r)]
     assert len(rules) == 1 and ".scroll" in rules[0], rules
     assert "text-align:start" in CSS and "border-inline-start" in CSS
+
+
+def test_every_name_by_language_has_one_shape():
+    """Programmes, treaties and glossary terms: a name in each report language, by code."""
+    from htmss_analysis import glossary, programmes
+
+    tables = [p.names for p in programmes.PROGRAMMES.values()]
+    tables += [t.names for t in programmes.TREATIES.values()]
+    tables += [glossary.term(k).names for k in glossary.TERMS]
+    for names in tables:
+        assert tuple(names) == programmes.LANGUAGES and all(names.values()), names
+    assert programmes.name("GLOACT", "en") == programmes.PROGRAMMES["GLOACT"].name

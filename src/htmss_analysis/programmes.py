@@ -12,7 +12,7 @@ mark, so anything may import it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .marks import N_
 
@@ -103,48 +103,57 @@ class Programme:
         What the programme does, in one or two sentences (a message, translated
         by the catalogs).
     names : dict
-        The official full name in each language other than English.
+        The official full name in each report language, by language code (the
+        shape every name by language takes: treaties and glossary terms too).
     """
 
     code: str
     label: str
-    name: str
+    names: dict[str, str]
     themes: tuple[str, ...]
     treaties: tuple[str, ...]
     case_database: str | None
     description: str = ""
-    names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """The programme's full name in English."""
+        return self.names["en"]
 
 
 PROGRAMMES: dict[str, Programme] = {
     p.code: p
     for p in (
-        Programme("GLOT59", "GLOT59", "Global Programme against Trafficking in Persons",
+        Programme("GLOT59", "GLOT59",
+                  {"en": "Global Programme against Trafficking in Persons",
+                   "fr": "Programme mondial contre la traite des personnes",
+                   "es": "Programa Mundial contra la Trata de Personas"},
                   ("TIP",), ("treaty_tip",), "TIP",
                   N_("Supports Member States in implementing the Trafficking in Persons "
                      "Protocol: legislative assistance, capacity building of criminal justice "
                      "practitioners, the identification and protection of victims, and UNODC's "
-                     "case law database on trafficking in persons."),
-                  {"fr": "Programme mondial contre la traite des personnes",
-                   "es": "Programa Mundial contra la Trata de Personas"}),
-        Programme("GLOT92", "GLOT92", "Global Programme against the Smuggling of Migrants",
+                     "case law database on trafficking in persons.")),
+        Programme("GLOT92", "GLOT92",
+                  {"en": "Global Programme against the Smuggling of Migrants",
+                   "fr": "Programme mondial contre le trafic illicite de migrants",
+                   "es": "Programa Mundial contra el Tráfico Ilícito de Migrantes"},
                   ("SOM",), ("treaty_som",), "SOM",
                   N_("Supports Member States in implementing the Smuggling of Migrants "
                      "Protocol: legislative assistance, capacity building to investigate and "
                      "prosecute smuggling networks while protecting the rights of smuggled "
-                     "migrants, and UNODC's case law database on migrant smuggling."),
-                  {"fr": "Programme mondial contre le trafic illicite de migrants",
-                   "es": "Programa Mundial contra el Tráfico Ilícito de Migrantes"}),
-        Programme("GLOACT", "GLO.ACT", "Global Action to Prevent and Address Trafficking in "
-                  "Persons and the Smuggling of Migrants", ("TIP", "SOM"),
+                     "migrants, and UNODC's case law database on migrant smuggling.")),
+        Programme("GLOACT", "GLO.ACT",
+                  {"en": "Global Action to Prevent and Address Trafficking in Persons and the "
+                         "Smuggling of Migrants",
+                   "fr": "Action mondiale pour prévenir et combattre la traite des personnes et "
+                         "le trafic illicite de migrants",
+                   "es": "Acción Mundial para Prevenir y Abordar la Trata de Personas y el "
+                         "Tráfico Ilícito de Migrantes"},
+                  ("TIP", "SOM"),
                   ("treaty_tip", "treaty_som"), None,
                   N_("A joint action of the European Union and UNODC that works with selected "
                      "countries on both crimes, from strategy and policy to criminal justice "
-                     "responses and assistance to victims."),
-                  {"fr": "Action mondiale pour prévenir et combattre la traite des personnes et "
-                         "le trafic illicite de migrants",
-                   "es": "Acción Mundial para Prevenir y Abordar la Trata de Personas y el "
-                         "Tráfico Ilícito de Migrantes"}),
+                     "responses and assistance to victims.")),
     )
 }
 """Every programme, by code, in the order the highlights list them."""
@@ -195,8 +204,7 @@ def full_name(code: str | None) -> str:
 
 def name(code: str, lang: str = "en") -> str:
     """Return a programme's official full name in ``lang`` (a code of :data:`LANGUAGES`)."""
-    programme = PROGRAMMES[code]
-    return programme.name if lang == "en" else programme.names[lang]
+    return PROGRAMMES[code].names[lang]
 
 
 def labels(codes: tuple[str, ...]) -> str:
