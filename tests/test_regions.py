@@ -49,6 +49,7 @@ def test_a_country_is_in_its_intermediate_region_else_its_sub_region():
     assert countries.region_of("XKX") == "039"  # Kosovo, added to the table: Southern Europe
     assert countries.region_of("International and regional bodies") is None
     assert countries.to_region("29") == countries.to_region("caribbean") == "029"
+    assert countries.to_region(14) == "014"  # papermill -p region 014 passes an integer
     with pytest.raises(countries.UnknownCountry, match="Africa"):
         countries.to_region("Africa")  # a continent spans several regions
 
@@ -165,3 +166,31 @@ def test_a_regional_brief_in_figures_and_in_its_workbook(regions_build):
     rows = book.get_sheet_by_index(0).to_python()
     values = {row[0]: row[2] for row in rows[1:]}
     assert values == SOUTH_AMERICA
+
+
+@pytest.mark.slow
+def test_a_regional_brief_through_the_stock_doors_gives_the_build_bytes(regions_build, tmp_path):
+    """papermill with the build's parameters, then stock nbconvert with the template."""
+    import subprocess
+    import sys
+
+    from htmss_analysis import paths
+
+    folder = regions_build / "out" / "2018" / "fr" / "regions"
+    executed = json.loads((folder / "013.ipynb").read_text(encoding="utf-8"))
+    injected = next(c for c in executed["cells"]
+                    if "injected-parameters" in c["metadata"].get("tags", []))
+    params = {}
+    exec("".join(injected["source"]), {}, params)  # noqa: S102 - the build's own literals
+    params["out_dir"] = str(tmp_path)
+    args = [a for k, v in params.items() for a in ("-p", k, str(v))]
+    run = subprocess.run([sys.executable, "-m", "papermill",
+                          str(paths.notebooks() / "region_brief.ipynb"),
+                          str(tmp_path / "013.ipynb"), *args],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    run = subprocess.run([sys.executable, "-m", "nbconvert", "--to", "html", "--template",
+                          "htmss", str(tmp_path / "013.ipynb")], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "013.html").read_bytes() == (folder / "013.html").read_bytes()
+    assert (tmp_path / "013.xlsx").read_bytes() == (folder / "013.xlsx").read_bytes()

@@ -274,8 +274,10 @@ def region_name(code: str) -> str:
     return regions().get(code, code)
 
 
-def to_region(text: str) -> str:
+def to_region(text: str | int) -> str:
     """Return the M49 code of a region given by code (``14``, ``014``) or English name.
+
+    A number is a code: ``papermill -p region 014`` passes the integer 14.
 
     Raises
     ------
@@ -283,7 +285,7 @@ def to_region(text: str) -> str:
         When ``text`` names no region a country can be in (a continent such
         as ``Africa`` is none: its countries are in several).
     """
-    said = text.strip()
+    said = str(text).strip()
     code = said.zfill(3) if said.isdigit() else next(
         (c for c, n in regions().items() if fold(n) == fold(said)), None)
     if code not in regions():
