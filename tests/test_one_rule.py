@@ -37,3 +37,22 @@ def test_one_changed_step_is_followed_by_every_count_and_every_page(tiny_data, m
     assert rule and "national or regional level" in rule.group(0) and ": 3</h4>" in rule.group(0)
     rows = headline_rows(ctx).set_index("key")
     assert rows.loc["countries_assisted", "value"] == 3
+
+
+def test_a_number_that_is_not_there_travels_as_its_reason_not_its_words():
+    import pandas as pd
+
+    from htmss_analysis import languages
+    from htmss_analysis.report.words import Unknown
+    from htmss_analysis.report.workbook import numbers_only
+
+    with languages.using("fr"):
+        frame = pd.DataFrame({"figure": ["Web", "no records"],
+                              "GLOT59": [Unknown("not_attributed"), 12],
+                              "2017": [Unknown("no_records"), 3]})
+        out = numbers_only(frame)
+    assert frame.loc[0, "GLOT59"] == "non attribué"  # the table shows the words
+    assert out["GLOT59"].tolist() == [None, 12] and out["2017"].tolist() == [None, 3]
+    # a text of the data that happens to read like the words is a text, never a gap
+    assert out["figure"].tolist() == ["Web", "no records"]
+    assert out.iloc[0, -1] == "non attribué: GLOT59; aucun enregistrement: 2017"

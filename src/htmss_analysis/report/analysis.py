@@ -31,7 +31,7 @@ from .context import (
 )
 from .html import English, Html, esc, heading, num, para, shown, table
 from .publication import _figures, _publication_tables, _titled
-from .words import NO_RECORDS, NOT_ATTRIBUTED, words
+from .words import NO_RECORDS, NOT_ATTRIBUTED, Unknown, words
 
 
 @localized
@@ -57,10 +57,10 @@ def headline_trend(ctx: Context, level: int = 3) -> Html:
         missing = [str(y) for y in ctx.years
                    if not figures.recorded_in(ctx.data, key, y, ctx.programme)]
         if missing:
-            frame.loc[i, missing] = _(NO_RECORDS)
+            frame.loc[i, missing] = Unknown("no_records")
             if change and {str(y) for y in ctx.years[-2:]} & set(missing):
-                frame.loc[i, change[0]] = _(NO_RECORDS)
-    frame.loc[~trend["attributed"].to_numpy(), value_columns] = _(NOT_ATTRIBUTED)
+                frame.loc[i, change[0]] = Unknown("no_records")
+    frame.loc[~trend["attributed"].to_numpy(), value_columns] = Unknown("not_attributed")
     note = _("Earlier years are shown where the data has them. Programme figures count "
              "joint activities for each programme taking part.")
     return Html(heading(_("Headline figures over time"), level, anchor="trend"),
@@ -235,7 +235,7 @@ def cases(ctx: Context, top: int = 15) -> Html:
     shown = by_db.astype({"cases": object, "jurisdictions": object})
     for i, database in enumerate(shown["database"]):
         if not figures.attributed(d, keys[database], p):
-            shown.loc[i, ["cases", "jurisdictions"]] = _(NOT_ATTRIBUTED)
+            shown.loc[i, ["cases", "jurisdictions"]] = Unknown("not_attributed")
     shown["database"] = shown["database"].map(words)
     parts = [heading(_("Case law databases"), anchor="cases"),
              para(_("Cases analysed and added to UNODC's case law databases in {year}.").format(
@@ -359,19 +359,19 @@ def programme_shares(ctx: Context) -> Html:
         columns={"title": "figure", breakdowns.SECTION_ONLY: own,
                  **{c: programmes.label(c) for c in codes}})
     shown[labels] = shown[labels].astype(object).where(shown[labels].notna(),
-                                                       _(NOT_ATTRIBUTED))
+                                                       Unknown("not_attributed"))
     # A figure no row of the year could count reads "no records", never a 0 that would
     # read as a result: for the section, and for each programme it is attributed to.
     whole = [programmes.SECTION, own]
     shown[whole] = shown[whole].astype(object)
     for i, key in enumerate(shares.index):
         if not figures.recorded_in(ctx.data, key, ctx.year):
-            shown.loc[i, [*labels, *whole]] = _(NO_RECORDS)
+            shown.loc[i, [*labels, *whole]] = Unknown("no_records")
             continue
         for code, label in zip(codes, labels, strict=True):
             if pd.notna(shares.at[key, code]) and \
                     not figures.recorded_in(ctx.data, key, ctx.year, code):
-                shown.loc[i, label] = _(NO_RECORDS)
+                shown.loc[i, label] = Unknown("no_records")
     shared = breakdowns.overlap(ctx.data, ctx.year)
     ov = pd.DataFrame({
         "programmes": [" & ".join(programmes.label(c) for c in combo)
@@ -390,7 +390,7 @@ def programme_shares(ctx: Context) -> Html:
                "programme count for the section only, in a column of their own.")),
         table(shown, (*labels, programmes.SECTION, own)),
         para(_("'{not_attributed}': the data records this figure for the section as a whole "
-               "or for other programmes only.").format(not_attributed=_(NOT_ATTRIBUTED)),
+               "or for other programmes only.").format(not_attributed=Unknown("not_attributed")),
              "note"),
         '<div class="two">',
         charts.bar(pd.DataFrame({_("programme"): labels, "activities": [

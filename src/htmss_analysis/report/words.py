@@ -16,6 +16,30 @@ NOT_ATTRIBUTED = N_("not attributed")
 NO_RECORDS = N_("no records")
 """How a figure reads when no row of the year could count it: unknown, not 0 (translated)."""
 
+REASONS = {"not_attributed": NOT_ATTRIBUTED, "no_records": NO_RECORDS}
+"""Why a table shows no number where a number would stand, by code, with its words."""
+
+
+class Unknown(str):
+    """No number where a number would stand: the words of its reason, and the reason's code.
+
+    A table shows the words ("not attributed", in the report's language); the
+    workbook leaves the cell empty and notes the reason (see
+    :func:`htmss_analysis.report.workbook.numbers_only`), reading the code,
+    never the words back.
+    """
+
+    reason: str
+
+    def __new__(cls, reason: str, text: str | None = None) -> Unknown:
+        """Make the words of ``reason`` in the current language (or ``text``, as written)."""
+        made = super().__new__(cls, _(REASONS[reason]) if text is None else text)
+        made.reason = reason
+        return made
+
+    def __reduce__(self):
+        return (Unknown, (self.reason, str(self)))
+
 
 def words(value: object) -> str:
     """Show a code such as ``training_of_trainers`` as words, in the report's language."""

@@ -139,8 +139,9 @@ def numbers_only(frame: pd.DataFrame) -> pd.DataFrame:
     on each row, which columns are left empty and why, in the report's
     language.
     """
-    markers = (_(words.NOT_ATTRIBUTED), _(words.NO_RECORDS))
-    marks = {c: {m: (frame[c] == m).to_numpy(dtype=bool) for m in markers}
+    reasons = tuple(words.REASONS)
+    marks = {c: {r: frame[c].map(lambda v, r=r: isinstance(v, words.Unknown) and v.reason == r)
+                 .to_numpy(dtype=bool) for r in reasons}
              for c in frame.columns if frame[c].dtype == object}
     marked = {c: np.logical_or.reduce(list(by.values())) for c, by in marks.items()}
     numeric = [c for c, m in marked.items() if m.any() and pd.to_numeric(
@@ -151,10 +152,10 @@ def numbers_only(frame: pd.DataFrame) -> pd.DataFrame:
     notes = []
     for i in range(len(frame)):
         said = []
-        for m in markers:
-            cols = ", ".join(str(c) for c in numeric if marks[c][m][i])
+        for r in reasons:
+            cols = ", ".join(str(c) for c in numeric if marks[c][r][i])
             if cols:
-                said.append(f"{m}: {cols}")
+                said.append(f"{_(words.REASONS[r])}: {cols}")
         notes.append("; ".join(said))
     for column in numeric:
         out[column] = out[column].astype(object).where(~marked[column], None)
