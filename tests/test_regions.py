@@ -194,3 +194,17 @@ def test_a_regional_brief_through_the_stock_doors_gives_the_build_bytes(regions_
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "013.html").read_bytes() == (folder / "013.html").read_bytes()
     assert (tmp_path / "013.xlsx").read_bytes() == (folder / "013.xlsx").read_bytes()
+
+
+def test_a_reports_scope_is_read_once_at_its_door(tiny_data):
+    from htmss_analysis import report as r
+    from htmss_analysis.metrics.scope import Scope
+
+    assert Scope.of(2018, "GLO.ACT") == Scope(2018, "GLOACT")
+    assert Scope.of(2018, "all", country="Kyrgyz Republic") == Scope(2018, None, "KGZ")
+    assert Scope.of("2018", region=14) == Scope.of(2018, region="eastern africa") == \
+        Scope(2018, region="014")
+    with pytest.raises(ValueError, match="GLOT99"):
+        Scope.of(2018, "GLOT99")
+    ctx = r.context(tiny_data, 2018, "glo.act", region="Central America")
+    assert ctx.scope == Scope(2018, "GLOACT", region="013")

@@ -30,24 +30,12 @@ from ..frames import Frame
 from ..languages import _
 from ..marks import N_
 from ..programmes import programme_code
+from .scope import Scope
 from .select import TEACHING_MODULE, among, kept
 
 __all__ = ["COUNTRY_REGISTRY", "REGION_REGISTRY", "REGISTRY", "Figure", "Scope", "Step",
            "attributed", "compute", "compute_country", "compute_region", "country_figures",
            "headline", "recorded", "registry_table", "trend"]
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What a figure is asked for: the year, and a programme, a country or a region, or not.
-
-    ``region`` is a UN M49 code (:func:`htmss_analysis.countries.region_of`).
-    """
-
-    year: int
-    programme: str | None = None
-    country: str | None = None
-    region: str | None = None
 
 
 Mask = Callable[[pd.DataFrame, Scope], pd.Series]

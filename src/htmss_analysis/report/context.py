@@ -22,6 +22,7 @@ from ..data.load import Dataset, check_year
 from ..languages import _
 from ..metrics.country import worked_in
 from ..metrics.figures import COUNTED, compute_country, country_figures
+from ..metrics.scope import Scope
 from ..metrics.select import translations
 from ..public.sources import PublicSources
 from .collect import Tables, recording
@@ -106,6 +107,11 @@ class Context:
     home: str = ""
     region: str | None = None
     regions: tuple[str, ...] = ()
+
+    @property
+    def scope(self) -> Scope:
+        """What the report is about, as the counting reads it (made once by :func:`context`)."""
+        return Scope(self.year, self.programme, self.country, self.region)
 
     @property
     def label(self) -> str:
@@ -215,9 +221,9 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
     """
     lang = languages.check(lang)
     check_year(data, year)
-    code = programmes.programme_code(programme)
-    iso3 = country_names.to_iso3(country) if country else None
-    m49 = country_names.to_region(region) if region else None
+    # The report's scope, read and checked once here; everything below takes its codes.
+    scope = Scope.of(year, programme, country, region)
+    code, iso3, m49 = scope.programme, scope.country, scope.region
     present = set(data.years)
     years = [y for y in range(year - years_back, year) if y in present] + [year]
     sources = sources or PublicSources({})
