@@ -256,18 +256,9 @@ def _region_indicators(data: Dataset, args: argparse.Namespace, region: str,
     from . import countries
     from .metrics import figures
 
-    values = figures.compute_region(data, args.year, region, code)
-    if args.json:
-        print(json.dumps({"year": args.year, "region": region,
-                          "programme": code or programmes.ALL, "indicators": values}))
-        return 0
-    who = programmes.label(code) if code else "all programmes"
-    print(f"{countries.region_name(region)} ({region}), {who}, {args.year}")
-    width = max(len(i.title) for i in figures.REGION_REGISTRY.values())
-    for key, value in values.items():
-        ind = figures.REGION_REGISTRY[key]
-        print(f"  {ind.title:<{width}}  {value:>10,}  {ind.unit}")
-    return 0
+    return _place_figures(args, "region", region, f"{countries.region_name(region)} ({region})",
+                          figures.compute_region(data, args.year, region, code),
+                          figures.REGION_REGISTRY, code)
 
 
 def _country_indicators(data: Dataset, args: argparse.Namespace, country: str,
@@ -275,17 +266,23 @@ def _country_indicators(data: Dataset, args: argparse.Namespace, country: str,
     from . import countries
     from .metrics import figures
 
-    values = figures.compute_country(data, args.year, country, code)
+    return _place_figures(args, "country", country, f"{countries.name(country)} ({country})",
+                          figures.compute_country(data, args.year, country, code),
+                          figures.COUNTRY_REGISTRY, code)
+
+
+def _place_figures(args: argparse.Namespace, what: str, place: str, named: str,
+                   values: dict[str, int], registry: dict, code: str | None) -> int:
+    """Print a country's or a region's figures: the contract's JSON object, or a table."""
     if args.json:
-        print(json.dumps({"year": args.year, "country": country,
+        print(json.dumps({"year": args.year, what: place,
                           "programme": code or programmes.ALL, "indicators": values}))
         return 0
     who = programmes.label(code) if code else "all programmes"
-    print(f"{countries.name(country)} ({country}), {who}, {args.year}")
-    width = max(len(i.title) for i in figures.COUNTRY_REGISTRY.values())
+    print(f"{named}, {who}, {args.year}")
+    width = max(len(i.title) for i in registry.values())
     for key, value in values.items():
-        ind = figures.COUNTRY_REGISTRY[key]
-        print(f"  {ind.title:<{width}}  {value:>10,}  {ind.unit}")
+        print(f"  {registry[key].title:<{width}}  {value:>10,}  {registry[key].unit}")
     return 0
 
 

@@ -38,17 +38,24 @@ def _host(ctx: Context, code: object) -> str:
 @localized
 def figures(ctx: Context) -> Html:
     """Show the country figures of the year as cards, and their change from the year before."""
-    now = country_figures_of(ctx, ctx.year)
-    before = country_figures_of(ctx, ctx.year - 1)
-    reg = COUNTRY_REGISTRY
+    return two_years(ctx, COUNTRY_REGISTRY, country_figures_of(ctx, ctx.year),
+                     country_figures_of(ctx, ctx.year - 1), _(
+        "{country} has no rows in {year}: no activity of {programme} took place there, "
+        "nobody of its nationality attended one, and no case of its jurisdiction was "
+        "added.").format(country=_name(ctx), year=ctx.year, programme=ctx.label))
+
+
+def two_years(ctx: Context, reg: dict, now: dict[str, int], before: dict[str, int],
+              empty: str) -> Html:
+    """Show a brief's figures of the year as cards, and a table of their change since the last.
+
+    ``reg`` declares the figures (country or regional); ``empty`` says why
+    there is nothing, when every figure of the year is 0.
+    """
     parts = [heading(_("{year} in figures").format(year=ctx.year), anchor="figures"),
              cards(((k, v, _(reg[k].title)) for k, v in now.items()), rules=True)]
     if not any(now.values()):
-        return Html(*parts, para(_(
-            "{country} has no rows in {year}: no activity of {programme} took place there, "
-            "nobody of its nationality attended one, and no case of its jurisdiction was "
-            "added.").format(country=_name(ctx), year=ctx.year, programme=ctx.label),
-            "empty"))
+        return Html(*parts, para(empty, "empty"))
     figure = _("figure")
     frame = pd.DataFrame({figure: [_(reg[k].title) for k in now],
                           str(ctx.year - 1): list(before.values()),

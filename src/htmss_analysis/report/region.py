@@ -13,9 +13,10 @@ from ..countries import fold
 from ..languages import _, ngettext
 from ..metrics import region as metrics
 from ..metrics.figures import COUNTRY_REGISTRY, REGION_REGISTRY, compute_region
+from .brief import two_years
 from .context import Context, brief_link, country, localized, translated
 from .context import region as region_name
-from .html import Html, cards, heading, num, para, table
+from .html import Html, heading, num, para, table
 from .publication import story_articles
 from .words import words
 
@@ -32,24 +33,12 @@ def figures_of(ctx: Context, year: int) -> dict[str, int]:
 @localized
 def figures(ctx: Context) -> Html:
     """Show the regional figures of the year as cards, and their change from the year before."""
-    now, before = figures_of(ctx, ctx.year), figures_of(ctx, ctx.year - 1)
-    reg = REGION_REGISTRY
-    parts = [heading(_("{year} in figures").format(year=ctx.year), anchor="figures"),
-             cards(((k, v, _(reg[k].title)) for k, v in now.items()), rules=True)]
-    if not any(now.values()):
-        return Html(*parts, para(_(
-            "{region} has no rows in {year}: no activity of {programme} took place in its "
-            "countries, nobody of their nationalities attended one, and no case of their "
-            "jurisdictions was added.").format(region=_name(ctx), year=ctx.year,
-                                                programme=ctx.label), "empty"))
-    figure = _("figure")
-    frame = pd.DataFrame({figure: [_(reg[k].title) for k in now],
-                          str(ctx.year - 1): list(before.values()),
-                          str(ctx.year): list(now.values())})
-    change = _("change from {year}").format(year=ctx.year - 1)
-    frame[change] = [n - b for n, b in zip(now.values(), before.values(), strict=True)]
-    return Html(*parts, table(frame, tuple(c for c in frame.columns if c != figure),
-                              signed=(change,)))
+    return two_years(ctx, REGION_REGISTRY, figures_of(ctx, ctx.year),
+                     figures_of(ctx, ctx.year - 1), _(
+        "{region} has no rows in {year}: no activity of {programme} took place in its "
+        "countries, nobody of their nationalities attended one, and no case of their "
+        "jurisdictions was added.").format(region=_name(ctx), year=ctx.year,
+                                            programme=ctx.label))
 
 
 @localized
