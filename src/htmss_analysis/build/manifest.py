@@ -46,7 +46,7 @@ def is_report_name(name: object, folder: str = "") -> bool:
 
     ``folder`` is ``""`` for a language's own folder, else a kind's folder
     (``countries``): the names are those the kinds of that folder declare
-    (:data:`htmss_analysis.report.kinds.REGISTRY`).
+    (:data:`htmss_analysis.kinds.REGISTRY`).
     """
     return kinds.kind_of(folder, name, kinds.REGISTRY) is not None
 

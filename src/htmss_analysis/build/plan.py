@@ -45,7 +45,7 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
         Reporting year.
     names : list of str
         Reports of the language's own folder: programme codes and/or
-        ``"highlights"`` (see :data:`htmss_analysis.report.kinds.REGISTRY`).
+        ``"highlights"`` (see :data:`htmss_analysis.kinds.REGISTRY`).
     out_dir : Path
         Root output folder; reports go to ``out_dir/<year>/``, and
         ``out_dir/index.html`` (:data:`HOME`) leads to all of them.

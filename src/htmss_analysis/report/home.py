@@ -44,7 +44,7 @@ class Entry:
     briefs : int
         For an index of briefs: how many briefs it leads to.
     kind : str
-        The report's kind (a key of :data:`htmss_analysis.report.kinds.REGISTRY`).
+        The report's kind (a key of :data:`htmss_analysis.kinds.REGISTRY`).
     """
 
     year: int
