@@ -81,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"{programmes.EXPECTED}, or all (default)")
     which.add_argument("--country", default=None, metavar="C",
                        help="explain a country figure of C (ISO3 code or country name)")
+    which.add_argument("--region", default=None, metavar="R",
+                       help="explain a regional figure of R (UN M49 code or English name)")
     ex.add_argument("--json", action="store_true",
                     help="print one JSON object: key, year, programme, country, value, "
                          "definition, steps, records")
@@ -291,9 +293,11 @@ def _explain(args: argparse.Namespace) -> int:
     from .metrics import figures
     from .metrics.explain import explain
 
-    registry = figures.COUNTRY_REGISTRY if args.country is not None else figures.REGISTRY
+    registry = figures.REGION_REGISTRY if args.region is not None else \
+        figures.COUNTRY_REGISTRY if args.country is not None else figures.REGISTRY
     if args.key not in registry:
-        kind = "country figure" if args.country is not None else "figure"
+        kind = "regional figure" if args.region is not None else \
+            "country figure" if args.country is not None else "figure"
         print(f"error: no {kind} {args.key!r}; the keys are: {', '.join(registry)}",
               file=sys.stderr)
         return EXIT_DATA
@@ -303,14 +307,16 @@ def _explain(args: argparse.Namespace) -> int:
         print(f"error: --programme: {exc}", file=sys.stderr)
         return EXIT_DATA
     country = _country_or_exit(args.country) if args.country is not None else None
+    region = _region_or_exit(args.region) if args.region is not None else None
     data = _load_or_exit(args.data, args.year)
-    records = explain(data, args.key, args.year, code, country)
+    records = explain(data, args.key, args.year, code, country, region)
     steps = records.attrs["steps"]
     ind = registry[args.key]
     if args.json:
         print(json.dumps({
             "key": args.key, "year": args.year, "programme": code or programmes.ALL,
-            "country": country, "value": records.attrs["value"], "definition": ind.described(),
+            "country": country, **({"region": region} if region else {}),
+            "value": records.attrs["value"], "definition": ind.described(),
             "steps": [{"step": s, "rows": int(n)} for s, n in zip(steps["step"], steps["rows"],
                                                                    strict=True)],
             "records": [{"id": str(i), "file": f, "row": int(r), "value": int(v)}
@@ -318,6 +324,7 @@ def _explain(args: argparse.Namespace) -> int:
                                               records["value"], strict=True)]}))
         return 0
     who = (f"{countries.name(country)} ({country})" if country else
+           f"{countries.region_name(region)} ({region})" if region else
            programmes.label(code) if code else f"{programmes.SECTION} (all programmes)")
     print(f"{ind.title} ({args.key}), {who}, {args.year}: {records.attrs['value']:,} {ind.unit}")
     print(f"  {ind.described()}")

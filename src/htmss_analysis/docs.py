@@ -1,7 +1,8 @@
 """The project's generated documents: the data dictionary and the figures' definitions.
 
 Both are written from the declarations (:data:`htmss_analysis.data.schema.TABLES`,
-:data:`htmss_analysis.metrics.figures.REGISTRY` and ``COUNTRY_REGISTRY``) by
+:data:`htmss_analysis.metrics.figures.REGISTRY`, ``COUNTRY_REGISTRY`` and
+``REGION_REGISTRY``) by
 ``htmss-analysis docs``; a test checks that ``docs/`` is current.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from . import glossary
 from .data import schema
 from .metrics.explain import steps_of
-from .metrics.figures import COUNTRY_REGISTRY, REGISTRY, Figure
+from .metrics.figures import COUNTRY_REGISTRY, REGION_REGISTRY, REGISTRY, Figure
 
 
 def documents() -> dict[str, str]:
@@ -50,6 +51,13 @@ def indicators_markdown() -> str:
               "least one non-zero figure.", ""]
     for figure in COUNTRY_REGISTRY.values():
         lines += _figure(figure, f"htmss-analysis explain {figure.key} --country C")
+    lines += ["# Regional figures", "",
+              "For a year Y, one region R (a UN M49 intermediate region, else sub-region: its",
+              "code or English name) and one programme P or the section as a whole, as",
+              "`htmss-analysis indicators --region R` prints them. A regional brief is written",
+              "for every region holding a country where the section worked in the year.", ""]
+    for figure in REGION_REGISTRY.values():
+        lines += _figure(figure, f"htmss-analysis explain {figure.key} --region R")
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -58,4 +66,5 @@ def _figure(figure: Figure, command: str) -> list[str]:
     return [f"## `{figure.key}`: {figure.title}", "", figure.described(), "",
             f"Unit: {figure.unit}. Input tables: {', '.join(figure.tables)}.", "",
             f"Rule, step by step (`{command}`): "
-            + "; ".join(steps_of(figure.key, country=figure.part == "country")) + ".", ""]
+            + "; ".join(steps_of(figure.key, country=figure.part == "country",
+                                 region=figure.part == "region")) + ".", ""]
