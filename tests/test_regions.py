@@ -91,6 +91,20 @@ def test_indicators_region_prints_the_contracts_object(tiny):
     assert "--region: 'Atlantis' is not a UN M49 intermediate region" in wrong.stderr
 
 
+def test_explain_region_names_the_records_behind_a_regional_figure(tiny):
+    import subprocess
+    import sys
+
+    script = Path(sys.executable).with_name("htmss-analysis")
+    proc = subprocess.run([str(script), "explain", "people_trained", "--data", str(tiny),
+                           "--year", "2018", "--region", "005", "--json"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    said = json.loads(proc.stdout)
+    assert (said["region"], said["value"]) == ("005", 2)
+    assert [r["id"] for r in said["records"]] == ["p1", "p2"]
+
+
 def test_explain_follows_the_regional_figure(tiny_data):
     from htmss_analysis.metrics.explain import explain
 
