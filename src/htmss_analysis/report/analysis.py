@@ -358,9 +358,9 @@ def programme_shares(ctx: Context) -> Html:
     shown = shares.reset_index(drop=True).rename(
         columns={"title": "figure", breakdowns.SECTION_ONLY: own,
                  **{c: programmes.label(c) for c in codes}})
-    shown[labels] = shown[labels].astype(object)
-    for label in labels:  # cell by cell: pandas would turn the value into a plain str
-        shown[label] = [v if pd.notna(v) else Unknown("not_attributed") for v in shown[label]]
+    for label in labels:  # cell by cell: pandas' where would make plain strings of them
+        shown[label] = pd.Series([v if pd.notna(v) else Unknown("not_attributed")
+                                  for v in shown[label]], index=shown.index, dtype=object)
     # A figure no row of the year could count reads "no records", never a 0 that would
     # read as a result: for the section, and for each programme it is attributed to.
     whole = [programmes.SECTION, own]
