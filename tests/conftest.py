@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -146,10 +145,33 @@ def built_earlier(folder: Path, *names: str, text: str = "<html></html>") -> Non
 
 
 def build_cli(*args: str) -> subprocess.CompletedProcess:
-    """Run ``htmss-analysis build`` with ``args``; return the finished process."""
-    script = Path(sys.executable).with_name("htmss-analysis")
-    return subprocess.run([str(script), "build", *args], capture_output=True, text=True,
-                          timeout=900)
+    """Run ``htmss-analysis build`` with ``args``; return the finished process's like.
+
+    Run in this process (``cli.main``), its output captured: a new process would
+    spend seconds importing what this one has, for each of the suite's dozens of
+    builds. The reports themselves still run in the build's own worker processes
+    and kernels, as always; the console script itself, its exit codes and the
+    absence of tracebacks, is tested as a process elsewhere (``test_errors``,
+    ``test_robustness``, ``test_doors``).
+    """
+    return run_cli("build", *args)
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    """Run the command line in this process; return its status and output as a process's."""
+    import contextlib
+    import io
+
+    from htmss_analysis.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # the command's own exits (exit 2 on a bad argument)
+            code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+    return subprocess.CompletedProcess(["htmss-analysis", *args], code, out.getvalue(),
+                                       err.getvalue())
 
 
 @pytest.fixture(scope="session", autouse=True)

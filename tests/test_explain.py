@@ -9,9 +9,6 @@ A3 4, A4 5, A5 6, A6 7, A7 8, A8 9, A9 10. participants.csv: rows 2-4 A1 (p1 p2 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -125,11 +122,11 @@ def test_every_country_figure_and_its_records_are_the_hand_worked_ones(tiny_data
 
 @pytest.mark.slow
 def test_explain_json_gives_every_figure_of_indicators_json(tiny):
-    script = Path(sys.executable).with_name("htmss-analysis")
+    from conftest import run_cli
 
     def run(*args: str) -> dict:
-        proc = subprocess.run([str(script), *args, "--data", str(tiny), "--year", "2018",
-                               "--json"], capture_output=True, text=True, check=True)
+        proc = run_cli(*args, "--data", str(tiny), "--year", "2018", "--json")
+        assert proc.returncode == 0, proc.stderr
         return json.loads(proc.stdout)
 
     figures = run("indicators", "--programme", "GLOT92")["indicators"]
@@ -142,6 +139,5 @@ def test_explain_json_gives_every_figure_of_indicators_json(tiny):
         assert total == value, key
         assert out["steps"][-1]["rows"] == value, key
         assert all(set(r) == {"id", "file", "row", "value"} for r in out["records"]), key
-    bad = subprocess.run([str(script), "explain", "no_such_key", "--data", str(tiny), "--year",
-                          "2018"], capture_output=True, text=True)
+    bad = run_cli("explain", "no_such_key", "--data", str(tiny), "--year", "2018")
     assert bad.returncode == 2 and "no figure 'no_such_key'" in bad.stderr

@@ -237,9 +237,6 @@ def test_a_story_whose_programme_is_not_its_activities_is_a_warning_in_the_repor
 def test_not_attributed_is_an_empty_cell_and_a_note_in_the_workbook_and_0_in_json(
         tiny_data, tmp_path):
     import json
-    import subprocess
-    import sys
-    from pathlib import Path
 
     import openpyxl
 
@@ -264,9 +261,11 @@ def test_not_attributed_is_an_empty_cell_and_a_note_in_the_workbook_and_0_in_jso
     assert views[-1] == "not attributed: 2017, 2018, change from 2017"  # no 2016 rows
     # Every cell of the trend sheet's figure columns is a number or empty, never text.
     assert all(v is None or isinstance(v, int | float) for row in trend[1:] for v in row[1:-1])
-    out = subprocess.run([str(Path(sys.executable).with_name("htmss-analysis")), "indicators",
-                          "--data", str(tiny_data.folder), "--year", "2018", "--programme",
-                          "GLOT59", "--json"], capture_output=True, text=True, check=True)
+    from conftest import run_cli
+
+    out = run_cli("indicators", "--data", str(tiny_data.folder), "--year", "2018",
+                  "--programme", "GLOT59", "--json")
+    assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["indicators"]["page_views"] == 0
 
 

@@ -75,30 +75,23 @@ def test_the_regions_worked_in(tiny_data):
 
 
 def test_indicators_region_prints_the_contracts_object(tiny):
-    import subprocess
-    import sys
+    from conftest import run_cli
 
-    script = Path(sys.executable).with_name("htmss-analysis")
-    proc = subprocess.run([str(script), "indicators", "--data", str(tiny), "--year", "2018",
-                           "--region", "South America", "--json"],
-                          capture_output=True, text=True)
+    proc = run_cli("indicators", "--data", str(tiny), "--year", "2018", "--region",
+                   "South America", "--json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == {"year": 2018, "region": "005", "programme": "all",
                                        "indicators": SOUTH_AMERICA}
-    wrong = subprocess.run([str(script), "indicators", "--data", str(tiny), "--year", "2018",
-                            "--region", "Atlantis"], capture_output=True, text=True)
+    wrong = run_cli("indicators", "--data", str(tiny), "--year", "2018", "--region", "Atlantis")
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
     assert "--region: 'Atlantis' is not a UN M49 intermediate region" in wrong.stderr
 
 
 def test_explain_region_names_the_records_behind_a_regional_figure(tiny):
-    import subprocess
-    import sys
+    from conftest import run_cli
 
-    script = Path(sys.executable).with_name("htmss-analysis")
-    proc = subprocess.run([str(script), "explain", "people_trained", "--data", str(tiny),
-                           "--year", "2018", "--region", "005", "--json"],
-                          capture_output=True, text=True)
+    proc = run_cli("explain", "people_trained", "--data", str(tiny), "--year", "2018",
+                   "--region", "005", "--json")
     assert proc.returncode == 0, proc.stderr
     said = json.loads(proc.stdout)
     assert (said["region"], said["value"]) == ("005", 2)

@@ -1,9 +1,7 @@
 """The synthetic sample data reproduces the published 2018 highlights."""
 
 import json
-import subprocess
 import sys
-from pathlib import Path
 
 import htmss_analysis as h
 from conftest import ROOT
@@ -21,9 +19,10 @@ PUBLISHED_2018 = {"technical_cooperation_activities": 261, "countries_assisted":
 
 
 def test_cli_json_prints_the_published_2018_figures():
-    script = Path(sys.executable).with_name("htmss-analysis")
-    proc = subprocess.run([str(script), "indicators", "--year", "2018", "--json"],
-                          capture_output=True, text=True, check=True)
+    from conftest import run_cli
+
+    proc = run_cli("indicators", "--year", "2018", "--json")
+    assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["year"] == 2018 and out["programme"] == "all"
     assert set(out["indicators"]) == set(h.REGISTRY)

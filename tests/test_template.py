@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -103,15 +101,13 @@ def test_a_filled_template_gives_the_figures_of_the_same_rows_in_csv(template, t
 
 
 def test_template_command(tmp_path):
-    script = Path(sys.executable).with_name("htmss-analysis")
+    from conftest import run_cli
+
     out = tmp_path / "entry.xlsx"
-    proc = subprocess.run([str(script), "template", "--out", str(out)], capture_output=True,
-                          text=True)
+    proc = run_cli("template", "--out", str(out))
     assert proc.returncode == 0 and out.is_file(), proc.stderr
     again = tmp_path / "again.xlsx"
-    subprocess.run([str(script), "template", "--out", str(again)], check=True,
-                   capture_output=True)
+    assert run_cli("template", "--out", str(again)).returncode == 0
     assert again.read_bytes() == out.read_bytes()
-    bad = subprocess.run([str(script), "template", "--out", str(tmp_path / "entry.csv")],
-                         capture_output=True, text=True)
+    bad = run_cli("template", "--out", str(tmp_path / "entry.csv"))
     assert bad.returncode == 2 and "*.xlsx" in bad.stderr and "Traceback" not in bad.stderr
