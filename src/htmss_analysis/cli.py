@@ -459,9 +459,8 @@ def _build(args: argparse.Namespace) -> int:
     early = builder.Workers(args.jobs) if rule in builder.BRIEF_RULES and known is None and \
         not args.scheduler else None
     with early or contextlib.nullcontext():
-        countries = known if known is not None else _countries_or_exit(args, rule)
-        if rule in builder.BRIEF_RULES and known is None and not located.errors:
-            builder.record_briefs(out, args.year, rule, data_files, countries)
+        countries = known if known is not None else \
+            _picked(args, out, rule, data_files, located)
         # The regions where the section worked: those of the countries it worked in.
         region_rule = "chosen" if named_regions else \
             "worked" if region_word is None and rule in builder.BRIEF_RULES else "none"
@@ -494,16 +493,21 @@ def _regions_worked(args: argparse.Namespace, out: Path, rule: str, countries: l
     """Return the M49 codes of the regions where the section worked (the default set)."""
     from .countries import region_of
 
-    if rule == "worked":
-        worked = countries or []
-    else:
-        worked = builder.recorded_briefs(out, args.year, "worked", data_files) \
-            if not located.errors else None
-        if worked is None:
-            worked = _countries_or_exit(args, "worked") or []
-            if not located.errors:
-                builder.record_briefs(out, args.year, "worked", data_files, worked)
-    return sorted({code for c in worked if (code := region_of(c))})
+    worked = countries if rule == "worked" else \
+        builder.recorded_briefs(out, args.year, "worked", data_files) \
+        if not located.errors else None
+    if worked is None:
+        worked = _picked(args, out, "worked", data_files, located)
+    return sorted({code for c in worked or () if (code := region_of(c))})
+
+
+def _picked(args: argparse.Namespace, out: Path, rule: str, data_files: list[Path],
+            located) -> list[str] | None:
+    """Read which countries ``rule`` picks from the data; record them for the next build."""
+    picked = _countries_or_exit(args, rule)
+    if rule in builder.BRIEF_RULES and not located.errors:
+        builder.record_briefs(out, args.year, rule, data_files, picked)
+    return picked
 
 
 def _brief_rule(args: argparse.Namespace) -> str:

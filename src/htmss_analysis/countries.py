@@ -295,6 +295,7 @@ def to_region(text: str | int) -> str:
     return code
 
 
+@cache
 def in_region(code: str) -> frozenset[str]:
     """Return the ISO3 codes of the countries and territories of region ``code``."""
     return frozenset(c for c in set(_rows()) | set(_EXTRA) if region_of(c) == code)

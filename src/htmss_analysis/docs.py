@@ -33,6 +33,23 @@ def glossary_markdown() -> str:
         glossary.table_markdown()])
 
 
+PLACES = (
+    ("Country figures",
+     ["For a year Y, one country C (an ISO3 code or a name the contract accepts) and",
+      "one programme P or the section as a whole, as `htmss-analysis indicators",
+      "--country C` prints them. A country brief is written for every country with at",
+      "least one non-zero figure."], COUNTRY_REGISTRY, "--country C"),
+    ("Regional figures",
+     ["For a year Y, one region R (a UN M49 intermediate region, else sub-region: its",
+      "code or English name) and one programme P or the section as a whole, as",
+      "`htmss-analysis indicators --region R` prints them. A regional brief is written",
+      "for every region holding a country where the section worked in the year."],
+     REGION_REGISTRY, "--region R"),
+)
+"""The figures of one place, after the headline ones: heading, introduction, declarations
+and the option of ``explain`` that asks for them."""
+
+
 def indicators_markdown() -> str:
     """Return every figure's declaration as Markdown, for ``docs/indicators.md``."""
     lines = ["# Headline indicators", "",
@@ -44,20 +61,10 @@ def indicators_markdown() -> str:
              "media rows with no programme count for the section only.", ""]
     for figure in REGISTRY.values():
         lines += _figure(figure, f"htmss-analysis explain {figure.key}")
-    lines += ["# Country figures", "",
-              "For a year Y, one country C (an ISO3 code or a name the contract accepts) and",
-              "one programme P or the section as a whole, as `htmss-analysis indicators",
-              "--country C` prints them. A country brief is written for every country with at",
-              "least one non-zero figure.", ""]
-    for figure in COUNTRY_REGISTRY.values():
-        lines += _figure(figure, f"htmss-analysis explain {figure.key} --country C")
-    lines += ["# Regional figures", "",
-              "For a year Y, one region R (a UN M49 intermediate region, else sub-region: its",
-              "code or English name) and one programme P or the section as a whole, as",
-              "`htmss-analysis indicators --region R` prints them. A regional brief is written",
-              "for every region holding a country where the section worked in the year.", ""]
-    for figure in REGION_REGISTRY.values():
-        lines += _figure(figure, f"htmss-analysis explain {figure.key} --region R")
+    for heading, intro, registry, option in PLACES:
+        lines += [f"# {heading}", "", *intro, ""]
+        for figure in registry.values():
+            lines += _figure(figure, f"htmss-analysis explain {figure.key} {option}")
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -66,6 +66,9 @@ class Kind:
     parse : callable, optional
         ``parse(text) -> name``: read a report of the kind as a user writes it
         (``GLO.ACT`` for ``GLOACT``); raises ValueError for none of its reports.
+    shown : callable
+        ``shown(name) -> text``: how its :attr:`label` names report ``name``
+        (``GLO.ACT`` for ``GLOACT``).
     """
 
     key: str
@@ -81,6 +84,7 @@ class Kind:
     label: str = ""
     home: bool = False
     parse: Callable[[str], str] | None = None
+    shown: Callable[[str], str] = str
 
     def is_name(self, name: object) -> bool:
         """Say whether ``name`` is one of this kind's reports."""
@@ -88,8 +92,7 @@ class Kind:
 
     def home_label(self, name: str, listed: int = 0) -> str:
         """Return the kind's label for report ``name`` on the page of every report."""
-        return self.label.format(name=programmes.label(name) if self.subject == "programme"
-                                 else name, n=listed)
+        return self.label.format(name=self.shown(name), n=listed)
 
 
 BRIEF_PUBLIC = ("glotip", "sherloc_tip", "sherloc_som", *programmes.TREATIES)
@@ -110,14 +113,15 @@ REGISTRY: dict[str, Kind] = {k.key: k for k in (
          label="Highlights at a glance", home=True),
     Kind("programme", "programme_report.ipynb", subject="programme",
          fixed=tuple(programmes.CODES), public=_programme_public, links_briefs=True,
-         label="{name} programme report", home=True, parse=programmes.parse_programme),
+         label="{name} programme report", home=True, parse=programmes.parse_programme,
+         shown=programmes.label),
     Kind("country", "country_brief.ipynb", folder="countries", subject="country",
          names=countries.is_code, public=lambda _name: BRIEF_PUBLIC,
          fan_out="a country where the section worked in the year (an activity held there)"),
     Kind("countries", "country_index.ipynb", folder="countries", fixed=(INDEX,),
          lists="country", label="Country briefs ({n})", home=True),
     Kind("region", "region_brief.ipynb", folder="regions", subject="region", names=_is_region,
-         public=lambda _name: (), links_briefs=True,
+         links_briefs=True,
          fan_out="a region (UN M49 intermediate region, else sub-region) where the section "
                  "worked in the year (an activity held in one of its countries)"),
     Kind("regions", "region_index.ipynb", folder="regions", fixed=(INDEX,), lists="region",
@@ -127,6 +131,13 @@ REGISTRY: dict[str, Kind] = {k.key: k for k in (
 
 FOLDERS: tuple[str, ...] = tuple(dict.fromkeys(k.folder for k in REGISTRY.values()))
 """The folders of a language's reports: its own (``""``) first, then each kind's."""
+
+BRIEF_RULES = ("worked", "all")
+"""The words that choose briefs by a rule, from the data: where the section worked (the
+default set), or ``all``; anything else names the subjects. A build of a rule replaces
+the briefs an earlier build of it made; the notebooks take the words as they are
+(``brief_countries``) and work the countries out alike.
+"""
 
 BRIEFED = "country"
 """The kind whose reports other pages link country names to (``briefs``, ``brief_countries``)."""
@@ -175,6 +186,3 @@ def index_of(kind: Kind, registry: dict[str, Kind] | None = None) -> Kind | None
     return next((k for k in (registry or REGISTRY).values() if k.lists == kind.key), None)
 
 
-def listed(index: Kind, registry: dict[str, Kind] | None = None) -> Kind:
-    """Return the kind an index lists."""
-    return (registry or REGISTRY)[index.lists]

@@ -21,12 +21,7 @@ def public_inputs(name: str, folder: str = "") -> tuple[str, ...]:
     kind = kinds.kind_of(folder, name, kinds.REGISTRY)
     return kind.public(name) if kind else ()
 
-BRIEF_RULES = ("worked", "all")
-"""The briefs a rule picks, from the data: where the section worked (the default), or all.
-
-The notebooks take these words as they are (``brief_countries``) and work the
-countries out alike.
-"""
+BRIEF_RULES = kinds.BRIEF_RULES
 
 def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
          notebooks: Path | None = None, timeout: int = CELL_TIMEOUT,

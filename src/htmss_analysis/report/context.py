@@ -17,7 +17,7 @@ from functools import wraps
 import pandas as pd
 
 from .. import countries as country_names
-from .. import languages, programmes
+from .. import kinds, languages, programmes
 from ..data.load import Dataset, check_year
 from ..languages import _
 from ..metrics.country import worked_in
@@ -277,8 +277,7 @@ def languages_of(text: str, lang: str) -> dict[str, str]:
             if code != lang and code in given and relative(given[code])}
 
 
-BRIEF_RULES = ("worked", "all")
-"""The words that choose the briefs: where the section worked (the default), or ``all``."""
+BRIEF_RULES = kinds.BRIEF_RULES
 
 
 def brief_rule(brief_countries: str) -> str:
