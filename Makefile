@@ -32,14 +32,17 @@ reports: $(STAMP)
 	$(BIN)/htmss-analysis build --year $(YEAR) --jobs $(JOBS) --config config/public-sources.toml \
 		--lang $(LANGS)
 
+# In parallel, one worker a core (pytest-xdist); a module's shared build stays on one worker.
+PYTEST := $(BIN)/python -m pytest -n auto --dist loadgroup
+
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 # The inner loop: everything but the tests that build reports, install the package
 # afresh or drive a browser.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow and not browser"
+	$(PYTEST) -m "not slow and not browser"
 
 # Refresh constraints.txt after changing a range in pyproject.toml.
 constraints: $(STAMP)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -207,24 +208,68 @@ LANGS = LANGUAGES
 """The languages of the sample build."""
 
 
+def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """Return a folder that ``make(folder)`` filled once for the whole test run.
+
+    The suite runs in parallel workers (pytest-xdist, ``make test``), each a
+    session of its own: the first worker to ask makes the folder, the others
+    wait on a lock and read it. Without workers it is made once per session.
+    Whoever uses it reads it only (or writes beside the outputs, never over them).
+    """
+    import fcntl
+    import os
+    import shutil
+
+    base = tmp_path_factory.getbasetemp()
+    # A worker's temporary folder sits in the run's own: that one is shared.
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, done = root / f"once-{name}", root / f"once-{name}.done"
+    with (root / f"once-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a worker's failed attempt
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory) -> Path:
-    """The 2018 reports of the sample data (with the public sources), built once.
+    """The 2018 reports of the sample data (with the public sources), built once a run.
 
     The four reports, and the briefs of Kyrgyzstan (assisted) and Albania (only
     represented) with their index; in English, and in French and Spanish under
     ``fr/`` and ``es/``.
     """
-    out = tmp_path_factory.mktemp("build")
-    proc = build_cli("--year", "2018", "--out", str(out), "--jobs", "2", "--config",
-                     str(PUBLIC_CONFIG), "--programme", "all", "--country", "KGZ", "ALB",
-                     "--lang", *LANGS)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return out / "2018"
+    def make(out: Path) -> None:
+        proc = build_cli("--year", "2018", "--out", str(out), "--jobs", "2", "--config",
+                         str(PUBLIC_CONFIG), "--programme", "all", "--country", "KGZ", "ALB",
+                         "--lang", *LANGS)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+
+    return once_per_run(tmp_path_factory, "sample", make) / "2018"
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
-    """Whatever needs the sample build (four reports through papermill) is slow."""
+    """Mark the slow tests, keep a module's built fixture on one worker, start long ones first.
+
+    Whatever needs the sample build (four reports through papermill) is slow.
+    A module whose tests share a build of their own (a module-scoped fixture)
+    runs on one parallel worker, so that it is built once. The slow modules
+    are handed out first: a long one started last would keep the run waiting
+    on one worker while the other idles.
+    """
     for item in items:
         if "sample_build" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+        definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+        if any(defs and defs[-1].scope == "module" for defs in definitions.values()):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+    weight = {}
+    for item in items:
+        cost = 2 if item.get_closest_marker("browser") else int(bool(
+            item.get_closest_marker("slow")))
+        weight[item.module.__name__] = max(weight.get(item.module.__name__, 0), cost)
+    items.sort(key=lambda item: -weight[item.module.__name__])

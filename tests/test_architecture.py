@@ -306,3 +306,57 @@ def test_the_kind_name_check_finds_a_kind_spelled_in_the_build(tmp_path):
     toy = replace(kinds.REGISTRY["highlights"], key="toy", fixed=("toy",))
     (tmp_path / "plan.py").write_text('def special(name):\n    return name == "toy"\n')
     assert kind_names_spelled(tmp_path, _kind_names({"toy": toy})) == [("plan.py", 2, "toy")]
+
+
+def _third_party_imports(folder: Path) -> dict[str, str]:
+    """Each top-level module the files under ``folder`` import (not the standard library's)."""
+    import sys
+
+    found: dict[str, str] = {}
+    for path in sorted(folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top not in sys.stdlib_module_names and top != "htmss_analysis":
+                    found.setdefault(top, str(path.relative_to(folder)))
+    return found
+
+
+def _undeclared(imports: dict[str, str], declared: set[str]) -> list[str]:
+    import importlib.metadata
+
+    from packaging.utils import canonicalize_name
+
+    owners = importlib.metadata.packages_distributions()
+    return sorted(f"{module} ({where})" for module, where in imports.items()
+                  if not {canonicalize_name(d) for d in owners.get(module, [])} & declared)
+
+
+def _declared() -> set[str]:
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return {canonicalize_name(Requirement(r).name) for r in project["dependencies"]}
+
+
+def test_every_package_the_library_imports_is_a_declared_dependency():
+    # A package imported but only brought in by another (or by the test extras) works in the
+    # checkout and breaks the day that other stops bringing it: `pip install` of the package
+    # alone must give everything it imports.
+    imports = _third_party_imports(ROOT / "src" / "htmss_analysis")
+    assert {"pandas", "pandera", "python_calamine", "jupyter_client"} <= set(imports)
+    assert _undeclared(imports, _declared()) == []
+
+
+def test_the_dependency_check_finds_an_undeclared_import(tmp_path):
+    (tmp_path / "m.py").write_text("import json\nimport yaml\nfrom pandas import DataFrame\n")
+    assert _undeclared(_third_party_imports(tmp_path), {"pandas"}) == ["yaml (m.py)"]

@@ -2,6 +2,7 @@
 
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -285,31 +286,33 @@ def test_report_notebook_in_jupyterlab(browser, jupyterlab, sample_build: Path, 
     select = page.locator(".jp-Dialog .jp-mod-accept", has_text="Select")
     if select.count():  # the kernel was asked for all the same: take the notebook's own
         select.first.click()
-    # On a loaded machine Run All can land before the notebook's session is ready and
-    # run nothing. Then restart the kernel and run all (which waits for the kernel),
-    # until a cell shows it is queued or has run.
-    started = "() => [...document.querySelectorAll('.jp-InputPrompt')]" \
-              ".some(e => /\\[(\\*|\\d+)\\]/.test(e.textContent))"
-    for attempt in range(4):
-        if attempt == 0:
-            page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-            page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-        else:
+    # On a loaded machine Run All can land before the notebook's session is ready and run
+    # nothing, or the kernel can restart under it, which clears the queue. Whenever the
+    # notebook stands still, idle with no cell queued and the report not finished, restart
+    # the kernel and run all again (which waits for the kernel).
+    still = "() => document.querySelector(\".jp-Notebook-ExecutionIndicator\")" \
+            "?.dataset.status === 'idle' && ![...document.querySelectorAll('.jp-InputPrompt')]" \
+            ".some(e => e.textContent.includes('[*]'))"
+    finished = "() => !!document.querySelector('div.htmss h2#method')"
+    failed = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    deadline, acted, restarts = time.monotonic() + 300, time.monotonic(), 0
+    while not page.evaluate(finished):
+        errors = page.locator(failed)
+        if errors.count() and "Error" in errors.first.inner_text():
+            raise AssertionError(f"a cell failed in JupyterLab: {errors.first.inner_text()}")
+        if time.monotonic() > deadline or restarts > 3:
+            shot = sample_build / "screenshots" / "jupyterlab-failed.png"
+            page.screenshot(path=str(shot))
+            raise AssertionError(f"the notebook did not finish in JupyterLab; see {shot}")
+        if time.monotonic() - acted > 20 and page.evaluate(still):
             page.keyboard.press("Escape")
             page.locator(".lm-MenuBar-itemLabel", has_text="Kernel").first.click()
             page.locator(".lm-Menu-itemLabel", has_text="Restart Kernel and Run All").first.click()
             page.locator(".jp-Dialog .jp-mod-accept").first.click(timeout=30_000)
-        try:
-            page.wait_for_function(started, timeout=30_000)
-            break
-        except Exception:  # noqa: BLE001 - playwright's timeout: try the next way
-            continue
-    try:
-        page.wait_for_selector("div.htmss h2#method", state="attached", timeout=300_000)
-    except Exception:
-        shot = sample_build / "screenshots" / "jupyterlab-failed.png"
-        page.screenshot(path=str(shot))
-        raise AssertionError(f"the notebook did not finish in JupyterLab; see {shot}") from None
+            acted, restarts = time.monotonic(), restarts + 1
+        page.wait_for_timeout(1000)
     cards = page.locator("div.htmss .cards").first
     cards.scroll_into_view_if_needed()
     _cards_in_a_grid(page)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import build_cli
 from htmss_analysis import build as builder
 from htmss_analysis import paths
 from htmss_analysis.io.files import file_sha256
@@ -147,9 +148,8 @@ def _wait_for(proc: subprocess.Popen, text: str, limit: float = 300) -> list[str
 
 
 def _build(out: Path, data: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(SCRIPT), "build", "--programme", "GLOT59", "--out", str(out),
-                           "--data", str(data), "--config", "none", "--jobs", "1"],
-                          capture_output=True, text=True, timeout=900)
+    return build_cli("--programme", "GLOT59", "--out", str(out), "--data", str(data),
+                     "--config", "none", "--jobs", "1")
 
 
 @pytest.fixture

@@ -483,6 +483,32 @@ def test_the_report_lists_200_warnings_then_counts_the_rest(tmp_path):
 
 
 @pytest.mark.slow
+def _descendants(pid: int) -> set[int]:
+    """The processes under ``pid`` (its workers and their kernels), from /proc."""
+    parents = {}
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        parents.setdefault(int(fields[1]), set()).add(int(entry.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        children = parents.get(todo.pop(), set()) - found
+        found |= children
+        todo.extend(children)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; it waits for its parent to read its status
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the processes in /proc")
 def test_a_build_killed_outright_leaves_no_worker_writing_reports(tmp_path):
     import signal
     import time
@@ -495,10 +521,16 @@ def test_a_build_killed_outright_leaves_no_worker_writing_reports(tmp_path):
         if "started" in proc.stdout.readline():
             break
     time.sleep(0.5)
+    workers = _descendants(proc.pid)
+    assert workers  # the worker processes and their kernels
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
-    # A report takes about 10 s: orphaned workers would have written some by now.
-    time.sleep(30)
+    # Each worker (and each kernel with it) notices its build is gone and stops: none is
+    # left to write a report. A report takes seconds; the workers stop within one.
+    end = time.monotonic() + 60
+    while any(_alive(p) for p in workers) and time.monotonic() < end:
+        time.sleep(0.2)
+    assert not [p for p in workers if _alive(p)], "a worker outlived its build"
     assert not list((out / "2018").glob("*.html"))
 
 
