@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import htmss_analysis as h
-from conftest import PARTICIPANTS, build_cli, write_csv, write_folder
+from conftest import PARTICIPANTS, build_cli, run_cli, write_csv, write_folder
 from htmss_analysis import paths
 from htmss_analysis import report as s
 from htmss_analysis.data import schema
@@ -224,9 +224,7 @@ def test_a_year_without_rows_is_an_error_naming_the_years_covered(tiny_data):
 
 
 def test_cli_refuses_a_year_without_rows(tmp_path):
-    script = Path(sys.executable).with_name("htmss-analysis")
-    proc = subprocess.run([str(script), "indicators", "--year", "2010"], capture_output=True,
-                          text=True)
+    proc = run_cli("indicators", "--year", "2010")
     assert proc.returncode == 2
     assert "value '2010'" in proc.stderr and "the data covers 2016-2019" in proc.stderr
     assert "Traceback" not in proc.stderr

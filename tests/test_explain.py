@@ -141,3 +141,24 @@ def test_explain_json_gives_every_figure_of_indicators_json(tiny):
         assert all(set(r) == {"id", "file", "row", "value"} for r in out["records"]), key
     bad = run_cli("explain", "no_such_key", "--data", str(tiny), "--year", "2018")
     assert bad.returncode == 2 and "no figure 'no_such_key'" in bad.stderr
+
+
+def test_the_waterfall_is_values_below_the_report_and_words_in_it(tiny_data):
+    # Counting says what each step is; only the report layer says it in a language.
+    from htmss_analysis.languages import using
+    from htmss_analysis.metrics import explain as tracing
+    from htmss_analysis.metrics import figures
+    from htmss_analysis.report.rules import explain
+
+    traced = tracing.trace(tiny_data, "people_trained", 2018)
+    steps = list(traced.attrs["steps"]["step"])
+    assert steps[0] == tracing.Read("participants", "participants.csv")
+    # p3 of A1 is blank but for its ids, and p2's second line at A1 repeats the first
+    assert isinstance(steps[1], tracing.Used) and steps[1].aside == 1
+    assert figures.CB in steps and isinstance(steps[-1], tracing.Measured)
+    assert not any(isinstance(s, str) for s in steps)
+    with using("fr"):
+        words = list(explain(tiny_data, "people_trained", 2018).attrs["steps"]["step"])
+    assert words[0] == "participations lues dans participants.csv"
+    assert list(explain(tiny_data, "people_trained", 2018).attrs["steps"]["rows"]) == \
+        list(traced.attrs["steps"]["rows"])

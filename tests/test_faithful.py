@@ -14,13 +14,15 @@ from pathlib import Path
 import pytest
 
 import htmss_analysis as h
-from conftest import ACTIVITIES, PARTICIPANTS, PUBLICATIONS, write_folder
+from conftest import ACTIVITIES, PARTICIPANTS, PUBLICATIONS, run_cli, write_folder
 from htmss_analysis.metrics import figures
 
 SCRIPT = Path(sys.executable).with_name("htmss-analysis")
 
 
 def cli(*args: str, timeout: int = 120) -> subprocess.CompletedProcess:
+    """Run the console script as a process: for what could hang (a pipe) or needs real argv
+    bytes; the other commands run in this process (``run_cli``)."""
     return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True,
                           timeout=timeout, errors="replace")
 
@@ -88,7 +90,7 @@ def test_two_activities_differing_only_in_case_are_one_id_given_twice(tmp_path):
 def test_dates_out_of_range_or_that_do_not_exist_are_located(tmp_path, value, column):
     rows = [list(r) for r in ACTIVITIES]
     rows[2][ACTIVITIES[0].index(column)] = value
-    proc = cli("check", "--data", str(write_folder(tmp_path / "d", activities=rows)))
+    proc = run_cli("check", "--data", str(write_folder(tmp_path / "d", activities=rows)))
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert f"activities.csv, row 3, column {column}: value '{value}': a date that exists, " \
            "written YYYY-MM-DD (or an Excel date cell), in 1900-2100" in proc.stderr
@@ -147,7 +149,7 @@ def test_a_stray_quote_in_a_phone_number_quotes_no_personal_data(tmp_path):
         "activity_id,participant_id,full_name,email,phone\n"
         'A1,p1,Jane Secret0,jane.secret0@example.org,"+41 79 555 01 01\n'
         "A1,p2,John Secret1,john@example.org,+41 79 555 01 02\n", encoding="utf-8")
-    proc = cli("check", "--data", str(folder))
+    proc = run_cli("check", "--data", str(folder))
     assert proc.returncode == 2
     assert "Line 2, column 5 (phone)" in proc.stderr
     for secret in ("Jane", "Secret", "example.org", "+41", "555"):
@@ -181,7 +183,7 @@ def test_output_errors_name_the_path_and_the_reason(tmp_path):
          str(a_file)),
     ]
     for args, said in cases:
-        proc = cli(*args)
+        proc = run_cli(*args)
         assert proc.returncode == 2, (args, proc.stderr)
         assert said in proc.stderr, (args, proc.stderr)
         assert "Traceback" not in proc.stderr and "--scheduler" not in proc.stderr, args
@@ -192,12 +194,12 @@ def test_output_errors_name_the_path_and_the_reason(tmp_path):
 def test_explain_with_a_blank_country_is_refused_as_indicators_does():
     for command in ("explain", "indicators"):
         args = [command, "people_trained"] if command == "explain" else [command]
-        proc = cli(*args, "--year", "2018", "--country", "")
+        proc = run_cli(*args, "--year", "2018", "--country", "")
         assert proc.returncode == 2 and "--country '': blank country" in proc.stderr
 
 
 def test_a_misspelt_country_gets_a_suggestion_never_a_guess(tmp_path):
-    proc = cli("indicators", "--year", "2018", "--country", "Kazakstan")
+    proc = run_cli("indicators", "--year", "2018", "--country", "Kazakstan")
     assert proc.returncode == 2 and "(did you mean Kazakhstan?)" in proc.stderr
     rows = [list(r) for r in ACTIVITIES]
     rows[2][8] = "Kazakstan"

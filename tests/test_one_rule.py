@@ -15,7 +15,7 @@ from dataclasses import replace
 def test_one_changed_step_is_followed_by_every_count_and_every_page(tiny_data, monkeypatch):
     from htmss_analysis import report as r
     from htmss_analysis.metrics import breakdowns, figures
-    from htmss_analysis.metrics.explain import explain
+    from htmss_analysis.report.rules import explain
     from htmss_analysis.report.workbook import headline_rows
 
     assert figures.compute(tiny_data, 2018)["countries_assisted"] == 2  # as declared

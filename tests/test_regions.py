@@ -99,7 +99,7 @@ def test_explain_region_names_the_records_behind_a_regional_figure(tiny):
 
 
 def test_explain_follows_the_regional_figure(tiny_data):
-    from htmss_analysis.metrics.explain import explain
+    from htmss_analysis.report.rules import explain
 
     records = explain(tiny_data, "people_trained", 2018, region="005")
     assert records.attrs["value"] == 2 and list(records["id"]) == ["p1", "p2"]

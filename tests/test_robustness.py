@@ -439,6 +439,7 @@ def test_a_lost_worker_fails_its_report_only_and_a_failed_report_leaves_no_html(
     assert "Traceback" not in proc.stdout + proc.stderr
 
 
+@pytest.mark.slow  # builds reports
 def test_two_builds_into_one_folder_are_refused(tmp_path):
     out = tmp_path / "out"
     with builder.locked(out / "2018"):
@@ -508,6 +509,7 @@ def _alive(pid: int) -> bool:
     return state != "Z"  # a zombie has ended; it waits for its parent to read its status
 
 
+@pytest.mark.slow  # builds reports
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the processes in /proc")
 def test_a_build_killed_outright_leaves_no_worker_writing_reports(tmp_path):
     import signal

@@ -195,8 +195,10 @@ def test_config_paths_are_relative_to_the_file(tmp_path):
 def test_absent_and_missing_sources_leave_notes(tmp_path):
     public = sources.PublicSources({"glotip": str(tmp_path / "nowhere.xlsx")})
     assert public.status("glotip") == "missing" and public.get("glotip") is None
-    assert "file not found (nowhere.xlsx)" in public.note("glotip")
-    assert public.note("treaty_tip").endswith("not provided.")
+    from htmss_analysis.report.rules import source_note
+
+    assert "file not found (nowhere.xlsx)" in source_note(public, "glotip")
+    assert source_note(public, "treaty_tip").endswith("not provided.")
 
 
 # --- the real public files in ../shared/data ------------------------------------------------

@@ -31,7 +31,7 @@ _LAZY = {
     "REGISTRY": ("metrics.figures", "REGISTRY"), "compute": ("metrics.figures", "compute"),
     "COUNTRY_REGISTRY": ("metrics.figures", "COUNTRY_REGISTRY"),
     "compute_country": ("metrics.figures", "compute_country"),
-    "explain": ("metrics.explain", "explain"), "trend": ("metrics.figures", "trend"),
+    "explain": ("report.rules", "explain"), "trend": ("metrics.figures", "trend"),
     "headline": ("metrics.figures", "headline"), "Dataset": ("data.load", "Dataset"),
     "load": ("links", "load"), "DataError": ("problems", "DataError"),
     "Problem": ("problems", "Problem"), "load_glotip": ("public.sources", "load_glotip"),

@@ -291,7 +291,7 @@ def _place_figures(args: argparse.Namespace, what: str, place: str, named: str,
 def _explain(args: argparse.Namespace) -> int:
     from . import countries
     from .metrics import figures
-    from .metrics.explain import explain
+    from .report.rules import described, explain
 
     registry = figures.REGION_REGISTRY if args.region is not None else \
         figures.COUNTRY_REGISTRY if args.country is not None else figures.REGISTRY
@@ -316,7 +316,7 @@ def _explain(args: argparse.Namespace) -> int:
         print(json.dumps({
             "key": args.key, "year": args.year, "programme": code or programmes.ALL,
             "country": country, **({"region": region} if region else {}),
-            "value": records.attrs["value"], "definition": ind.described(),
+            "value": records.attrs["value"], "definition": described(ind),
             "steps": [{"step": s, "rows": int(n)} for s, n in zip(steps["step"], steps["rows"],
                                                                    strict=True)],
             "records": [{"id": str(i), "file": f, "row": int(r), "value": int(v)}
@@ -327,7 +327,7 @@ def _explain(args: argparse.Namespace) -> int:
            f"{countries.region_name(region)} ({region})" if region else
            programmes.label(code) if code else f"{programmes.SECTION} (all programmes)")
     print(f"{ind.title} ({args.key}), {who}, {args.year}: {records.attrs['value']:,} {ind.unit}")
-    print(f"  {ind.described()}")
+    print(f"  {described(ind)}")
     print("\nRule, step by step (rows left after each):")
     width = max(len(s) for s in steps["step"])
     for step, n in zip(steps["step"], steps["rows"], strict=True):
@@ -390,7 +390,9 @@ def _validate_sources_or_exit(sources: PublicSources) -> None:
         _fail(exc.problems, "the public sources")
     for key in SOURCES:
         if sources.status(key) == "missing":
-            print(f"note: {sources.note(key)}", file=sys.stderr)
+            from .report.rules import source_note
+
+            print(f"note: {source_note(sources, key)}", file=sys.stderr)
 
 
 def _choice(values: list[str] | None, option: str, words: tuple[str, ...]) -> str | None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from . import glossary
 from .data import schema
-from .metrics.explain import steps_of
 from .metrics.figures import COUNTRY_REGISTRY, REGION_REGISTRY, REGISTRY, Figure
+from .report.rules import described, steps_of
 
 
 def documents() -> dict[str, str]:
@@ -70,7 +70,7 @@ def indicators_markdown() -> str:
 
 def _figure(figure: Figure, command: str) -> list[str]:
     """Return a figure's section: title, definition, unit, tables and its rule, step by step."""
-    return [f"## `{figure.key}`: {figure.title}", "", figure.described(), "",
+    return [f"## `{figure.key}`: {figure.title}", "", described(figure), "",
             f"Unit: {figure.unit}. Input tables: {', '.join(figure.tables)}.", "",
             f"Rule, step by step (`{command}`): "
             + "; ".join(steps_of(figure.key, country=figure.part == "country",

@@ -1,6 +1,6 @@
 """Every figure traced back to its records, and its rule as a waterfall of steps.
 
-:func:`explain` takes a figure's declaration (:mod:`.figures`: the table it
+:func:`trace` takes a figure's declaration (:mod:`.figures`: the table it
 starts from, its named steps in order, what it measures), applies the steps
 one by one keeping the number of rows left after each (the waterfall), then
 lists the records: one per distinct value counted with the file and rows it
@@ -9,26 +9,56 @@ appears in, or one per row summed with its value. The steps are the very ones
 
 People appear as their pseudonymous ``participant_id``: personal data is
 dropped on reading and never reaches a record.
+
+The waterfall's steps are values (:class:`Read`, :class:`Used`, the figure's
+own :class:`~.figures.Step`, :class:`Measured`); their words are made in
+:mod:`htmss_analysis.report.rules`, whose ``explain`` is the analyst's.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
-from ..data.load import SET_ASIDE, Dataset, set_aside_reasons
+from ..data.load import Dataset, set_aside_reasons
 from ..frames import Frame
-from ..languages import _, number
-from ..programmes import label, programme_code
+from ..programmes import programme_code
 from .figures import COUNTRY_REGISTRY, REGION_REGISTRY, REGISTRY, Figure, Scope, records_table
+
+
+@dataclass(frozen=True)
+class Read:
+    """The first step: the rows (attendances) read from ``file``; ``None``: the table is absent."""
+
+    table: str
+    file: str | None
+
+
+@dataclass(frozen=True)
+class Used:
+    """The rows used; ``aside`` set aside for ``reasons``: ``(code, count)`` of SET_ASIDE."""
+
+    table: str
+    aside: int
+    reasons: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class Measured:
+    """The last step: what the figure measures (distinct values, or a sum)."""
+
+    figure: Figure
 
 # --- applying a rule ----------------------------------------------------------------
 
 
-def _file(data: Dataset, table: str) -> str:
+def _file(data: Dataset, table: str) -> str | None:
+    """Return the file a table was read from (``[sheet]`` of a workbook); None: absent."""
     for source in data.sources:
         if source.table == table:
             return source.path.name + (f"[{source.sheet}]" if source.sheet else "")
-    return _("{table} (absent)").format(table=table)
+    return None
 
 
 def _records_table(data: Dataset, table: str) -> pd.DataFrame:
@@ -37,28 +67,21 @@ def _records_table(data: Dataset, table: str) -> pd.DataFrame:
     return frame.assign(_row=frame.index)
 
 
-def _read(data: Dataset, table: str, used: int) -> list[tuple[str, int]]:
+def _read(data: Dataset, table: str, used: int) -> list[tuple[object, int]]:
     """Return the first steps: rows read from the file, and used if some were set aside."""
     acc = data.accounting
     row = acc[acc["table"] == table] if "table" in acc else acc.iloc[0:0]
-    attendances = table == "participants"
     if row.empty:
-        text = (_("attendances of {table} (table absent)") if attendances
-                else _("rows of {table} (table absent)"))
-        return [(text.format(table=table), used)]
+        return [(Read(table, None), used)]
     read, aside = int(row["rows_read"].iloc[0]), int(row["rows_set_aside"].iloc[0])
-    text = _("attendances read from {file}") if attendances else _("rows read from {file}")
-    steps = [(text.format(file=_file(data, table)), read)]
+    steps: list[tuple[object, int]] = [(Read(table, _file(data, table)), read)]
     if aside:
-        why = "; ".join(f"{n} {_(SET_ASIDE[code])}"
-                        for code, n in set_aside_reasons(row.iloc[0])) or _("set aside")
-        text = (_("attendances used ({n} set aside: {why})") if attendances
-                else _("rows used ({n} set aside: {why})"))
-        steps.append((text.format(n=number(aside), why=why), used))
+        steps.append((Used(table, aside, tuple(set_aside_reasons(row.iloc[0]))), used))
     return steps
 
 
-def _rule(key: str, country: bool, region: bool = False) -> Figure:
+def rule(key: str, country: bool = False, region: bool = False) -> Figure:
+    """Return the declaration of figure ``key`` (a country's, a region's); KeyError if none."""
     rules = REGION_REGISTRY if region else COUNTRY_REGISTRY if country else REGISTRY
     if key not in rules:
         known = ", ".join(rules)
@@ -67,9 +90,9 @@ def _rule(key: str, country: bool, region: bool = False) -> Figure:
     return rules[key]
 
 
-def explain(data: Dataset, key: str, year: int, programme: str | None = None,
-            country: str | None = None, region: str | None = None) -> Frame:
-    """Return the records that make figure ``key``, with the rule's steps.
+def trace(data: Dataset, key: str, year: int, programme: str | None = None,
+          country: str | None = None, region: str | None = None) -> Frame:
+    """Return the records that make figure ``key``, with the rule's steps as values.
 
     Parameters
     ----------
@@ -93,37 +116,27 @@ def explain(data: Dataset, key: str, year: int, programme: str | None = None,
         site or account and month), ``file``, ``row`` (the first row it
         appears in), ``rows`` (every row, as text), ``value`` (1 for a
         distinct count; the summed value for a sum). Its ``attrs`` hold
-        ``steps`` (a frame of ``step`` and ``rows`` left after it), ``value``
-        (the figure), ``measure`` and ``key``.
+        ``steps`` (a frame of ``step``, a value of the waterfall, and ``rows``
+        left after it), ``value`` (the figure), ``measure``, ``key`` and
+        ``scope``.
     """
     scope = Scope(year, programme_code(programme), country, region)
-    rule = _rule(key, country is not None, region is not None)
-    start, frame, kept, rest = _before_country(data, rule, scope)
-    steps = _read(data, rule.table, start)
-    for step, n in kept:
-        steps.append((_step_words(step, scope), n))
+    figure = rule(key, country is not None, region is not None)
+    start, frame, kept, rest = _before_country(data, figure, scope)
+    steps = _read(data, figure.table, start)
+    steps += kept
     for step in rest:
-        if not rule.applies(step, scope):
+        if not figure.applies(step, scope):
             continue
         frame = frame[step.keep(frame, scope).to_numpy(dtype=bool)]
-        steps.append((_step_words(step, scope), len(frame)))
-    records = _measure(rule, frame, _file(data, rule.table))
-    steps.append((_measured(rule), len(records)))
-    if rule.measure == "distinct":
-        value = len(records)
-    else:
-        value = int(records["value"].sum())
-        steps[-1] = (steps[-1][0], value)
+        steps.append((step, len(frame)))
+    records = _measure(figure, frame, _file(data, figure.table) or figure.table)
+    value = len(records) if figure.measure == "distinct" else int(records["value"].sum())
+    steps.append((Measured(figure), value))
     out = Frame(records)
-    out.attrs.update(key=key, value=value, measure=rule.measure,
+    out.attrs.update(key=key, value=value, measure=figure.measure, scope=scope,
                      steps=pd.DataFrame(steps, columns=["step", "rows"]))
     return out
-
-
-def _step_words(step, scope: Scope) -> str:
-    if step.when == "programme":
-        return _("of {programme}").format(programme=label(scope.programme))
-    return step.text()
 
 
 def _before_country(data: Dataset, rule: Figure, scope: Scope) -> tuple:
@@ -172,17 +185,3 @@ def _measure(rule: Figure, frame: pd.DataFrame, file: str) -> pd.DataFrame:
     out = pd.DataFrame({"id": rows.index, "file": file, "row": first.to_numpy(),
                         "rows": rows.to_numpy(), "value": 1})
     return out.sort_values("id").reset_index(drop=True)
-
-
-def _measured(rule: Figure) -> str:
-    """Say what a rule measures at its last step: ``distinct activity id``, ``sum of posts``."""
-    column = _(rule.column.replace("_", " "))
-    text = _("distinct {column}") if rule.measure == "distinct" else _("sum of {column}")
-    return text.format(column=column)
-
-
-def steps_of(key: str, country: bool = False, region: bool = False) -> list[str]:
-    """Return the words of a figure's rule, step by step (for the method annex and docs)."""
-    rule = _rule(key, country, region)
-    return [s.text() + (" " + _("(a programme's figure only)") if s.when == "programme"
-                        else "") for s in rule.steps] + [_measured(rule)]

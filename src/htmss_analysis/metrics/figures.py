@@ -27,7 +27,6 @@ from .. import countries
 from ..data.load import Dataset
 from ..data.schema import CAPACITY_BUILDING
 from ..frames import Frame
-from ..languages import _
 from ..marks import N_
 from ..programmes import programme_code
 from .scope import Scope
@@ -35,7 +34,7 @@ from .select import TEACHING_MODULE, among, kept
 
 __all__ = ["COUNTRY_REGISTRY", "REGION_REGISTRY", "REGISTRY", "Figure", "Scope", "Step",
            "attributed", "compute", "compute_country", "compute_region", "country_figures",
-           "headline", "recorded", "registry_table", "trend"]
+           "headline", "recorded", "trend"]
 
 
 Mask = Callable[[pd.DataFrame, Scope], pd.Series]
@@ -70,10 +69,6 @@ class Step:
     kind: bool = False
     column: str = ""
     fill: tuple[tuple[str, str], ...] = ()
-
-    def text(self) -> str:
-        """Return the step's words in the current language, fields filled in."""
-        return _(self.words).format(**dict(self.fill))
 
 
 # --- the steps figures share --------------------------------------------------------------
@@ -223,10 +218,6 @@ class Figure:
     def tables(self) -> tuple[str, ...]:
         """The input tables the figure reads."""
         return ("activities", "participants") if self.table == "participants" else (self.table,)
-
-    def described(self) -> str:
-        """Return the whole definition, with its note, in the current language."""
-        return " ".join(_(text) for text in (self.definition, self.note) if text)
 
     def applies(self, step: Step, scope: Scope) -> bool:
         """Say whether ``step`` filters the rows for ``scope``."""
@@ -724,13 +715,3 @@ def trend(data: Dataset, years: list[int], programme: str | None = None) -> Fram
     return out
 
 
-def registry_table(countries: bool = False, regions: bool = False) -> Frame:
-    """Return the registry (the country or the regional figures') as a table.
-
-    Columns: key, title, definition, unit (those three in the current
-    language, see :mod:`htmss_analysis.languages`), tables.
-    """
-    entries = REGION_REGISTRY if regions else COUNTRY_REGISTRY if countries else REGISTRY
-    return Frame([{"key": f.key, "title": _(f.title), "definition": f.described(),
-                   "unit": _(f.unit), "tables": ", ".join(f.tables)}
-                  for f in entries.values()])

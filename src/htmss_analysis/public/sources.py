@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from .. import __version__, countries
 from ..data.cache import CACHE_ENV, cache_dir, cached  # noqa: F401 - CACHE_ENV, cache_dir: API
 from ..io.files import FileProblem, describe_path_problem, file_sha256, read_rows
-from ..languages import N_, _
+from ..languages import N_
 from ..problems import DataError, Problem
 from ..programmes import TREATIES
 
@@ -536,16 +536,9 @@ class PublicSources:
                                  if self.status(key) == "provided" else None)
         return self._frames[key]
 
-    def note(self, key: str) -> str:
-        """Say in one sentence where a source came from, or that it was not provided."""
-        title = _(SOURCES[key][0])
-        state = self.status(key)
-        if state == "absent":
-            return _("{source}: not provided.").format(source=title)
-        if state == "missing":
-            return _("{source}: file not found ({file}); not used.").format(
-                source=title, file=Path(self.paths[key]).name)
-        return _("{source}: {file}.").format(source=title, file=Path(self.paths[key]).name)
+    def file_name(self, key: str) -> str:
+        """Return the name of the file given for a source ("" when none was)."""
+        return Path(self.paths[key]).name if key in self.paths else ""
 
     def files(self) -> list[tuple[str, Path, str]]:
         """List ``(key, path, sha256)`` of every source used, for the method annex."""

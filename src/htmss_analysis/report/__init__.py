@@ -14,6 +14,8 @@ through), :mod:`.publication` (the highlights' own sections), :mod:`.analysis`
 (the analyst's), :mod:`.brief` (a country brief and the index of briefs), :mod:`.region` (a regional
 brief and its index),
 :mod:`.method` (the method annex), :mod:`.workbook` (the report's workbook),
+:mod:`.rules` (the words of the counting rules: their steps, definitions and the
+waterfall of ``explain``),
 :mod:`.html` (escaping, tables, cards, styles), :mod:`.charts`,
 :mod:`.words` (vocabulary), :mod:`.collect` (the tables a report shows).
 """

@@ -31,6 +31,7 @@ from .context import (
 )
 from .html import English, Html, esc, heading, num, para, shown, table
 from .publication import _figures, _publication_tables, _titled
+from .rules import source_note
 from .words import NO_RECORDS, NOT_ATTRIBUTED, Unknown, words
 
 
@@ -510,7 +511,7 @@ def public_sources_list(ctx: Context, keys: list[str]) -> tuple[list[str], bool]
     When none was, the list ends with a note saying how to give them.
     """
     parts = ["<ul class=\"sources\">" + "".join(
-        f"<li>{esc(ctx.sources.note(k))}</li>" for k in keys) + "</ul>"]
+        f"<li>{esc(source_note(ctx.sources, k))}</li>" for k in keys) + "</ul>"]
     provided = any(ctx.sources.status(k) == "provided" for k in keys)
     if not provided:
         parts.append(para(_("No public data source was provided for this report; see the "
@@ -603,7 +604,7 @@ def treaty_parties(ctx: Context) -> Html:
     for key in programmes.TREATIES:
         status = ctx.sources.get(key)
         if status is None:
-            parts.append(para(ctx.sources.note(key), "note"))
+            parts.append(para(source_note(ctx.sources, key), "note"))
             continue
         got = public_data.treaty_year(status, ctx.year)
         new, as_of = got["new"], got["as_of"]

@@ -1,7 +1,7 @@
 """The method annex: every figure's definition and rule with its rows, inputs, versions.
 
 Written from the figures' declarations (:mod:`htmss_analysis.metrics.figures`)
-and their records (:func:`htmss_analysis.metrics.explain.explain`): the annex,
+and their records (:func:`htmss_analysis.report.rules.explain`): the annex,
 ``docs/indicators.md`` and ``htmss-analysis explain`` all say the same rule.
 """
 
@@ -14,9 +14,9 @@ import pandas as pd
 from .. import __version__, languages, sdg
 from ..languages import _
 from ..metrics import figures
-from ..metrics.explain import explain
 from .context import Context, localized
 from .html import Html, esc, heading, num, para, table
+from .rules import described, explain, registry_table
 from .words import words
 
 TRANSLATED_VALUES = ("synthetic sample", "none", "all", "yes")
@@ -54,7 +54,7 @@ def method(ctx: Context, countries: bool | None = None, regions: bool | None = N
     a regional brief (or with ``regions=True``), the registry's otherwise.
     """
     which = figure_set(ctx, countries, regions)
-    defs = figures.registry_table(countries=which == "country", regions=which == "region")
+    defs = registry_table(countries=which == "country", regions=which == "region")
     files = pd.DataFrame([{"table": s.table, "file": s.label, "encoding": s.encoding,
                            "sha256": s.sha256} for s in ctx.data.sources]
                          + [{"table": key, "file": path.name, "encoding": _("public source"),
@@ -131,7 +131,7 @@ def _rules(ctx: Context, which: str) -> list[str]:
         steps = records.attrs["steps"]
         parts.append(f'<div class="rule" id="rule-{esc(key)}">'
                      f"<h4>{esc(_(ind.title))} ({esc(key)}): {num(records.attrs['value'])}</h4>"
-                     f"<p>{esc(ind.described())}</p>"
+                     f"<p>{esc(described(ind))}</p>"
                      + table(steps.rename(columns={"rows": "rows left"}), ("rows left",),
                              exported=False) + "</div>")
     return parts

@@ -40,6 +40,7 @@ from .context import Context, counted, country_figures_of, localized, report_nam
 from .html import Html, esc, num, para
 from .method import explained as explained_figures
 from .method import figure_set
+from .rules import described
 
 HEADLINE_COLUMNS = ("key", "title", "value", "previous_year", "definition", "notes")
 """Columns of the headline sheet."""
@@ -234,7 +235,7 @@ def headline_rows(ctx: Context) -> pd.DataFrame:
                                                          for k, n, b in zip(
                                                              now, notes, before_notes,
                                                              strict=True)], dtype=object),
-                             "definition": [entries[k].described() for k in now],
+                             "definition": [described(entries[k]) for k in now],
                              "notes": [n or (_("previous year: {what}").format(what=b)
                                              if b else "")
                                        for n, b in zip(notes, before_notes, strict=True)]})
