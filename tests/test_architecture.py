@@ -31,27 +31,35 @@ def _resolve(module: str, is_package: bool, node: ast.ImportFrom) -> str:
     return ".".join(base + ([node.module] if node.module else []))
 
 
+def _imported(path: Path, name: str, modules: dict[str, Path]) -> list[str]:
+    """Return the absolute names module ``name`` (at ``path``) imports, anywhere in it."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = _resolve(name, path.name == "__init__.py", node)
+            # `from . import x` imports the module x when there is one
+            found += [f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base
+                      for a in node.names]
+    return found
+
+
+def _modules(package: Path) -> dict[str, Path]:
+    return {_module(p, package): p for p in package.rglob("*.py")}
+
+
 def import_graph(package: Path = PACKAGE) -> dict[str, set[str]]:
     """Return every module of the package and the package modules it imports, anywhere."""
-    modules = {_module(p, package): p for p in package.rglob("*.py")}
+    modules = _modules(package)
     graph: dict[str, set[str]] = {}
     for name, path in modules.items():
         targets: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                found = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                base = _resolve(name, path.name == "__init__.py", node)
-                # `from . import x` imports the module x when there is one
-                found = [f"{base}.{a.name}" if f"{base}.{a.name}" in modules else base
-                         for a in node.names]
-            else:
-                continue
-            for target in found:
-                while target and target not in modules:
-                    target = target.rpartition(".")[0]
-                if target.startswith(NAME) and target != name:
-                    targets.add(target)
+        for target in _imported(path, name, modules):
+            while target and target not in modules:
+                target = target.rpartition(".")[0]
+            if target.startswith(NAME) and target != name:
+                targets.add(target)
         graph[name] = targets
     return graph
 
@@ -308,23 +316,17 @@ def test_the_kind_name_check_finds_a_kind_spelled_in_the_build(tmp_path):
     assert kind_names_spelled(tmp_path, _kind_names({"toy": toy})) == [("plan.py", 2, "toy")]
 
 
-def _third_party_imports(folder: Path) -> dict[str, str]:
-    """Each top-level module the files under ``folder`` import (not the standard library's)."""
+def _third_party_imports(package: Path) -> dict[str, str]:
+    """Each top-level module the package imports (not its own, not the standard library's)."""
     import sys
 
+    modules = _modules(package)
     found: dict[str, str] = {}
-    for path in sorted(folder.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names = [node.module]
-            else:
-                continue
-            for name in names:
-                top = name.split(".")[0]
-                if top not in sys.stdlib_module_names and top != "htmss_analysis":
-                    found.setdefault(top, str(path.relative_to(folder)))
+    for name, path in sorted(modules.items()):
+        for target in _imported(path, name, modules):
+            top = target.split(".")[0]
+            if top and top not in sys.stdlib_module_names and top != package.name:
+                found.setdefault(top, str(path.relative_to(package)))
     return found
 
 
@@ -358,5 +360,8 @@ def test_every_package_the_library_imports_is_a_declared_dependency():
 
 
 def test_the_dependency_check_finds_an_undeclared_import(tmp_path):
-    (tmp_path / "m.py").write_text("import json\nimport yaml\nfrom pandas import DataFrame\n")
-    assert _undeclared(_third_party_imports(tmp_path), {"pandas"}) == ["yaml (m.py)"]
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "m.py").write_text("import json\nimport yaml\nfrom pandas import DataFrame\n"
+                                  "from . import m\n")
+    assert _undeclared(_third_party_imports(package), {"pandas"}) == ["yaml (m.py)"]

@@ -16,6 +16,7 @@ import pytest
 
 from conftest import ACTIVITIES, activity, build_cli, write_folder
 from htmss_analysis import report as r
+from htmss_analysis.io.files import CREATED
 from htmss_analysis.report import brief as b
 from htmss_analysis.report import collect, workbook
 
@@ -159,7 +160,7 @@ def test_workbook_cells_hold_numbers_dates_and_text(tmp_path):
     assert change.value == -1 and views.value == 615232 and share.value == 0.25
     assert (title.data_type, at.data_type) == ("s", "s")
     assert ws.freeze_panes == "A2"
-    assert book.properties.created == workbook.CREATED
+    assert book.properties.created == CREATED
 
 
 def test_sheet_names_are_valid_and_unique():

@@ -48,38 +48,25 @@ def write_template(path: str | Path) -> Path:
     Path
         The file written.
     """
-    import xlsxwriter
-
-    from ..io.files import CREATED, new_file, os_error
+    from ..io.files import new_workbook
 
     path = Path(path)
-    # A file this process creates, moved into place once whole (never written through
-    # a link planted at the path).
-    try:
-        with new_file(path, suffix=".xlsx") as tmp:
-            wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False,
-                                                "strings_to_numbers": False,
-                                                "strings_to_urls": False})
-            wb.set_properties({"title": "HTMSS data-entry workbook", "author": "htmss-analysis",
-                               "created": CREATED, "comments": CREATED_NOTE})
-            styles = {
-                "required": wb.add_format({"bold": True, "bg_color": "#FCE4B6", "bottom": 1}),
-                "optional": wb.add_format({"bg_color": "#EEF2F6", "bottom": 1}),
-                "date": wb.add_format({"num_format": "yyyy-mm-dd"}),
-                "month": wb.add_format({"num_format": "yyyy-mm"}),
-                "text": wb.add_format({"num_format": "@"}),
-                "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
-                "title": wb.add_format({"bold": True, "font_size": 13}),
-                "bold": wb.add_format({"bold": True}),
-            }
-            _readme(wb.add_worksheet(README), styles)
-            names = countries.known()
-            for table in TABLES.values():
-                _table_sheet(wb.add_worksheet(table.name), table, len(names), styles)
-            _country_sheet(wb.add_worksheet(COUNTRY_NAMES), names, styles)
-            wb.close()
-    except (OSError, xlsxwriter.exceptions.FileCreateError) as exc:
-        raise os_error(exc, path) from None
+    with new_workbook(path, "HTMSS data-entry workbook", CREATED_NOTE) as wb:
+        styles = {
+            "required": wb.add_format({"bold": True, "bg_color": "#FCE4B6", "bottom": 1}),
+            "optional": wb.add_format({"bg_color": "#EEF2F6", "bottom": 1}),
+            "date": wb.add_format({"num_format": "yyyy-mm-dd"}),
+            "month": wb.add_format({"num_format": "yyyy-mm"}),
+            "text": wb.add_format({"num_format": "@"}),
+            "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
+            "title": wb.add_format({"bold": True, "font_size": 13}),
+            "bold": wb.add_format({"bold": True}),
+        }
+        _readme(wb.add_worksheet(README), styles)
+        names = countries.known()
+        for table in TABLES.values():
+            _table_sheet(wb.add_worksheet(table.name), table, len(names), styles)
+        _country_sheet(wb.add_worksheet(COUNTRY_NAMES), names, styles)
     return path
 
 

@@ -332,3 +332,4 @@ def _too_large(sheet: str, what: str) -> SheetRefused:
         f"({MAX_ROWS:,} rows, {MAX_COLUMNS:,} columns, {MAX_CELLS:,} cells from A1 to the "
         "last): delete the rows and columns after "
         "the table (select them, right-click > Delete) and save, or save the table as CSV")
+

@@ -765,3 +765,30 @@ def os_error(exc: Exception, path: Path) -> OSError:
     cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else exc
     return OSError(getattr(cause, "errno", None), getattr(cause, "strerror", str(cause)),
                    str(path))
+
+
+@contextlib.contextmanager
+def new_workbook(path: str | Path, title: str, comments: str) -> Iterator:
+    """Open an xlsxwriter workbook that becomes ``path`` once whole; yield it.
+
+    Every text written stays text (never read back as a formula, number or
+    link); the creation date is fixed, so the same content gives the same
+    bytes. The workbook is written to a file this process creates and moved
+    into place when the ``with`` block ends (never written through a link
+    planted at the path); a file system error is raised as ``os_error``'s,
+    naming ``path``.
+    """
+    import xlsxwriter
+
+    path = Path(path)
+    try:
+        with new_file(path, suffix=".xlsx") as tmp:
+            wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False,
+                                                "strings_to_numbers": False,
+                                                "strings_to_urls": False})
+            wb.set_properties({"title": title, "author": "htmss-analysis", "created": CREATED,
+                               "comments": comments})
+            yield wb
+            wb.close()
+    except (OSError, xlsxwriter.exceptions.FileCreateError) as exc:
+        raise os_error(exc, path) from None

@@ -381,11 +381,15 @@ REGISTRY: dict[str, Figure] = {
 """Every headline figure, by the contract's key, in the order the highlights print them."""
 
 
-def _cases_of(name: str, title: str, definition: str, short: str) -> Figure:
+def _cases_added(name: str, where: Step, title: str, definition: str, short: str) -> Figure:
+    """Cases of database ``name`` added in the year whose jurisdiction ``where`` keeps."""
     return Figure(f"cases_added_{name.lower()}", title, definition, N_("cases"), "cases",
-                  (ADDED, of_programme(), database(name, kind=False),
-                   country_is("jurisdiction", N_("of the country's jurisdiction"))),
-                  "case", ident=("database", "case_id"), part="country", short=short)
+                  (ADDED, of_programme(), database(name, kind=False), where),
+                  "case", ident=("database", "case_id"), part=where.when, short=short)
+
+
+OF_COUNTRY = country_is("jurisdiction", N_("of the country's jurisdiction"))
+OF_REGION = region_is("jurisdiction", N_("of a jurisdiction of the region"))
 
 
 COUNTRY_REGISTRY: dict[str, Figure] = {
@@ -413,22 +417,15 @@ COUNTRY_REGISTRY: dict[str, Figure] = {
                   "anywhere, with at least one participant of the country's nationality."),
                N_("activities"), "participants", (ATTENDED, of_programme(), FROM_COUNTRY),
                "activity_id", part="country", short=N_("activities attended")),
-        _cases_of("TIP", N_("TIP cases added"),
-                  N_("Cases of the TIP database with the country's jurisdiction added in the "
-                     "year."), N_("TIP cases")),
-        _cases_of("SOM", N_("SOM cases added"),
-                  N_("Cases of the SOM database with the country's jurisdiction added in the "
-                     "year."), N_("SOM cases")),
+        _cases_added("TIP", OF_COUNTRY, N_("TIP cases added"),
+                     N_("Cases of the TIP database with the country's jurisdiction added in the "
+                        "year."), N_("TIP cases")),
+        _cases_added("SOM", OF_COUNTRY, N_("SOM cases added"),
+                     N_("Cases of the SOM database with the country's jurisdiction added in the "
+                        "year."), N_("SOM cases")),
     )
 }
 """Every country figure, by the contract's key, in the contract's order."""
-
-
-def _region_cases(name: str, title: str, definition: str, short: str) -> Figure:
-    return Figure(f"cases_added_{name.lower()}", title, definition, N_("cases"), "cases",
-                  (ADDED, of_programme(), database(name, kind=False),
-                   region_is("jurisdiction", N_("of a jurisdiction of the region"))),
-                  "case", ident=("database", "case_id"), part="region", short=short)
 
 
 REGION_REGISTRY: dict[str, Figure] = {
@@ -456,12 +453,12 @@ REGION_REGISTRY: dict[str, Figure] = {
                   "year."), N_("people"), "participants",
                (ATTENDED, of_programme(), CB, FROM_REGION), "participant_id", part="region",
                short=N_("people trained")),
-        _region_cases("TIP", N_("TIP cases added"),
-                      N_("Cases of the TIP database with a jurisdiction of the region added in "
-                         "the year."), N_("TIP cases")),
-        _region_cases("SOM", N_("SOM cases added"),
-                      N_("Cases of the SOM database with a jurisdiction of the region added in "
-                         "the year."), N_("SOM cases")),
+        _cases_added("TIP", OF_REGION, N_("TIP cases added"),
+                     N_("Cases of the TIP database with a jurisdiction of the region added in "
+                        "the year."), N_("TIP cases")),
+        _cases_added("SOM", OF_REGION, N_("SOM cases added"),
+                     N_("Cases of the SOM database with a jurisdiction of the region added in "
+                        "the year."), N_("SOM cases")),
     )
 }
 """Every regional figure, by the contract's key, in the contract's order."""

@@ -23,7 +23,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..io.files import CREATED, new_file, os_error
+from ..io.files import new_workbook
 from ..languages import _, current, ngettext, using
 from ..metrics.figures import (
     COUNTRY_REGISTRY,
@@ -89,39 +89,25 @@ def write_workbook(path: str | Path, headline: pd.DataFrame, sheets: dict[str, p
     title : str
         The report's title, the workbook's title property.
     """
-    import xlsxwriter
-
     path = Path(path)
-    # A file this process creates, moved into place once whole (never written through
-    # a link planted at the path).
-    try:
-        with new_file(path, suffix=".xlsx") as tmp:
-            # Text stays text: nothing written is ever read back as a formula, number or link.
-            wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False,
-                                                "strings_to_numbers": False,
-                                                "strings_to_urls": False})
-            wb.set_properties({"title": title, "author": "htmss-analysis", "created": CREATED,
-                               "comments": _("Tables of the report {title}").format(title=title)})
-            header = wb.add_format({"bold": True, "bg_color": "#EEF2F6", "text_wrap": True,
-                                    "valign": "top", "bottom": 1})
-            styles = {"date": wb.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
-                      "int": wb.add_format({"num_format": "#,##0", "valign": "top"}),
-                      "float": wb.add_format({"num_format": "#,##0.0##", "valign": "top"}),
-                      "text": wb.add_format({"valign": "top", "text_wrap": True})}
-            # In English the headline sheet keeps the names `indicators --json` uses.
-            if "notes" not in headline:
-                headline = headline.assign(notes="")
-            _sheet(wb, _(HEADLINE), headline[list(HEADLINE_COLUMNS)].rename(
-                columns=words.header if current() != "en" else {}), header, styles)
-            valid = Tables()  # names Excel accepts, whoever made ``sheets``
-            for name, frame in sheets.items():
-                valid.sheets[valid._unique(sheet_name(name))] = numbers_only(frame)
-            cut = 0
-            for name, frame in valid.sheets.items():
-                cut += _sheet(wb, name, frame, header, styles)
-            wb.close()
-    except (OSError, xlsxwriter.exceptions.FileCreateError) as exc:
-        raise os_error(exc, path) from None
+    with new_workbook(path, title, _("Tables of the report {title}").format(title=title)) as wb:
+        header = wb.add_format({"bold": True, "bg_color": "#EEF2F6", "text_wrap": True,
+                                "valign": "top", "bottom": 1})
+        styles = {"date": wb.add_format({"num_format": "yyyy-mm-dd", "valign": "top"}),
+                  "int": wb.add_format({"num_format": "#,##0", "valign": "top"}),
+                  "float": wb.add_format({"num_format": "#,##0.0##", "valign": "top"}),
+                  "text": wb.add_format({"valign": "top", "text_wrap": True})}
+        # In English the headline sheet keeps the names `indicators --json` uses.
+        if "notes" not in headline:
+            headline = headline.assign(notes="")
+        _sheet(wb, _(HEADLINE), headline[list(HEADLINE_COLUMNS)].rename(
+            columns=words.header if current() != "en" else {}), header, styles)
+        valid = Tables()  # names Excel accepts, whoever made ``sheets``
+        for name, frame in sheets.items():
+            valid.sheets[valid._unique(sheet_name(name))] = numbers_only(frame)
+        cut = 0
+        for name, frame in valid.sheets.items():
+            cut += _sheet(wb, name, frame, header, styles)
     return Written(path, cut)
 
 
