@@ -59,6 +59,7 @@ def main(n: int = 6) -> None:
     import htmss_analysis as h
     from htmss_analysis.metrics.country import worked_in
     from htmss_analysis.metrics.figures import country_figures
+    from htmss_analysis.metrics.scope import Scope
 
     if not CONFIG.is_file():
         sys.exit(f"{CONFIG} is missing")
@@ -67,7 +68,7 @@ def main(n: int = 6) -> None:
            "HTMSS_CACHE_DIR": str(work / "cache")}
     data = h.load()
     every = list(country_figures(data, 2018)["iso3"])
-    worked = worked_in(data, 2018)
+    worked = worked_in(data, Scope(2018))
     run(BIN / "htmss-analysis", "check", env=env)  # untimed: writes the bytecode
 
     folder = work / "naive"

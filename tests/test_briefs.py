@@ -17,6 +17,7 @@ import pytest
 from conftest import ACTIVITIES, activity, build_cli, write_folder
 from htmss_analysis import report as r
 from htmss_analysis.io.files import CREATED
+from htmss_analysis.metrics.scope import Scope
 from htmss_analysis.report import brief as b
 from htmss_analysis.report import collect, workbook
 
@@ -228,15 +229,16 @@ def test_briefs_by_default_where_the_section_worked_grouped_by_rule(tiny_data):
     # activities). No activity in KEN, UGA, FRA or USA, whose people attended activities
     # elsewhere: p5 (KEN) and p6 (UGA) A3 in Austria, p11 (FRA) A9 in Austria, p7 (USA) the
     # online A4 (abroad).
-    groups = dict(zip(*country.groups(tiny_data, 2018).to_dict("list").values(), strict=True))
+    groups = dict(zip(*country.groups(tiny_data, Scope(2018)).to_dict("list").values(),
+                      strict=True))
     assert groups == {"AUT": "activities", "BRA": "assisted", "FRA": "abroad", "KEN": "abroad",
                       "MEX": "assisted", "NGA": "activities", "PAK": "activities",
                       "UGA": "abroad", "USA": "abroad"}
     # 2017: A6 BRA national training (assisted); C5, a case of Italy added 2017-12-31, and
     # nothing else of Italy (case-law entries only).
-    assert dict(zip(*country.groups(tiny_data, 2017).to_dict("list").values(), strict=True)
+    assert dict(zip(*country.groups(tiny_data, Scope(2017)).to_dict("list").values(), strict=True)
                 ) == {"BRA": "assisted", "ITA": "cases"}
-    assert country.worked_in(tiny_data, 2018) == ["AUT", "BRA", "MEX", "NGA", "PAK"]
+    assert country.worked_in(tiny_data, Scope(2018)) == ["AUT", "BRA", "MEX", "NGA", "PAK"]
     default = r.context(tiny_data, 2018, briefs=".")
     assert default.briefed == {"AUT", "BRA", "MEX", "NGA", "PAK"}
     page = str(brief.index(default))

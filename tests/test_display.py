@@ -21,6 +21,7 @@ from htmss_analysis.data import schema
 from htmss_analysis.data.load import check_year, years_text
 from htmss_analysis.frames import MINUS, Frame, signed
 from htmss_analysis.metrics import breakdowns, figures
+from htmss_analysis.metrics.scope import Scope
 from htmss_analysis.public.sources import PublicSources, public_sources
 from htmss_analysis.report import charts
 from htmss_analysis.report import html as rh
@@ -120,9 +121,9 @@ def test_frames_show_thousands_separators_and_whole_titles():
 
 def test_the_api_returns_frames(tiny_data):
     assert isinstance(h.headline(tiny_data, 2018), Frame)
-    assert isinstance(breakdowns.activities_by(tiny_data, 2018, "level"), Frame)
-    assert isinstance(breakdowns.programme_shares(tiny_data, 2018), Frame)
-    assert isinstance(breakdowns.activities_by(tiny_data, 2018, "level")[["level"]], Frame)
+    assert isinstance(breakdowns.activities_by(tiny_data, Scope(2018), "level"), Frame)
+    assert isinstance(breakdowns.programme_shares(tiny_data, Scope(2018)), Frame)
+    assert isinstance(breakdowns.activities_by(tiny_data, Scope(2018), "level")[["level"]], Frame)
 
 
 def test_one_number_format_per_column_and_minus_signs():
@@ -194,9 +195,9 @@ def test_breakdowns_that_exceed_the_total_say_so(tmp_path):
     rows = [list(r) for r in PARTICIPANTS]
     rows[8][4] = "government"  # p4 attends A3 as government, A2 as judiciary
     data = h.load(write_folder(tmp_path / "d", participants=rows))
-    assert breakdowns.people_in_several(data, 2018, "group") == 1
-    assert breakdowns.people_in_several(data, 2018, "sex") == 0
-    by_group = breakdowns.people_by(data, 2018, "group")
+    assert breakdowns.people_in_several(data, Scope(2018), "group") == 1
+    assert breakdowns.people_in_several(data, Scope(2018), "sex") == 0
+    by_group = breakdowns.people_by(data, Scope(2018), "group")
     assert by_group["people"].sum() == count("people_trained", data, 2018) + 1 == 8
     html = str(s.people(s.context(data, 2018, None)))
     assert "1 person attended under more than one professional group" in html

@@ -25,6 +25,7 @@ from htmss_analysis.data import cache
 from htmss_analysis.data import load as loaders
 from htmss_analysis.metrics import figures
 from htmss_analysis.metrics.results import results_status
+from htmss_analysis.metrics.scope import Scope
 
 RESULTS = ["programme", "result_id", "level", "indicator", "unit", "baseline", "target",
            "year", "figure"]
@@ -74,7 +75,7 @@ def test_the_workbook_has_an_empty_cell_and_a_note(no_web, tmp_path):
 
 
 def test_a_result_linked_to_a_figure_the_programme_is_never_given_has_no_actual(no_web):
-    frame = results_status(no_web, 2018, "GLOT59").set_index("result_id")
+    frame = results_status(no_web, Scope(2018, "GLOT59")).set_index("result_id")
     assert math.isnan(frame.at["R1", "actual"]) and frame.at["R1", "status"] == "grey"
     assert frame.at["R1", "actual_note"] in ("no_records", "not_attributed")
     html = str(r.results(r.context(no_web, 2018, "GLOT59")))

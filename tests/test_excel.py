@@ -20,6 +20,7 @@ import htmss_analysis as h
 from conftest import ACTIVITIES, PARTICIPANTS, write_folder
 from htmss_analysis.io import excel, files
 from htmss_analysis.io.files import FileProblem
+from htmss_analysis.metrics.scope import Scope
 
 SCRIPT = Path(sys.executable).with_name("htmss-analysis")
 
@@ -175,7 +176,7 @@ def test_a_decimal_comma_keeps_a_result_on_track(tmp_path):
     data = h.load(write_folder(tmp_path / "d", results=results))
     from htmss_analysis.metrics.results import results_status
 
-    table = results_status(data, 2018, "GLOT59")
+    table = results_status(data, Scope(2018, "GLOT59"))
     assert table["progress"].iloc[0] == pytest.approx(2.0)  # (0.75 - 0.25) / (0.5 - 0.25)
 
 

@@ -13,6 +13,7 @@ import pytest
 import htmss_analysis as h
 from htmss_analysis.metrics import breakdowns, figures, results
 from htmss_analysis.metrics import context as public_data
+from htmss_analysis.metrics.scope import Scope
 
 
 def count(key: str, *args) -> int:
@@ -75,10 +76,10 @@ def test_publications_and_stories(tiny_data):
 
 
 def test_publications_by_category(tiny_data):
-    got = breakdowns.publications_by(tiny_data, 2018).set_index("category")
+    got = breakdowns.publications_by(tiny_data, Scope(2018)).set_index("category")
     got = got["publications"].to_dict()
     assert got == {"standard_setting_tool": 1, "technical_cooperation_tool": 1}  # P1, P2
-    assert breakdowns.publications_by(tiny_data, 2018, "GLOACT").empty  # P3 is 2019
+    assert breakdowns.publications_by(tiny_data, Scope(2018, "GLOACT")).empty  # P3 is 2019
 
 
 def test_web_rows_without_programme_count_for_the_section_only(tiny_data):
@@ -110,32 +111,33 @@ def test_registry_has_every_contract_key_with_metadata():
 
 
 def test_breakdowns(tiny_data):
-    by_type = breakdowns.activities_by(tiny_data, 2018, "activity_type").set_index("activity_type")
+    year = Scope(2018)
+    by_type = breakdowns.activities_by(tiny_data, year, "activity_type").set_index("activity_type")
     assert by_type["activities"].to_dict() == {
         "conference": 2, "e_learning": 1, "legislative_assistance": 1, "training": 2,  # A1 A3
         "workshop": 1}
-    by_month = breakdowns.activities_by(tiny_data, 2018, "month").set_index("month")["activities"]
+    by_month = breakdowns.activities_by(tiny_data, year, "month").set_index("month")["activities"]
     assert (by_month[1], by_month[12], by_month[2]) == (1, 1, 0)
-    regions = breakdowns.activities_by(tiny_data, 2018, "region").set_index("region")["activities"]
+    regions = breakdowns.activities_by(tiny_data, year, "region").set_index("region")["activities"]
     # BRA, MEX -> Americas; AUT (A3 host, A9) -> Europe; NGA -> Africa; PAK -> Asia
     assert regions.to_dict() == {"Americas": 2, "Europe": 2, "Africa": 1, "Asia": 1}
-    sexes = breakdowns.people_by(tiny_data, 2018, "sex").set_index("sex")["people"].to_dict()
+    sexes = breakdowns.people_by(tiny_data, Scope(2018), "sex").set_index("sex")["people"].to_dict()
     assert sexes == {"female": 3, "male": 3, "unknown": 1}  # p1 p5 p7 / p2 p4 p6 / p3
-    att = breakdowns.attendance_summary(tiny_data, 2018).set_index("level")
+    att = breakdowns.attendance_summary(tiny_data, Scope(2018)).set_index("level")
     # A1: p1 p2 p3 (the duplicate p2 row set aside), A2: p1 p4, A3: p5 p6 p4, A4: p7 p1
     assert att.loc["all levels", "attendances"] == 10
     assert att.loc["all levels", "people"] == 7
-    gain = breakdowns.knowledge_gain(tiny_data, 2018).set_index("activity_type")
+    gain = breakdowns.knowledge_gain(tiny_data, Scope(2018)).set_index("activity_type")
     assert gain.loc["training", "tested"] == 2
     assert gain.loc["training", "gain"] == 20.0  # (30 + 10) / 2
-    sdg = breakdowns.sdg_contribution(tiny_data, 2018).set_index("target")
+    sdg = breakdowns.sdg_contribution(tiny_data, Scope(2018)).set_index("target")
     assert sdg.loc["10.7", "activities"] == 2 and sdg.loc["10.7", "countries"] == 2
     assert list(sdg.index) == ["8.7", "10.7", "16.2", "17.9"]
     assert list(sdg.columns) == ["activities", "countries"]  # the words are the report's
 
 
 def test_overlap_between_programmes(tiny_data):
-    frame = breakdowns.overlap(tiny_data, 2018)
+    frame = breakdowns.overlap(tiny_data, Scope(2018))
     ov = dict(zip(frame["programmes"], frame.drop(columns="programmes").to_dict("records"),
                   strict=True))
     assert list(ov) == [("GLOT59", "GLOT92"), ("GLOT59", "GLOACT"), ("GLOT92", "GLOACT"),
@@ -150,15 +152,15 @@ def test_overlap_between_programmes(tiny_data):
 def test_the_programmes_add_up_to_the_section(tiny_data):
     # GLOT59 trained p1-p4, GLOT92 p1 p4 p5 p6, GLO.ACT p1 p7: 4 + 4 + 2 - 2 - 1 - 1 + 1 = 7,
     # the section's p1-p7.
-    shares = breakdowns.programme_shares(tiny_data, 2018)
-    terms = breakdowns.reconciled(shares, breakdowns.overlap(tiny_data, 2018),
+    shares = breakdowns.programme_shares(tiny_data, Scope(2018))
+    terms = breakdowns.reconciled(shares, breakdowns.overlap(tiny_data, Scope(2018)),
                                   "people_trained", "people_trained")
     assert terms == [(1, 4), (1, 4), (1, 2), (-1, 2), (-1, 1), (-1, 1), (1, 1)]
     assert sum(sign * n for sign, n in terms) == shares.loc["people_trained", "HTMSS"] == 7
 
 
 def test_rows_naming_no_programme_have_their_own_column(tiny_data):
-    shares = breakdowns.programme_shares(tiny_data, 2018)
+    shares = breakdowns.programme_shares(tiny_data, Scope(2018))
     stories = shares.loc["web_stories"]
     # Web stories of 2018 in the hand-made data: W1 none, W2 GLOACT, W3 GLOT59.
     assert (stories["section_only"], stories["HTMSS"]) == (1, 3)
@@ -202,7 +204,7 @@ def test_country_context_sets_countries_assisted_against_public_data(tiny_data):
                            "action": ["ratification"], "party": [True]})
     cases = pd.DataFrame({"jurisdiction": ["BRA", "BRA"],
                           "decision_year": pd.array([2015, None], dtype="Int64")})
-    got = public_data.country_context(tiny_data, 2018, None, glotip, {"treaty_tip": status}, cases)
+    got = public_data.country_context(tiny_data, Scope(2018), glotip, {"treaty_tip": status}, cases)
     # Assisted in 2018 (national capacity building): BRA (A1) and MEX (A2).
     assert got["iso3"].tolist() == ["BRA", "MEX"]
     bra, mex = got.iloc[0], got.iloc[1]
@@ -296,18 +298,18 @@ def test_stories_by_sdg_target_and_awareness_raising(tmp_path):
     column = acts[0].index("activity_type")
     acts[1][column] = "awareness_raising"  # A1: GLOT59, national, Brazil, 1 January 2018
     data = h.load(write_folder(tmp_path / "d", stories=stories, activities=acts))
-    got = breakdowns.sdg_stories(data, 2018)
+    got = breakdowns.sdg_stories(data, Scope(2018))
     # Targets in the official order (5.2 before 8.7), stories by title within a target;
     # S3 is of 2017.
     assert got[["target", "title"]].values.tolist() == [["5.2", "Zeta"], ["8.7", "Alpha"],
                                                         ["8.7", "Zeta"]]
-    glot92 = breakdowns.sdg_stories(data, 2018, "GLOT92")
+    glot92 = breakdowns.sdg_stories(data, Scope(2018, "GLOT92"))
     assert glot92[["target", "story_id", "title"]].values.tolist() == [["8.7", "S2", "Alpha"]]
-    aware = breakdowns.awareness_raising(data, 2018)
+    aware = breakdowns.awareness_raising(data, Scope(2018))
     # typed: a date, an ISO3 code, programme codes (the report names and formats them)
     assert aware[["start", "country", "programme"]].values.tolist() == [
         [pd.Timestamp("2018-01-01"), "BRA", ("GLOT59",)]]
-    assert breakdowns.awareness_raising(data, 2018, "GLOT92").empty
+    assert breakdowns.awareness_raising(data, Scope(2018, "GLOT92")).empty
 
 
 # --- country figures (contract version 2) ---------------------------------------------

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from htmss_analysis.metrics.scope import Scope
+
 
 def test_one_changed_step_is_followed_by_every_count_and_every_page(tiny_data, monkeypatch):
     from htmss_analysis import report as r
@@ -28,7 +30,7 @@ def test_one_changed_step_is_followed_by_every_count_and_every_page(tiny_data, m
     records = explain(tiny_data, "countries_assisted", 2018)
     assert records.attrs["value"] == 3 and list(records["id"]) == ["AUT", "BRA", "MEX"]
     assert "national or regional level" in list(records.attrs["steps"]["step"])
-    listed = breakdowns.countries_list(tiny_data, 2018, which="assisted")
+    listed = breakdowns.countries_list(tiny_data, Scope(2018), which="assisted")
     assert list(listed["iso3"]) == ["AUT", "BRA", "MEX"]
 
     ctx = r.context(tiny_data, 2018, None)

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from conftest import render_notebook, write_folder
+from htmss_analysis.metrics.scope import Scope
 
 
 def _headings(page: str, deepest: int = 3) -> list[tuple[int, str]]:
@@ -189,7 +190,7 @@ def test_a_result_linked_to_a_figure_takes_the_computed_actual_and_warns_of_a_ty
     from htmss_analysis.metrics.results import results_status
 
     data = h.load(write_folder(tmp_path / "d", results=RESULTS))
-    status = results_status(data, 2018).set_index("result_id")
+    status = results_status(data, Scope(2018)).set_index("result_id")
     # GLOT59 trained p1, p2, p3 and p4 in 2018 (A1, A2): 4, not the 6 typed.
     assert status.loc["OP1", "actual"] == 4 and status.loc["OP1", "progress"] == 0.5
     assert status.loc["OP2", "actual"] == 3  # not linked: as typed
@@ -279,7 +280,7 @@ def test_the_sample_results_agree_with_the_headline_cards():
 
     data = h.load()
     assert not [w for w in data.warnings if w.file in ("results.csv", "stories.csv")]
-    status = results_status(data, 2018)
+    status = results_status(data, Scope(2018))
     linked = data.results[(data.results["year"] == 2018) & (data.results["figure"] != "")]
     assert len(linked) == 4  # practitioners trained (x3), GLOT59's cases added
     for row in linked.itertuples():

@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build_cli, write_folder
+from htmss_analysis.metrics.scope import Scope
 
 SOUTH_AMERICA = {"activities_in_region": 1, "capacity_building_in_region": 1,
                  "countries_assisted": 1, "people_trained": 2, "cases_added_tip": 2,
@@ -71,7 +72,7 @@ def test_regional_figures_by_hand(tiny_data):
 def test_the_regions_worked_in(tiny_data):
     from htmss_analysis.metrics.region import worked_regions
 
-    assert worked_regions(tiny_data, 2018) == WORKED
+    assert worked_regions(tiny_data, Scope(2018)) == WORKED
 
 
 def test_indicators_region_prints_the_contracts_object(tiny):

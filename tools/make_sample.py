@@ -1770,6 +1770,7 @@ def check(data) -> list[str]:
     """Compare a loaded sample with :data:`YEAR_TARGETS`; return the differences."""
     from htmss_analysis.metrics.breakdowns import awareness_raising
     from htmss_analysis.metrics.figures import compute
+    from htmss_analysis.metrics.scope import Scope
 
     wrong = []
     for year, t in YEAR_TARGETS.items():
@@ -1784,7 +1785,7 @@ def check(data) -> list[str]:
         got = compute(data, year)
         wrong += [f"{year} {k}: {got[k]} instead of {v}" for k, v in want.items() if got[k] != v]
     for year, _, _, title, _, _ in CAMPAIGNS:
-        if title not in set(awareness_raising(data, year)["title"]):
+        if title not in set(awareness_raising(data, Scope(year))["title"]):
             wrong.append(f"{year} awareness raising: no campaign {title!r}")
     return wrong
 

@@ -7,7 +7,7 @@ Typical use in JupyterLab::
     h.headline(data, 2018)               # the section's headline table
     h.headline(data, 2018, "GLOT59")     # one programme's
     h.explain(data, "people_trained", 2018)   # the records behind a figure
-    h.breakdowns.people_by(data, 2018, "sex")
+    h.breakdowns.people_by(data, h.Scope(2018), "sex")   # by sex; h.Scope(2018, "GLOT59")
     glotip = h.load_glotip("data_glotip.xlsx")
 
 Importing the package has no side effects: no matplotlib backend switch, no
@@ -27,7 +27,7 @@ _LAZY = {
     "metrics": ("metrics", None), "breakdowns": ("metrics.breakdowns", None),
     "programmes": ("programmes", None),
     "public": ("public", None), "sources": ("public", None),
-    "Frame": ("frames", "Frame"),
+    "Frame": ("frames", "Frame"), "Scope": ("metrics.scope", "Scope"),
     "REGISTRY": ("metrics.figures", "REGISTRY"), "compute": ("metrics.figures", "compute"),
     "COUNTRY_REGISTRY": ("metrics.figures", "COUNTRY_REGISTRY"),
     "compute_country": ("metrics.figures", "compute_country"),
@@ -39,7 +39,7 @@ _LAZY = {
     "load_treaty_status": ("public.sources", "load_treaty_status"),
 }
 
-__all__ = ["COUNTRY_REGISTRY", "REGISTRY", "DataError", "Dataset", "Frame", "Problem",
+__all__ = ["COUNTRY_REGISTRY", "REGISTRY", "DataError", "Dataset", "Frame", "Problem", "Scope",
            "breakdowns", "compute", "compute_country", "explain", "headline", "metrics",
            "trend", "load", "load_glotip", "load_sherloc_cases", "load_treaty_status",
            "programmes", "public", "__version__"]

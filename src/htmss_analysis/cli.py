@@ -535,12 +535,13 @@ def _countries_or_exit(args: argparse.Namespace, rule: str) -> list[str] | None:
     if rule in builder.BRIEF_RULES:
         from .metrics.country import worked_in
         from .metrics.figures import country_figures
+        from .metrics.scope import Scope
 
         # Which countries get a brief is known from the data only: validate it now.
         data = _load_or_exit(args.data, args.year)
         args.loaded = True
         if rule == "worked":
-            return worked_in(data, args.year)
+            return worked_in(data, Scope(args.year))
         return list(country_figures(data, args.year)["iso3"])
     return sorted(dict.fromkeys(_country_or_exit(c) for c in args.country))
 

@@ -1,6 +1,6 @@
 """Breakdowns of a year's work: activities, people, countries, cases, publications, web.
 
-Pure counting: a function of (data, year, programme) returning a frame of
+Pure counting: a function of (data, scope: the year and the programme) returning a frame of
 typed columns (numbers, dates, ISO3 codes, programme codes, the contract's
 coded values), never display text. The report layer names, translates and
 formats them.
@@ -34,8 +34,7 @@ def _count_by(frame: pd.DataFrame, column: str, name: str = "activities",
 
 
 @returns_frame
-def activities_by(data: Dataset, year: int, by: str, programme: str | None = None
-                  ) -> pd.DataFrame:
+def activities_by(data: Dataset, scope: Scope, by: str) -> pd.DataFrame:
     """Count activities starting in ``year`` by a column.
 
     ``by`` is ``activity_type``, ``level``, ``role``, ``month``, ``country``
@@ -43,7 +42,7 @@ def activities_by(data: Dataset, year: int, by: str, programme: str | None = Non
     Activities at every level are counted here (the headline figure leaves
     global ones out).
     """
-    acts = select.activities(data, year, programme).copy()
+    acts = select.activities(data, scope).copy()
     if by == "month":
         acts["month"] = acts["start_date"].dt.month
         out = _count_by(acts, "month").sort_values("month").reset_index(drop=True)
@@ -61,24 +60,26 @@ def activities_by(data: Dataset, year: int, by: str, programme: str | None = Non
 
 
 @returns_frame
-def people_by(data: Dataset, year: int, by: str, programme: str | None = None) -> pd.DataFrame:
+def people_by(data: Dataset, scope: Scope, by: str) -> pd.DataFrame:
     """Distinct people trained in ``year`` by ``sex``, ``group``, ``region`` or ``nationality``.
 
     A person whose attendances differ in the column (e.g. two groups) counts in each.
     """
+    year, programme = scope.year, scope.programme
     rows = records_of(data, "people_trained", year, programme).copy()
     if by == "nationality":
         rows["nationality"] = rows["nationality"].fillna("Unknown")
     return _count_by(rows, by, "people", distinct="participant_id")
 
 
-def people_in_several(data: Dataset, year: int, by: str, programme: str | None = None) -> int:
+def people_in_several(data: Dataset, scope: Scope, by: str) -> int:
     """Count the people trained in ``year`` whose attendances differ in column ``by``.
 
     Each of them counts once in every value of ``by`` they attended under, so a
     breakdown by ``by`` adds up to more than the people trained by exactly
     this many extra entries per extra value.
     """
+    year, programme = scope.year, scope.programme
     rows = records_of(data, "people_trained", year, programme)
     if rows.empty:
         return 0
@@ -88,8 +89,9 @@ def people_in_several(data: Dataset, year: int, by: str, programme: str | None =
 
 
 @returns_frame
-def attendance_summary(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+def attendance_summary(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Attendances against unique people in capacity building, by level and overall."""
+    year, programme = scope.year, scope.programme
     rows = records_of(data, "people_trained", year, programme)
     parts = []
     for level in ("national", "regional", "global"):
@@ -102,7 +104,7 @@ def attendance_summary(data: Dataset, year: int, programme: str | None = None) -
 
 
 @returns_frame
-def knowledge_gain(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+def knowledge_gain(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Pre/post-test scores of capacity-building attendances with both scores, by activity type.
 
     Returns
@@ -112,6 +114,7 @@ def knowledge_gain(data: Dataset, year: int, programme: str | None = None) -> pd
         ``pre_test``, mean ``post_test``, mean ``gain`` (points) and
         ``improved_share`` (share whose post-test beat the pre-test).
     """
+    year, programme = scope.year, scope.programme
     rows = records_of(data, "people_trained", year, programme)
     rows = rows[rows["pre_test"].notna() & rows["post_test"].notna()].copy()
     if rows.empty:
@@ -126,8 +129,7 @@ def knowledge_gain(data: Dataset, year: int, programme: str | None = None) -> pd
 
 
 @returns_frame
-def countries_list(data: Dataset, year: int, programme: str | None = None,
-                   which: str = "assisted") -> pd.DataFrame:
+def countries_list(data: Dataset, scope: Scope, which: str = 'assisted') -> pd.DataFrame:
     """List the countries behind ``countries_assisted`` or ``countries_represented``.
 
     Returns
@@ -135,6 +137,7 @@ def countries_list(data: Dataset, year: int, programme: str | None = None,
     DataFrame
         ``iso3``, ``region`` and ``subregion`` (UN M49), by code.
     """
+    year, programme = scope.year, scope.programme
     codes = sorted(values_of(data, f"countries_{which}", year, programme))
     return pd.DataFrame({"iso3": codes, "region": [countries.region(c) for c in codes],
                          "subregion": [countries.subregion(c) for c in codes]})
@@ -145,8 +148,9 @@ def _sdg_order(targets: pd.Series) -> pd.Series:
 
 
 @returns_frame
-def sdg_stories(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+def sdg_stories(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Results stories of ``year`` by the SDG targets they name: target, story id, title."""
+    year, programme = scope.year, scope.programme
     rows = select.of(data.stories, programme)
     columns = ["sdg_targets", "story_id", "title", *select.translations(rows, "title")]
     rows = rows.loc[rows["year"] == year, columns]
@@ -157,7 +161,7 @@ def sdg_stories(data: Dataset, year: int, programme: str | None = None) -> pd.Da
 
 
 @returns_frame
-def awareness_raising(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+def awareness_raising(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Awareness-raising activities starting in ``year``.
 
     Returns
@@ -167,7 +171,7 @@ def awareness_raising(data: Dataset, year: int, programme: str | None = None) ->
         ``programme`` (codes), ``activity_id`` and the title's translations,
         by start date and title.
     """
-    acts = select.activities(data, year, programme)
+    acts = select.activities(data, scope)
     acts = acts[acts["activity_type"] == "awareness_raising"]
     out = pd.DataFrame({"start": acts["start_date"], "title": acts["title"],
                         "country": acts["country"], "level": acts["level"],
@@ -177,7 +181,7 @@ def awareness_raising(data: Dataset, year: int, programme: str | None = None) ->
 
 
 @returns_frame
-def sdg_contribution(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+def sdg_contribution(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Activities and distinct countries per SDG target, for activities starting in ``year``.
 
     Returns
@@ -185,7 +189,7 @@ def sdg_contribution(data: Dataset, year: int, programme: str | None = None) -> 
     DataFrame
         ``target``, ``activities``, ``countries``, in the UN's order of targets.
     """
-    acts = select.activities(data, year, programme)
+    acts = select.activities(data, scope)
     rows = acts[["activity_id", "country", "sdg_targets"]].explode("sdg_targets")
     rows = rows[rows["sdg_targets"].notna()]
     if rows.empty:
@@ -198,14 +202,13 @@ def sdg_contribution(data: Dataset, year: int, programme: str | None = None) -> 
 
 
 @returns_frame
-def cases_by(data: Dataset, year: int, by: str = "database", programme: str | None = None
-             ) -> pd.DataFrame:
+def cases_by(data: Dataset, scope: Scope, by: str = 'database') -> pd.DataFrame:
     """Cases added in ``year`` by ``database`` or by ``jurisdiction`` (within each database).
 
     By jurisdiction: ``database``, ``jurisdiction`` (ISO3 code, or SHERLOC's
     "International and regional bodies") and ``cases``, most cases first.
     """
-    cases = select.cases(data, year, programme)
+    cases = select.cases(data, scope)
     if by == "database":
         out = cases.groupby("database").agg(cases=("case_id", "size"),
                                             jurisdictions=("jurisdiction", "nunique"))
@@ -216,34 +219,32 @@ def cases_by(data: Dataset, year: int, by: str = "database", programme: str | No
 
 
 @returns_frame
-def publications_by(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+def publications_by(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Publications of ``year`` by category."""
-    return _count_by(select.publications(data, year, programme), "category", "publications")
+    return _count_by(select.publications(data, scope), "category", "publications")
 
 
 @returns_frame
-def publications_list(data: Dataset, year: int, programme: str | None = None,
-                      modules: bool | None = None) -> pd.DataFrame:
+def publications_list(data: Dataset, scope: Scope, modules: bool | None = None) -> pd.DataFrame:
     """Publications of ``year``: date, title, category, programme codes and downloads.
 
     ``modules``: True for teaching modules only, False for the tools and
     publications without them, None for all.
     """
-    pubs = select.publications(data, year, programme, modules)
+    pubs = select.publications(data, scope, modules)
     out = pubs[["published_date", "title", "category", "programme", "downloads",
                 "publication_id", *select.translations(pubs, "title")]]
     return out.sort_values(["published_date", "title"]).reset_index(drop=True)
 
 
 @returns_frame
-def engagements_list(data: Dataset, year: int, programme: str | None = None,
-                     kind: str | None = None) -> pd.DataFrame:
+def engagements_list(data: Dataset, scope: Scope, kind: str | None = None) -> pd.DataFrame:
     """Engagements of ``year`` (of one ``kind``): date, kind, body, title, place, note, programmes.
 
     Sorted by date then title; ``programmes`` holds the codes (none: the
     section's); blank place and note are empty text.
     """
-    rows = select.engagements(data, year, programme, kind)
+    rows = select.engagements(data, scope, kind)
     out = rows[["date", "kind", "body", "title", "place", "note", "programme", "engagement_id",
                 *select.translations(rows, "body", "title", "place", "note")]]
     out = out.sort_values(["date", "title"]).reset_index(drop=True)
@@ -257,11 +258,12 @@ PRIORITY_AREAS = {"technical_cooperation": N_("Technical cooperation"),
 
 
 @returns_frame
-def priorities(data: Dataset, year: int) -> pd.DataFrame:
+def priorities(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Return the priorities set for ``year``: area, order and text, in the highlights' order.
 
     Within an area, rows go by ``order`` (blank = file order, after the numbered ones).
     """
+    year = scope.year
     rows = data.priorities[data.priorities["year"] == year].copy()
     rows["_area"] = rows["area"].map({a: i for i, a in enumerate(PRIORITY_AREAS)})
     rows["_row"] = rows.index
@@ -272,12 +274,13 @@ def priorities(data: Dataset, year: int) -> pd.DataFrame:
 
 
 @returns_frame
-def narrative(data: Dataset, year: int, part: str) -> pd.DataFrame:
+def narrative(data: Dataset, scope: Scope, part: str) -> pd.DataFrame:
     """Return one part's narrative rows for ``year``: heading, text and row, in order.
 
     Rows go by ``order`` (blank = file order, after the numbered ones), as the
     priorities do; ``row`` is the file's row, naming the text in data-quality notes.
     """
+    year = scope.year
     rows = data.narrative[(data.narrative["year"] == year) & (data.narrative["part"] == part)]
     rows = rows.assign(_row=rows.index).sort_values(["order", "_row"], na_position="last")
     rows = rows.assign(row=rows["_row"])
@@ -292,8 +295,9 @@ def paragraphs(text: str) -> list[str]:
 
 
 @returns_frame
-def web_by_month(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+def web_by_month(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Web stories, page views and posts in each month (1-12) of ``year``."""
+    year, programme = scope.year, scope.programme
     stories = select.in_year(select.of(data.web_stories, programme), "published_date", year)
     views = select.in_year(select.of_site(data.web_traffic, programme), "month", year)
     posts = select.in_year(select.of_site(data.social_media, programme), "month", year)
@@ -317,7 +321,7 @@ def _section_only(data: Dataset, year: int, figure: Figure) -> int:
     return figure.value(rows[blank.astype(bool).to_numpy()])
 
 
-def programme_shares(data: Dataset, year: int) -> Frame:
+def programme_shares(data: Dataset, scope: Scope) -> Frame:
     """Each headline figure for each programme beside the section's (distinct over the union).
 
     The programme columns need not add up to the section's: joint activities
@@ -334,6 +338,7 @@ def programme_shares(data: Dataset, year: int) -> Frame:
         :func:`~.figures.attributed`) is missing (``<NA>``) in that
         programme's column.
     """
+    year = scope.year
     cols: dict[str, list] = {}
     for code in CODES:
         values = compute(data, year, code)
@@ -346,7 +351,7 @@ def programme_shares(data: Dataset, year: int) -> Frame:
 
 
 @returns_frame
-def overlap(data: Dataset, year: int) -> pd.DataFrame:
+def overlap(data: Dataset, scope: Scope) -> pd.DataFrame:
     """People trained, countries assisted and activities that programmes share.
 
     Every combination of two or more programmes, pairs first, then the three:
@@ -360,10 +365,11 @@ def overlap(data: Dataset, year: int) -> pd.DataFrame:
         ``programmes`` (a tuple of codes), ``people_trained``,
         ``countries_assisted``, ``joint_activities``.
     """
+    year = scope.year
     codes = list(CODES)
     people = {c: values_of(data, "people_trained", year, c) for c in codes}
     assisted = {c: values_of(data, "countries_assisted", year, c) for c in codes}
-    acts = {c: set(select.activities(data, year, c)["activity_id"]) for c in codes}
+    acts = {c: set(select.activities(data, Scope(scope.year, c))["activity_id"]) for c in codes}
     rows = []
     for size in range(2, len(codes) + 1):
         for combo in combinations(codes, size):
@@ -394,8 +400,9 @@ def reconciled(shares: pd.DataFrame, shared: pd.DataFrame, key: str, column: str
 
 
 @returns_frame
-def stories(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+def stories(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Results stories of ``year``: countries (ISO3 codes) and programmes (codes) as tuples."""
+    year, programme = scope.year, scope.programme
     rows = select.of(data.stories, programme)
     rows = rows[rows["year"] == year]
     out = pd.DataFrame({

@@ -13,6 +13,7 @@ from ..data.load import Dataset
 from ..frames import returns_frame
 from ..public.sources import detected_victims, detected_victims_all_years
 from .breakdowns import countries_list
+from .scope import Scope
 
 VICTIM_GROUPS: tuple[tuple[str, str, str], ...] = (
     ("Total", "Total", "victims"), ("Female", "18 years or over", "women"),
@@ -42,20 +43,17 @@ def _party(status: pd.DataFrame, iso3: str) -> tuple[bool, object, object]:
 
 
 @returns_frame
-def country_context(data: Dataset, year: int, programme: str | None = None,
-                    glotip: pd.DataFrame | None = None,
+def country_context(data: Dataset, scope: Scope, glotip: pd.DataFrame | None = None,
                     treaties: dict[str, pd.DataFrame | None] | None = None,
                     cases: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Set each country assisted in ``year`` against public data.
+    """Set each country assisted in the scope's year against public data.
 
     Parameters
     ----------
     data : Dataset
         Loaded data.
-    year : int
-        Reporting year.
-    programme : str, optional
-        Programme code; ``None`` for the section.
+    scope : Scope
+        The year, and the programme (None: the section).
     glotip : DataFrame, optional
         :func:`htmss_analysis.load_glotip`'s frame.
     treaties : dict, optional
@@ -74,7 +72,7 @@ def country_context(data: Dataset, year: int, programme: str | None = None,
         ``K_party`` (bool), ``K_since`` (consent date) and ``K_action``; with
         cases, ``sherloc_cases`` and ``latest_decision`` (year, or missing).
     """
-    assisted = countries_list(data, year, programme, "assisted")
+    assisted = countries_list(data, scope, "assisted")
     rows = []
     for iso3 in assisted["iso3"]:
         row: dict[str, object] = {"iso3": iso3}

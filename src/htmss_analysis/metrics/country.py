@@ -1,10 +1,10 @@
 """What a country brief counts: the section's work in one country and with its people.
 
-Pure counting, as the rest of the metrics: a function of (data, year, country,
-programme) returning frames of typed columns (dates, ISO3 codes, programme
-codes, the contract's coded values), no formatting and no I/O. ``country`` is
-an ISO3 code (:func:`htmss_analysis.countries.to_iso3` turns names into
-codes); the country figures themselves are declared in
+Pure counting, as the rest of the metrics: a function of (data, scope) returning
+frames of typed columns (dates, ISO3 codes, programme codes, the contract's
+coded values), no formatting and no I/O. The scope (:class:`.scope.Scope`,
+made and checked at the report's door) names the year, the programme and the
+country, as an ISO3 code; the country figures themselves are declared in
 :data:`htmss_analysis.metrics.figures.COUNTRY_REGISTRY`.
 """
 
@@ -17,14 +17,21 @@ from ..data.load import Dataset
 from ..frames import returns_frame
 from . import breakdowns, select
 from .figures import country_figures, records_of
+from .scope import Scope
+
+
+def _country(scope: Scope) -> str:
+    """Return the scope's country; ValueError for a scope without one."""
+    if scope.country is None:
+        raise ValueError(f"{scope} names no country: Scope.of(year, programme, country)")
+    return scope.country
 
 BY = ("programme", "activity_type", "level")
 """What activities in a country are counted by."""
 
 
 @returns_frame
-def activities_in(data: Dataset, year: int, country: str, programme: str | None = None
-                  ) -> pd.DataFrame:
+def activities_in(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Return the activities starting in ``year`` whose country is ``country``, by start date.
 
     Returns
@@ -33,7 +40,8 @@ def activities_in(data: Dataset, year: int, country: str, programme: str | None 
         ``activity_id``, ``start`` (date), ``title``, ``activity_type``,
         ``level``, ``role``, ``programmes`` (codes).
     """
-    acts = select.activities(data, year, programme)
+    country = _country(scope)
+    acts = select.activities(data, scope)
     acts = acts[acts["country"] == country].sort_values(["start_date", "activity_id"])
     out = pd.DataFrame({
         "activity_id": acts["activity_id"], "start": acts["start_date"], "title": acts["title"],
@@ -44,16 +52,16 @@ def activities_in(data: Dataset, year: int, country: str, programme: str | None 
 
 
 @returns_frame
-def activities_by(data: Dataset, year: int, country: str, by: str,
-                  programme: str | None = None) -> pd.DataFrame:
+def activities_by(data: Dataset, scope: Scope, by: str) -> pd.DataFrame:
     """Count the activities in ``country`` by ``programme`` (codes), ``activity_type`` or ``level``.
 
     A joint activity counts once for each programme taking part, so the
     programme column can add up to more than the activities.
     """
+    country = _country(scope)
     if by not in BY:
         raise ValueError(f"by must be one of {', '.join(BY)}, not {by!r}")
-    acts = select.activities(data, year, programme)
+    acts = select.activities(data, scope)
     acts = acts[acts["country"] == country]
     values = acts["programme"].explode() if by == "programme" else acts[by]
     counts = values.value_counts()
@@ -62,13 +70,13 @@ def activities_by(data: Dataset, year: int, country: str, by: str,
 
 
 @returns_frame
-def people_by(data: Dataset, year: int, country: str, by: str, programme: str | None = None
-              ) -> pd.DataFrame:
+def people_by(data: Dataset, scope: Scope, by: str) -> pd.DataFrame:
     """Distinct people of ``country``'s nationality trained in ``year``, by ``sex`` or ``group``.
 
     A person whose attendances differ in the column counts under each value;
     a blank value is ``unknown``, as the contract's coded values write it.
     """
+    year, country, programme = scope.year, _country(scope), scope.programme
     rows = records_of(data, "people_trained", year, programme)
     rows = rows[rows["nationality"] == country]
     if rows.empty:
@@ -81,8 +89,7 @@ def people_by(data: Dataset, year: int, country: str, by: str, programme: str | 
 
 
 @returns_frame
-def activities_abroad(data: Dataset, year: int, country: str, programme: str | None = None
-                      ) -> pd.DataFrame:
+def activities_abroad(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Return the activities elsewhere that people of ``country`` attended, by start date.
 
     Activities starting in ``year``, of any type and level, held in another
@@ -96,7 +103,8 @@ def activities_abroad(data: Dataset, year: int, country: str, programme: str | N
         missing for none), ``activity_type``, ``level``, ``programmes``
         (codes), ``participants`` (distinct people of the country at it).
     """
-    rows = select.attendances(data, select.activities(data, year, programme))
+    country = _country(scope)
+    rows = select.attendances(data, select.activities(data, scope))
     rows = rows[(rows["nationality"] == country) & (rows["country"] != country)]
     people = rows.groupby("activity_id")["participant_id"].nunique()
     acts = data.activities.set_index("activity_id").loc[people.index].reset_index()
@@ -110,18 +118,17 @@ def activities_abroad(data: Dataset, year: int, country: str, programme: str | N
 
 
 @returns_frame
-def cases_by_database(data: Dataset, year: int, country: str, programme: str | None = None
-                      ) -> pd.DataFrame:
+def cases_by_database(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Cases with ``country``'s jurisdiction added in ``year``, by database (TIP, then SOM)."""
-    cases = select.cases(data, year, programme)
+    country = _country(scope)
+    cases = select.cases(data, scope)
     cases = cases[cases["jurisdiction"] == country]
     counts = cases["database"].value_counts().reindex(["TIP", "SOM"], fill_value=0)
     return pd.DataFrame({"database": counts.index, "cases": counts.to_numpy(dtype="int64")})
 
 
 @returns_frame
-def sdg_targets(data: Dataset, year: int, country: str, programme: str | None = None
-                ) -> pd.DataFrame:
+def sdg_targets(data: Dataset, scope: Scope) -> pd.DataFrame:
     """SDG targets named by the activities in ``country`` starting in ``year``, UN order.
 
     Returns
@@ -129,7 +136,8 @@ def sdg_targets(data: Dataset, year: int, country: str, programme: str | None = 
     DataFrame
         ``target``, ``activities``.
     """
-    acts = select.activities(data, year, programme)
+    country = _country(scope)
+    acts = select.activities(data, scope)
     rows = acts.loc[acts["country"] == country, ["activity_id", "sdg_targets"]]
     rows = rows.explode("sdg_targets").dropna(subset=["sdg_targets"])
     counts = rows.groupby("sdg_targets")["activity_id"].nunique()
@@ -138,10 +146,10 @@ def sdg_targets(data: Dataset, year: int, country: str, programme: str | None = 
 
 
 @returns_frame
-def stories(data: Dataset, year: int, country: str, programme: str | None = None
-            ) -> pd.DataFrame:
+def stories(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Return the results stories of ``year`` that name ``country`` (as :func:`.stories`)."""
-    frame = breakdowns.stories(data, year, programme)
+    country = _country(scope)
+    frame = breakdowns.stories(data, scope)
     return frame[frame["countries"].map(lambda cs: country in cs)].reset_index(drop=True)
 
 
@@ -162,7 +170,7 @@ WORKED = ("assisted", "activities")
 
 
 @returns_frame
-def groups(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+def groups(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Put every country with a non-zero country figure in ``year`` in one of :data:`GROUPS`.
 
     Returns
@@ -170,6 +178,7 @@ def groups(data: Dataset, year: int, programme: str | None = None) -> pd.DataFra
     DataFrame
         ``iso3``, ``group``, by ISO3 code.
     """
+    year, programme = scope.year, scope.programme
     every = country_figures(data, year, programme)
     group = pd.Series("cases", index=every.index, dtype=object)
     group[every["activities_attended"] > 0] = "abroad"
@@ -178,11 +187,11 @@ def groups(data: Dataset, year: int, programme: str | None = None) -> pd.DataFra
     return pd.DataFrame({"iso3": every["iso3"].to_numpy(), "group": group.to_numpy()})
 
 
-def worked_in(data: Dataset, year: int, programme: str | None = None) -> list[str]:
+def worked_in(data: Dataset, scope: Scope) -> list[str]:
     """Return the ISO3 codes of the countries where the section worked in ``year``.
 
     An activity of any level, type or role held in the country (national
     capacity building there included): the countries briefed by default.
     """
-    frame = groups(data, year, programme)
+    frame = groups(data, scope)
     return list(frame.loc[frame["group"].isin(WORKED), "iso3"])

@@ -12,11 +12,12 @@ from ..data.load import Dataset
 from ..frames import returns_frame
 from ..programmes import programme_code
 from .figures import REGISTRY, attributed, recorded_in
+from .scope import Scope
 from .select import translations
 
 
 @returns_frame
-def results_status(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+def results_status(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Return the results framework of ``year`` with progress and a status colour.
 
     Progress is the share of the way from baseline to target reached by the
@@ -26,6 +27,7 @@ def results_status(data: Dataset, year: int, programme: str | None = None) -> pd
     figure takes it as its actual, unless ``actual_note`` says why not
     (``not_attributed``, ``no_records``): the actual is then missing.
     """
+    year, programme = scope.year, scope.programme
     res = data.results
     if programme_code(programme) is not None:
         res = res[res["programme"] == programme_code(programme)]

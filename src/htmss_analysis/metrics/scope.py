@@ -8,7 +8,7 @@ Everything below takes the scope as given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import countries
 from ..programmes import programme_code
@@ -34,6 +34,10 @@ class Scope:
     programme: str | None = None
     country: str | None = None
     region: str | None = None
+
+    def in_year(self, year: int) -> Scope:
+        """Return the same scope in another year (the year before, the priorities of the next)."""
+        return replace(self, year=year)
 
     @classmethod
     def of(cls, year: int, programme: str | None = None, country: str | None = None,

@@ -1,7 +1,8 @@
 """The selections every count starts from: a programme's rows, a year's rows.
 
 A row counts for programme P when P is among its programmes. For the section
-as a whole (``programme=None`` or ``"all"``) every row counts. Web traffic and
+as a whole (a scope whose ``programme`` is None) every row counts. The
+selections read the year and the programme of a :class:`.scope.Scope`. Web traffic and
 social media rows with no programme belong to the section only, never to one
 programme (:func:`of_site`).
 """
@@ -12,6 +13,7 @@ import pandas as pd
 
 from ..data.load import Dataset
 from ..programmes import LANGUAGES, programme_code
+from .scope import Scope
 
 TEACHING_MODULE = "teaching_module"
 """The publication category counted apart from the tools and publications."""
@@ -60,9 +62,10 @@ def kept(data: Dataset, key: tuple, make) -> pd.DataFrame:
     return data.memo[key].copy(deep=False)
 
 
-def activities(data: Dataset, year: int, programme: str | None = None) -> pd.DataFrame:
+def activities(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Activities of a programme (or the section) starting in ``year``."""
-    return kept(data, ("activities", year, programme_code(programme)),
+    year, programme = scope.year, scope.programme
+    return kept(data, ("activities", year, programme),
                  lambda: in_year(of(data.activities, programme), "start_date", year))
 
 
@@ -72,27 +75,27 @@ def attendances(data: Dataset, acts: pd.DataFrame) -> pd.DataFrame:
     return rows[rows["activity_id"].isin(acts["activity_id"])]
 
 
-def publications(data: Dataset, year: int, programme: str | None = None,
-                 modules: bool | None = None) -> pd.DataFrame:
+def publications(data: Dataset, scope: Scope, modules: bool | None = None) -> pd.DataFrame:
     """Publications of ``year``; ``modules`` True for teaching modules only, False for none."""
+    year, programme = scope.year, scope.programme
     rows = in_year(of(data.publications, programme), "published_date", year)
     if modules is None:
         return rows
     return rows[(rows["category"] == TEACHING_MODULE) == modules]
 
 
-def engagements(data: Dataset, year: int, programme: str | None = None,
-                kind: str | None = None) -> pd.DataFrame:
+def engagements(data: Dataset, scope: Scope, kind: str | None = None) -> pd.DataFrame:
     """Engagements dated in ``year`` (of one ``kind``); for a programme, those naming it.
 
     A blank-programme engagement is the section's: it counts for the section only.
     """
+    year, programme = scope.year, scope.programme
     rows = in_year(of(data.engagements, programme), "date", year)
     return rows if kind is None else rows[rows["kind"] == kind]
 
 
-def cases(data: Dataset, year: int, programme: str | None = None,
-          database: str | None = None) -> pd.DataFrame:
+def cases(data: Dataset, scope: Scope, database: str | None = None) -> pd.DataFrame:
     """Cases added in ``year`` (to one ``database``)."""
+    year, programme = scope.year, scope.programme
     rows = in_year(of(data.cases, programme), "added_date", year)
     return rows if database is None else rows[rows["database"] == database]

@@ -70,7 +70,7 @@ def headline_trend(ctx: Context, level: int = 3) -> Html:
 
 def _several_note(ctx: Context, by: str) -> str:
     """Say how many people count under more than one value of ``by``, if any."""
-    n = breakdowns.people_in_several(ctx.data, ctx.year, by, ctx.programme)
+    n = breakdowns.people_in_several(ctx.data, ctx.scope, by)
     if not n:
         return ""
     texts = {
@@ -99,18 +99,18 @@ def _several_note(ctx: Context, by: str) -> str:
 @localized
 def activities(ctx: Context) -> Html:
     """Activities by type, level and role, month and UN region, and by country."""
-    d, y, p = ctx.data, ctx.year, ctx.programme
-    by_type = breakdowns.activities_by(d, y, "activity_type", p)
+    d, s, y, p = ctx.data, ctx.scope, ctx.year, ctx.programme
+    by_type = breakdowns.activities_by(d, s, "activity_type")
     by_type["activity_type"] = by_type["activity_type"].map(words)
-    by_level = breakdowns.activities_by(d, y, "level", p)
+    by_level = breakdowns.activities_by(d, s, "level")
     by_level["level"] = by_level["level"].map(words)
-    by_role = breakdowns.activities_by(d, y, "role", p)
+    by_role = breakdowns.activities_by(d, s, "role")
     by_role["role"] = by_role["role"].map(words)
-    by_region = breakdowns.activities_by(d, y, "region", p)
+    by_region = breakdowns.activities_by(d, s, "region")
     by_region["region"] = regions(ctx, by_region["region"])
-    by_country = breakdowns.activities_by(d, y, "country", p)
+    by_country = breakdowns.activities_by(d, s, "country")
     by_country.insert(1, "name", by_country["country"].map(lambda c: country(ctx, c)))
-    by_month = breakdowns.activities_by(d, y, "month", p)
+    by_month = breakdowns.activities_by(d, s, "month")
     total = by_level["activities"].sum()
     unit = _("activities")
     return Html(
@@ -138,16 +138,16 @@ def activities(ctx: Context) -> Html:
 @localized
 def people(ctx: Context) -> Html:
     """People trained by sex and group, attendances against people, knowledge gain."""
-    d, y, p = ctx.data, ctx.year, ctx.programme
-    by_sex = breakdowns.people_by(d, y, "sex", p)
+    d, s, y, p = ctx.data, ctx.scope, ctx.year, ctx.programme
+    by_sex = breakdowns.people_by(d, s, "sex")
     by_sex["sex"] = by_sex["sex"].map(words)
-    by_group = breakdowns.people_by(d, y, "group", p)
+    by_group = breakdowns.people_by(d, s, "group")
     by_group["group"] = by_group["group"].map(words)
-    by_region = breakdowns.people_by(d, y, "region", p)
+    by_region = breakdowns.people_by(d, s, "region")
     by_region["region"] = regions(ctx, by_region["region"])
-    att = breakdowns.attendance_summary(d, y, p)
+    att = breakdowns.attendance_summary(d, s)
     att[att.columns[0]] = att[att.columns[0]].map(words)
-    gain = breakdowns.knowledge_gain(d, y, p)
+    gain = breakdowns.knowledge_gain(d, s)
     unit = _("people")
     parts = [
         heading(_("People trained"), anchor="people"),
@@ -208,9 +208,9 @@ def _grouped_countries(ctx: Context, frame: pd.DataFrame) -> str:
 @localized
 def countries(ctx: Context) -> Html:
     """Countries assisted and represented, listed by UN region."""
-    assisted = named(ctx, breakdowns.countries_list(ctx.data, ctx.year, ctx.programme,
+    assisted = named(ctx, breakdowns.countries_list(ctx.data, ctx.scope,
                                                     "assisted"))
-    represented = named(ctx, breakdowns.countries_list(ctx.data, ctx.year, ctx.programme,
+    represented = named(ctx, breakdowns.countries_list(ctx.data, ctx.scope,
                                                        "represented"))
     return Html(
         heading(_("Countries"), anchor="countries"),
@@ -228,9 +228,9 @@ def countries(ctx: Context) -> Html:
 @localized
 def cases(ctx: Context, top: int = 15) -> Html:
     """Cases added by database and the jurisdictions with most cases."""
-    d, y, p = ctx.data, ctx.year, ctx.programme
-    by_db = breakdowns.cases_by(d, y, "database", p)
-    by_j = breakdowns.cases_by(d, y, "jurisdiction", p)
+    d, s, y, p = ctx.data, ctx.scope, ctx.year, ctx.programme
+    by_db = breakdowns.cases_by(d, s, "database")
+    by_j = breakdowns.cases_by(d, s, "jurisdiction")
     by_j.insert(2, "name", by_j["jurisdiction"].map(lambda c: country(ctx, c)))
     keys = {"TIP": "jurisdictions_tip", "SOM": "jurisdictions_som"}
     shown = by_db.astype({"cases": object, "jurisdictions": object})
@@ -257,7 +257,7 @@ def cases(ctx: Context, top: int = 15) -> Html:
 @localized
 def publications(ctx: Context) -> Html:
     """Tools and publications of the year by category, then the teaching modules apart."""
-    by_category = breakdowns.publications_by(ctx.data, ctx.year, ctx.programme)
+    by_category = breakdowns.publications_by(ctx.data, ctx.scope)
     by_category = by_category[by_category["category"] != breakdowns.TEACHING_MODULE].copy()
     by_category["category"] = by_category["category"].map(words)
     parts = [heading(_("Tools and publications"), anchor="publications"),
@@ -270,8 +270,8 @@ def publications(ctx: Context) -> Html:
 @localized
 def web(ctx: Context) -> Html:
     """Web stories, page views and posts by month."""
-    d, y, p = ctx.data, ctx.year, ctx.programme
-    month = breakdowns.web_by_month(d, y, p)
+    d, s, y, p = ctx.data, ctx.scope, ctx.year, ctx.programme
+    month = breakdowns.web_by_month(d, s)
     shown = month.copy()
     shown["month"] = [languages.month_names()[m - 1] for m in shown["month"]]
     parts = [heading(_("Web and social media"), anchor="web")]
@@ -311,7 +311,7 @@ STATUS_TEXT = {"green": N_("achieved"), "amber": N_("on track (50-99%)"),
 @localized
 def results(ctx: Context) -> Html:
     """Show the results framework: baseline, target, actual and a status."""
-    frame = results_.results_status(ctx.data, ctx.year, ctx.programme)
+    frame = results_.results_status(ctx.data, ctx.scope)
     frame = translated(ctx, frame.assign(_id=frame["programme"] + " " + frame["result_id"]),
                        "results", "_id", ("indicator", "unit"))
     parts = [heading(_("Results framework"), anchor="results")]
@@ -352,7 +352,7 @@ def programme_shares(ctx: Context) -> Html:
     combination, so that the programme figures add up to the section's on the
     page (a sentence shows the sum for people trained).
     """
-    shares = _titled(breakdowns.programme_shares(ctx.data, ctx.year))
+    shares = _titled(breakdowns.programme_shares(ctx.data, ctx.scope))
     codes = list(programmes.CODES)
     labels = [programmes.label(c) for c in codes]
     own = _("section as a whole, no programme")
@@ -374,7 +374,7 @@ def programme_shares(ctx: Context) -> Html:
             if pd.notna(shares.at[key, code]) and \
                     not figures.recorded_in(ctx.data, key, ctx.year, code):
                 shown.loc[i, label] = Unknown("no_records")
-    shared = breakdowns.overlap(ctx.data, ctx.year)
+    shared = breakdowns.overlap(ctx.data, ctx.scope)
     ov = pd.DataFrame({
         "programmes": [" & ".join(programmes.label(c) for c in combo)
                        for combo in shared["programmes"]],
@@ -423,7 +423,7 @@ def _value(shares: pd.DataFrame, key: str, code: str) -> int:
 @localized
 def activity_list(ctx: Context) -> Html:
     """Every activity starting in the year: the rows behind the activity figures."""
-    acts = select.activities(ctx.data, ctx.year, ctx.programme).sort_values(
+    acts = select.activities(ctx.data, ctx.scope).sort_values(
         ["start_date", "activity_id"])
     acts = translated(ctx, acts, "activities", "activity_id", ("title",))
     rows = pd.DataFrame({
@@ -549,7 +549,7 @@ def country_context(ctx: Context) -> Html:
     treaties = {k: ctx.sources.get(k) for k in treaty_keys}
     case_lists = [c for c in (ctx.sources.get("sherloc_tip"), ctx.sources.get("sherloc_som"))
                   if c is not None]
-    frame = public_data.country_context(ctx.data, ctx.year, ctx.programme, glotip, treaties,
+    frame = public_data.country_context(ctx.data, ctx.scope, glotip, treaties,
                                         pd.concat(case_lists) if case_lists else None)
     if frame.empty:
         return Html(*parts, para(_("No country was assisted in {year}.").format(year=ctx.year),

@@ -69,14 +69,14 @@ def two_years(ctx: Context, reg: dict, now: dict[str, int], before: dict[str, in
 @localized
 def activities(ctx: Context) -> Html:
     """Activities in the country by programme, type and level, then each of them."""
-    acts = translated(ctx, metrics.activities_in(ctx.data, ctx.year, ctx.country, ctx.programme),
+    acts = translated(ctx, metrics.activities_in(ctx.data, ctx.scope),
                       "activities", "activity_id", ("title",))
     parts = [heading(_("Activities in {country}").format(country=_name(ctx)),
                      anchor="activities")]
     if acts.empty:
         return Html(*parts, para(_("No activity took place in {country} in {year}.").format(
             country=_name(ctx), year=ctx.year), "empty"))
-    by = {b: metrics.activities_by(ctx.data, ctx.year, ctx.country, b, ctx.programme)
+    by = {b: metrics.activities_by(ctx.data, ctx.scope, b)
           for b in metrics.BY}
     by["programme"]["programme"] = by["programme"]["programme"].map(programmes.label)
     by["activity_type"]["activity_type"] = by["activity_type"]["activity_type"].map(words)
@@ -113,9 +113,9 @@ def people(ctx: Context) -> Html:
     parts = [heading(_("People of {country}").format(country=name), anchor="people")]
     trained = country_figures_of(ctx, ctx.year)["people_trained"]
     if trained:
-        sex = metrics.people_by(ctx.data, ctx.year, ctx.country, "sex", ctx.programme)
+        sex = metrics.people_by(ctx.data, ctx.scope, "sex")
         sex["sex"] = sex["sex"].map(words)
-        group = metrics.people_by(ctx.data, ctx.year, ctx.country, "group", ctx.programme)
+        group = metrics.people_by(ctx.data, ctx.scope, "group")
         group["group"] = group["group"].map(words)
         parts += [para(ngettext(
             "{n} person of {country}'s nationality attended capacity building starting in "
@@ -133,8 +133,7 @@ def people(ctx: Context) -> Html:
         parts.append(para(_("Nobody of {country}'s nationality attended capacity building "
                             "starting in {year}.").format(country=name, year=ctx.year),
                           "empty"))
-    abroad = translated(ctx, metrics.activities_abroad(ctx.data, ctx.year, ctx.country,
-                                                       ctx.programme),
+    abroad = translated(ctx, metrics.activities_abroad(ctx.data, ctx.scope),
                         "activities", "activity_id", ("title",))
     parts.append(heading(_("Activities abroad its people attended"), 3))
     if abroad.empty:
@@ -158,7 +157,7 @@ def people(ctx: Context) -> Html:
 @localized
 def cases(ctx: Context) -> Html:
     """Cases of the country's jurisdiction added to the case law databases in the year."""
-    frame = metrics.cases_by_database(ctx.data, ctx.year, ctx.country, ctx.programme)
+    frame = metrics.cases_by_database(ctx.data, ctx.scope)
     parts = [heading(_("Case law databases"), anchor="cases")]
     if not frame["cases"].any():
         return Html(*parts, para(_("No case of {country}'s jurisdiction was added in "
@@ -241,7 +240,7 @@ def public(ctx: Context) -> Html:
 @localized
 def stories(ctx: Context) -> Html:
     """Show the results stories of the year that name the country."""
-    frame = metrics.stories(ctx.data, ctx.year, ctx.country, ctx.programme)
+    frame = metrics.stories(ctx.data, ctx.scope)
     parts = [heading(_("Results stories"), anchor="stories")]
     if frame.empty:
         return Html(*parts, para(_("No results story of {year} names {country}.").format(
@@ -252,7 +251,7 @@ def stories(ctx: Context) -> Html:
 @localized
 def sdgs(ctx: Context) -> Html:
     """List the SDG targets the activities in the country name."""
-    frame = metrics.sdg_targets(ctx.data, ctx.year, ctx.country, ctx.programme)
+    frame = metrics.sdg_targets(ctx.data, ctx.scope)
     frame.insert(1, "title", frame["target"].map(sdg.describe))
     parts = [heading(_("Contribution to the Sustainable Development Goals"), anchor="sdg")]
     if frame.empty:
@@ -291,7 +290,7 @@ GROUP_WORDS = {
 def index(ctx: Context) -> Html:
     """List the countries with a brief by group, each with its rule, figures and a link."""
     every = country_figures(ctx.data, ctx.year, ctx.programme)
-    grouped = metrics.groups(ctx.data, ctx.year, ctx.programme).set_index("iso3")["group"]
+    grouped = metrics.groups(ctx.data, ctx.scope).set_index("iso3")["group"]
     table_ = every[every["iso3"].isin(ctx.briefed)].reset_index(drop=True)
     table_.insert(1, "country", [country(ctx, c) for c in table_["iso3"]])
     reg = COUNTRY_REGISTRY
@@ -351,8 +350,8 @@ def index(ctx: Context) -> Html:
 def index_headline(ctx: Context) -> pd.DataFrame:
     """Return the index's figures for its workbook: countries briefed and by group, two years."""
     with languages.using(ctx.lang):
-        now = metrics.groups(ctx.data, ctx.year, ctx.programme)["group"].value_counts()
-        before = metrics.groups(ctx.data, ctx.year - 1, ctx.programme)["group"].value_counts()
+        now = metrics.groups(ctx.data, ctx.scope)["group"].value_counts()
+        before = metrics.groups(ctx.data, ctx.scope.in_year(ctx.year - 1))["group"].value_counts()
         keys = ["country_briefs", *(f"countries_{g}" for g in metrics.GROUPS)]
         titles = [_("Countries with a brief"), *(_(GROUP_WORDS[g][0]) for g in metrics.GROUPS)]
         rule = {"worked": _("Countries where the section worked in the year: an activity was "

@@ -297,7 +297,7 @@ def briefed_countries(data: Dataset, year: int, brief_countries: str = "worked"
     """
     rule = brief_rule(brief_countries)
     if rule == "worked":
-        return frozenset(worked_in(data, year))
+        return frozenset(worked_in(data, Scope(year)))
     every = frozenset(country_figures(data, year)["iso3"])
     if rule == "all":
         return every

@@ -150,7 +150,7 @@ def _figures(ctx: Context, part: str) -> str:
 @localized
 def stories(ctx: Context) -> Html:
     """Show the results stories of the year."""
-    frame = breakdowns.stories(ctx.data, ctx.year, ctx.programme)
+    frame = breakdowns.stories(ctx.data, ctx.scope)
     parts = [heading(_("Results stories"), anchor="stories")]
     if frame.empty:
         return Html(*parts, para(_("No results stories for {year}.").format(year=ctx.year),
@@ -197,7 +197,7 @@ def story_articles(ctx: Context, frame: pd.DataFrame) -> list[str]:
 @localized
 def awareness(ctx: Context) -> Html:
     """Awareness-raising activities of the year; left out when there are none."""
-    rows = breakdowns.awareness_raising(ctx.data, ctx.year, ctx.programme)
+    rows = breakdowns.awareness_raising(ctx.data, ctx.scope)
     if rows.empty:
         return Html()
     rows = translated(ctx, rows, "activities", "activity_id", ("title",)).drop(
@@ -232,7 +232,7 @@ def priorities(ctx: Context, area: str | None = None) -> Html:
     without one, every area under one heading. Left out when the data has no
     priorities table or none for that year (or area).
     """
-    rows = breakdowns.priorities(ctx.data, ctx.year + 1)
+    rows = breakdowns.priorities(ctx.data, ctx.scope.in_year(ctx.year + 1))
     if area is not None:
         rows = rows[rows["area"] == area]
     if rows.empty:
@@ -278,7 +278,7 @@ def narrative(ctx: Context, key: str) -> list[str]:
     escaped like all data and in the report's language. Nothing when the data
     has none.
     """
-    rows = breakdowns.narrative(ctx.data, ctx.year, key)
+    rows = breakdowns.narrative(ctx.data, ctx.scope, key)
     if rows.empty:
         return []
     rows = translated(ctx, rows, "narrative", "row", ("heading", "text"))
@@ -348,7 +348,7 @@ def intergovernmental(ctx: Context, most: int = 12) -> Html:
         return Html()
     parts = [heading(_("Intergovernmental and inter-agency work"), anchor="intergovernmental"),
              _figures(ctx, "intergovernmental")]
-    rows = breakdowns.engagements_list(ctx.data, ctx.year, ctx.programme)
+    rows = breakdowns.engagements_list(ctx.data, ctx.scope)
     if rows.empty:
         text = (_("No engagements recorded for {year} naming {programme}.") if ctx.programme
                 else _("No engagements recorded for {year}."))
@@ -386,9 +386,9 @@ def _listed(ctx: Context, frame: pd.DataFrame) -> pd.DataFrame:
 
 def _publication_tables(ctx: Context, titled: bool = True) -> list[str]:
     """Tabulate the year's tools and publications with downloads, then its teaching modules."""
-    pubs = _listed(ctx, breakdowns.publications_list(ctx.data, ctx.year, ctx.programme,
+    pubs = _listed(ctx, breakdowns.publications_list(ctx.data, ctx.scope,
                                                      modules=False))
-    modules = _listed(ctx, breakdowns.publications_list(ctx.data, ctx.year, ctx.programme,
+    modules = _listed(ctx, breakdowns.publications_list(ctx.data, ctx.scope,
                                                         modules=True))
     parts = []
     if pubs.empty:
@@ -417,7 +417,7 @@ def knowledge(ctx: Context) -> Html:
 @localized
 def sdgs(ctx: Context) -> Html:
     """Activities and countries per SDG target."""
-    frame = breakdowns.sdg_contribution(ctx.data, ctx.year, ctx.programme)
+    frame = breakdowns.sdg_contribution(ctx.data, ctx.scope)
     frame.insert(1, "title", frame["target"].map(sdg.describe))
     parts = [heading(_("Contribution to the Sustainable Development Goals"), anchor="sdg")]
     if frame.empty:
@@ -430,7 +430,7 @@ def sdgs(ctx: Context) -> Html:
                          "activities",
                          _("Activities per SDG target, {year}").format(year=ctx.year),
                          _("activities"), color_index=3)]
-    named_ = translated(ctx, breakdowns.sdg_stories(ctx.data, ctx.year, ctx.programme),
+    named_ = translated(ctx, breakdowns.sdg_stories(ctx.data, ctx.scope),
                         "stories", "story_id", ("title",))
     sdg_ = _("SDG")
     if len(named_):
@@ -488,9 +488,9 @@ def toc(*entries: str | tuple[str, str], ctx: Context | None = None, within: str
 
 def _left_out(ctx: Context, anchor: str) -> bool:
     if anchor == "awareness":
-        return breakdowns.awareness_raising(ctx.data, ctx.year, ctx.programme).empty
+        return breakdowns.awareness_raising(ctx.data, ctx.scope).empty
     if anchor == "intergovernmental":
         return "engagements" in ctx.data.absent
     if anchor == "priorities":
-        return breakdowns.priorities(ctx.data, ctx.year + 1).empty
+        return breakdowns.priorities(ctx.data, ctx.scope.in_year(ctx.year + 1)).empty
     return False

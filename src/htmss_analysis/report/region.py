@@ -44,7 +44,7 @@ def figures(ctx: Context) -> Html:
 @localized
 def countries(ctx: Context) -> Html:
     """List the region's countries with a country figure, each linked to its brief if built."""
-    frame = metrics.countries_in(ctx.data, ctx.year, ctx.region, ctx.programme)
+    frame = metrics.countries_in(ctx.data, ctx.scope)
     parts = [heading(_("Countries of {region}").format(region=_name(ctx)),
                      anchor="countries")]
     if frame.empty:
@@ -74,8 +74,7 @@ def countries(ctx: Context) -> Html:
 @localized
 def activities(ctx: Context) -> Html:
     """List the activities held in the region's countries."""
-    acts = translated(ctx, metrics.activities_in(ctx.data, ctx.year, ctx.region,
-                                                 ctx.programme),
+    acts = translated(ctx, metrics.activities_in(ctx.data, ctx.scope),
                       "activities", "activity_id", ("title",))
     parts = [heading(_("Activities in {region}").format(region=_name(ctx)),
                      anchor="activities")]
@@ -98,7 +97,7 @@ def activities(ctx: Context) -> Html:
 @localized
 def stories(ctx: Context) -> Html:
     """Show the results stories of the year that name a country of the region."""
-    frame = metrics.stories(ctx.data, ctx.year, ctx.region, ctx.programme)
+    frame = metrics.stories(ctx.data, ctx.scope)
     parts = [heading(_("Results stories"), anchor="stories")]
     if frame.empty:
         return Html(*parts, para(_("No results story of {year} names a country of "
@@ -112,14 +111,14 @@ def stories(ctx: Context) -> Html:
 
 def listed(ctx: Context) -> list[str]:
     """Return the M49 codes of the regions the index lists: those given, else where it worked."""
-    return list(ctx.regions) or metrics.worked_regions(ctx.data, ctx.year, ctx.programme)
+    return list(ctx.regions) or metrics.worked_regions(ctx.data, ctx.scope)
 
 
 @localized
 def index(ctx: Context) -> Html:
     """List the regions with a brief, with their figures, each linked to its brief."""
     codes = listed(ctx)
-    frame = metrics.region_figures(ctx.data, ctx.year, codes, ctx.programme)
+    frame = metrics.region_figures(ctx.data, ctx.scope, codes)
     parts = [heading(_("Regional briefs, {year}").format(year=ctx.year), anchor="regions")]
     if frame.empty:
         return Html(*parts, para(_("No region has a brief for {year}.").format(year=ctx.year),
@@ -150,8 +149,8 @@ def index_headline(ctx: Context) -> pd.DataFrame:
         return pd.DataFrame({
             "key": ["regional_briefs"], "title": [_("Regions with a brief")],
             "value": [len(listed(ctx))],
-            "previous_year": [len(metrics.worked_regions(ctx.data, ctx.year - 1,
-                                                         ctx.programme))],
+            "previous_year": [len(metrics.worked_regions(ctx.data,
+                                                         ctx.scope.in_year(ctx.year - 1)))],
             "definition": [_("Regions where the section worked in the year: an activity was "
                              "held in one of their countries.")]})
 
