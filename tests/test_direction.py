@@ -50,12 +50,17 @@ def test_the_styles_name_no_physical_side_but_the_scroll_shadow():
 
 
 def test_every_name_by_language_has_one_shape():
-    """Programmes, treaties and glossary terms: a name in each report language, by code."""
-    from htmss_analysis import glossary, programmes
+    """Programmes, treaties, glossary terms, SDGs: by code, a name in each report language."""
+    from htmss_analysis import glossary, programmes, sdg
 
     tables = [p.names for p in programmes.PROGRAMMES.values()]
     tables += [t.names for t in programmes.TREATIES.values()]
     tables += [glossary.term(k).names for k in glossary.TERMS]
+    tables += list(sdg.GOALS.values())
     for names in tables:
         assert tuple(names) == programmes.LANGUAGES and all(names.values()), names
+    # A target's official wording: English always, then the languages the package ships it in.
+    for names in sdg.TITLES.values():
+        assert tuple(names) in {programmes.LANGUAGES[:n] for n in (1, len(programmes.LANGUAGES))}
+        assert all(names.values()), names
     assert programmes.name("GLOACT", "en") == programmes.PROGRAMMES["GLOACT"].name

@@ -548,12 +548,14 @@ def compute_region(data: Dataset, year: int, region: str, programme: str | None 
     return dict(data.memo[key])
 
 
-COUNTED: list[tuple[int, str | None]] = []
-"""Each (year, programme) for which this process counted every country (:func:`country_figures`).
+def counted(data: Dataset) -> list[tuple[int, str | None]]:
+    """Return each (year, programme) for which every country was counted on ``data``.
 
-A report records those its run added (its last cell's metadata), so a build
-can show that a worker counts every country once, not once per brief.
-"""
+    Kept with the dataset (:func:`country_figures` adds to it): a report
+    records those its run added (its last cell's metadata), so a build can
+    show that a worker counts every country once, not once per brief.
+    """
+    return data.memo.setdefault("countries counted", [])
 
 
 def country_figures(data: Dataset, year: int, programme: str | None = None) -> Frame:
@@ -569,7 +571,7 @@ def country_figures(data: Dataset, year: int, programme: str | None = None) -> F
         ``iso3``, then one column per key of :data:`COUNTRY_REGISTRY`.
     """
     def count() -> Frame:
-        COUNTED.append((year, programme_code(programme)))
+        counted(data).append((year, programme_code(programme)))
         series = {k: figure.per_country(data, year, programme)
                   for k, figure in COUNTRY_REGISTRY.items()}
         table = pd.DataFrame(series).reindex(columns=list(COUNTRY_REGISTRY)).fillna(0)

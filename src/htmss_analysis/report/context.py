@@ -20,8 +20,9 @@ from .. import countries as country_names
 from .. import kinds, languages, programmes
 from ..data.load import Dataset, check_year
 from ..languages import _
+from ..metrics import figures as counting
 from ..metrics.country import worked_in
-from ..metrics.figures import COUNTED, compute_country, country_figures
+from ..metrics.figures import compute_country, country_figures
 from ..metrics.scope import Scope
 from ..metrics.select import translations
 from ..public.sources import PublicSources
@@ -245,17 +246,17 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
                   others=languages_of(other_languages, lang), home=relative(home), region=m49,
                   regions=tuple(sorted({country_names.to_region(r) for r in regions.split()}))
                   if regions.strip() else ())
-    ctx.memo["counted before"] = len(COUNTED)
+    ctx.memo["counted before"] = len(counting.counted(data))
     return ctx
 
 
 def counted(ctx: Context) -> list[list]:
     """Return each (year, programme) for which this report's run counted every country.
 
-    Read from :data:`htmss_analysis.metrics.figures.COUNTED` since the context
+    Read from :func:`htmss_analysis.metrics.figures.counted` since the context
     was made: a brief in a build's kernel that ran another before counts none.
     """
-    return [list(key) for key in COUNTED[ctx.memo.get("counted before", 0):]]
+    return [list(key) for key in counting.counted(ctx.data)[ctx.memo.get("counted before", 0):]]
 
 
 def relative(address: str) -> str:
