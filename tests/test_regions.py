@@ -216,3 +216,18 @@ def test_a_reports_scope_is_read_once_at_its_door(tiny_data):
         Scope.of(2018, "GLOT99")
     ctx = r.context(tiny_data, 2018, "glo.act", region="Central America")
     assert ctx.scope == Scope(2018, "GLOACT", region="013")
+
+
+def test_a_countrys_or_a_regions_count_of_a_scope_without_one_is_an_error(tiny_data):
+    # Never the section's answer under a country's name.
+    from htmss_analysis.metrics import country, region
+
+    with pytest.raises(ValueError, match="names no country"):
+        country.activities_in(tiny_data, Scope(2018))
+    with pytest.raises(ValueError, match="names no region"):
+        region.activities_in(tiny_data, Scope.of(2018, None, "BRA"))
+    # A1 (training, 2018-01-01) and A2 (workshop, 2018-12-31) were held in Brazil and Mexico.
+    assert list(country.activities_in(tiny_data, Scope.of(2018, None, "Brazil"))["activity_id"]
+                ) == ["A1"]
+    assert list(region.activities_in(tiny_data, Scope.of(2018, None, region="013"))[
+        "activity_id"]) == ["A2"]

@@ -19,13 +19,6 @@ from . import breakdowns, select
 from .figures import country_figures, records_of
 from .scope import Scope
 
-
-def _country(scope: Scope) -> str:
-    """Return the scope's country; ValueError for a scope without one."""
-    if scope.country is None:
-        raise ValueError(f"{scope} names no country: Scope.of(year, programme, country)")
-    return scope.country
-
 BY = ("programme", "activity_type", "level")
 """What activities in a country are counted by."""
 
@@ -40,7 +33,7 @@ def activities_in(data: Dataset, scope: Scope) -> pd.DataFrame:
         ``activity_id``, ``start`` (date), ``title``, ``activity_type``,
         ``level``, ``role``, ``programmes`` (codes).
     """
-    country = _country(scope)
+    country = scope.needs("country")
     acts = select.activities(data, scope)
     acts = acts[acts["country"] == country].sort_values(["start_date", "activity_id"])
     out = pd.DataFrame({
@@ -58,7 +51,7 @@ def activities_by(data: Dataset, scope: Scope, by: str) -> pd.DataFrame:
     A joint activity counts once for each programme taking part, so the
     programme column can add up to more than the activities.
     """
-    country = _country(scope)
+    country = scope.needs("country")
     if by not in BY:
         raise ValueError(f"by must be one of {', '.join(BY)}, not {by!r}")
     acts = select.activities(data, scope)
@@ -76,7 +69,7 @@ def people_by(data: Dataset, scope: Scope, by: str) -> pd.DataFrame:
     A person whose attendances differ in the column counts under each value;
     a blank value is ``unknown``, as the contract's coded values write it.
     """
-    year, country, programme = scope.year, _country(scope), scope.programme
+    year, country, programme = scope.year, scope.needs("country"), scope.programme
     rows = records_of(data, "people_trained", year, programme)
     rows = rows[rows["nationality"] == country]
     if rows.empty:
@@ -103,7 +96,7 @@ def activities_abroad(data: Dataset, scope: Scope) -> pd.DataFrame:
         missing for none), ``activity_type``, ``level``, ``programmes``
         (codes), ``participants`` (distinct people of the country at it).
     """
-    country = _country(scope)
+    country = scope.needs("country")
     rows = select.attendances(data, select.activities(data, scope))
     rows = rows[(rows["nationality"] == country) & (rows["country"] != country)]
     people = rows.groupby("activity_id")["participant_id"].nunique()
@@ -120,7 +113,7 @@ def activities_abroad(data: Dataset, scope: Scope) -> pd.DataFrame:
 @returns_frame
 def cases_by_database(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Cases with ``country``'s jurisdiction added in ``year``, by database (TIP, then SOM)."""
-    country = _country(scope)
+    country = scope.needs("country")
     cases = select.cases(data, scope)
     cases = cases[cases["jurisdiction"] == country]
     counts = cases["database"].value_counts().reindex(["TIP", "SOM"], fill_value=0)
@@ -136,7 +129,7 @@ def sdg_targets(data: Dataset, scope: Scope) -> pd.DataFrame:
     DataFrame
         ``target``, ``activities``.
     """
-    country = _country(scope)
+    country = scope.needs("country")
     acts = select.activities(data, scope)
     rows = acts.loc[acts["country"] == country, ["activity_id", "sdg_targets"]]
     rows = rows.explode("sdg_targets").dropna(subset=["sdg_targets"])
@@ -148,7 +141,7 @@ def sdg_targets(data: Dataset, scope: Scope) -> pd.DataFrame:
 @returns_frame
 def stories(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Return the results stories of ``year`` that name ``country`` (as :func:`.stories`)."""
-    country = _country(scope)
+    country = scope.needs("country")
     frame = breakdowns.stories(data, scope)
     return frame[frame["countries"].map(lambda cs: country in cs)].reset_index(drop=True)
 

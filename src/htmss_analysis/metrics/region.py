@@ -20,13 +20,6 @@ from .figures import REGION_REGISTRY, compute_region, country_figures
 from .scope import Scope
 
 
-def _region(scope: Scope) -> str:
-    """Return the scope's region; ValueError for a scope without one."""
-    if scope.region is None:
-        raise ValueError(f"{scope} names no region: Scope.of(year, programme, region=region)")
-    return scope.region
-
-
 def worked_regions(data: Dataset, scope: Scope) -> list[str]:
     """Return the M49 codes of the regions where the section worked in ``year``, by code.
 
@@ -46,7 +39,7 @@ def countries_in(data: Dataset, scope: Scope) -> pd.DataFrame:
     DataFrame
         ``iso3``, then one column per country figure, by ISO3 code.
     """
-    year, region, programme = scope.year, _region(scope), scope.programme
+    year, region, programme = scope.year, scope.needs("region"), scope.programme
     every = country_figures(data, year, programme)
     return every[every["iso3"].isin(countries.in_region(region))].reset_index(drop=True)
 
@@ -62,7 +55,7 @@ def activities_in(data: Dataset, scope: Scope) -> pd.DataFrame:
         ``activity_type``, ``level``, ``programmes`` (codes), and the
         title's translations.
     """
-    region = _region(scope)
+    region = scope.needs("region")
     acts = select.activities(data, scope)
     acts = acts[acts["country"].isin(countries.in_region(region))]
     acts = acts.sort_values(["start_date", "activity_id"])
@@ -77,7 +70,7 @@ def activities_in(data: Dataset, scope: Scope) -> pd.DataFrame:
 @returns_frame
 def stories(data: Dataset, scope: Scope) -> pd.DataFrame:
     """Return the results stories of ``year`` that name a country of ``region``."""
-    region = _region(scope)
+    region = scope.needs("region")
     members = countries.in_region(region)
     frame = breakdowns.stories(data, scope)
     return frame[frame["countries"].map(lambda cs: bool(members & set(cs)))].reset_index(

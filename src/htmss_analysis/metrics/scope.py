@@ -35,6 +35,17 @@ class Scope:
     country: str | None = None
     region: str | None = None
 
+    def needs(self, part: str) -> str:
+        """Return the scope's ``country`` or ``region``; ValueError for a scope without it.
+
+        A country's (a region's) count asked of a scope that names none is an
+        error, never the section's answer.
+        """
+        value = getattr(self, part)
+        if value is None:
+            raise ValueError(f"{self} names no {part}: Scope.of(year, programme, {part}=...)")
+        return value
+
     def in_year(self, year: int) -> Scope:
         """Return the same scope in another year (the year before, the priorities of the next)."""
         return replace(self, year=year)
