@@ -194,9 +194,11 @@ def test_country_context_sets_countries_assisted_against_public_data(tiny_data):
                 "category": "Total", "sex": sex, "age": age, "year": year, "value": value,
                 "censored": censored, "source": ""}
 
-    glotip = pd.DataFrame([glotip_row(2020, "Total", "Total", 10.0),
-                           glotip_row(2021, "Total", "Total", 12.0),
-                           glotip_row(2021, "Female", "18 years or over", float("nan"), True)],
+    glotip = pd.DataFrame([glotip_row(2016, "Total", "Total", 10.0),
+                           glotip_row(2017, "Total", "Total", 12.0),
+                           glotip_row(2017, "Female", "18 years or over", float("nan"), True),
+                           # published later, about a year after the report's: never shown
+                           glotip_row(2020, "Total", "Total", 99.0)],
                           columns=GLOTIP_COLUMNS)
     status = pd.DataFrame({"participant": ["Brazil"], "iso3": ["BRA"],
                            "signature_date": [pd.NaT],
@@ -208,7 +210,8 @@ def test_country_context_sets_countries_assisted_against_public_data(tiny_data):
     # Assisted in 2018 (national capacity building): BRA (A1) and MEX (A2).
     assert got["iso3"].tolist() == ["BRA", "MEX"]
     bra, mex = got.iloc[0], got.iloc[1]
-    assert bra["glotip_year"] == 2021 and bra["victims"] == 12  # the latest year only
+    # the latest year up to the report's (2018) only
+    assert bra["glotip_year"] == 2017 and bra["victims"] == 12
     assert bra["women"] == "<5"  # suppressed, kept as published
     assert pd.isna(bra["men"]) and pd.isna(mex["victims"])  # not reported
     assert bra["treaty_tip_party"] and bra["treaty_tip_since"] == pd.Timestamp("2004-01-29")

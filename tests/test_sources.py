@@ -79,6 +79,25 @@ def test_detected_victims_latest_year_keeps_censored(tmp_path):
     assert sources.detected_victims(frame, "FRA").empty
 
 
+def test_a_report_of_a_year_reads_glotip_as_of_that_year(tmp_path, tiny_data):
+    # What was known of 2021 and before: 6,112,019 victims in 2021, never 2022's 539.
+    from htmss_analysis import report as r
+    from htmss_analysis.metrics import context as public_data
+
+    frame = sources.load_glotip(write_glotip_xlsx(tmp_path / "g.xlsx", GLOTIP_ROWS))
+    assert set(sources.detected_victims_all_years(frame, "BRA", until=2021)["year"]) == {2021}
+    assert sources.detected_victims_all_years(frame, "BRA", until=2020).empty
+    latest = sources.detected_victims(frame, "BRA", until=2021)
+    assert list(latest["year"]) == [2021] and list(latest["value"]) == [6112019]
+    series = public_data.victims_over_years(frame, "BRA", until=2021)
+    assert list(series["year"]) == [2021] and list(series["victims"]) == [6112019]
+    # A 2018 brief of Brazil: GLOTIP has nothing up to 2018, so no year after it is shown.
+    public = sources.PublicSources({"glotip": str(tmp_path / "g.xlsx")})
+    page = str(r.brief.public(r.context(tiny_data, 2018, None, sources=public, country="BRA")))
+    assert "GLOTIP reports no detected victims for Brazil." in page
+    assert "2022" not in page and "2021" not in page and "539" not in page
+
+
 def test_second_load_reads_the_cache_not_the_file(tmp_path, monkeypatch):
     path = write_glotip_xlsx(tmp_path / "g.xlsx", GLOTIP_ROWS)
     first = sources.load_glotip(path)

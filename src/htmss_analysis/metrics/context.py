@@ -25,8 +25,8 @@ SUPPRESSED = "<5"
 """A count of 1 to 4 its publisher suppressed: kept as published, never read as 0."""
 
 
-def _victims(glotip: pd.DataFrame, iso3: str) -> dict[str, object]:
-    rows = detected_victims(glotip, iso3)
+def _victims(glotip: pd.DataFrame, iso3: str, year: int) -> dict[str, object]:
+    rows = detected_victims(glotip, iso3, until=year)
     out: dict[str, object] = {"glotip_year": int(rows["year"].iloc[0]) if len(rows) else pd.NA}
     for sex, age, column in VICTIM_GROUPS:
         hit = rows[(rows["sex"] == sex) & (rows["age"] == age)]
@@ -77,7 +77,7 @@ def country_context(data: Dataset, scope: Scope, glotip: pd.DataFrame | None = N
     for iso3 in assisted["iso3"]:
         row: dict[str, object] = {"iso3": iso3}
         if glotip is not None:
-            row.update(_victims(glotip, iso3))
+            row.update(_victims(glotip, iso3, scope.year))
         for key, status in (treaties or {}).items():
             if status is not None:
                 row[f"{key}_party"], row[f"{key}_since"], row[f"{key}_action"] = _party(
@@ -110,8 +110,11 @@ def treaty_year(status: pd.DataFrame, year: int) -> dict[str, object]:
 
 
 @returns_frame
-def victims_over_years(glotip: pd.DataFrame, country: str) -> pd.DataFrame:
-    """Return ``country``'s detected trafficking victims in every GLOTIP year, by sex and age.
+def victims_over_years(glotip: pd.DataFrame, country: str, until: int | None = None
+                       ) -> pd.DataFrame:
+    """Return ``country``'s detected trafficking victims in each GLOTIP year up to ``until``.
+
+    By sex and age; ``until`` is the reporting year (None: every year of the file).
 
     Returns
     -------
@@ -120,7 +123,7 @@ def victims_over_years(glotip: pd.DataFrame, country: str) -> pd.DataFrame:
         a number, ``"<5"`` where the publisher suppressed a count of 1 to 4,
         or missing where not reported. Oldest year first.
     """
-    rows = detected_victims_all_years(glotip, country)
+    rows = detected_victims_all_years(glotip, country, until)
     years = sorted(int(y) for y in rows["year"].unique())
     out = pd.DataFrame({"year": years})
     for sex, age, column in VICTIM_GROUPS:

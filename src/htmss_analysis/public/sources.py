@@ -143,8 +143,13 @@ def load_glotip(path: str | Path) -> pd.DataFrame:
     return _cached("glotip", Path(path), _parse_glotip, GLOTIP_COLUMNS)
 
 
-def detected_victims_all_years(glotip: pd.DataFrame, iso3: str) -> pd.DataFrame:
+def detected_victims_all_years(glotip: pd.DataFrame, iso3: str, until: int | None = None
+                               ) -> pd.DataFrame:
     """Return a country's detected trafficking victims in every GLOTIP year, by sex and age.
+
+    ``until``: the reporting year. A report for year Y shows what was known
+    of Y and the years before, never a later year's series (a 2018 brief
+    does not plot 2022); None for every year the file has.
 
     Returns
     -------
@@ -155,11 +160,17 @@ def detected_victims_all_years(glotip: pd.DataFrame, iso3: str) -> pd.DataFrame:
     rows = glotip[(glotip["iso3"] == iso3)
                   & (glotip["indicator"] == "Detected trafficking victims")
                   & (glotip["dimension"] == "Total") & (glotip["category"] == "Total")]
+    if until is not None:
+        rows = rows[rows["year"] <= until]
     return rows[["sex", "age", "year", "value", "censored"]]
 
 
-def detected_victims(glotip: pd.DataFrame, iso3: str) -> pd.DataFrame:
-    """Return a country's detected trafficking victims in GLOTIP's latest year, by sex and age.
+def detected_victims(glotip: pd.DataFrame, iso3: str, until: int | None = None
+                     ) -> pd.DataFrame:
+    """Return a country's detected trafficking victims in its latest GLOTIP year, by sex and age.
+
+    The latest year up to ``until`` (the reporting year; None: the latest the
+    file has), as :func:`detected_victims_all_years`.
 
     Returns
     -------
@@ -167,7 +178,7 @@ def detected_victims(glotip: pd.DataFrame, iso3: str) -> pd.DataFrame:
         One row per (sex, age) with ``year``, ``value`` and ``censored``;
         empty when the country has no such data.
     """
-    rows = detected_victims_all_years(glotip, iso3)
+    rows = detected_victims_all_years(glotip, iso3, until)
     if rows.empty:
         return rows
     latest = rows[rows["year"] == rows["year"].max()]

@@ -180,7 +180,7 @@ def public(ctx: Context) -> Html:
         return Html(*parts)
     glotip = ctx.sources.get("glotip")
     if glotip is not None:
-        victims = public_data.victims_over_years(glotip, ctx.country)
+        victims = public_data.victims_over_years(glotip, ctx.country, until=ctx.year)
         parts.append(heading(_("Detected trafficking victims (GLOTIP)"), 3))
         if victims.empty:
             parts.append(para(_("GLOTIP reports no detected victims for {country}.").format(
@@ -191,8 +191,8 @@ def public(ctx: Context) -> Html:
             parts += [table(shown, tuple(groups), nowrap=("year",)),
                       para(_("UNODC GLOTIP, indicator 'Detected trafficking victims' "
                              "(numerator of SDG indicator 16.2.2), every year it has for the "
-                             "country; '<5' is a count of 1 to 4 suppressed by the publisher; "
-                             "'–' means not reported."), "note")]
+                             "country up to the report's year; '<5' is a count of 1 to 4 "
+                             "suppressed by the publisher; '–' means not reported."), "note")]
             numbers = victims[pd.to_numeric(victims["victims"], errors="coerce").notna()]
             if len(numbers) > 1:
                 parts.append(charts.bar(numbers.assign(year=numbers["year"].astype(str),
