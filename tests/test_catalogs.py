@@ -174,7 +174,10 @@ def test_headers_dates_and_codes_in_the_report_language():
     with languages.using("es"):
         assert html.cell_text(pd.Timestamp("2018-03-05")) == "5 mar 2018"
         assert languages.short_date(date(2003, 10, 2)) == "2 oct 2003"
-    assert html.cell_text(pd.Timestamp("2018-03-05")) == "2018-03-05"
+    # English tables write dates as UN documents do: day, abbreviated month, year.
+    assert html.cell_text(pd.Timestamp("2018-03-05")) == "5 Mar 2018"
+    with languages.using("fr"):  # the first of the month is "1er" in French tables too
+        assert html.cell_text(pd.Timestamp("2018-06-01")) == "1er juin 2018"
     assert languages.region_name("Western Africa", "fr") == "Afrique occidentale"
 
 
@@ -227,7 +230,9 @@ def test_the_build_plan_puts_each_language_in_its_folder(tmp_path):
     assert ("fr", "2018/fr/GLOT59.html") in where
     assert ("es", "2018/es/countries/BRA.html") in where
     assert ("fr", "2018/fr/countries/index.html") in where
-    assert len(jobs) == 3 * 4
+    # Per language: GLOT59, the highlights and their technical companion, BRA and the index.
+    assert len(jobs) == 3 * 5
+    assert ("es", "2018/es/highlights-technical.html") in where
     english = [j for j in jobs if j.lang == "en"]
     assert all("lang" not in j.parameters for j in english)  # English as it always was
     assert {j.parameters.get("lang") for j in jobs if j.lang != "en"} == {"fr", "es"}

@@ -47,7 +47,10 @@ def ctx(tiny_data):
 @pytest.mark.parametrize("name", SECTIONS)
 def test_every_section_output_carries_its_scoped_styles(ctx, name):
     out = getattr(s, name)(ctx)._repr_html_()
-    assert out.startswith('<style data-htmss>') and '</style><div class="htmss">' in out
+    assert out.startswith('<style data-htmss>')
+    # The technical part (data quality, method, workbook) is marked as such, and only it.
+    technical = ' data-part="technical"' if name in {"data_quality", "method"} else ""
+    assert f'</style><div class="htmss"{technical}>' in out
     assert out.count("<style") == 1  # charts inside a section do not repeat the styles
     assert out.endswith("</div>")
 
@@ -74,7 +77,9 @@ def test_sections_read_as_text_in_a_terminal(ctx):
     text = repr(s.headline_cards(ctx))
     # Section 2018: 5 technical cooperation activities (A1 A2 A3 A5 A8), 7 people trained.
     assert "5 Technical cooperation activities" in text
-    assert "7 Practitioners, officials and civil society trained" in text
+    # The highlights' cards carry the publication's captions.
+    assert "7 Practitioners, government officials and civil society representatives trained" \
+        in text
     assert "<" not in text and "{" not in text
     table_text = repr(s.headline_trend(ctx))
     assert "figure | 2017 | 2018 | change from 2017" in table_text
@@ -251,7 +256,7 @@ def test_states_parties_table_has_no_duplicate_columns(tiny_data, tmp_path):
 
 def test_ids_and_dates_never_break(ctx):
     html = str(s.activity_list(ctx))
-    assert '<td class="nowrap">A1</td><td class="nowrap">2018-01-01</td>' in html
+    assert '<td class="nowrap">A1</td><td class="nowrap">1 Jan 2018</td>' in html
     assert "div.htmss table.data .nowrap{white-space:nowrap" in rh.CSS
 
 
@@ -360,23 +365,36 @@ def test_version_2_sections_are_left_out_of_a_version_1_report(tiny_data):
     assert 'href="#highlights"' in nav
     assert "#priorities" not in nav and "#intergovernmental" not in nav
     quality = str(s.data_quality(ctx))
-    assert "their sections are left out" in quality and "engagements, priorities" in quality
+    # Table names are identifiers: code, never words of the page's language.
+    assert "their sections are left out" in quality
+    assert ('<code translate="no">engagements</code>, <code translate="no">priorities</code>'
+            in quality)
 
 
-def test_engagement_lists_show_the_first_items_and_count_the_rest(tmp_path):
+def test_engagement_lists_are_complete_in_the_data_order(tmp_path):
     from conftest import write_folder
 
     rows = [["engagement_id", "date", "kind", "body", "title"]]
-    rows += [[f"E{i}", f"2018-01-{i:02d}", "report_input", "General Assembly", f"Input {i}"]
-             for i in range(1, 16)]  # 15 inputs, 1 to 15 January
-    rows += [["P1", "2019-03-01", "briefing", "ICAT", "Next year's briefing"]]
+    rows = [[*rows[0], "order"]]
+    # 15 inputs, 1 to 15 January, in the file from the 15th back to the 1st; the 9th and
+    # the 3rd numbered 1 and 2: on the page 9, 3, then the rest as the file has them.
+    rows += [[f"E{i}", f"2018-01-{i:02d}", "report_input", "General Assembly", f"Input {i}",
+              {9: "1", 3: "2"}.get(i, "")] for i in range(15, 0, -1)]
+    rows += [["P1", "2019-03-01", "briefing", "ICAT", "Next year's briefing", ""],
+             ["J1", "2018-07-30", "joint_publication", "ICAT", "Issue Brief on children", ""]]
     priorities = [["year", "area", "text", "order"],
                   ["2019", "knowledge", "Second", "2"], ["2019", "knowledge", "First", "1"],
                   ["2019", "technical_cooperation", "Unnumbered", ""]]
     data = h.load(write_folder(tmp_path / "d", engagements=rows, priorities=priorities))
-    html = str(s.intergovernmental(s.context(data, 2018), most=12))
-    assert "Input 12" in html and "Input 13" not in html
-    assert "and 3 more" in html and "Next year" not in html
+    html = str(s.intergovernmental(s.context(data, 2018)))
+    listed = re.findall(r"Input (\d+)", html)
+    assert listed == ["9", "3", "15", "14", "13", "12", "11", "10", "8", "7", "6", "5", "4",
+                      "2", "1"]
+    assert "more" not in html and "Next year" not in html
+    # A joint publication is listed with the intergovernmental work, counted in no figure.
+    assert "Joint publications with other agencies" in html and "Issue Brief on children" in html
+    figures_ = h.compute(data, 2018)
+    assert figures_["report_inputs"] == 15 and figures_["briefings"] == 0
     text = str(s.priorities(s.context(data, 2018)))
     # Areas in the highlights' order (technical cooperation first), then by order.
     assert text.index("Unnumbered") < text.index("First") < text.index("Second")

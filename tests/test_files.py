@@ -67,6 +67,20 @@ def test_a_quote_left_open_is_located(tmp_path):
     assert err.value.row == 3
 
 
+def test_a_paragraph_with_commas_in_a_quoted_cell_is_text_a_swallowed_record_is_not(tmp_path):
+    # Three columns: a second paragraph holding two commas (three cells' worth) is prose.
+    path = tmp_path / "t.csv"
+    path.write_bytes(b'year,part,text\n2018,sdgs,"One.\n\nTraining, mentoring, and more."\n'
+                     b'2019,sdgs,x\n')
+    assert _rows(read_cells(path)) == {
+        2: ["2018", "sdgs", "One.\n\nTraining, mentoring, and more."], 3: ["2019", "sdgs", "x"]}
+    # A quote closed only two records later swallows the record between: refused.
+    path.write_bytes(b'year,part,text\n2018,sdgs,"One.\n2019,sdgs,x\n2020,sdgs,y"\n')
+    with pytest.raises(FileProblem) as err:
+        read_cells(path)
+    assert err.value.row == 2
+
+
 def test_a_hundred_thousand_rows_are_numbered_as_a_spreadsheet_shows_them(tmp_path):
     # Every tenth record holds a quoted line break: record k is still row k + 1 (the
     # header is row 1), as a spreadsheet shows the file, whatever line it starts on.

@@ -43,16 +43,18 @@ def test_every_link_of_the_home_page_and_of_each_report_reaches_a_built_file(two
     out = two_languages / "out"
     home = out / "index.html"
     targets = _links(home)
-    # 2 languages x (highlights, 3 programme reports, the index of country briefs, the index
-    # of regional briefs), each with its workbook: 24 links.
-    assert len(targets) == 24 and all(t.is_file() for t in targets), targets
+    # 2 languages x (highlights and its technical companion, 3 programme reports, the index
+    # of country briefs, the index of regional briefs), each with its workbook: 28 links.
+    assert len(targets) == 28 and all(t.is_file() for t in targets), targets
+    assert {t.name for t in targets} >= {"highlights-technical.html"}
     assert {t.name for t in targets} >= {"highlights.html", "GLOT59.xlsx", "index.html"}
     assert (out / "2018" / "fr" / "countries" / "index.html").resolve() in targets
     reports = sorted((out / "2018").rglob("*.html"))
     # The default briefs of 2018 (an activity held there): AUT, BRA, MEX, NGA, PAK, and their
     # regions, Western Europe, South America, Central America, Western Africa, Southern
-    # Asia; with the 4 reports and the two indexes, 16 pages a language.
-    assert len(reports) == 32
+    # Asia; with the 4 reports, the highlights' companion and the two indexes, 17 pages a
+    # language.
+    assert len(reports) == 34
     assert (out / "2018" / "fr" / "regions" / "index.html").resolve() in targets
     for page in reports:
         nav = _nav(page)
@@ -161,7 +163,7 @@ def test_the_home_page_is_rewritten_only_when_a_report_comes_or_goes(two_languag
     again = build_cli("--data", str(two_languages / "data"), "--year", "2018", "--out",
                       str(out), "--lang", "en", "fr", "--config", "none")
     assert again.returncode == 0, again.stdout + again.stderr
-    assert "0 built, 32 up to date" in again.stdout
+    assert "0 built, 34 up to date" in again.stdout
     assert home.read_bytes() == before
     # Nigeria loses its one activity (A5, and p8 who attended it): no brief any more
     data = write_folder(tmp_path / "data",

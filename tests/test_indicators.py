@@ -220,18 +220,60 @@ def test_country_context_sets_countries_assisted_against_public_data(tiny_data):
     assert mex["sherloc_cases"] == 0 and pd.isna(mex["latest_decision"])
 
 
-def test_treaty_year_counts_parties_by_the_end_of_the_year():
+def _status(rows):
+    """A hand-made treaty status frame: (participant, iso3, signature, consent, action)."""
     import pandas as pd
 
-    status = pd.DataFrame({
-        "consent_date": pd.to_datetime(["2002-08-21", "2018-03-14", "2017-07-06", "2019-01-02",
-                                        None]),
-        "party": [True, True, True, True, False]})
-    got = public_data.treaty_year(status, 2018)
-    # By 31 Dec 2018: 2002, 2018 and 2017 consents (not 2019, not the signatory).
-    assert got["parties"] == 3 and len(got["new"]) == 1
-    assert got["covered"] and got["as_of"] == pd.Timestamp("2019-01-02")
-    assert not public_data.treaty_year(status, 2021)["covered"]  # a 2019 file cannot tell 2021
+    frame = pd.DataFrame(rows, columns=["participant", "iso3", "signature_date",
+                                        "consent_date", "action"])
+    for column in ("signature_date", "consent_date"):
+        frame[column] = pd.to_datetime(frame[column])
+    frame["party"] = frame["consent_date"].notna()
+    return frame
+
+
+# Albania party before 2018, Sudan during it (14 Dec 2018), Chad after it (2 Jan 2019),
+# Togo a signatory since 2000 that never joined, Peru signed in 2019.
+DATED = _status([["Albania", "ALB", "2000-12-12", "2002-08-21", "ratification"],
+                 ["Sudan", "SDN", None, "2018-12-14", "accession"],
+                 ["Chad", "TCD", None, "2019-01-02", "accession"],
+                 ["Togo", "TGO", "2000-12-12", None, None],
+                 ["Peru", "PER", "2019-03-01", None, None]])
+
+
+def test_treaty_status_is_worked_out_on_the_last_day_of_the_year():
+    import pandas as pd
+
+    from htmss_analysis.public.sources import treaty_status_on, year_end
+
+    on = treaty_status_on(DATED, year_end(2018)).set_index("iso3")
+    # Party on 31 Dec 2018: Albania (2002) and Sudan (14 Dec 2018); Chad joined after it.
+    assert on["party"].to_dict() == {"ALB": True, "SDN": True, "TCD": False, "TGO": False,
+                                     "PER": False}
+    assert on.loc["SDN", "since"] == pd.Timestamp("2018-12-14")
+    assert on.loc["SDN", "action"] == "accession" and pd.isna(on.loc["TCD", "action"])
+    # Togo had signed by then, Peru had not.
+    assert on["signatory"].to_dict() == {"ALB": False, "SDN": False, "TCD": False,
+                                         "TGO": True, "PER": False}
+    assert on["known"].all()  # the file runs to 2019: it knows the whole of 2018
+    # On 31 Dec 2017 Sudan was not yet a party; in 2019 Chad is.
+    assert not treaty_status_on(DATED, year_end(2017)).set_index("iso3").loc["SDN", "party"]
+    assert treaty_status_on(DATED, year_end(2019)).set_index("iso3").loc["TCD", "party"]
+
+
+def test_treaty_year_counts_parties_on_the_last_day_and_those_who_joined_in_it():
+    import pandas as pd
+
+    got = public_data.treaty_year(DATED, 2018)
+    assert got["parties"] == 2 and got["new"]["iso3"].tolist() == ["SDN"]
+    assert got["covered"] and got["as_of"] == pd.Timestamp("2019-03-01")  # Peru's signature
+    later = public_data.treaty_year(DATED, 2021)
+    assert not later["covered"] and later["parties"] == 3  # a 2019 file cannot tell 2021
+    # A country's status in a report of 2018 is that of 31 Dec 2018, not the file's.
+    status = public_data.treaty_status({"treaty_som": DATED}, "TCD", 2018)
+    assert status["party"].tolist() == [False]
+    assert public_data.treaty_status({"treaty_som": DATED}, "TCD", 2019)["party"].tolist() == [
+        True]
 
 
 # --- contract version 2 ----------------------------------------------------------------

@@ -144,9 +144,10 @@ def test_the_reports_of_a_build_read_the_validated_tables_not_the_files(tmp_path
     before = stamps()
     proc = build_cli("--data", str(data), "--out", str(tmp_path / "out"), "--programme",
                      "GLOT59", "highlights", "--config", "none")
-    assert "2 built, 0 failed" in proc.stdout, proc.stderr
-    # A parse anywhere (the build's validation, either report's kernel) would have
-    # rewritten the entry (a new file renamed into place); all three read it back.
+    # GLOT59, the highlights and their technical companion.
+    assert "3 built, 0 failed" in proc.stdout, proc.stderr
+    # A parse anywhere (the build's validation, any report's kernel) would have
+    # rewritten the entry (a new file renamed into place); all four read it back.
     assert stamps() == before
     assert sorted(cache.glob("dataset-*")) == entries
 
@@ -217,8 +218,9 @@ def test_a_build_on_a_dask_cluster_gives_the_same_bytes(tmp_path, dask_cluster):
     local = build_cli(*common, "--out", str(tmp_path / "local"))
     remote = build_cli(*common, "--out", str(tmp_path / "remote"), "--scheduler", dask_cluster)
     assert local.returncode == 0 and remote.returncode == 0, remote.stdout + remote.stderr
-    assert f"(on {dask_cluster})" in remote.stdout and "2 built, 0 failed" in remote.stdout
-    for name in ("GLOT59", "highlights"):
+    # GLOT59, the highlights and their technical companion.
+    assert f"(on {dask_cluster})" in remote.stdout and "3 built, 0 failed" in remote.stdout
+    for name in ("GLOT59", "highlights", "highlights-technical"):
         assert ((tmp_path / "remote" / "2018" / f"{name}.html").read_bytes()
                 == (tmp_path / "local" / "2018" / f"{name}.html").read_bytes()), name
 

@@ -91,8 +91,8 @@ def test_the_reader_finds_english_and_leaves_marked_text_and_codes_alone():
 
 # --- the sample, which carries every translation --------------------------------------------
 
-PAGES = ["highlights", "GLOT59", "GLOT92", "GLOACT", "countries/KGZ", "countries/ALB",
-         "countries/index"]
+PAGES = ["highlights", "highlights-technical", "GLOT59", "GLOT92", "GLOACT", "countries/KGZ",
+         "countries/ALB", "countries/index"]
 
 
 @pytest.mark.slow
@@ -134,22 +134,25 @@ def test_without_translations_every_english_text_is_marked_and_counted(tmp_path)
     from htmss_analysis import report as r
 
     data = h.load(_without_translations(ROOT / "data" / "sample", tmp_path / "data"))
-    ctx = r.context(data, 2018, None, lang="fr")
-    page = render_notebook("highlights.ipynb", ctx)
+    published = r.context(data, 2018, None, lang="fr", page="publication")
+    publication = render_notebook("highlights.ipynb", published)
+    ctx = r.context(data, 2018, None, lang="fr", page="technical")
+    page = render_notebook("highlights_technical.ipynb", ctx)
     # Every English text is marked: none is left outside a lang="en" element.
-    assert english_outside_marks(page) == []
-    # The data-quality section lists each text once, by table, id and column, and its
-    # count is the number listed.
+    assert english_outside_marks(publication) == [] and english_outside_marks(page) == []
+    # The companion's data-quality part lists each text once, by table, id and column:
+    # those of the publication and its own; its count is the number listed.
     listed = re.findall(r'<tr><td><code translate="no">(\w+)</code></td><td class="nowrap">'
                         r'([^<]+)</td><td class="nowrap"><code translate="no">(\w+)_fr</code>'
                         r'</td><td lang="en">([^<]*)</td></tr>', page)
     n = len(ctx.untranslated)
     assert n > 100 and len(listed) == n
+    assert set(published.untranslated) <= set(ctx.untranslated)
     assert f"{n} textes des données n’ont pas de traduction" in page.replace("\u202f", " ")
-    # What the page marks English outside the list is exactly the texts listed.
+    # What the two pages mark English outside the list is exactly the texts listed.
     from htmss_analysis.metrics.breakdowns import paragraphs
 
-    marked = set(read(page).english) - {""}
+    marked = (set(read(page).english) | set(read(publication).english)) - {""}
     # A narrative text shows paragraph by paragraph, each marked; the list gives it whole.
     whole = {html.unescape(text) for *_key, text in listed}
     assert marked == whole | {block for text in whole for block in paragraphs(text)}

@@ -19,6 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from sample_words import (
+    ENGAGEMENT_ORDER_2018,
+    JOINT_PUBLICATIONS_2018,
+    NARRATIVE_2018,
+    STORIES_2018,
+    STORIES_2018_IN,
+)
 
 from htmss_analysis import countries, glossary
 from htmss_analysis.languages import country_name
@@ -544,14 +551,14 @@ ENGAGEMENTS = [
     ("2018-11-30", "report_input", "UNTOC COP", "The Report of the COP to the UNTOC on its "
      "9th session", _SECTION, "", ""),
     ("2018-02-01", "report_input", "Security Council", "8th report of the Secretary-General "
-     "on the threat posed by ISIL (Da'esh) to international peace and security, pursuant to "
+     "on the threat posed by ISIL (Da\u2019esh) to international peace and security, pursuant to "
      "Security Council resolution 2368 (2017)", "GLOT59", "", ""),
     ("2018-06-01", "report_input", "Security Council", "Report of the Secretary-General on "
      "trafficking in persons in armed conflict, pursuant to Security Council resolution 2388 "
      "(2017)", "GLOT59", "", ""),
     ("2018-03-01", "report_input", "General Assembly", "Internal UN consultations on the "
-     "configuration of the UN system regarding migration, following 'Making Migration Work "
-     "for All' (A/72/643)", _SECTION, "", ""),
+     "configuration of the UN system regarding migration, following \u201cMaking Migration Work "
+     "for All\u201d (A/72/643)", _SECTION, "", ""),
     ("2018-04-01", "report_input", "ECOSOC", "Report of the Secretary-General on "
      "strengthening the United Nations Crime Prevention and Criminal Justice Programme, in "
      "particular its technical cooperation activity", _SECTION, "", ""),
@@ -789,8 +796,8 @@ ENGAGEMENT_TITLES_IN = {
     "The Report of the COP to the UNTOC on its 9th session":
         (f"Rapport {_COP_FR.removeprefix('de ')} sur les travaux de sa neuvième session",
          f"Informe {_COP_ES} sobre su noveno período de sesiones"),
-    "8th report of the Secretary-General on the threat posed by ISIL (Da'esh) to international "
-    "peace and security, pursuant to Security Council resolution 2368 (2017)":
+    "8th report of the Secretary-General on the threat posed by ISIL (Da\u2019esh) to "
+    "international peace and security, pursuant to Security Council resolution 2368 (2017)":
         ("Huitième rapport du Secrétaire général sur la menace que représente l'EIIL (Daech) "
          "pour la paix et la sécurité internationales, présenté en application de la résolution "
          "2368 (2017) du Conseil de sécurité",
@@ -804,10 +811,10 @@ ENGAGEMENT_TITLES_IN = {
          "Informe del Secretario General sobre la trata de personas en los conflictos armados, "
          "presentado en cumplimiento de la resolución 2388 (2017) del Consejo de Seguridad"),
     "Internal UN consultations on the configuration of the UN system regarding migration, "
-    "following 'Making Migration Work for All' (A/72/643)":
+    "following \u201cMaking Migration Work for All\u201d (A/72/643)":
         ("Consultations internes sur la configuration du système des Nations Unies en matière "
-         f"de migrations, à la suite du rapport «{N}Faire des migrations un facteur bénéfique "
-         f"pour tous{N}» (A/72/643)",
+         f"de migrations, à la suite du rapport «{N}Rendre les migrations bénéfiques à "
+         f"tous{N}» (A/72/643)",
          "Consultas internas sobre la configuración del sistema de las Naciones Unidas en "
          "materia de migración, a raíz del informe «Conseguir que la migración funcione para "
          "todos» (A/72/643)"),
@@ -1005,153 +1012,6 @@ def _engagement_in(row: dict) -> dict:
 
 # --- contract version 3: the publication's own words (narrative) --------------------------
 
-NARRATIVE_2018 = [
-    # (part, heading (en, fr, es), text (en, fr, es)); the project's own words, after the
-    # 2018 highlights, in the glossary's terms
-    ("what_we_do", ("", "", ""), (
-        "The section helps countries reduce trafficking in persons and the smuggling of "
-        "migrants, the harm done to victims, and the reach, profits and assets of the criminal "
-        "networks behind both crimes.\n\n"
-        "Its work rests on four pillars: technical cooperation with countries to implement the "
-        "Convention and its Protocols; expert advice and substantive support to UN bodies and "
-        "processes; knowledge tools, research and partnerships; and guidance to UNODC offices "
-        "at headquarters and in the field.\n\n"
-        "A community of practice, trusted groups of practitioners, keeps the knowledge and good "
-        "practices the section gathers and spreads them through its members' own networks and "
-        "workplaces.",
-        "La Section aide les pays à réduire la traite des personnes et le trafic illicite de "
-        "migrants, le tort causé aux victimes, ainsi que la portée, les profits et les avoirs "
-        "des réseaux criminels qui commettent ces deux crimes.\n\n"
-        f"Son action repose sur quatre piliers{N}: la coopération technique avec les pays pour "
-        f"appliquer la Convention et ses Protocoles{N}; des avis d'experts et un appui "
-        f"fonctionnel aux organes et processus des Nations Unies{N}; des outils de "
-        f"connaissance, des travaux de recherche et des partenariats{N}; et des orientations "
-        "destinées aux bureaux de l'ONUDC au siège et sur le terrain.\n\n"
-        "Une communauté de pratique, formée de groupes de praticiens de confiance, conserve "
-        "les connaissances et les bonnes pratiques réunies par la Section et les diffuse par "
-        "les réseaux et les lieux de travail de ses membres.",
-        "La Sección ayuda a los países a reducir la trata de personas y el tráfico ilícito de "
-        "migrantes, el daño causado a las víctimas y el alcance, los beneficios y los activos de "
-        "las redes delictivas que cometen ambos delitos.\n\n"
-        "Su labor se apoya en cuatro pilares: la cooperación técnica con los países para "
-        "aplicar la Convención y sus Protocolos; el asesoramiento especializado y el apoyo "
-        "sustantivo a los órganos y procesos de las Naciones Unidas; los instrumentos de "
-        "conocimiento, la investigación y las alianzas; y la orientación a las oficinas de la "
-        "UNODC en la sede y sobre el terreno.\n\n"
-        "Una comunidad de práctica, formada por grupos de profesionales de confianza, conserva "
-        "los conocimientos y las buenas prácticas que reúne la Sección y los difunde a través "
-        "de las redes y los lugares de trabajo de sus miembros.")),
-    ("technical_cooperation", ("", "", ""), (
-        "Through its three global programmes, the section helps Member States bring their laws "
-        "in line with the Convention and the Protocols, plan strategies and policies, "
-        "strengthen the work of police, prosecutors and judges, and protect and support "
-        "victims. Examples of the direct results of this work in 2018 follow.",
-        "Par ses trois programmes mondiaux, la Section aide les États Membres à mettre leur "
-        "législation en conformité avec la Convention et les Protocoles, à élaborer des "
-        "stratégies et des politiques, à renforcer l'action de la police, des procureurs et des "
-        "juges, et à protéger et soutenir les victimes. Voici des exemples des résultats "
-        "directs de cette action en 2018.",
-        "Mediante sus tres programas mundiales, la Sección ayuda a los Estados Miembros a "
-        "armonizar su legislación con la Convención y los Protocolos, a elaborar estrategias y "
-        "políticas, a reforzar la labor de la policía, los fiscales y los jueces, y a proteger "
-        "y apoyar a las víctimas. A continuación figuran ejemplos de los resultados directos de "
-        "esta labor en 2018.")),
-    ("intergovernmental", ("The Global Compact for Migration",
-                           "Le Pacte mondial sur les migrations",
-                           "El Pacto Mundial sobre Migración"), (
-        "Since 2016 the section has led UNODC's contribution to the Global Compact for Safe, "
-        "Orderly and Regular Migration. In 2018 it took part in the discussions that finalized "
-        "the Compact and set up the United Nations Network on Migration, whose Executive "
-        "Committee UNODC joined in recognition of its mandates.",
-        "Depuis 2016, la Section conduit la contribution de l'ONUDC au Pacte mondial pour des "
-        "migrations sûres, ordonnées et régulières. En 2018, elle a pris part aux débats qui "
-        "ont permis de finaliser le Pacte et de créer le Réseau des Nations Unies sur les "
-        "migrations, dont le Comité exécutif compte l'ONUDC parmi ses membres en raison de ses "
-        "mandats.",
-        "Desde 2016, la Sección dirige la contribución de la UNODC al Pacto Mundial para la "
-        "Migración Segura, Ordenada y Regular. En 2018 participó en los debates que permitieron "
-        "ultimar el Pacto y crear la Red de las Naciones Unidas sobre la Migración, de cuyo "
-        "Comité Ejecutivo forma parte la UNODC en reconocimiento de sus mandatos.")),
-    ("intergovernmental", ("Coordinator of ICAT", "Coordonnateur de l'ICAT",
-                           "Coordinador del ICAT"), (
-        "On behalf of UNODC, the section coordinates ICAT, the United Nations' body for "
-        "coordination against trafficking in persons. In May 2018 it organized the first-ever "
-        "meeting of ICAT Principals, which ended with a firm commitment to better coordination, "
-        "a marked rise in membership and a paper on ICAT's achievements.",
-        "Au nom de l'ONUDC, la Section assure la coordination de l'ICAT, l'organe de "
-        "coordination des Nations Unies contre la traite des personnes. En mai 2018, elle a "
-        "organisé la toute première réunion des chefs de secrétariat de l'ICAT, qui s'est "
-        "conclue par un engagement ferme en faveur d'une meilleure coordination, une nette "
-        "hausse du nombre de membres et un document sur les réalisations de l'ICAT.",
-        "En nombre de la UNODC, la Sección coordina el ICAT, el órgano de coordinación de las "
-        "Naciones Unidas contra la trata de personas. En mayo de 2018 organizó la primera "
-        "reunión de la historia de los jefes ejecutivos del ICAT, que concluyó con un firme "
-        "compromiso de mejorar la coordinación, un notable aumento del número de miembros y un "
-        "documento sobre los logros del ICAT.")),
-    ("intergovernmental", ("A review mechanism for the Convention",
-                           "Un mécanisme d'examen de la Convention",
-                           "Un mecanismo de examen de la Convención"), (
-        "At its ninth session, held from 15 to 19 October 2018, the Conference of the Parties "
-        "adopted the resolution establishing the mechanism for the review of the "
-        "implementation of the Convention and its Protocols: a historic step that the section "
-        "supported.",
-        "À sa neuvième session, tenue du 15 au 19 octobre 2018, la Conférence des Parties a "
-        "adopté la résolution portant création du mécanisme d'examen de l'application de la "
-        "Convention et de ses Protocoles, une avancée historique que la Section a soutenue.",
-        "En su noveno período de sesiones, celebrado del 15 al 19 de octubre de 2018, la "
-        "Conferencia de las Partes aprobó la resolución por la que se establece el mecanismo "
-        "de examen de la aplicación de la Convención y sus Protocolos, un paso histórico que "
-        "la Sección apoyó.")),
-    ("knowledge", ("Education for Justice", "L'initiative Éducation pour la justice",
-                   "La iniciativa Educación para la Justicia"), (
-        "With UNODC's Global Programme for the Implementation of the Doha Declaration, the "
-        "section contributes to SDG target 4.7 through the Education for Justice initiative "
-        "(E4J), which brings UNODC's mandate areas into teaching at every level. In 2018 the "
-        "section led the development of 14 university teaching modules on trafficking in "
-        "persons and the smuggling of migrants.",
-        "Avec le Programme mondial de l'ONUDC pour la mise en œuvre de la Déclaration de Doha, "
-        "la Section contribue à la cible 4.7 des objectifs de développement durable par "
-        "l'initiative Éducation pour la justice (E4J), qui fait entrer les domaines du mandat "
-        "de l'ONUDC dans l'enseignement à tous les niveaux. En 2018, la Section a dirigé "
-        "l'élaboration de 14 modules d'enseignement universitaire sur la traite des personnes "
-        "et le trafic illicite de migrants.",
-        "Junto con el Programa Mundial de la UNODC para la Aplicación de la Declaración de "
-        "Doha, la Sección contribuye a la meta 4.7 de los Objetivos de Desarrollo Sostenible "
-        "mediante la iniciativa Educación para la Justicia (E4J), que lleva las esferas del "
-        "mandato de la UNODC a la enseñanza en todos los niveles. En 2018 la Sección dirigió la "
-        "elaboración de 14 módulos de enseñanza universitaria sobre la trata de personas y el "
-        "tráfico ilícito de migrantes.")),
-    ("sdgs", ("", "", ""), (
-        "The 2030 Agenda for Sustainable Development and its 17 goals, adopted by the General "
-        "Assembly in 2015, include targets to make migration safe and regular, to end human "
-        "trafficking and to fight organized crime. The section's work contributes most to "
-        "targets 5.2, 8.7, 10.7, 16.2, 16.4 and 17.9.",
-        "Le Programme de développement durable à l'horizon 2030 et ses 17 objectifs, adoptés "
-        "par l'Assemblée générale en 2015, comprennent des cibles visant à rendre les "
-        "migrations sûres et régulières, à mettre fin à la traite des êtres humains et à "
-        "combattre la criminalité organisée. L'action de la Section contribue surtout aux "
-        "cibles 5.2, 8.7, 10.7, 16.2, 16.4 et 17.9.",
-        "La Agenda 2030 para el Desarrollo Sostenible y sus 17 Objetivos, aprobados por la "
-        "Asamblea General en 2015, incluyen metas para lograr una migración segura y regular, "
-        "poner fin a la trata de personas y combatir la delincuencia organizada. La labor de la "
-        "Sección contribuye sobre todo a las metas 5.2, 8.7, 10.7, 16.2, 16.4 y 17.9.")),
-    ("sdgs", ("Alliance 8.7", "L'Alliance 8.7", "La Alianza 8.7"), (
-        "The section works with SDG-related initiatives such as Alliance 8.7, a global "
-        "partnership that pursues target 8.7 through joint action, innovation and shared "
-        "knowledge. In 2018 it took part in two meetings of the Alliance's Global Coordinating "
-        "Group.",
-        "La Section collabore avec des initiatives liées aux objectifs de développement "
-        "durable, comme l'Alliance 8.7, partenariat mondial qui poursuit la cible 8.7 par "
-        "l'action commune, l'innovation et le partage des connaissances. En 2018, elle a "
-        "participé à deux réunions du Groupe mondial de coordination de l'Alliance.",
-        "La Sección colabora con iniciativas relacionadas con los Objetivos de Desarrollo "
-        "Sostenible, como la Alianza 8.7, una alianza mundial que persigue la meta 8.7 "
-        "mediante la acción conjunta, la innovación y el intercambio de conocimientos. En 2018 "
-        "participó en dos reuniones del Grupo Mundial de Coordinación de la Alianza.")),
-]
-"""The 2018 narrative, part by part, in English, French and Spanish."""
-
-
 def _narrative() -> list[dict]:
     """Return the narrative rows: year, part, heading and text, each with its translations."""
     return [{"year": 2018, "part": part, "heading": heads[0],
@@ -1342,7 +1202,7 @@ PRIORITIES_2019_IN = {
 """The 2019 priorities as the 2018 highlights publish them, by area."""
 
 CAMPAIGNS = [
-    (2018, "GLOACT", "KGZ", "'100 days against Trafficking in Persons' nationwide "
+    (2018, "GLOACT", "KGZ", "\u201c100 days against Trafficking in Persons\u201d nationwide "
      "awareness-raising campaign", "TIP", "5.2;16.2"),
     (2018, "GLOACT", "PAK", "Nationwide public awareness campaign against trafficking in "
      "persons and smuggling of migrants", "TIP;SOM", "5.2;10.7"),
@@ -1396,6 +1256,9 @@ def _version_2(rng: random.Random) -> tuple[list[dict], list[dict], list[dict]]:
                             "downloads": rng.randint(200, 3000)})
     rows = [dict(zip(("date", "kind", "body", "title", "programme", "place", "note"), e,
                      strict=True)) for e in ENGAGEMENTS]
+    rows += [{"date": day, "kind": "joint_publication", "body": body, "title": titles[0],
+              "programme": programme, "place": "", "note": "", "_in": titles[1:]}
+             for day, body, titles, programme in JOINT_PUBLICATIONS_2018]
     for year, n in REPORT_INPUTS_UNNAMED.items():
         given: dict[str, int] = defaultdict(int)  # inputs to each body so far this year
         for _ in range(n):
@@ -1408,7 +1271,9 @@ def _version_2(rng: random.Random) -> tuple[list[dict], list[dict], list[dict]]:
                          "programme": rng.choice(["", "GLOT59", "GLOT92"]), "place": "",
                          "note": "", "_in": tuple(translated)})
     rows.sort(key=lambda r: (r["date"], r["kind"], r["title"]))
-    engagements = [{"engagement_id": f"E{r['date'][:4]}-{i:03d}", **_engagement_in(r)}
+    engagements = [{"engagement_id": f"E{r['date'][:4]}-{i:03d}", **_engagement_in(r),
+                    "order": ENGAGEMENT_ORDER_2018.get(r["title"], "")
+                    if r["date"].startswith("2018") else ""}
                    for i, r in enumerate(rows, 1)]
     in_order = [(area, i, text) for area, texts in PRIORITIES_2019.items()
                 for i, text in enumerate(texts, 1)]
@@ -1418,183 +1283,20 @@ def _version_2(rng: random.Random) -> tuple[list[dict], list[dict], list[dict]]:
     return modules, engagements, priorities
 
 
-STORIES = [
-    ("GLOT59", "BRA", "More than 20 people liberated from forced labour in Brazil",
-     "A police operation, Project Eleutheria, carried out as part of a UNODC training on "
-     "investigating trafficking for forced labour in Sao Paulo involved labour inspectors, "
-     "labour prosecutors and police officers deployed in actual investigations.", 20,
-     "people liberated", "8.7"),
-    ("GLOT92", "MKD;SRB", "National curricula on smuggling of migrants in North Macedonia "
-     "and Serbia", "National curricula were developed and used to deliver training of "
-     "trainers; mentored trainers then trained other criminal justice practitioners on "
-     "their own.", 2, "national curricula", "10.7;17.9"),
-    ("GLOACT", "EGY;MAR", "Networks of prosecutors established in Egypt and Morocco",
-     "21 prosecutors, representing every Court of Appeal in Morocco, were trained on complex "
-     "human trafficking cases under Law 27-14; a series of workshops in Egypt created a "
-     "community of practice of national prosecutors.", 21, "prosecutors trained", "16.2;17.9"),
-    ("GLOACT", "COL", "First conviction for trafficking for domestic servitude in Colombia",
-     "A prosecutor of UNODC's community of practice led the case; the court referred to "
-     "UNODC's Issue Paper on abuse of a position of vulnerability.", 1, "conviction",
-     "8.7;5.2"),
-    ("GLOACT;GLOT92", "PAK", "New laws against trafficking and smuggling approved in Pakistan",
-     "Drafted by the Federal Investigation Agency with UNODC on the basis of UNODC's model "
-     "laws, the laws criminalise both crimes and protect smuggled migrants and victims.", 2,
-     "laws approved", "16.2;10.7"),
-    ("GLOT92", "SDN", "Sudan becomes a State Party to the Smuggling of Migrants Protocol",
-     "Following a regional pre-ratification workshop for nine Eastern African States held "
-     "at UNODC headquarters in Vienna.", None, "", "10.7;16.4"),
-    ("GLOT59;GLOACT", "CPV;BRA", "New national plans of action against trafficking",
-     "Cabo Verde endorsed a National Action Plan and created an Observatory; Brazil launched "
-     "its third National Action Plan with 58 targets across six thematic areas.", 58,
-     "targets in Brazil's plan", "5.2;8.7"),
-    ("GLOACT", "EGY", "First Africa-Europe Conference on judicial cooperation",
-     "Held in Sharm El Sheikh, the conference adopted recommendations to enhance "
-     "international cooperation against trafficking, smuggling and money-laundering.", None,
-     "", "16.4;17.16"),
-    ("GLOT59", "MWI", "Mchinji district committee rescues more than 60 victims in Malawi",
-     "A district anti-trafficking committee established and trained by UNODC rescued more "
-     "than 60 trafficking victims; information on trafficking cases now flows more freely.",
-     60, "victims rescued", "16.2;8.7"),
-    ("GLOACT", "Kyrgyz Republic", "'100 days against Trafficking in Persons' in Kyrgyzstan",
-     "A nationwide campaign led by 80 youth leaders in all seven regions and Osh city "
-     "involved over 60,000 people; calls to the national hotline rose by 14%.", 60000,
-     "people involved", "5.2;16.2"),
-    ("GLOACT", "PAK", "Nationwide awareness campaign against TIP and SOM in Pakistan",
-     "Building on the Kyrgyz experience, the campaign raised awareness of the risks, "
-     "developed community-led prevention and engaged policy makers.", None, "", "10.7;5.2"),
-    ("GLOT59", "", "REDTRAM network receives 5 requests for cooperation",
-     "The Ibero-American network of specialized prosecutors against TIP and SOM enables "
-     "direct cooperation on actual cases through joint investigation teams.", 5,
-     "requests for cooperation", "17.16;8.7;16.2;10.7;5.2"),
-]
-
-
-STORIES_IN = {
-    "fr": [
-        ("Plus de 20 personnes libérées du travail forcé au Brésil",
-         "Une opération de police, le projet Eleutheria, menée dans le cadre d'une formation "
-         "de l'ONUDC sur les enquêtes relatives à la traite aux fins de travail forcé à Sao "
-         "Paulo, a mobilisé des inspecteurs du travail, des procureurs du travail et des "
-         "policiers déployés dans de véritables enquêtes.", "personnes libérées"),
-        ("Programmes nationaux de formation sur le trafic illicite de migrants en Macédoine du "
-         "Nord et en Serbie",
-         "Des programmes nationaux de formation ont été élaborés et utilisés pour des "
-         "formations de formateurs\u202f; les formateurs encadrés ont ensuite formé "
-         "eux-mêmes d'autres praticiens de la justice pénale.", "programmes nationaux de "
-         "formation"),
-        ("Réseaux de procureurs créés en Égypte et au Maroc",
-         "21 procureurs, représentant toutes les cours d'appel du Maroc, ont été formés aux "
-         "affaires complexes de traite des personnes relevant de la loi 27-14\u202f; une "
-         "série d'ateliers en Égypte a créé une communauté de pratique de procureurs "
-         "nationaux.", "procureurs formés"),
-        ("Première condamnation pour traite aux fins de servitude domestique en Colombie",
-         "Une procureure de la communauté de pratique de l'ONUDC a conduit l'affaire\u202f; "
-         "le tribunal s'est référé au document thématique de l'ONUDC sur l'abus d'une "
-         "situation de vulnérabilité.", "condamnation"),
-        ("Nouvelles lois contre la traite et le trafic illicite de migrants adoptées au "
-         "Pakistan",
-         "Rédigées par l'Agence fédérale d'enquête avec l'ONUDC sur la base des lois types de "
-         "l'ONUDC, ces lois érigent les deux crimes en infractions et protègent les migrants "
-         "objet d'un trafic illicite et les victimes.", "lois adoptées"),
-        ("Le Soudan devient partie au Protocole relatif au trafic illicite de migrants",
-         "À la suite d'un atelier régional préalable à la ratification, tenu au siège de "
-         "l'ONUDC à Vienne pour neuf États d'Afrique de l'Est.", ""),
-        ("Nouveaux plans d'action nationaux contre la traite",
-         "Cabo Verde a adopté un plan d'action national et créé un observatoire\u202f; le "
-         "Brésil a lancé son troisième plan d'action national, qui compte 58 objectifs dans "
-         "six domaines thématiques.", "objectifs du plan du Brésil"),
-        ("Première conférence Afrique-Europe sur la coopération judiciaire",
-         "Tenue à Charm el-Cheikh, la conférence a adopté des recommandations visant à "
-         "renforcer la coopération internationale contre la traite, le trafic illicite de "
-         "migrants et le blanchiment d'argent.", ""),
-        ("Au Malawi, le comité du district de Mchinji secourt plus de 60 victimes",
-         "Un comité de district de lutte contre la traite, créé et formé par l'ONUDC, a "
-         "secouru plus de 60 victimes de la traite\u202f; les informations sur les "
-         "affaires de traite circulent désormais plus librement.", "victimes secourues"),
-        ("«\u202f100 jours contre la traite des personnes\u202f» au Kirghizistan",
-         "Une campagne nationale menée par 80 jeunes responsables dans les sept régions et la "
-         "ville d'Och a touché plus de 60\u202f000 personnes\u202f; les appels à la "
-         "ligne d'assistance nationale ont augmenté de 14\u202f%.", "personnes touchées"),
-        ("Campagne nationale de sensibilisation contre la traite des personnes et le trafic "
-         "illicite de migrants au Pakistan",
-         "S'appuyant sur l'expérience kirghize, la campagne a fait connaître les risques, "
-         "développé une prévention menée par les communautés et mobilisé les décideurs.", ""),
-        ("Le réseau REDTRAM reçoit 5 demandes de coopération",
-         "Le réseau ibéro-américain de procureurs spécialisés contre la traite des personnes "
-         "et le trafic illicite de migrants permet une coopération directe dans des affaires "
-         "concrètes, au moyen d'équipes communes d'enquête.", "demandes de coopération"),
-    ],
-    "es": [
-        ("Más de 20 personas liberadas del trabajo forzoso en el Brasil",
-         "Una operación policial, el proyecto Eleutheria, realizada en el marco de una "
-         "capacitación de la UNODC sobre la investigación de la trata con fines de trabajo "
-         "forzoso en São Paulo, contó con inspectores del trabajo, fiscales del trabajo y "
-         "agentes de policía desplegados en investigaciones reales.", "personas liberadas"),
-        ("Planes de estudios nacionales sobre el tráfico ilícito de migrantes en Macedonia del "
-         "Norte y Serbia",
-         "Se elaboraron planes de estudios nacionales que se utilizaron para la formación de "
-         "formadores; los formadores que recibieron mentoría capacitaron después por su cuenta "
-         "a otros profesionales de la justicia penal.", "planes de estudios nacionales"),
-        ("Redes de fiscales establecidas en Egipto y Marruecos",
-         "21 fiscales, en representación de todos los tribunales de apelación de Marruecos, "
-         "recibieron capacitación sobre casos complejos de trata de personas en virtud de la "
-         "Ley 27-14; una serie de talleres en Egipto creó una comunidad de práctica de "
-         "fiscales nacionales.", "fiscales capacitados"),
-        ("Primera condena por trata con fines de servidumbre doméstica en Colombia",
-         "Una fiscal de la comunidad de práctica de la UNODC dirigió el caso; el tribunal se "
-         "remitió al documento temático de la UNODC sobre el abuso de una situación de "
-         "vulnerabilidad.", "condena"),
-        ("Aprobadas en el Pakistán nuevas leyes contra la trata y el tráfico ilícito de "
-         "migrantes",
-         "Redactadas por el Organismo Federal de Investigación con la UNODC sobre la base de "
-         "las leyes modelo de la UNODC, las leyes tipifican ambos delitos y protegen a los "
-         "migrantes objeto de tráfico ilícito y a las víctimas.", "leyes aprobadas"),
-        ("El Sudán pasa a ser Estado parte en el Protocolo contra el Tráfico Ilícito de "
-         "Migrantes",
-         "Tras un taller regional previo a la ratificación para nueve Estados de África "
-         "Oriental, celebrado en la sede de la UNODC en Viena.", ""),
-        ("Nuevos planes de acción nacionales contra la trata",
-         "Cabo Verde aprobó un plan de acción nacional y creó un observatorio; el Brasil puso "
-         "en marcha su tercer plan de acción nacional, con 58 metas en seis esferas "
-         "temáticas.", "metas del plan del Brasil"),
-        ("Primera Conferencia África-Europa sobre cooperación judicial",
-         "Celebrada en Sharm el-Sheij, la conferencia aprobó recomendaciones para reforzar la "
-         "cooperación internacional contra la trata, el tráfico ilícito de migrantes y el "
-         "blanqueo de dinero.", ""),
-        ("El comité del distrito de Mchinji rescata a más de 60 víctimas en Malawi",
-         "Un comité de distrito contra la trata, creado y capacitado por la UNODC, rescató a "
-         "más de 60 víctimas de la trata; la información sobre los casos de trata circula "
-         "ahora con más libertad.", "víctimas rescatadas"),
-        ("«100 días contra la trata de personas» en Kirguistán",
-         "Una campaña nacional dirigida por 80 jóvenes líderes en las siete regiones y la "
-         "ciudad de Osh llegó a más de 60.000 personas; las llamadas a la línea telefónica "
-         "nacional de asistencia aumentaron un 14 %.", "personas alcanzadas"),
-        ("Campaña nacional de sensibilización contra la trata de personas y el tráfico ilícito "
-         "de migrantes en el Pakistán",
-         "A partir de la experiencia de Kirguistán, la campaña dio a conocer los riesgos, "
-         "desarrolló la prevención dirigida por las comunidades y movilizó a los "
-         "responsables de las políticas.", ""),
-        ("La red REDTRAM recibe 5 solicitudes de cooperación",
-         "La red iberoamericana de fiscales especializados contra la trata de personas y el "
-         "tráfico ilícito de migrantes permite la cooperación directa en casos reales mediante "
-         "equipos conjuntos de investigación.", "solicitudes de cooperación"),
-    ],
-}
-"""The stories' title, summary and unit in French and Spanish, in :data:`STORIES`' order."""
-
 STORY_LINKS = {
     # story number -> (the activity types it reports on, the topic, or None for any)
     1: (CB_TYPES, "investigating trafficking for forced labour"),
     2: (CB_TYPES, "investigating migrant smuggling"),
     3: (CB_TYPES, "prosecuting complex trafficking cases"),
     4: (CB_TYPES, "prosecuting complex trafficking cases"),
-    5: (CB_TYPES, "the Smuggling of Migrants Protocol"),
-    6: (("policy_advice",), None),
+    5: (("policy_advice",), None),
+    6: (("workshop",), None),
     7: (("workshop",), None),
-    8: (("conference",), None),
-    9: (CB_TYPES, "trafficking in children"),
-    10: (("awareness_raising",), None),
+    8: (CB_TYPES, "the Smuggling of Migrants Protocol"),
+    9: (("conference",), None),
+    10: (CB_TYPES, "trafficking in children"),
     11: (("awareness_raising",), None),
+    12: (("awareness_raising",), None),
 }
 """What each 2018 story reports on, among the year's national activities in its countries."""
 
@@ -1614,38 +1316,70 @@ def _retitle(act: dict, topic: str) -> None:
 
 
 def _link_stories(stories: list[dict], activities: list[dict]) -> None:
-    """Link each story to the activities it reports on, and take its programmes from them.
+    """Link each story to the activities it reports on, under the story's own programmes.
 
     In each of the story's countries: the year's national activities of the
-    story's types on its topic; where there are none, the first of those types
-    (one of the story's programmes if possible) is the one, and takes the topic.
+    story's types on its topic, those of its programmes first; where there
+    are none, the first of those types takes the topic. A programme the
+    story names that none of its activities has is added to the first one
+    that may have it (GLO.ACT only in its countries), so that the story's
+    programmes are among its activities' (contract version 3).
     """
     for n, story in enumerate(stories, 1):
         if n not in STORY_LINKS:
             continue
         types, topic = STORY_LINKS[n]
         year = str(story["year"])
-        declared = set(story["programme"].split(";"))
+        declared = story["programme"].split(";")
         linked = []
         for iso3 in map(countries.to_iso3, story["country"].split(";")):
             here = [a for a in activities if a["start_date"].startswith(year)
                     and a["level"] == "national" and a["activity_type"] in types
                     and a["country"] and countries.to_iso3(a["country"]) == iso3]
-            on_topic = [a for a in here if topic is None or f" on {topic} (" in a["title"]]
+            own = [a for a in here if set(declared) & _codes(a)]
+            on_topic = [a for a in own or here if topic is None or f" on {topic} (" in a["title"]]
             if not on_topic and here:
-                own = [a for a in here if declared & {_code(p) for p in
-                                                      a["programme"].split(";")}]
                 chosen = (own or here)[0]
                 _retitle(chosen, topic)
                 on_topic = [chosen]
             linked += on_topic
+        for code in declared:
+            if linked and not any(code in _codes(a) for a in linked):
+                fit = next((a for a in linked if code != "GLOACT"
+                            or countries.to_iso3(a["country"]) in GLOACT_COUNTRIES), None)
+                if fit is not None:
+                    fit["programme"] = ";".join(sorted(_codes(fit) | {code}))
         if linked:
             story["activity_ids"] = ";".join(a["activity_id"] for a in linked)
-            story["programme"] = ";".join(sorted({_code(p) for a in linked
-                                                  for p in a["programme"].split(";")}))
 
 
-STORY_QUALIFIERS = {1: "more_than", 9: "more_than", 10: "more_than"}
+def _codes(activity: dict) -> set[str]:
+    return {_code(p) for p in activity["programme"].split(";")}
+
+
+def _glo_act_where_it_works(activities: list[dict]) -> None:
+    """Keep GLO.ACT's activities in its 13 countries: elsewhere another programme's.
+
+    An activity held in a country GLO.ACT does not work in loses GLO.ACT: a
+    joint one keeps its other programmes; one of GLO.ACT alone goes to the
+    programme that assists the country (else by its theme). No figure of the
+    section changes: only who it is credited to.
+    """
+    for act in activities:
+        if not act["country"] or countries.to_iso3(act["country"]) in GLOACT_COUNTRIES:
+            continue
+        codes = _codes(act) - {"GLOACT"}
+        if codes == _codes(act):
+            continue
+        if not codes:
+            assisted = [p for p in ASSISTED.get(countries.to_iso3(act["country"]), ())
+                        if p != "GLOACT"]
+            codes = {assisted[0]} if assisted else {
+                "GLOT92" if act["theme"] == "SOM" else "GLOT59"}
+        act["programme"] = ";".join(sorted(codes))
+
+
+STORY_QUALIFIERS = {1: "more_than", 10: "more_than", 11: "more_than"}
 """The stories (by number) whose figure the publication qualifies: "more than 20 people"."""
 
 RESULTS = {
@@ -1726,7 +1460,7 @@ def generate(out: str | Path) -> dict[str, Path]:
                      **_in(title, PUBLICATION_TITLES_IN, "title"),
                      "category": cat, "published_date": day.date().isoformat(),
                      "downloads": 12931 if "Conflict" in title else rng.randint(300, 9000)})
-    told = STORIES_IN
+    told = STORIES_2018_IN
     story_rows = [{"story_id": f"S2018-{i:02d}", "programme": p, "country": c, "year": 2018,
                    "title": title,
                    **{f"title_{lang}": told[lang][i - 1][0] for lang in told},
@@ -1736,12 +1470,13 @@ def generate(out: str | Path) -> dict[str, Path]:
                    **{f"unit_{lang}": told[lang][i - 1][2] for lang in told},
                    "qualifier": STORY_QUALIFIERS.get(i, ""), "sdg_targets": sdg,
                    "activity_ids": ""}
-                  for i, (p, c, title, summary, fig, unit, sdg) in enumerate(STORIES, 1)]
+                  for i, (p, c, title, summary, fig, unit, sdg) in enumerate(STORIES_2018, 1)]
     results = _results(rng, list(YEAR_TARGETS))
     # Drawn last, so that the version 1 tables are the bytes they were.
     modules, engagements, priorities = _version_2(rng)
     pubs += modules
     _campaigns(gen.activities)
+    _glo_act_where_it_works(gen.activities)
     _link_stories(story_rows, gen.activities)
     acts = [{k: v for k, v in a.items() if not k.startswith("_")} for a in gen.activities]
     tables = {
@@ -1758,6 +1493,10 @@ def generate(out: str | Path) -> dict[str, Path]:
         "stories": pd.DataFrame(story_rows),
         "narrative": pd.DataFrame(_narrative()),
     }
+    for frame in tables.values():  # French writes its apostrophe ’, never '
+        for column in [c for c in frame.columns if c.endswith("_fr")]:
+            frame[column] = frame[column].map(
+                lambda t: t.replace("'", "\u2019") if isinstance(t, str) else t)
     written = {}
     for name, frame in tables.items():
         path = out / f"{name}.csv"

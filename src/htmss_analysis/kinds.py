@@ -69,6 +69,11 @@ class Kind:
     shown : callable
         ``shown(name) -> text``: how its :attr:`label` names report ``name``
         (``GLO.ACT`` for ``GLOACT``).
+    companion_of : str
+        For a technical companion: the key of the kind whose one report it
+        accompanies (the publication). It is built whenever that report is, in
+        the same folder, and the two pages link to each other (the notebook
+        parameters :data:`TECHNICAL` and :data:`PUBLICATION`).
     """
 
     key: str
@@ -85,6 +90,7 @@ class Kind:
     home: bool = False
     parse: Callable[[str], str] | None = None
     shown: Callable[[str], str] = str
+    companion_of: str = ""
 
     def is_name(self, name: object) -> bool:
         """Say whether ``name`` is one of this kind's reports."""
@@ -108,9 +114,12 @@ def _is_region(name: str) -> bool:
 
 
 REGISTRY: dict[str, Kind] = {k.key: k for k in (
-    Kind("highlights", "highlights.ipynb", fixed=("highlights",),
-         public=lambda _name: tuple(programmes.TREATIES), links_briefs=True,
+    Kind("highlights", "highlights.ipynb", fixed=("highlights",), links_briefs=True,
          label="Highlights at a glance", home=True),
+    Kind("technical", "highlights_technical.ipynb", fixed=("highlights-technical",),
+         public=lambda _name: tuple(programmes.TREATIES),
+         label="Highlights at a glance: technical companion", home=True,
+         companion_of="highlights"),
     Kind("programme", "programme_report.ipynb", subject="programme",
          fixed=tuple(programmes.CODES), public=_programme_public, links_briefs=True,
          label="{name} programme report", home=True, parse=programmes.parse_programme,
@@ -139,6 +148,12 @@ the briefs an earlier build of it made; the notebooks take the words as they are
 (``brief_countries``) and work the countries out alike.
 """
 
+TECHNICAL = "technical"
+"""The parameter of a publication's notebook giving its companion's address (``companion_of``)."""
+
+PUBLICATION = "publication"
+"""The parameter of a companion's notebook giving its publication's address."""
+
 BRIEFED = "country"
 """The kind whose reports other pages link country names to (``briefs``, ``brief_countries``)."""
 
@@ -147,8 +162,18 @@ REGIONAL = "region"
 
 
 def main_reports(registry: dict[str, Kind] | None = None) -> list[str]:
-    """Return every report of a language's own folder, in the registry's order."""
-    return [name for kind in in_folder("", registry) for name in kind.fixed]
+    """Return every report of a language's own folder one asks for, in the registry's order.
+
+    A technical companion is not among them: it comes with its publication.
+    """
+    return [name for kind in in_folder("", registry) if not kind.companion_of
+            for name in kind.fixed]
+
+
+def companion(kind: Kind, registry: dict[str, Kind] | None = None) -> Kind | None:
+    """Return the technical companion of ``kind``'s report, if it has one."""
+    return next((k for k in (registry or REGISTRY).values() if k.companion_of == kind.key),
+                None)
 
 
 def parse_report_name(text: str, registry: dict[str, Kind] | None = None) -> str:

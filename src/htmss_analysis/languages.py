@@ -101,13 +101,18 @@ def long_date(value: date | datetime, lang: str | None = None) -> str:
 
 
 def short_date(value: date | datetime, lang: str | None = None) -> str:
-    """Write a date in a table cell: ISO 8601 in English, ``5 mars 2018``, ``5 mar 2018``."""
-    lang = check(lang or _current.get())
-    if lang == "en":
-        return f"{value:%Y-%m-%d}"
+    """Write a date in a table cell: ``5 Mar 2018``, ``1er mars 2018``, ``5 mar 2018``.
+
+    Day, abbreviated month, year, as UN documents write dates in tables; the
+    French first of the month is ``1er``, as in :func:`long_date`.
+    """
     from babel.dates import format_date
 
-    return format_date(value, format="medium", locale=record(lang).locale)
+    lang = check(lang or _current.get())
+    text = format_date(value, format="d MMM y", locale=record(lang).locale)
+    if lang == "fr" and value.day == 1:
+        text = "1er" + text[1:]
+    return text
 
 
 def month_names(lang: str | None = None) -> list[str]:
@@ -269,6 +274,14 @@ def semicolons(items) -> str:
     return _("; ").join(items)
 
 
-__all__ = ["LANGUAGES", "N_", "check", "country_name", "current", "long_date", "month_names",
-           "labelled", "ngettext", "number", "percent", "region_name", "semicolons",
+def listed(items) -> str:
+    """Join items as a sentence lists them in the current language ("A, B and C", « A, B et C »)."""
+    from babel.lists import format_list
+
+    items = [str(i) for i in items]
+    return format_list(items, locale=record(current()).locale) if items else ""
+
+
+__all__ = ["LANGUAGES", "N_", "check", "country_name", "current", "listed", "long_date",
+           "month_names", "labelled", "ngettext", "number", "percent", "region_name", "semicolons",
            "short_date", "using"]

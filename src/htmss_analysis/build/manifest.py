@@ -180,7 +180,8 @@ class Refusal:
                 f"move it or delete it yourself, then build again")
 
 
-LINK_PARAMETERS = ("other_languages", "home", "briefs", "brief_countries",
+LINK_PARAMETERS = ("other_languages", "home", "briefs", "brief_countries", kinds.TECHNICAL,
+                   kinds.PUBLICATION,
                    *dict.fromkeys(kinds.REGISTRY[k.lists].folder
                                   for k in kinds.REGISTRY.values() if k.lists))
 """The parameters of a report that link it to others, recorded in its manifest entry."""

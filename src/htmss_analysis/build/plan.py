@@ -110,6 +110,9 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
     for key, chosen in (subjects or {}).items():
         wanted[key] += list(chosen)
     for kind in registry.values():
+        if kind.companion_of:  # built whenever its publication is, never alone
+            wanted[kind.key] = list(kind.fixed) if wanted[kind.companion_of] else []
+    for kind in registry.values():
         index = kinds.index_of(kind, registry)
         if index and (wanted[kind.key] or kind.key in ruled):
             if kind.key in ruled:
@@ -211,6 +214,15 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
                 if kind.links_briefs and listed:
                     params.update({"briefs": _relative(within(lang, briefs_folder), folder),
                                    "brief_countries": listed})
+                # A publication and its technical companion, in one folder, link each other.
+                partner = (registry[kind.companion_of] if kind.companion_of
+                           else kinds.companion(kind, registry))
+                if partner is not None:
+                    other = next((n for n in partner.fixed if n in after[lang, kind.folder]),
+                                 None)
+                    if other is not None:
+                        key = kinds.PUBLICATION if kind.companion_of else kinds.TECHNICAL
+                        params[key] = f"{other}.html"
                 add(name, notebooks / kind.notebook, {**params, **said}, folder, lang)
     return jobs
 

@@ -411,8 +411,13 @@ SEXES = ("female", "male", "other", "unknown")
 PUBLICATION_CATEGORIES = ("standard_setting_tool", "technical_cooperation_tool", "publication",
                           "teaching_module")
 ENGAGEMENT_KINDS = ("session_serviced", "meeting_organized", "briefing", "report_input",
-                    "report_prepared")
-"""Kinds of intergovernmental and inter-agency work (contract version 2)."""
+                    "report_prepared", "joint_publication")
+"""Kinds of intergovernmental and inter-agency work (contract version 2; ``joint_publication``,
+a publication made with other agencies, version 3: listed, counted in no figure)."""
+
+ORDER_NOTE = ("position on the page's list; blank = file order, after the numbered ones; "
+              "figures never depend on it (contract version 3)")
+"""What the optional ``order`` column of engagements, publications and stories means."""
 PRIORITY_AREAS = ("technical_cooperation", "intergovernmental", "knowledge")
 
 STORY_QUALIFIERS = ("more_than", "about")
@@ -510,6 +515,7 @@ TABLES: dict[str, Table] = {
                       "and publications"),
                 Field("published_date", DATE, "date of publication"),
                 Field("downloads", COUNT, "downloads", required=False),
+                Field("order", COUNT, ORDER_NOTE, required=False),
             ),
             key=("publication_id",),
             period="published_date",
@@ -595,7 +601,9 @@ TABLES: dict[str, Table] = {
                       "serviced), meeting_organized, briefing (briefing or side event), "
                       "report_input (input to a report of the Secretary-General, General "
                       "Assembly, Security Council, ECOSOC), report_prepared (a report the "
-                      "section drafted or coordinated)"),
+                      "section drafted or coordinated), joint_publication (a publication "
+                      "made with other agencies, e.g. an ICAT Issue Brief; counted in no "
+                      "figure)"),
                 Field("body", TEXT, "the body or process, e.g. CCPCJ, UNTOC COP, Working "
                       "Group on TIP, ICAT, Security Council", translated=True),
                 Field("title", TEXT, "title", translated=True),
@@ -603,6 +611,7 @@ TABLES: dict[str, Table] = {
                       "whole", required=False, default=()),
                 Field("place", TEXT, "place", required=False, default="", translated=True),
                 Field("note", TEXT, "note", required=False, default="", translated=True),
+                Field("order", COUNT, ORDER_NOTE, required=False),
             ),
             key=("engagement_id",),
             period="date",
@@ -643,6 +652,7 @@ TABLES: dict[str, Table] = {
                       "values, ';'); an unknown id is an error, a story whose programmes are "
                       "not among its activities' is a warning (contract version 3)",
                       required=False, default=()),
+                Field("order", COUNT, ORDER_NOTE, required=False),
             ),
             key=("story_id",),
             period="year",

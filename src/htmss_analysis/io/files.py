@@ -218,7 +218,7 @@ def csv_rows(text: str, private: Callable[[str], bool] | None = None
         width = len(record) if width is None else width  # the header's
         if end > start:
             for cell in record:
-                looks_like_records = any(line.count(",") >= max(1, width - 1)
+                looks_like_records = any(_a_record(line, width)
                                          for line in cell.splitlines()[1:])
                 if looks_like_records:
                     raise FileProblem(_quote_message(lines, start, "a quoted cell runs over "
@@ -233,6 +233,21 @@ def csv_rows(text: str, private: Callable[[str], bool] | None = None
         out.append((row, record))
         start = end + 1
     return out
+
+
+def _a_record(line: str, width: int) -> bool:
+    """Say whether a line inside a quoted cell reads as a record a stray quote swallowed.
+
+    A record has the header's number of cells (at least two), starts with a
+    value of its first column (a code, id, year or name without spaces) and,
+    as spreadsheets write it, has no space after its commas. A paragraph of
+    narrative text that happens to hold commas starts with words and spaces,
+    puts a space after each comma, or splits into another number of cells.
+    """
+    cells = next(csv.reader([line]), [])
+    first = cells[0].strip() if cells else ""
+    return (width > 1 and len(cells) == width and bool(first) and " " not in first
+            and not any(c.startswith(" ") for c in cells[1:]))
 
 
 def _quote_message(lines: list[str], start: int, what: str,

@@ -231,23 +231,38 @@ def publications_list(data: Dataset, scope: Scope, modules: bool | None = None) 
     ``modules``: True for teaching modules only, False for the tools and
     publications without them, None for all.
     """
-    pubs = select.publications(data, scope, modules)
+    pubs = in_data_order(select.publications(data, scope, modules))
     out = pubs[["published_date", "title", "category", "programme", "downloads",
                 "publication_id", *select.translations(pubs, "title")]]
-    return out.sort_values(["published_date", "title"]).reset_index(drop=True)
+    return out.reset_index(drop=True)
+
+
+def in_data_order(rows: pd.DataFrame) -> pd.DataFrame:
+    """Put rows in the data's order: by ``order`` where given, then as the file has them.
+
+    The contract's rule for the lists of a page (engagements, publications,
+    stories): the analyst's own order, never one the package makes up. Rows
+    whose ``order`` is blank follow the numbered ones, in file order.
+    """
+    if rows.empty:
+        return rows
+    order = rows["order"] if "order" in rows else pd.Series(pd.NA, index=rows.index)
+    keys = pd.DataFrame({"order": pd.to_numeric(order, errors="coerce"),
+                         "row": range(len(rows))}, index=rows.index)
+    return rows.loc[keys.sort_values(["order", "row"], na_position="last").index]
 
 
 @returns_frame
 def engagements_list(data: Dataset, scope: Scope, kind: str | None = None) -> pd.DataFrame:
     """Engagements of ``year`` (of one ``kind``): date, kind, body, title, place, note, programmes.
 
-    Sorted by date then title; ``programmes`` holds the codes (none: the
-    section's); blank place and note are empty text.
+    In the data's order (:func:`in_data_order`); ``programmes`` holds the codes
+    (none: the section's); blank place and note are empty text.
     """
-    rows = select.engagements(data, scope, kind)
+    rows = in_data_order(select.engagements(data, scope, kind))
     out = rows[["date", "kind", "body", "title", "place", "note", "programme", "engagement_id",
                 *select.translations(rows, "body", "title", "place", "note")]]
-    out = out.sort_values(["date", "title"]).reset_index(drop=True)
+    out = out.reset_index(drop=True)
     return out.rename(columns={"programme": "programmes"})
 
 
@@ -401,21 +416,31 @@ def reconciled(shares: pd.DataFrame, shared: pd.DataFrame, key: str, column: str
 
 @returns_frame
 def stories(data: Dataset, scope: Scope) -> pd.DataFrame:
-    """Results stories of ``year``: countries (ISO3 codes) and programmes (codes) as tuples."""
+    """Results stories of ``year``, in the data's order (:func:`in_data_order`).
+
+    Countries (ISO3 codes), programmes (codes) and the activities each
+    reports on (ids) as tuples; ``awareness`` is true for a story of
+    awareness raising: one that reports on activities (``activity_ids``), all
+    of type ``awareness_raising`` (the highlights print those apart).
+    """
     year, programme = scope.year, scope.programme
     rows = select.of(data.stories, programme)
-    rows = rows[rows["year"] == year]
+    rows = in_data_order(rows[rows["year"] == year])
     out = pd.DataFrame({
         "story_id": rows["story_id"], "title": rows["title"], "summary": rows["summary"],
         "countries": rows["country"], "programmes": rows["programme"], "figure": rows["figure"],
         "qualifier": rows["qualifier"], "unit": rows["unit"],
-        "sdg_targets": rows["sdg_targets"]})
+        "sdg_targets": rows["sdg_targets"], "activity_ids": rows["activity_ids"]})
+    kinds = dict(zip(data.activities["activity_id"], data.activities["activity_type"],
+                     strict=True))
+    out["awareness"] = [bool(ids) and all(kinds.get(i) == "awareness_raising" for i in ids)
+                        for ids in out["activity_ids"]]
     translations = select.translations(rows, "title", "summary", "unit")
     return out.join(rows[translations]).reset_index(drop=True)
 
 
 __all__ = ["PRIORITY_AREAS", "TEACHING_MODULE", "activities_by", "attendance_summary",
-           "awareness_raising", "cases_by", "countries_list", "engagements_list",
+           "awareness_raising", "cases_by", "countries_list", "engagements_list", "in_data_order",
            "knowledge_gain", "narrative", "overlap", "paragraphs", "people_by", "reconciled",
            "people_in_several", "priorities",
            "programme_shares", "publications_by", "publications_list", "sdg_contribution",

@@ -11,7 +11,13 @@ import pandas as pd
 
 from ..data.load import Dataset
 from ..frames import returns_frame
-from ..public.sources import detected_victims, detected_victims_all_years
+from ..public.sources import (
+    detected_victims,
+    detected_victims_all_years,
+    status_date,
+    treaty_status_on,
+    year_end,
+)
 from .breakdowns import countries_list
 from .scope import Scope
 
@@ -35,11 +41,12 @@ def _victims(glotip: pd.DataFrame, iso3: str, year: int) -> dict[str, object]:
     return out
 
 
-def _party(status: pd.DataFrame, iso3: str) -> tuple[bool, object, object]:
-    rows = status[status["iso3"] == iso3]
+def _party(status: pd.DataFrame, iso3: str, year: int) -> tuple[bool, object, object]:
+    """Whether ``iso3`` was a party on 31 December of ``year``, since when, by what action."""
+    rows = treaty_status_on(status[status["iso3"] == iso3], year_end(year))
     if rows.empty or not bool(rows["party"].iloc[0]):
         return False, pd.NaT, None
-    return True, rows["consent_date"].iloc[0], rows["action"].iloc[0]
+    return True, rows["since"].iloc[0], rows["action"].iloc[0]
 
 
 @returns_frame
@@ -69,7 +76,8 @@ def country_context(data: Dataset, scope: Scope, glotip: pd.DataFrame | None = N
         ``glotip_year`` (the country's latest) and detected ``victims``,
         ``women``, ``men``, ``girls``, ``boys`` (a number, ``"<5"`` as
         published, or missing when not reported); for each treaty key K given,
-        ``K_party`` (bool), ``K_since`` (consent date) and ``K_action``; with
+        ``K_party`` (bool), ``K_since`` (consent date) and ``K_action``, on
+        31 December of the year (:func:`~htmss_analysis.public.sources.treaty_status_on`); with
         cases, ``sherloc_cases`` and ``latest_decision`` (year, or missing).
     """
     assisted = countries_list(data, scope, "assisted")
@@ -81,7 +89,7 @@ def country_context(data: Dataset, scope: Scope, glotip: pd.DataFrame | None = N
         for key, status in (treaties or {}).items():
             if status is not None:
                 row[f"{key}_party"], row[f"{key}_since"], row[f"{key}_action"] = _party(
-                    status, iso3)
+                    status, iso3, scope.year)
         if cases is not None:
             mine = cases[cases["jurisdiction"] == iso3]
             row["sherloc_cases"] = len(mine)
@@ -92,21 +100,23 @@ def country_context(data: Dataset, scope: Scope, glotip: pd.DataFrame | None = N
 
 
 def treaty_year(status: pd.DataFrame, year: int) -> dict[str, object]:
-    """Count the parties to a treaty by the end of ``year`` and those who joined in it.
+    """Count the parties to a treaty on 31 December of ``year`` and those who joined in it.
+
+    Read by :func:`~htmss_analysis.public.sources.treaty_status_on`'s rule.
 
     Returns
     -------
     dict
-        ``as_of`` (the latest consent date in the file), ``covered`` (whether
-        the file is recent enough to know the year's new parties), ``parties``
-        (parties by the end of the year, or by ``as_of`` when older),
-        ``new`` (the rows of those who joined in the year).
+        ``as_of`` (the date the file runs to), ``covered`` (whether it runs to
+        the year's end, so that the year's new parties are known),
+        ``parties`` (parties on 31 December of the year, as far as the file
+        knows), ``new`` (the rows of those who joined in the year).
     """
-    as_of = status["consent_date"].max()
-    end = pd.Timestamp(year, 12, 31)
-    return {"as_of": as_of, "covered": as_of >= end - pd.Timedelta(days=365),
-            "parties": int((status["party"] & (status["consent_date"] <= end)).sum()),
-            "new": status[status["consent_date"].dt.year == year]}
+    end = year_end(year)
+    on = treaty_status_on(status, end)
+    joined = on["party"] & (on["since"].dt.year == year)
+    return {"as_of": status_date(status), "covered": bool(on["known"].all()),
+            "parties": int(on["party"].sum()), "new": status[joined]}
 
 
 @returns_frame
@@ -136,8 +146,8 @@ def victims_over_years(glotip: pd.DataFrame, country: str, until: int | None = N
 
 
 @returns_frame
-def treaty_status(treaties: dict[str, pd.DataFrame], country: str) -> pd.DataFrame:
-    """Whether ``country`` is party to each treaty given, since when and by what action.
+def treaty_status(treaties: dict[str, pd.DataFrame], country: str, year: int) -> pd.DataFrame:
+    """Whether ``country`` was party to each treaty on 31 December of ``year``, since when.
 
     Parameters
     ----------
@@ -146,6 +156,8 @@ def treaty_status(treaties: dict[str, pd.DataFrame], country: str) -> pd.DataFra
         (:func:`htmss_analysis.load_treaty_status`).
     country : str
         ISO3 code.
+    year : int
+        The report's year (:func:`~htmss_analysis.public.sources.treaty_status_on`).
 
     Returns
     -------
@@ -154,7 +166,7 @@ def treaty_status(treaties: dict[str, pd.DataFrame], country: str) -> pd.DataFra
     """
     rows = []
     for key, status in treaties.items():
-        party, since, action = _party(status, country)
+        party, since, action = _party(status, country, year)
         rows.append({"key": key, "party": party, "since": since, "action": action})
     return pd.DataFrame(rows, columns=["key", "party", "since", "action"])
 

@@ -197,6 +197,11 @@ class Figure:
     rounded : bool
         Whether the highlights print it rounded (``OVER 4,500``): shown so
         under :func:`as_published`'s rule when a report asks for the published form.
+    caption : str
+        The caption of its card in the highlights, with the publication's
+        qualifiers (where, who, "in one year", which sites or accounts); a
+        ``{sites}`` or ``{accounts}`` field is filled with those the figure
+        sums in the year. Empty: the title.
     """
 
     key: str
@@ -213,6 +218,7 @@ class Figure:
     note: str = field(default="", kw_only=True)
     short: str = field(default="", kw_only=True)
     rounded: bool = field(default=False, kw_only=True)
+    caption: str = field(default="", kw_only=True)
 
     @property
     def tables(self) -> tuple[str, ...]:
@@ -296,59 +302,75 @@ REGISTRY: dict[str, Figure] = {
                N_("Activities starting in the year at national or regional level, organized or "
                   "contributed to. Global-level activities are not counted."),
                N_("activities"), "activities",
-               (STARTING, of_programme(), NATIONAL_REGIONAL), "activity_id"),
+               (STARTING, of_programme(), NATIONAL_REGIONAL), "activity_id",
+               caption=N_("Technical cooperation activities organized or contributed to at "
+                          "the national and regional level")),
         Figure("countries_assisted", N_("Countries provided with direct capacity building"),
                N_("Distinct countries assisted by national-level capacity-building activities "
                   "(training, training of trainers, mentoring, e-learning, workshops) starting "
                   "in the year."), N_("countries"), "activities",
                (STARTING, of_programme(), CB, NATIONAL,
-                Step(N_("country given"), _known("country"))), "country"),
+                Step(N_("country given"), _known("country"))), "country",
+               caption=N_("Countries provided with direct capacity building assistance")),
         Figure("countries_represented", N_("Countries represented in capacity building"),
                N_("Distinct known nationalities of participants in national- or regional-level "
                   "capacity-building activities starting in the year."), N_("countries"),
                "participants",
                (ATTENDED, of_programme(), CB, NATIONAL_REGIONAL,
                 Step(N_("nationality known"), _known("nationality"))), "nationality",
-               universe_table="activities"),
+               universe_table="activities",
+               caption=N_("Countries represented in capacity building activities at the "
+                          "national and regional level")),
         Figure("people_trained", N_("Practitioners, officials and civil society trained"),
                N_("Distinct people (participant_id) attending capacity-building activities at "
                   "any level starting in the year; a person trained twice, or by two "
                   "programmes, counts once."), N_("people"), "participants",
                (ATTENDED, of_programme(), CB), "participant_id", universe_table="activities",
-               rounded=True),
+               rounded=True,
+               caption=N_("Practitioners, government officials and civil society "
+                          "representatives trained")),
         Figure("tools_and_publications", N_("Tools and publications"),
                N_("Standard-setting tools, technical cooperation tools and publications "
                   "published in the year; teaching modules are counted apart."),
                N_("publications"), "publications",
                (PUBLISHED, of_programme(),
                 Step(N_("not a teaching module"), lambda f, s: f["category"] != TEACHING_MODULE,
-                     kind=True)), "publication_id"),
+                     kind=True)), "publication_id",
+               caption=N_("Standard-setting and technical cooperation tools and publications "
+                          "developed or contributed to")),
         Figure("cases_added", N_("Cases added to the case law databases"),
                N_("Cases analysed and added to UNODC's case law databases (TIP and SOM) in the "
                   "year."), N_("cases"), "cases", (ADDED, of_programme()), "case",
-               ident=("database", "case_id")),
+               ident=("database", "case_id"),
+               caption=N_("Cases analysed and included in UNODC's case law databases on "
+                          "trafficking in persons and the smuggling of migrants")),
         Figure("jurisdictions_tip", N_("Jurisdictions of TIP cases added"),
                N_("Distinct jurisdictions of the TIP cases added in the year; 'International "
                   "and regional bodies' counts as one."), N_("jurisdictions"), "cases",
                (ADDED, of_programme(), database("TIP"),
-                Step(N_("jurisdiction given"), _known("jurisdiction"))), "jurisdiction"),
+                Step(N_("jurisdiction given"), _known("jurisdiction"))), "jurisdiction",
+               caption=N_("Jurisdictions of the trafficking in persons cases")),
         Figure("jurisdictions_som", N_("Jurisdictions of SOM cases added"),
                N_("Distinct jurisdictions of the SOM cases added in the year; 'International "
                   "and regional bodies' counts as one."), N_("jurisdictions"), "cases",
                (ADDED, of_programme(), database("SOM"),
-                Step(N_("jurisdiction given"), _known("jurisdiction"))), "jurisdiction"),
+                Step(N_("jurisdiction given"), _known("jurisdiction"))), "jurisdiction",
+               caption=N_("Jurisdictions of the smuggling of migrants cases")),
         Figure("web_stories", N_("Web stories published"),
                N_("Web stories published in the year."), N_("stories"), "web_stories",
-               (PUBLISHED, of_programme()), "story_id"),
+               (PUBLISHED, of_programme()), "story_id",
+               caption=N_("Web stories published on the {sites} web pages")),
         Figure("page_views", N_("Page views"),
                N_("Page views summed over the months of the year; for a programme, only the "
                   "rows of its own sites."), N_("page views"), "web_traffic",
-               (MONTHS, of_programme(exact=True)), "page_views", "sum", ("site", "month")),
+               (MONTHS, of_programme(exact=True)), "page_views", "sum", ("site", "month"),
+               caption=N_("Page views of the {sites} web pages")),
         Figure("social_media_posts", N_("Social media posts"),
                N_("Posts summed over the months of the year; for a programme, only the rows "
                   "of its own accounts."), N_("posts"), "social_media",
                (MONTHS, of_programme(exact=True)), "posts", "sum", ("account", "month"),
-               rounded=True),
+               rounded=True,
+               caption=N_("Posts on the {accounts} social media accounts in one year")),
         # Contract version 2: from the optional tables, 0 where they are absent.
         Figure("teaching_modules", N_("Teaching modules"),
                N_("Teaching modules (publications of category teaching_module, such as the "

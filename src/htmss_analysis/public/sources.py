@@ -412,6 +412,52 @@ def load_treaty_status(path: str | Path) -> pd.DataFrame:
     return _cached("treaty", Path(path), _parse_treaty, TREATY_COLUMNS)
 
 
+def year_end(year: int) -> pd.Timestamp:
+    """Return 31 December of ``year``: the day a report of that year reads treaty status on."""
+    import pandas as pd
+
+    return pd.Timestamp(year, 12, 31)
+
+
+def status_date(status: pd.DataFrame) -> pd.Timestamp:
+    """Return the date a treaty status file runs to: its latest dated action.
+
+    The UN Treaty Collection's table carries no date of its own; the latest
+    signature or consent it records is the most it is known to cover.
+    """
+    return max(status["signature_date"].max(), status["consent_date"].max())
+
+
+def treaty_status_on(status: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
+    """Each participant's status on ``day``, worked out from the file's dated actions.
+
+    The one rule every report reads treaty status by: a participant is a party
+    on ``day`` when its consent (ratification, acceptance, approval,
+    accession or succession) is dated on or before it, a signatory when only
+    its signature is. An action after ``day`` does not count, so a report of
+    2018 shows the status of 31 December 2018 (:func:`year_end`) whatever
+    the file's date. A file that runs to an earlier date (:func:`status_date`)
+    cannot know later actions: ``known`` is then False.
+
+    Returns
+    -------
+    DataFrame
+        ``participant``, ``iso3``, ``party`` (bool), ``signatory`` (bool),
+        ``since`` (consent date, or NaT), ``action`` (or None), and
+        ``known`` (bool, the same on every row).
+    """
+    import pandas as pd
+
+    party = status["consent_date"].notna() & (status["consent_date"] <= day)
+    signed = status["signature_date"].notna() & (status["signature_date"] <= day)
+    return pd.DataFrame({
+        "participant": status["participant"], "iso3": status["iso3"], "party": party,
+        "signatory": signed & ~party,
+        "since": status["consent_date"].where(party),
+        "action": [a if p else None for a, p in zip(status["action"], party, strict=True)],
+        "known": status_date(status) >= day if len(status) else False})
+
+
 # --- which public sources a build uses -----------------------------------------------------
 
 SOURCES: dict[str, tuple[str, Callable[[Path], pd.DataFrame]]] = {

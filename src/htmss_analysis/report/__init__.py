@@ -40,13 +40,18 @@ from .context import Context, context
 from .method import method
 from .publication import (
     about,
-    annex,
     awareness,
+    awareness_activities,
+    companion_intro,
+    continued,
+    foot,
     headline_cards,
     intergovernmental,
     knowledge,
+    opening,
     part,
     priorities,
+    sdg_targets,
     sdgs,
     stories,
     title,
@@ -54,9 +59,11 @@ from .publication import (
 )
 from .workbook import tables_workbook
 
-__all__ = ["Context", "about", "activities", "activity_list", "annex", "awareness", "brief",
-           "cases", "context", "countries", "country_context", "data_quality",
-           "headline_cards", "headline_trend", "intergovernmental", "knowledge", "method",
-           "part", "people", "priorities", "programme_shares", "publications", "region",
-           "results", "sdgs", "stories", "tables_workbook", "title", "toc", "treaty_parties",
-           "web"]
+__all__ = ["Context", "about", "activities", "activity_list", "awareness",
+           "awareness_activities", "brief", "cases", "companion_intro", "context", "continued",
+           "countries",
+           "country_context", "data_quality", "foot", "headline_cards", "headline_trend",
+           "intergovernmental", "knowledge", "method", "opening", "part", "people",
+           "priorities", "programme_shares", "publications", "region", "results",
+           "sdg_targets", "sdgs", "stories", "tables_workbook", "title", "toc",
+           "treaty_parties", "web"]

@@ -17,6 +17,7 @@ from ..metrics import breakdowns, figures, select
 from ..metrics import context as public_data
 from ..metrics import results as results_
 from ..problems import grouped
+from ..public.sources import SOURCES
 from . import charts
 from .context import (
     Context,
@@ -30,8 +31,7 @@ from .context import (
     translated,
 )
 from .html import English, Html, esc, heading, num, para, shown, table
-from .publication import _figures, _publication_tables, _titled
-from .rules import source_note
+from .publication import PARTS, _figures, _publication_tables, _titled
 from .words import NO_RECORDS, NOT_ATTRIBUTED, Unknown, words
 
 
@@ -443,7 +443,13 @@ def activity_list(ctx: Context) -> Html:
 
 @localized
 def data_quality(ctx: Context) -> Html:
-    """Warnings and row accounting: nothing is dropped silently."""
+    """Warnings and row accounting: nothing is dropped silently.
+
+    On the highlights' technical companion, the texts left in English are
+    those of this page and of its publication (:func:`publication_texts`).
+    """
+    if ctx.page == "technical":
+        publication_texts(ctx)
     acc = ctx.data.accounting
     first, rest = grouped(ctx.data.warnings)
     warnings = pd.DataFrame([{"file": w.file, "row": w.row, "column": w.column,
@@ -455,11 +461,12 @@ def data_quality(ctx: Context) -> Html:
     parts = [heading(_("Data quality"), anchor="quality"),
              para(_("Rows read from each input file, rows used, and rows set aside with the "
                     "reason. Every row read is either used or set aside.")),
-             table(acc, ("rows_read", "rows_used", "rows_set_aside"))]
+             table(acc, ("rows_read", "rows_used", "rows_set_aside"), codes=("table", "file"))]
     if ctx.data.absent:
-        parts.append(para(_("Optional tables absent from the data (their figures are 0 and "
-                            "their sections are left out): {tables}.").format(
-            tables=", ".join(ctx.data.absent)), "note"))
+        said = esc(_("Optional tables absent from the data (their figures are 0 and their "
+                     "sections are left out): {tables}."))
+        codes = ", ".join(f'<code translate="no">{esc(t)}</code>' for t in ctx.data.absent)
+        parts.append(f'<p class="note">{said.format(tables=codes)}</p>')
     if warnings.empty:
         parts.append(para(_("No warnings."), "empty"))
     else:
@@ -469,13 +476,35 @@ def data_quality(ctx: Context) -> Html:
                           3),
                   para(_("Warnings do not stop the figures; they point to rows worth "
                          "checking.")),
-                  table(warnings, nowrap=("row",))]
+                  table(warnings, nowrap=("row",), codes=("file", "column"))]
         if rest:
             parts.append("<ul>" + "".join(f"<li>{esc(line.removeprefix('warning: '))}</li>"
                                           for line in rest) + "</ul>")
     parts += untranslated_texts(ctx)
     return Html(*parts, meta={"untranslated": len(ctx.untranslated)}
-                if ctx.lang != programmes.LANGUAGES[0] else None)
+                if ctx.lang != programmes.LANGUAGES[0] else None, technical=True)
+
+
+def publication_texts(ctx: Context) -> None:
+    """Note on ``ctx`` the texts of the data the highlights' publication shows.
+
+    The publication prints every narrative row and results story of the year,
+    every engagement of the year and every priority of the next (complete
+    lists): those texts, where the data has no translation into the page's
+    language, are noted as the publication's own run notes them (a test holds
+    the two to the same set).
+    """
+    scope = ctx.scope
+    for part in PARTS:
+        translated(ctx, breakdowns.narrative(ctx.data, scope, part), "narrative", "row",
+                   ("heading", "text"))
+    translated(ctx, breakdowns.stories(ctx.data, scope), "stories", "story_id",
+               ("title", "summary", "unit"))
+    if "engagements" not in ctx.data.absent:
+        translated(ctx, breakdowns.engagements_list(ctx.data, scope), "engagements",
+                   "engagement_id", ("body", "title", "place", "note"))
+    translated(ctx, breakdowns.priorities(ctx.data, scope.in_year(ctx.year + 1)),
+               "priorities", "row", ("text",))
 
 
 def untranslated_texts(ctx: Context) -> list[str]:
@@ -506,18 +535,17 @@ def untranslated_texts(ctx: Context) -> list[str]:
 
 
 def public_sources_list(ctx: Context, keys: list[str]) -> tuple[list[str], bool]:
-    """List where each public source of ``keys`` came from, and whether any was given.
+    """Name the public sources of ``keys`` the report was given, and say whether any was.
 
-    When none was, the list ends with a note saying how to give them.
+    By their titles: which file each came from is on the report's technical
+    part (method, input files). A source not given is left out; the build
+    says why, never the page.
     """
-    parts = ["<ul class=\"sources\">" + "".join(
-        f"<li>{esc(source_note(ctx.sources, k))}</li>" for k in keys) + "</ul>"]
-    provided = any(ctx.sources.status(k) == "provided" for k in keys)
-    if not provided:
-        parts.append(para(_("No public data source was provided for this report; see the "
-                            "README to point the build at GLOTIP, SHERLOC and UN Treaty "
-                            "Collection files."), "empty"))
-    return parts, provided
+    given = [k for k in keys if ctx.sources.status(k) == "provided"]
+    if not given:
+        return [], False
+    return [para(_("Sources: {sources}.").format(sources=languages.semicolons(
+        _(SOURCES[k][0]) for k in given)), "note")], True
 
 
 def _party_text(party: bool, since: object, action: object) -> str:
@@ -536,15 +564,14 @@ def country_context(ctx: Context) -> Html:
     it is party to the Protocol(s) of the programme's theme and since when,
     and its cases in the SHERLOC lists provided.
     """
-    parts = [heading(_("Country context: public data"), anchor="context")]
     treaty_keys = (programmes.PROGRAMMES[ctx.programme].treaties if ctx.programme
                    else tuple(dict.fromkeys(k for p in programmes.PROGRAMMES.values()
                                             for k in p.treaties)))
     keys = ["glotip", *treaty_keys, "sherloc_tip", "sherloc_som"]
     listed, provided = public_sources_list(ctx, keys)
-    parts += listed
-    if not provided:
-        return Html(*parts)
+    if not provided:  # nothing to set the countries against: the section is left out
+        return Html()
+    parts = [heading(_("Country context: public data"), anchor="context"), *listed]
     glotip = ctx.sources.get("glotip")
     treaties = {k: ctx.sources.get(k) for k in treaty_keys}
     case_lists = [c for c in (ctx.sources.get("sherloc_tip"), ctx.sources.get("sherloc_som"))
@@ -562,24 +589,23 @@ def country_context(ctx: Context) -> Html:
         for (_s, _a, column), label in zip(public_data.VICTIM_GROUPS, victims, strict=True):
             shown[label] = frame[column]
     for key, status in treaties.items():
-        shown[_(programmes.TREATIES[key].short)] = ([_party_text(*r) for r in zip(
-            frame[f"{key}_party"], frame[f"{key}_since"], frame[f"{key}_action"], strict=True)]
-            if status is not None else _("not provided"))
+        if status is not None:  # a treaty not given has no column (the build says why)
+            shown[_(programmes.TREATIES[key].short)] = [_party_text(*r) for r in zip(
+                frame[f"{key}_party"], frame[f"{key}_since"], frame[f"{key}_action"],
+                strict=True)]
     if case_lists:
         shown[_("SHERLOC cases")] = frame["sherloc_cases"]
         shown[_("latest decision")] = frame["latest_decision"].map(
             lambda y: "–" if pd.isna(y) else str(y))
     numeric = tuple(c for c in shown.columns if c in {*victims, _("SHERLOC cases")})
     notes = [_("Detected trafficking victims: UNODC GLOTIP, indicator 'Detected trafficking "
-               "victims' (numerator of SDG indicator 16.2.2), latest year available for each "
-               "country; '<5' is a count of 1 to 4 suppressed by the publisher; '–' means "
-               "not reported.")]
-    for key, status in treaties.items():
-        if status is not None:
-            notes.append(_("{treaty}: UN Treaty Collection status as of {date} (latest "
-                           "consent date in the file).").format(
-                treaty=_(programmes.TREATIES[key].short),
-                date=short_date(status["consent_date"].max())))
+               "victims' (numerator of SDG indicator 16.2.2), each country's latest year up "
+               "to the report's year; '<5' is a count of 1 to 4 suppressed by the publisher; "
+               "'–' means not reported.")]
+    if any(status is not None for status in treaties.values()):
+        notes.append(_("Treaties: UN Treaty Collection, the status on 31 December {year}, "
+                       "worked out from the dates of signature and consent.").format(
+            year=ctx.year))
     if case_lists:
         notes.append(_("SHERLOC cases: cases of the country in the case lists provided, all "
                        "crime types the list holds; latest decision is the latest year in "
@@ -596,30 +622,46 @@ def country_context(ctx: Context) -> Html:
 
 @localized
 def treaty_parties(ctx: Context) -> Html:
-    """Count new parties to the Protocols and the Convention in the year, where provided."""
-    parts = [heading(_("States parties"), anchor="treaties")]
-    rows = []
+    """Count the parties to the Protocols and the Convention at the year's end, and new ones.
+
+    Read by one rule (:func:`htmss_analysis.public.sources.treaty_status_on`):
+    the status on 31 December of the year from the dated actions. A status file
+    that runs to an earlier date says so ("status as of"), and its new parties
+    of the year are not counted: it cannot know them. A treaty whose status
+    file was not given is left out (the build says why).
+    """
+    rows, older = [], []
     new_in_year = _("new parties in {year}").format(year=ctx.year)
-    parties, as_of_ = _("parties"), _("status as of")
+    parties = _("parties on 31 December {year}").format(year=ctx.year)
+    as_of_ = _("status as of")
     for key in programmes.TREATIES:
         status = ctx.sources.get(key)
         if status is None:
-            parts.append(para(source_note(ctx.sources, key), "note"))
             continue
         got = public_data.treaty_year(status, ctx.year)
         new, as_of = got["new"], got["as_of"]
         names = ", ".join(country(ctx, i) if isinstance(i, str) else p
                           for i, p in zip(new["iso3"], new["participant"], strict=True))
+        if not got["covered"]:
+            older.append(programmes.treaty_name(key, ctx.lang))
         rows.append({_("instrument"): programmes.treaty_name(key, ctx.lang),
-                     new_in_year: len(new) if got["covered"] else
-                     _("unknown (status of {year})").format(year=f"{as_of:%Y}"),
-                     parties: got["parties"], _("who joined"): names or "–",
+                     new_in_year: len(new) if got["covered"] else "–",
+                     parties: got["parties"],
+                     _("who joined"): (names or "–") if got["covered"] else "–",
                      as_of_: as_of})
-    if rows:
-        frame = pd.DataFrame(rows)
-        parts.insert(1, table(frame, (new_in_year, parties), nowrap=(as_of_,)))
-        parts.insert(2, para(_("'Status as of' is the latest consent date in the status file; "
-                               "'parties' counts the parties by the end of the year, or by "
-                               "that date when the file is older. A file older than the year "
-                               "cannot show the year's new parties."), "note"))
+    if not rows:
+        return Html()
+    parts = [heading(_("States parties"), anchor="treaties"),
+             table(pd.DataFrame(rows), (new_in_year, parties), nowrap=(as_of_,)),
+             para(_("UN Treaty Collection: the status on 31 December {year}, worked out from "
+                    "the dates of signature and consent; 'status as of' is the latest date in "
+                    "each status file.").format(year=ctx.year), "note")]
+    if older:
+        parts.append(para(ngettext(
+            "The status file of the {treaties} ends before 31 December {year}: it counts the "
+            "parties known by its date, and cannot show the year's new parties ('–').",
+            "The status files of these instruments end before 31 December {year}: {treaties}. "
+            "They count the parties known by their dates, and cannot show the year's new "
+            "parties ('–').",
+            len(older)).format(treaties=languages.listed(older), year=ctx.year), "note"))
     return Html(*parts)

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import countries as country_names
 from .. import languages, programmes, sdg
-from ..languages import _, ngettext, short_date
+from ..languages import _, ngettext
 from ..marks import N_
 from ..metrics import context as public_data
 from ..metrics import country as metrics
@@ -53,7 +53,7 @@ def two_years(ctx: Context, reg: dict, now: dict[str, int], before: dict[str, in
     there is nothing, when every figure of the year is 0.
     """
     parts = [heading(_("{year} in figures").format(year=ctx.year), anchor="figures"),
-             cards(((k, v, _(reg[k].title)) for k, v in now.items()), rules=True)]
+             cards(((k, v, _(reg[k].title)) for k, v in now.items()), rules=ctx.rules)]
     if not any(now.values()):
         return Html(*parts, para(empty, "empty"))
     figure = _("figure")
@@ -175,9 +175,9 @@ def public(ctx: Context) -> Html:
     name = _name(ctx)
     keys = ["glotip", *programmes.TREATIES, "sherloc_tip", "sherloc_som"]
     listed, provided = public_sources_list(ctx, keys)
+    if not provided:  # no public data given: the section is left out (the build says why)
+        return Html()
     parts = [heading(_("Public data"), anchor="context"), *listed]
-    if not provided:
-        return Html(*parts)
     glotip = ctx.sources.get("glotip")
     if glotip is not None:
         victims = public_data.victims_over_years(glotip, ctx.country, until=ctx.year)
@@ -203,18 +203,16 @@ def public(ctx: Context) -> Html:
     given = {k: ctx.sources.get(k) for k in programmes.TREATIES
              if ctx.sources.get(k) is not None}
     if given:
-        status = public_data.treaty_status(given, ctx.country)
+        status = public_data.treaty_status(given, ctx.country, ctx.year)
         shown = pd.DataFrame({
             "instrument": [programmes.treaty_name(k, ctx.lang) for k in status["key"]],
             "status": [_("party") if p else _("not a party") for p in status["party"]],
             "since": status["since"],
             "action": [words(a) if isinstance(a, str) else "–" for a in status["action"]]})
-        as_of = languages.semicolons(_("{treaty} as of {date}").format(
-            treaty=_(programmes.TREATIES[k].short), date=short_date(v["consent_date"].max()))
-            for k, v in given.items())
         parts += [heading(_("Treaties"), 3), table(shown, nowrap=("since",)),
-                  para(_("UN Treaty Collection status ({as_of}: the latest consent date in "
-                         "each file).").format(as_of=as_of), "note")]
+                  para(_("UN Treaty Collection: the status on 31 December {year}, worked out "
+                         "from the dates of signature and consent.").format(year=ctx.year),
+                       "note")]
     lists = [c for c in (ctx.sources.get("sherloc_tip"), ctx.sources.get("sherloc_som"))
              if c is not None]
     if lists:

@@ -84,8 +84,21 @@ class Context:
         ("more than 4,500", the exact figure in the card's note).
     depth : int
         How many levels down the next sections' headings go: 1 after one of the
-        highlights' parts or the annex opened (:func:`..publication.part`), 0
-        in a report that has none.
+        highlights' parts opened (:func:`..publication.part`), 0 in a report
+        that has none.
+    page : str
+        Which page of a report this is: ``publication`` (what the highlights
+        print, nothing of the build's workings), ``technical`` (its technical
+        companion: trends, shares, data quality, method) or ``report`` (one
+        page with its analysis and a technical part: programme reports, briefs).
+    technical : str
+        For a publication: the relative address of its technical companion
+        (its cards link to their rules there); empty: no link.
+    publication : str
+        For a technical companion: the relative address of its publication.
+    print_edition : str
+        For a publication: the relative address of its print edition (PDF);
+        empty: no link.
     """
 
     data: Dataset
@@ -108,6 +121,21 @@ class Context:
     home: str = ""
     region: str | None = None
     regions: tuple[str, ...] = ()
+    page: str = "report"
+    technical: str = ""
+    publication: str = ""
+    print_edition: str = ""
+
+    @property
+    def rules(self) -> str | None:
+        """Where the rule of each figure is, for its card to link: a page and ``#rule-``.
+
+        On its own page but for a publication, whose rules are on its technical
+        companion (None: nowhere, when the publication has no companion).
+        """
+        if self.page != "publication":
+            return "#rule-"
+        return f"{self.technical}#rule-" if self.technical else None
 
     @property
     def scope(self) -> Scope:
@@ -162,7 +190,8 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
             sources: PublicSources | None = None, country: str | None = None,
             briefs: str = "", brief_countries: str = "worked", lang: str = "en",
             as_published: bool = False, other_languages: str = "", home: str = "",
-            region: str | None = None, regions: str = "") -> Context:
+            region: str | None = None, regions: str = "", page: str = "report",
+            technical: str = "", publication: str = "", print_edition: str = "") -> Context:
     """Fix what a report covers.
 
     Parameters
@@ -209,6 +238,11 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
         For the index of regional briefs: the regions it lists (M49 codes or
         English names separated by spaces; empty: those where the section
         worked in the year).
+    page : str, optional
+        ``publication``, ``technical`` or ``report`` (see :class:`Context`).
+    technical, publication, print_edition : str, optional
+        Relative addresses of the publication's technical companion, of the
+        companion's publication, of the publication's PDF (empty: no link).
 
     Raises
     ------
@@ -245,9 +279,20 @@ def context(data: Dataset, year: int, programme: str | None = None, years_back: 
                   as_published=as_published, brief_rule=brief_rule(brief_countries),
                   others=languages_of(other_languages, lang), home=relative(home), region=m49,
                   regions=tuple(sorted({country_names.to_region(r) for r in regions.split()}))
-                  if regions.strip() else ())
+                  if regions.strip() else (), page=_page(page), technical=relative(technical),
+                  publication=relative(publication), print_edition=relative(print_edition))
     ctx.memo["counted before"] = len(counting.counted(data))
     return ctx
+
+
+PAGES = ("publication", "technical", "report")
+"""The pages a report can be (:attr:`Context.page`)."""
+
+
+def _page(page: str) -> str:
+    if page not in PAGES:
+        raise ValueError(f"page {page!r}: expected one of {', '.join(PAGES)}")
+    return page
 
 
 def counted(ctx: Context) -> list[list]:
@@ -306,7 +351,13 @@ def briefed_countries(data: Dataset, year: int, brief_countries: str = "worked"
 
 
 def report_name(ctx: Context) -> str:
-    """Return the report's file name without extension: ISO3 or M49 code, programme, highlights."""
+    """Return the report's file name without extension: ISO3 or M49 code, programme, highlights.
+
+    The highlights' technical companion is named after its kind
+    (``highlights-technical``).
+    """
+    if ctx.page == "technical":
+        return next(k.fixed[0] for k in kinds.REGISTRY.values() if k.companion_of)
     return ctx.country or ctx.region or ctx.programme or "highlights"
 
 

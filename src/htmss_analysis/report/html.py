@@ -135,6 +135,19 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+class Markup(str):
+    """Markup the package wrote itself, already escaped: shown as it is (a card's label).
+
+    Only ever made from escaped text and the package's own tags (an identifier
+    marked ``translate="no"``), never from the data.
+    """
+
+
+def untranslated(value: object) -> Markup:
+    """Mark a value that no language translates (a site, an account) inside a sentence."""
+    return Markup(f'<span translate="no">{esc(value)}</span>')
+
+
 class English(str):
     """A text of the data shown in English on a page of another language.
 
@@ -240,14 +253,19 @@ class Html:
     meta : dict, optional
         Further facts for the output's ``htmss`` metadata (the build reads the
         input files a report's run read from it).
+    technical : bool, optional
+        A piece of the report's technical part (data quality, method, the
+        workbook): the only place a page may name files, figure keys, rows,
+        hashes or commands. Marked ``data-part="technical"``.
     """
 
     def __init__(self, *parts: object, title: str = "", lang: str = "",
-                 meta: dict | None = None):
+                 meta: dict | None = None, technical: bool = False):
         self.parts = parts
         self.title = title
         self.lang = lang
         self.meta = meta or {}
+        self.technical = technical
 
     def __str__(self) -> str:
         return "".join(p.markup() if hasattr(p, "markup") else
@@ -259,7 +277,8 @@ class Html:
         return str(self)
 
     def _repr_html_(self) -> str:
-        return f'{STYLE}<div class="htmss">{self}</div>'
+        part = ' data-part="technical"' if self.technical else ""
+        return f'{STYLE}<div class="htmss"{part}>{self}</div>'
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         data = {"text/html": self._repr_html_(), "text/plain": repr(self)}
@@ -309,13 +328,14 @@ def para(text: str, cls: str = "") -> str:
     return f'<p class="{cls}">{esc(text)}</p>' if cls else f"<p>{esc(text)}</p>"
 
 
-def cards(items: Iterable[tuple], rules: bool = False,
+def cards(items: Iterable[tuple], rules: str | None = None,
           groups: Iterable[tuple[str, ...]] = ()) -> str:
     """Return headline cards: ``(key, value, label)`` or ``(key, value, label, note)`` each.
 
     A value is a number, or a text already written (``more than 4,500``); a
-    note goes under the label (the exact figure). With ``rules``, each number
-    links to its figure's entry in the method annex (``#rule-<key>``), where
+    note goes under the label (the exact figure). With ``rules`` (an address
+    ending ``#rule-``), each number links to its figure's entry in the method
+    annex (``#rule-<key>``, on this page or its technical companion), where
     its rule and records are. ``groups`` puts the cards of each group of keys
     in one box, the first as the main figure (as the publication prints
     "2,313 cases ... TIP (106 jurisdictions) and SOM (43 jurisdictions)").
@@ -324,15 +344,16 @@ def cards(items: Iterable[tuple], rules: bool = False,
         # A figure in words ("more than 4,500") may wrap; a number never does.
         shown_, cls = (esc(value), "figure words") if isinstance(value, str) else (
             num(value), "figure")
-        if rules:
+        if rules is not None:
             how = esc(_("How this figure is made"))
-            return f'<a class="{cls}" href="#rule-{esc(key)}" title="{how}">{shown_}</a>'
+            return f'<a class="{cls}" href="{esc(rules)}{esc(key)}" title="{how}">{shown_}</a>'
         return f'<span class="{cls}">{shown_}</span>'
 
     def card(key: str, value: object, label: str, note: str = "") -> str:
         under = f'<span class="card-note">{esc(note)}</span>' if note else ""
+        text = label if isinstance(label, Markup) else esc(label)
         return (f'<div class="card" data-key="{esc(key)}">{figure(key, value)}'
-                f'<span class="label">{esc(label)}</span>{under}</div>')
+                f'<span class="label">{text}</span>{under}</div>')
 
     shown = {item[0]: card(*item) for item in items}
     boxes, placed = [], set()

@@ -87,17 +87,20 @@ def method(ctx: Context, countries: bool | None = None, regions: bool | None = N
                "never as a sum of programmes. Capacity building means training, training of "
                "trainers, mentoring, e-learning and workshops. An activity counts in the year "
                "it starts.")),
-        heading(_("Definitions"), 3), table(defs, codes=("key", "table")),
+        heading(_("Definitions"), 3), table(defs, codes=("key", "tables")),
         heading(_("How each figure is made"), 3),
-        para(_("Each figure's rule, step by step, with the rows left after each step in this "
-               "report's data; a figure's number on its card links here. The records each "
-               "figure counts are in the report's workbook (one sheet per figure) and from "
-               "`htmss-analysis explain KEY`.")),
+        "<p>" + esc(_("Each figure's rule, step by step, with the rows left after each step "
+                      "in this report's data; a figure's number on its card links here. The "
+                      "records each figure counts are in the report's workbook (one sheet per "
+                      "figure) and from the command {command}.")).format(
+            command='<code translate="no">htmss-analysis explain KEY</code>') + "</p>",
         *_rules(ctx, which),
-        heading(_("Input files"), 3), table(files, cls="data files", codes=("table",)),
+        heading(_("Input files"), 3), table(files, cls="data files",
+                                            codes=("table", "file", "sha256")),
         heading(_("Parameters and versions"), 3),
         '<div class="two">', table(params), table(versions), "</div>",
         *[para(n, "note") for n in notes],
+        technical=True,
     )
 
 
@@ -130,7 +133,8 @@ def _rules(ctx: Context, which: str) -> list[str]:
         ind = registry[key]
         steps = records.attrs["steps"]
         parts.append(f'<div class="rule" id="rule-{esc(key)}">'
-                     f"<h4>{esc(_(ind.title))} ({esc(key)}): {num(records.attrs['value'])}</h4>"
+                     f'<h4>{esc(_(ind.title))} (<code translate="no">{esc(key)}</code>): '
+                     f"{num(records.attrs['value'])}</h4>"
                      f"<p>{esc(described(ind))}</p>"
                      + table(steps.rename(columns={"rows": "rows left"}), ("rows left",),
                              exported=False) + "</div>")

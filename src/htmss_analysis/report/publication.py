@@ -14,14 +14,29 @@ from .. import glossary, languages, programmes, sdg
 from ..languages import _, ngettext
 from ..marks import N_
 from ..metrics import breakdowns, figures
+from ..public.sources import SOURCES
 from . import charts
 from .context import Context, country, localized, translated
 from .context import region as region_named
-from .html import English, Html, cards, esc, heading, num, para, shifted, shown, table
+from .html import (
+    English,
+    Html,
+    Markup,
+    cards,
+    esc,
+    heading,
+    num,
+    para,
+    shifted,
+    shown,
+    table,
+    untranslated,
+)
 from .words import NO_RECORDS, words
 
 SUBTITLES = {"programme report": N_("programme report"),
              "highlights at a glance": N_("highlights at a glance"),
+             "technical companion": N_("highlights at a glance, technical companion"),
              "country brief": N_("country brief"), "country briefs": N_("country briefs"),
              "regional brief": N_("regional brief"), "regional briefs": N_("regional briefs")}
 """The subtitles of the package's notebooks, translated in the report's language."""
@@ -90,10 +105,14 @@ def headline_cards(ctx: Context) -> Html:
     table_ = _titled(figures.headline(ctx.data, ctx.year, ctx.programme, compare=False))
     table_ = table_[[figures.REGISTRY[k].part == "headline" for k in table_.index]]
     shown = table_[table_["attributed"]]
+    if ctx.programme is None:  # the highlights' cards read as the publication's captions
+        # object dtype keeps a caption naming sites or accounts the Markup it is
+        shown = shown.assign(title=pd.Series([caption(ctx, k) for k in shown.index],
+                                             index=shown.index, dtype=object))
     parts = [heading(_("{year} highlights").format(year=ctx.year), anchor="highlights"),
              cards((_card(ctx, k, v, t) if r else (k, _(NO_RECORDS), t) for k, v, t, r in zip(
                  shown.index, shown["value"], shown["title"], shown["recorded"], strict=True)),
-                 rules=True, groups=PUBLISHED_GROUPS if ctx.programme is None else ())]
+                 rules=ctx.rules, groups=PUBLISHED_GROUPS if ctx.programme is None else ())]
     left_out = table_[~table_["attributed"]]
     if len(left_out):
         parts.append(para(_("Not attributed to {programme}: {figures}. The data records these "
@@ -112,6 +131,29 @@ PUBLISHED_GROUPS = (("countries_assisted", "countries_represented"),
 highlights only: a programme report shows one card a figure)."""
 
 
+def caption(ctx: Context, key: str) -> str:
+    """Return a headline figure's caption as the highlights print it, in the report's language.
+
+    The figure's :attr:`~htmss_analysis.metrics.figures.Figure.caption` (its
+    title where it has none), with the sites or accounts the figure sums in
+    the year named from the data (``{sites}``, ``{accounts}``).
+    """
+    figure = figures.REGISTRY[key]
+    if not figure.caption:
+        return _(figure.title)
+    names = {}
+    for field_ in ("site", "account"):
+        if f"{{{field_}s}}" in figure.caption:
+            rows = set(figures.records_of(ctx.data, key, ctx.year, ctx.programme)[field_])
+            table_ = getattr(ctx.data, figure.table)[field_]  # in the data's order
+            names[f"{field_}s"] = languages.listed(
+                untranslated(s) for s in dict.fromkeys(table_) if s in rows)
+    if not names:
+        return _(figure.caption)
+    # The sites' and accounts' names are the data's, the same in every language.
+    return Markup(esc(_(figure.caption)).format(**names))
+
+
 def _card(ctx: Context, key: str, value: int, title: str) -> tuple:
     """One headline card: exact, or as the publication prints it with the exact figure below."""
     rounded = (figures.as_published(value)
@@ -122,8 +164,25 @@ def _card(ctx: Context, key: str, value: int, title: str) -> tuple:
 
 
 @localized
+def opening(ctx: Context) -> Html:
+    """Open the highlights as the publication does, above the cards.
+
+    The first row of the ``what_we_do`` narrative is the publication's
+    opening (who the section is, what it seeks, its programmes); the part's
+    other rows follow under "What we do" (:func:`about`). Nothing when the
+    data has no narrative.
+    """
+    return Html(*narrative(ctx, "what_we_do", slice(0, 1)))
+
+
+@localized
 def about(ctx: Context) -> Html:
-    """Say what the section and each programme do (one programme, in its own report)."""
+    """Say what the section and each programme do (one programme, in its own report).
+
+    The section's: the ``what_we_do`` narrative after its opening row (see
+    :func:`opening`), or, when the data has none, the package's description of
+    the section and a table of the programmes.
+    """
     parts = [heading(_("What we do"), anchor="about")]
     if ctx.programme:
         p = programmes.PROGRAMMES[ctx.programme]
@@ -132,8 +191,10 @@ def about(ctx: Context) -> Html:
     rows = pd.DataFrame([{_("programme"): p.label, _("name"): programmes.name(p.code, ctx.lang),
                           _("what it does"): _(p.description)}
                          for p in programmes.PROGRAMMES.values()])
+    if narrative(ctx, "what_we_do"):  # the publication's own words name the programmes
+        return Html(*parts, *narrative(ctx, "what_we_do", slice(1, None)))
     return Html(*parts, para(_(programmes.SECTION_DESCRIPTION)),
-                *narrative(ctx, "what_we_do"), table(rows, nowrap=(_("programme"),)))
+                table(rows, nowrap=(_("programme"),), exported=False))
 
 
 def _figures(ctx: Context, part: str) -> str:
@@ -144,13 +205,19 @@ def _figures(ctx: Context, part: str) -> str:
     values = figures.compute(ctx.data, ctx.year, ctx.programme)
     return cards(((k, values[k] if figures.recorded_in(ctx.data, k, ctx.year, ctx.programme)
                    else _(NO_RECORDS), _(figures.REGISTRY[k].title)) for k in keys),
-                 rules=True)
+                 rules=ctx.rules)
 
 
 @localized
-def stories(ctx: Context) -> Html:
-    """Show the results stories of the year."""
+def stories(ctx: Context, awareness_apart: bool = False) -> Html:
+    """Show the results stories of the year, in the data's order.
+
+    With ``awareness_apart`` (the highlights), the stories of awareness
+    raising are left to :func:`awareness`, as the publication prints them.
+    """
     frame = breakdowns.stories(ctx.data, ctx.scope)
+    if awareness_apart:
+        frame = frame[~frame["awareness"]]
     parts = [heading(_("Results stories"), anchor="stories")]
     if frame.empty:
         return Html(*parts, para(_("No results stories for {year}.").format(year=ctx.year),
@@ -196,22 +263,31 @@ def story_articles(ctx: Context, frame: pd.DataFrame) -> list[str]:
 
 @localized
 def awareness(ctx: Context) -> Html:
+    """Show the year's stories of awareness raising under their own heading (none: nothing)."""
+    frame = breakdowns.stories(ctx.data, ctx.scope)
+    frame = frame[frame["awareness"]]
+    if frame.empty:
+        return Html()
+    return Html(heading(_("Awareness raising"), anchor="awareness"),
+                *story_articles(ctx, frame))
+
+
+@localized
+def awareness_activities(ctx: Context) -> Html:
     """Awareness-raising activities of the year; left out when there are none."""
     rows = breakdowns.awareness_raising(ctx.data, ctx.scope)
     if rows.empty:
         return Html()
     rows = translated(ctx, rows, "activities", "activity_id", ("title",)).drop(
         columns="activity_id")
-    where = rows["country"].nunique()
     rows = rows.assign(country=rows["country"].map(lambda c: country(ctx, c) if isinstance(c, str)
                                                    else ""),
                        level=rows["level"].map(words),
                        programme=rows["programme"].map(programmes.labels))
-    text = ngettext("{n} awareness-raising activity started in {year}",
-                    "{n} awareness-raising activities started in {year}", len(rows))
-    text += ngettext(", in {where} country.", ", in {where} countries.", where)
-    return Html(heading(_("Awareness raising"), anchor="awareness"),
-                para(text.format(n=len(rows), year=ctx.year, where=where)),
+    text = ngettext("{n} awareness-raising activity started in {year}.",
+                    "{n} awareness-raising activities started in {year}.", len(rows))
+    return Html(heading(_("Awareness-raising activities"), anchor="awareness-activities"),
+                para(text.format(n=len(rows), year=ctx.year)),
                 table(rows, nowrap=("start",)))
 
 
@@ -270,15 +346,15 @@ narrative); the others open with :func:`part`.
 """
 
 
-def narrative(ctx: Context, key: str) -> list[str]:
+def narrative(ctx: Context, key: str, rows_: slice = slice(None)) -> list[str]:
     """Return one part's paragraphs of the publication's own words for the report's year.
 
-    Each row of the ``narrative`` table (contract version 3) in order: its
-    heading, then its text, a paragraph per blank-line-separated block,
-    escaped like all data and in the report's language. Nothing when the data
-    has none.
+    Each row of the ``narrative`` table (contract version 3) in order (those
+    of ``rows_``): its heading, then its text, a paragraph per
+    blank-line-separated block, escaped like all data and in the report's
+    language. Nothing when the data has none.
     """
-    rows = breakdowns.narrative(ctx.data, ctx.scope, key)
+    rows = breakdowns.narrative(ctx.data, ctx.scope, key).iloc[rows_]
     if rows.empty:
         return []
     rows = translated(ctx, rows, "narrative", "row", ("heading", "text"))
@@ -292,13 +368,29 @@ def narrative(ctx: Context, key: str) -> list[str]:
     return out
 
 
-def part(ctx: Context, key: str) -> Html:
+def part(ctx: Context, key: str, rows: int | None = None) -> Html:
     """Open one of the highlights' parts: its heading, then its narrative.
 
-    The sections that follow (until the next part or the annex) are the part's
-    own: their headings go one level down.
+    ``rows``: how many of the part's narrative rows come here (None: all);
+    the others follow where :func:`continued` is called, as the publication
+    prints a list between them (the SDG targets after the part's first
+    paragraph). The sections that follow (until the next part) are the
+    part's own: their headings go one level down.
     """
-    return _opening(ctx, _part, key)
+    return _opening(ctx, _part, key, rows)
+
+
+def continued(ctx: Context, key: str, after: int) -> Html:
+    """Show the narrative rows of part ``key`` after its first ``after`` (see :func:`part`).
+
+    Their headings are the part's own, as in :func:`part`; what follows stays under it.
+    """
+    return _opening(ctx, _continued, key, after)
+
+
+@localized
+def _continued(ctx: Context, key: str, after: int) -> Html:
+    return Html(*narrative(ctx, key, slice(after, None)))
 
 
 def _opening(ctx: Context, section, *args) -> Html:
@@ -310,56 +402,46 @@ def _opening(ctx: Context, section, *args) -> Html:
 
 
 @localized
-def _part(ctx: Context, key: str) -> Html:
+def _part(ctx: Context, key: str, rows: int | None = None) -> Html:
     anchor, title = PARTS[key]
-    return Html(heading(_(title), anchor=anchor), *narrative(ctx, key))
+    return Html(heading(_(title), anchor=anchor), *narrative(ctx, key, slice(0, rows)))
 
 
-def annex(ctx: Context) -> Html:
-    """Open the annex: what an analyst adds to the publication follows under it."""
-    return _opening(ctx, _annex)
-
-
-@localized
-def _annex(ctx: Context) -> Html:
-    return Html(heading(_("Annex"), anchor="annex"),
-                para(_("What the analysis adds to the publication: trends, the programmes' "
-                       "shares, case law and treaty tables, web figures by month, data "
-                       "quality and the method.")))
-
-
-ENGAGEMENT_LISTS = (("session_serviced", N_("Sessions serviced")),
-                    ("meeting_organized", N_("Meetings organized")),
+ENGAGEMENT_LISTS = (("meeting_organized", N_("Meetings organized")),
                     ("briefing", N_("Briefings and side events")),
+                    ("joint_publication", N_("Joint publications with other agencies")),
+                    ("session_serviced", N_("Sessions serviced")),
                     ("report_prepared", N_("Reports drafted or coordinated")),
                     ("report_input", N_("Inputs to reports of the Secretary-General and UN "
                                         "bodies")))
+"""The lists of the intergovernmental work, in the publication's order, each headed."""
 
 
 @localized
-def intergovernmental(ctx: Context, most: int = 12) -> Html:
+def intergovernmental(ctx: Context, figures_: bool = True) -> Html:
     """Intergovernmental and inter-agency work: the figures, then each kind as a list.
 
-    Each list shows its first ``most`` items by date and says how many more
-    there are. Left out when the data has no engagements table (contract
-    version 1).
+    Every list is complete, in the data's order (contract: ``order``). The
+    highlights print the lists only (``figures_=False``), under their part's
+    heading; the figures are on the technical companion. Left out when the
+    data has no engagements table (contract version 1).
     """
     if "engagements" in ctx.data.absent:
         return Html()
     parts = [heading(_("Intergovernmental and inter-agency work"), anchor="intergovernmental"),
-             _figures(ctx, "intergovernmental")]
+             _figures(ctx, "intergovernmental")] if figures_ else []
     rows = breakdowns.engagements_list(ctx.data, ctx.scope)
     if rows.empty:
         text = (_("No engagements recorded for {year} naming {programme}.") if ctx.programme
                 else _("No engagements recorded for {year}."))
         return Html(*parts, para(text.format(year=ctx.year, programme=ctx.label), "empty"))
+    level = 3 if figures_ else 2
     for kind, title in ENGAGEMENT_LISTS:
         some = rows[rows["kind"] == kind]
         if some.empty:
             continue
         items = []
-        # Only the texts the page shows are translated, so only those count as untranslated.
-        listed = translated(ctx, some.head(most), "engagements", "engagement_id",
+        listed = translated(ctx, some, "engagements", "engagement_id",
                             ("body", "title", "place", "note"))
         for r in listed.itertuples(index=False):
             details = languages.semicolons(
@@ -367,14 +449,7 @@ def intergovernmental(ctx: Context, most: int = 12) -> Html:
                 + [esc(languages.long_date(r.date))])
             items.append(f"<li><strong>{shown(r.title)}</strong>"
                          f' <span class="meta">({details})</span></li>')
-        parts += [heading(f"{_(title)} ({len(some)})", 3), f"<ul>{''.join(items)}</ul>"]
-        if len(some) > most:
-            parts.append(para(_("… and {n} more, later in the year.").format(
-                n=len(some) - most), "note"))
-    if not ctx.programme:
-        parts.append(para(_("Engagements without a programme are the section's as a whole; a "
-                            "programme report shows only those that name the programme."),
-                          "note"))
+        parts += [heading(_(title), level), f"<ul>{''.join(items)}</ul>"]
     return Html(*parts)
 
 
@@ -443,12 +518,73 @@ def sdgs(ctx: Context) -> Html:
     return Html(*parts)
 
 
+@localized
+def sdg_targets(ctx: Context) -> Html:
+    """List the SDG targets the year's activities name, each in its official wording.
+
+    As the publication's 2030 Agenda part lists the targets the section's work
+    contributes to; the counts per target are on the technical companion
+    (:func:`sdgs`). Left out when no activity of the year names a target.
+    """
+    frame = breakdowns.sdg_contribution(ctx.data, ctx.scope)
+    if frame.empty:
+        return Html()
+    sdg_ = _("SDG")
+    items = "".join("<li>" + languages.labelled(f"<strong>{esc(sdg_)} {esc(t)}</strong>",
+                                                esc(sdg.describe(t))) + "</li>"
+                    for t in frame["target"])
+    return Html(heading(_("The targets the section's work contributes to"), anchor="sdg"),
+                f'<ul class="targets">{items}</ul>')
+
+
+@localized
+def foot(ctx: Context) -> Html:
+    """End the publication: its technical companion, its print edition, where to follow it.
+
+    The accounts are those of the year's social media figures in the data.
+    """
+    links = []
+    if ctx.technical:
+        companion, holds = _("Technical companion"), _(COMPANION_HOLDS)
+        links.append(f'<li><a href="{esc(ctx.technical)}">{esc(companion)}</a>: '
+                     f"{esc(holds)}</li>")
+    if ctx.print_edition:
+        printed = _("Print edition (PDF, A4)")
+        links.append(f'<li><a href="{esc(ctx.print_edition)}">{esc(printed)}</a></li>')
+    accounts = list(dict.fromkeys(figures.records_of(ctx.data, "social_media_posts", ctx.year,
+                                                     ctx.programme)["account"]))
+    parts = [f'<ul class="foot-links">{"".join(links)}</ul>'] if links else []
+    if accounts:
+        follow = esc(_("Follow us: {accounts}.")).format(
+            accounts=languages.listed(untranslated(a) for a in accounts))
+        parts.append(f'<p class="follow">{follow}</p>')
+    return Html(f'<footer class="publication-foot">{"".join(parts)}</footer>') if parts \
+        else Html()
+
+
+COMPANION_HOLDS = N_("the figures over time, each programme's share, the intergovernmental "
+                     "and knowledge figures, the publications and SDG tables, case law, "
+                     "treaties, web figures by month, data quality and how each figure is "
+                     "made")
+"""What the technical companion of the highlights holds, as the publication's foot says."""
+
+
+@localized
+def companion_intro(ctx: Context) -> Html:
+    """Open the technical companion: what it holds, and the way back to the publication."""
+    back_to = _("Back to the publication")
+    back = f' <a href="{esc(ctx.publication)}">{esc(back_to)}</a>' if ctx.publication else ""
+    said = _("This page accompanies the highlights: {holds}.").format(holds=_(COMPANION_HOLDS))
+    return Html(f"<p>{esc(said)}{back}</p>")
+
+
 SECTION_LABELS = {
     "highlights": N_("Highlights"), "about": N_("What we do"), "programmes": N_("Programmes"),
     "technical-cooperation": N_("Technical cooperation"),
     "intergovernmental-work": N_("Intergovernmental and inter-agency work"),
     "knowledge-management": N_("Knowledge development and management"),
-    "agenda-2030": N_("2030 Agenda"), "annex": N_("Annex"), "trend": N_("Figures over time"),
+    "agenda-2030": N_("2030 Agenda"), "trend": N_("Figures over time"),
+    "awareness-activities": N_("Awareness-raising activities"),
     "stories": N_("Stories"), "awareness": N_("Awareness raising"),
     "priorities": N_("Priorities"), "intergovernmental": N_("Intergovernmental work"),
     "knowledge": N_("Knowledge"), "sdg": N_("SDGs"), "cases": N_("Cases"),
@@ -488,7 +624,11 @@ def toc(*entries: str | tuple[str, str], ctx: Context | None = None, within: str
 
 def _left_out(ctx: Context, anchor: str) -> bool:
     if anchor == "awareness":
+        return not breakdowns.stories(ctx.data, ctx.scope)["awareness"].any()
+    if anchor == "awareness-activities":
         return breakdowns.awareness_raising(ctx.data, ctx.scope).empty
+    if anchor == "context":  # no public data given: the section is left out
+        return not any(ctx.sources.status(k) == "provided" for k in SOURCES)
     if anchor == "intergovernmental":
         return "engagements" in ctx.data.absent
     if anchor == "priorities":

@@ -57,7 +57,7 @@ VOCABULARY = (
     N_("national"), N_("regional"), N_("global"), N_("all levels"),
     N_("standard setting tool"), N_("technical cooperation tool"), N_("publication"),
     N_("teaching module"), N_("session serviced"), N_("meeting organized"), N_("briefing"),
-    N_("report input"), N_("report prepared"), N_("outcome"), N_("output"),
+    N_("report input"), N_("report prepared"), N_("joint publication"), N_("outcome"), N_("output"),
     N_("increase"), N_("decrease"), N_("ratification"), N_("accession"), N_("succession"),
     N_("acceptance"), N_("approval"), N_("signature"), N_("women"), N_("men"), N_("girls"),
     N_("boys"), N_("victims"), N_("Unknown"), N_("International and regional bodies"),

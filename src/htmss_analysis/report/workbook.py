@@ -23,6 +23,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from .. import programmes
 from ..io.files import new_workbook
 from ..languages import _, current, ngettext, using
 from ..metrics.figures import (
@@ -266,12 +267,18 @@ def tables_workbook(ctx: Context, out_dir: str | Path = "", name: str = "",
     # What the run counted for every country, and in which process: a build's kernel that
     # ran a report before counts nothing again (see htmss_analysis.build).
     facts = {"inputs": read, "counted": counted(ctx), "process": os.getpid()}
+    if ctx.page == "publication" and ctx.lang != programmes.LANGUAGES[0]:
+        # A publication has no data-quality part: it says here how many texts it showed in
+        # English (its companion lists them).
+        facts["untranslated"] = len(ctx.untranslated)
     folder = destination(out_dir)
     if folder is None:
+        if ctx.page == "publication":  # a publication says nothing of how it was made
+            return Html(meta=facts)
         return Html(para(_("No workbook was written: this run was given no folder for it. "
                            "Give the notebook's out_dir parameter a folder to have the "
                            "report's figures and tables as a workbook there."), "note"),
-                    meta=facts)
+                    meta=facts, technical=True)
     rows = headline if headline is not None else headline_rows(ctx)
     sheets = dict(ctx.tables.sheets)
     explained = explained_figures(ctx, figure_set(ctx)) if headline is None else {}
@@ -284,6 +291,10 @@ def tables_workbook(ctx: Context, out_dir: str | Path = "", name: str = "",
             sheets[key] = records.rename(columns=words.header)
     path, cut = write_workbook(folder / f"{name}.xlsx", rows, sheets,
                                title=f"{name} {ctx.year}")
+    if ctx.page == "publication":
+        said = _("The figures and tables of this publication (Excel workbook)")
+        return Html(f'<p class="note"><a href="{esc(path.name)}">{esc(said)}</a></p>',
+                    meta=facts)
     link = f'<a href="{esc(path.name)}">{esc(path.name)}</a>'
     return Html('<p class="note">' + esc(_(
         "The figures and every table of this report are in the workbook {workbook}, beside "
@@ -295,4 +306,4 @@ def tables_workbook(ctx: Context, out_dir: str | Path = "", name: str = "",
             "{n} texts are longer than a workbook cell holds ({limit} characters): the "
             "workbook holds their beginnings, each ending in …; the report shows them whole.",
             cut).format(n=num(cut), limit=num(CELL_LIMIT)), "note")] if cut else []),
-        meta=facts)
+        meta=facts, technical=True)
