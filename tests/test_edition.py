@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -152,3 +155,58 @@ def test_redtram_is_in_the_2030_agenda_part_not_a_story():
     sdgs = data.narrative[data.narrative["part"] == "sdgs"]
     assert sdgs["text"].str.contains("REDTRAM").any()
     assert not data.stories["title"].str.contains("REDTRAM").any()
+
+
+# --- the print edition -------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium to print with "
+                                    "(.ci/run installs it: apt-get install chromium)")
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", html.unescape(text))
+
+
+def _cards_of(page: str) -> list[tuple[str, str]]:
+    """Each card's figure and caption, as the page shows them (tags dropped)."""
+    return [(re.sub(r"<[^>]+>", "", figure), re.sub(r"<[^>]+>", "", label))
+            for figure, label in re.findall(
+                r'<div class="card" data-key="\w+"><(?:a|span) class="figure[^"]*"[^>]*>'
+                r'([^<]+)</(?:a|span)><span class="label">((?:[^<]|<span[^>]*>[^<]*</span>)*)'
+                r"</span>", page)]
+
+
+@needs_chromium
+@pytest.mark.parametrize("lang", ["", "fr/", "es/"])
+def test_the_print_edition_is_a4_numbered_and_keeps_each_card_on_one_page(sample_build, lang):
+    from pypdf import PdfReader
+
+    pdf = PdfReader(sample_build / f"{lang}highlights.pdf")
+    pages = [p.extract_text() for p in pdf.pages]
+    n = len(pages)
+    assert n >= 5
+    for i, page in enumerate(pdf.pages, 1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2  # A4 in points
+        assert f"{i} / {n}" in pages[i - 1]
+    squeezed = [_squeezed(p) for p in pages]
+    cards = _cards_of((sample_build / f"{lang}highlights.html").read_text(encoding="utf-8"))
+    assert len(cards) == 11
+    for figure, caption in cards:
+        # The caption's page holds its figure: no card is split across two pages.
+        where = [i for i, p in enumerate(squeezed) if _squeezed(caption)[:40] in p]
+        assert where and _squeezed(figure) in squeezed[where[0]], (figure, caption)
+    # Links print as their titles: no address of the folder it was printed in.
+    raw = (sample_build / f"{lang}highlights.pdf").read_bytes()
+    assert b"file://" not in raw and b"/URI" not in raw
+
+
+@needs_chromium
+def test_the_stock_door_prints_the_same_bytes_as_the_build(sample_build, tmp_path):
+    out = subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "htmss_pdf",
+                          "--output-dir", str(tmp_path), str(sample_build / "highlights.ipynb")],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "highlights.pdf").read_bytes() == (
+        sample_build / "highlights.pdf").read_bytes()

@@ -37,7 +37,7 @@ def test_a_kind_registered_in_a_scratch_registry_is_built_recorded_and_listed(
     (notebooks / "toy.ipynb").write_text(TOY)
     toy = replace(kinds.REGISTRY["highlights"], key="toy", notebook="toy.ipynb",
                   fixed=("toy",), label="A toy report", public=lambda _name: (),
-                  links_briefs=False)
+                  links_briefs=False, printed=False)
     monkeypatch.setattr(kinds, "REGISTRY", {**kinds.REGISTRY, "toy": toy})
     out = tmp_path / "out"
     jobs = builder.plan(None, 2018, [], out, notebooks, subjects={"toy": ["toy"]})

@@ -477,6 +477,12 @@ def _build(args: argparse.Namespace) -> int:
                             extra, data_files=data_files, public=sources.paths,
                             countries=countries, brief_rule=rule, langs=langs,
                             regions=regions, region_rule=region_rule)
+        printed = {n for k in kinds.REGISTRY.values() if k.printed for n in k.fixed}
+        if any(j.name in printed for j in jobs) and not any(j.printed for j in jobs):
+            from .io.pdf import HOW_TO_GET
+
+            print(f"note: the print edition ({', '.join(sorted(printed))}.pdf) is not made: "
+                  f"{HOW_TO_GET}", file=sys.stderr)
         current = [] if args.force or located.errors else builder.up_to_date(jobs)
         to_build = len(jobs) - len(current)
         if early and not to_build:

@@ -69,6 +69,9 @@ class Kind:
     shown : callable
         ``shown(name) -> text``: how its :attr:`label` names report ``name``
         (``GLO.ACT`` for ``GLOACT``).
+    printed : bool
+        Whether the build prints its reports too, as an A4 PDF beside the HTML
+        (where the machine has Chromium): the print edition.
     companion_of : str
         For a technical companion: the key of the kind whose one report it
         accompanies (the publication). It is built whenever that report is, in
@@ -91,6 +94,7 @@ class Kind:
     parse: Callable[[str], str] | None = None
     shown: Callable[[str], str] = str
     companion_of: str = ""
+    printed: bool = False
 
     def is_name(self, name: object) -> bool:
         """Say whether ``name`` is one of this kind's reports."""
@@ -115,7 +119,7 @@ def _is_region(name: str) -> bool:
 
 REGISTRY: dict[str, Kind] = {k.key: k for k in (
     Kind("highlights", "highlights.ipynb", fixed=("highlights",), links_briefs=True,
-         label="Highlights at a glance", home=True),
+         label="Highlights at a glance", home=True, printed=True),
     Kind("technical", "highlights_technical.ipynb", fixed=("highlights-technical",),
          public=lambda _name: tuple(programmes.TREATIES),
          label="Highlights at a glance: technical companion", home=True,
@@ -153,6 +157,9 @@ TECHNICAL = "technical"
 
 PUBLICATION = "publication"
 """The parameter of a companion's notebook giving its publication's address."""
+
+PRINT_EDITION = "print_edition"
+"""The parameter of a printed kind's notebook giving its print edition's address (PDF)."""
 
 BRIEFED = "country"
 """The kind whose reports other pages link country names to (``briefs``, ``brief_countries``)."""

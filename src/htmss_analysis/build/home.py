@@ -39,7 +39,7 @@ def catalogue(out_dir: Path) -> list:
                     kind = kinds.kind_of(folder, name, registry)
                     if kind is None or not kind.home:
                         continue
-                    entry, book = manifest[name], f"{name}.xlsx"
+                    entry, book, pdf = manifest[name], f"{name}.xlsx", f"{name}.pdf"
                     lists = registry.get(kind.lists)
                     rows.append({
                         "year": int(year_dir.name), "lang": lang, "kind": kind.key,
@@ -47,6 +47,9 @@ def catalogue(out_dir: Path) -> list:
                         "workbook": _relative(where / book, out_dir)
                         if records.state(where / book, entry["outputs"].get(book)) == "ours"
                         else "",
+                        "pdf": _relative(where / pdf, out_dir)
+                        if pdf in entry["outputs"]
+                        and records.state(where / pdf, entry["outputs"][pdf]) == "ours" else "",
                         "built": entry["built"], "fingerprint": entry["fingerprint"],
                         "briefs": sum(1 for n in names if lists and lists.is_name(n))})
     return rows

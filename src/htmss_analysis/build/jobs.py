@@ -38,6 +38,8 @@ class Job:
     hashes: tuple[tuple[str, str], ...] = ()
     root: Path | None = None
     """The output folder the build was given: nothing under it is reached through a link."""
+    printed: bool = False
+    """Whether the report is printed too (:attr:`pdf`), its kind's print edition."""
 
     @property
     def html(self) -> Path:
@@ -65,9 +67,14 @@ class Job:
         return self.out_dir / f"{self.name}.xlsx"
 
     @property
-    def outputs(self) -> tuple[Path, Path, Path]:
-        """Every file a finished run of the report leaves: HTML, notebook, workbook."""
-        return self.html, self.executed, self.workbook
+    def pdf(self) -> Path:
+        """Path of the report's print edition (A4 PDF), for a printed report."""
+        return self.out_dir / f"{self.name}.pdf"
+
+    @property
+    def outputs(self) -> tuple[Path, ...]:
+        """Every file a finished run of the report leaves: HTML, notebook, workbook (, PDF)."""
+        return (self.html, self.executed, self.workbook, *((self.pdf,) if self.printed else ()))
 
 @dataclass(frozen=True)
 class Outcome:
@@ -86,6 +93,8 @@ def _failed(job: Job, start: float, error: str) -> Outcome:
     # earlier build's would look current. The executed notebook stays, to see what failed.
     job.html.unlink(missing_ok=True)
     job.workbook.unlink(missing_ok=True)
+    if job.printed:
+        job.pdf.unlink(missing_ok=True)
     try:
         import nbformat
 

@@ -236,6 +236,10 @@ def run_job(job: Job, on_cell: Callable[[int, int, str], None] | None = None,
         if failure is not None:
             raise failure
         export_html(job.executed, job.html, executed)
+        if job.printed:
+            from ..io.pdf import print_pdf
+
+            print_pdf(job.html, job.pdf)
     except pm.PapermillExecutionError as exc:
         return _failed(job, start, f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}".strip())
     except OSError as exc:  # the output folder: deleted, read-only, the disk full

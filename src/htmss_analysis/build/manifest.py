@@ -30,7 +30,7 @@ MANIFEST = ".htmss-manifest.json"
 INDEX = kinds.INDEX
 """The name of an index of briefs (``countries/index.html``)."""
 
-SUFFIXES = (".html", ".ipynb", ".xlsx")
+SUFFIXES = (".html", ".ipynb", ".xlsx", ".pdf")
 """What a report leaves: its page, its executed notebook, its workbook."""
 
 _DIGEST = re.compile(r"[0-9a-f]{64}")

@@ -174,7 +174,8 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
             return earlier  # the briefs of a rule, one of them rebuilt: still the rule's
         return " ".join(names_)
 
-    def add(name: str, nb: Path, params: dict, folder: Path, lang: str) -> None:
+    def add(name: str, nb: Path, params: dict, folder: Path, lang: str,
+            printed: bool = False) -> None:
         # The report writes its workbook where it is told: its own folder, never the
         # kernel's working folder. Its links to itself in the other languages and to the
         # page of every report are relative: the folder can be moved or e-mailed whole.
@@ -190,9 +191,19 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
         inputs = [*(data_files or []), *(p for k, p in public_paths.items()
                                           if k in public_inputs(name, sub))]
         jobs.append(Job(name, nb, params, folder, timeout, fingerprint(nb, params, inputs, sha),
-                        tuple(inputs), tuple((p.name, sha(p)) for p in inputs), out_dir))
+                        tuple(inputs), tuple((p.name, sha(p)) for p in inputs), out_dir,
+                        printed))
 
     public_paths = {k: Path(p) for k, p in (public or {}).items() if Path(p).is_file()}
+    printer: list[bool] = []
+
+    def can_print() -> bool:
+        """Whether the machine has a Chromium to print with, asked once for the plan."""
+        if not printer:
+            from ..io.pdf import chromium
+
+            printer.append(chromium() is not None)
+        return printer[0]
     briefs_folder = registry[kinds.BRIEFED].folder
 
     for lang in langs:
@@ -223,7 +234,11 @@ def plan(data_dir: Path | None, year: int, names: list[str], out_dir: Path,
                     if other is not None:
                         key = kinds.PUBLICATION if kind.companion_of else kinds.TECHNICAL
                         params[key] = f"{other}.html"
-                add(name, notebooks / kind.notebook, {**params, **said}, folder, lang)
+                # A printed kind's print edition, where the machine has Chromium to print it.
+                printed = kind.printed and can_print()
+                if printed:
+                    params[kinds.PRINT_EDITION] = f"{name}.pdf"
+                add(name, notebooks / kind.notebook, {**params, **said}, folder, lang, printed)
     return jobs
 
 BRIEFS = ".htmss-briefs.json"

@@ -45,6 +45,8 @@ class Entry:
         For an index of briefs: how many briefs it leads to.
     kind : str
         The report's kind (a key of :data:`htmss_analysis.kinds.REGISTRY`).
+    pdf : str
+        Address of its print edition (A4 PDF), or "" when it has none.
     """
 
     year: int
@@ -56,6 +58,7 @@ class Entry:
     fingerprint: str
     briefs: int = 0
     kind: str = ""
+    pdf: str = ""
 
 
 def _kind(entry: Entry) -> kinds.Kind | None:
@@ -108,9 +111,12 @@ def home_page(entries: Iterable[Entry]) -> Html:
                 "workbook": [e.workbook.rsplit("/", 1)[-1] if e.workbook else "–"
                              for e in rows],
                 "workbook_href": [e.workbook for e in rows],
+                "print edition": ["PDF, A4" if e.pdf else "–" for e in rows],
+                "pdf_href": [e.pdf for e in rows],
                 "built": [e.built or "–" for e in rows],
                 "fingerprint": [e.fingerprint[:12] for e in rows]})
-            parts.append(table(frame, links={"report": "href", "workbook": "workbook_href"},
+            parts.append(table(frame, links={"report": "href", "workbook": "workbook_href",
+                                             "print edition": "pdf_href"},
                                nowrap=("built", "fingerprint"), codes=("fingerprint",),
                                exported=False))
     return Html(*parts, title="HTMSS reports", lang="en")

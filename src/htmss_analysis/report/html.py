@@ -122,7 +122,12 @@ div.htmss nav.toc a{white-space:nowrap}
 div.htmss table.data thead{display:table-header-group}
 div.htmss table.data tr,div.htmss .card,div.htmss figure.chart,div.htmss article.story{
 break-inside:avoid;page-break-inside:avoid}
-div.htmss .scroll{overflow:visible}div.htmss nav.toc{display:none}}
+div.htmss .scroll{overflow:visible}div.htmss nav.toc{display:none}
+div.htmss nav.report-links,div.htmss .screen{display:none}
+div.htmss li,div.htmss .card-group,div.htmss .rule,div.htmss header.story-head{
+break-inside:avoid;page-break-inside:avoid}
+div.htmss h2,div.htmss h3,div.htmss h4{break-after:avoid;page-break-after:avoid}
+div.htmss a{color:inherit;text-decoration:none}}
 """.strip()
 
 STYLE = f"<style {STYLE_MARK}>{CSS}</style>"

@@ -550,7 +550,8 @@ def foot(ctx: Context) -> Html:
                      f"{esc(holds)}</li>")
     if ctx.print_edition:
         printed = _("Print edition (PDF, A4)")
-        links.append(f'<li><a href="{esc(ctx.print_edition)}">{esc(printed)}</a></li>')
+        links.append(f'<li class="screen"><a href="{esc(ctx.print_edition)}">{esc(printed)}'
+                     "</a></li>")
     accounts = list(dict.fromkeys(figures.records_of(ctx.data, "social_media_posts", ctx.year,
                                                      ctx.programme)["account"]))
     parts = [f'<ul class="foot-links">{"".join(links)}</ul>'] if links else []

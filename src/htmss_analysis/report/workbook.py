@@ -293,7 +293,7 @@ def tables_workbook(ctx: Context, out_dir: str | Path = "", name: str = "",
                                title=f"{name} {ctx.year}")
     if ctx.page == "publication":
         said = _("The figures and tables of this publication (Excel workbook)")
-        return Html(f'<p class="note"><a href="{esc(path.name)}">{esc(said)}</a></p>',
+        return Html(f'<p class="note screen"><a href="{esc(path.name)}">{esc(said)}</a></p>',
                     meta=facts)
     link = f'<a href="{esc(path.name)}">{esc(path.name)}</a>'
     return Html('<p class="note">' + esc(_(
