@@ -368,3 +368,51 @@ def test_no_two_sections_share_a_label_in_the_table_of_contents(lang):
     with languages.using(lang):
         labels = [languages._(label) for label in SECTION_LABELS.values()]
     assert len(set(labels)) == len(labels), sorted(labels)
+
+
+def test_french_writes_the_typographic_apostrophe():
+    """L’ONUDC, not L'ONUDC: a reviser's first correction on every page."""
+    with languages.catalog_path("fr").open("rb") as f:
+        catalog = read_po(f, locale="fr")
+    straight = [m.id for m in catalog if m.id for text in
+                (m.string if isinstance(m.string, tuple) else [m.string]) if "'" in text]
+    assert not straight, straight[:5]
+
+
+def _concept_faults(catalog, lang: str) -> list[tuple[str, str]]:
+    """Each entry naming a concept without its term, and each form struck out it uses."""
+    from htmss_analysis import glossary
+
+    wrong = []
+    for m in catalog:
+        if not m.id:
+            continue
+        english = " ".join(m.id) if isinstance(m.id, tuple) else m.id
+        said = " ".join(m.string) if isinstance(m.string, tuple) else m.string
+        for concept in glossary.CONCEPTS.values():
+            named = any(re.search(rf"\b{re.escape(e)}\b", english, re.I)
+                        for e in concept.english)
+            if named and concept.terms[lang].lower() not in said.lower():
+                wrong.append((concept.key, english[:60]))
+            wrong += [(concept.key, form) for form in concept.avoid.get(lang, ())
+                      if form.lower() in said.lower()]
+    return wrong
+
+
+@pytest.mark.parametrize("lang", LANGS[1:])
+def test_one_term_per_concept_in_every_catalog_entry(lang):
+    """A message naming a concept uses its glossary term; none uses a form struck out."""
+    with languages.catalog_path(lang).open("rb") as f:
+        assert _concept_faults(read_po(f, locale=lang), lang) == []
+
+
+def test_the_concept_test_bites():
+    from babel.messages.catalog import Catalog
+
+    catalog = Catalog(locale="es")
+    catalog.add("Capacity building in the country", "Creación de capacidad en el país")
+    catalog.add("on track (50-99%)", "en curso (50-99 %)")
+    assert _concept_faults(catalog, "es") == [
+        ("capacity_building", "Capacity building in the country"),
+        ("capacity_building", "creación de capacidad"),
+        ("on_track", "on track (50-99%)"), ("on_track", "en curso")]

@@ -210,3 +210,22 @@ def test_the_stock_door_prints_the_same_bytes_as_the_build(sample_build, tmp_pat
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "highlights.pdf").read_bytes() == (
         sample_build / "highlights.pdf").read_bytes()
+
+
+def _french_text(page: str) -> str:
+    """A French page's own text: no identifiers (code), no English marked as such."""
+    body = page[page.find("<body"):]
+    body = re.sub(r"<(style|svg|code)\b.*?</\1>", " ", body, flags=re.S)
+    body = re.sub(r'<(\w+)[^>]*\blang="en"[^>]*>.*?</\1>', " ", body, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+@pytest.mark.parametrize("name", ["highlights", "highlights-technical", "GLOT59",
+                                  "countries/KGZ", "countries/ALB"])
+def test_french_pages_follow_french_typography(sample_build, name):
+    text = _french_text((sample_build / "fr" / f"{name}.html").read_text(encoding="utf-8"))
+    assert "'" not in text  # l’ONUDC, Côte d’Ivoire: the typographic apostrophe
+    assert not re.search(r"«[^\u202f]|[^\u202f]»", text)  # « with narrow spaces »
+    assert not re.search(r"[^\u202f\s][:;!?](\s|$)", text)
+    assert not re.search(r"(?<![\d,.])1 (janv|févr|mars|avr|mai|juin|juil|août|sept|oct|"
+                         r"nov|déc)", text)  # the first of the month is 1er

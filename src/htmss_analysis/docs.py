@@ -30,7 +30,12 @@ def glossary_markdown() -> str:
         "in each language, with the short form a page uses once it has spelled the name out.",
         "The French and Spanish catalogs follow it (`tests/test_catalogs.py`), and every",
         "report spells out the acronyms it uses at the top of the page.", "",
-        glossary.table_markdown()])
+        glossary.table_markdown(), "",
+        "## One term per concept", "",
+        "The concepts the package's own words name: the one term each language uses, and the",
+        "forms a reviser struck out. `tests/test_catalogs.py` holds every catalog entry to",
+        "them.", "",
+        glossary.concepts_markdown()])
 
 
 PLACES = (

@@ -182,3 +182,70 @@ def table_markdown() -> str:
         cells = [t.introduced(lang) for lang in langs]
         lines.append(f"| `{t.key}` | " + " | ".join(cells) + f" | {t.source} |")
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One concept the package's words name, with the one term each language uses for it.
+
+    Attributes
+    ----------
+    key : str
+        How the code names it (``capacity_building``).
+    english : tuple of str
+        The English forms a message names it by (the first is the term).
+    terms : dict
+        The one term in each other report language (a form the catalogs must use
+        wherever a message names the concept, in any of its inflections).
+    avoid : dict
+        For each language, forms a reviser struck out (calques, near-synonyms):
+        no catalog entry may use them.
+    source : str
+        Where the term comes from.
+    """
+
+    key: str
+    english: tuple[str, ...]
+    terms: dict[str, str]
+    avoid: dict[str, tuple[str, ...]]
+    source: str
+
+
+CONCEPTS: dict[str, Concept] = {c.key: c for c in (
+    Concept("capacity_building", ("capacity building", "capacity-building"),
+            {"fr": "renforcement des capacités", "es": "fomento de la capacidad"},
+            {"fr": ("renforcement de capacité",), "es": ("creación de capacidad",
+                                                         "la fomento")},
+            "UNTERM (unterm.un.org): capacity-building; the Spanish noun is masculine"),
+    Concept("on_track", ("on track",), {"fr": "en bonne voie", "es": "en vías de cumplimiento"},
+            {"es": ("en curso",)}, "UNDP results-based management terms in French and Spanish"),
+    Concept("session", ("session",), {"fr": "session", "es": "período de sesiones"},
+            {},
+            "UNTERM: a session of an intergovernmental body (a report of a Working Group's "
+            "meeting keeps the document's own title)"),
+    Concept("thematic_paper", ("Thematic Paper",), {"fr": "document thématique",
+                                                   "es": "documento temático"},
+            {}, "UNODC's French and Spanish publication pages"),
+    Concept("issue_paper", ("Issue Paper",), {"fr": "document de synthèse",
+                                             "es": "documento de debate"},
+            {}, "UNODC's French and Spanish publication pages: one term for the Issue Papers, "
+                "never the Thematic Paper's"),
+    Concept("issue_brief", ("Issue Brief",), {"fr": "note de synthèse", "es": "nota informativa"},
+            {}, "ICAT's French and Spanish pages: one term for the ICAT Issue Briefs"),
+    Concept("web_address", ("URL", "web address"), {"fr": "adresse web", "es": "dirección web"},
+            {"fr": ("de leurs adresses",), "es": ("de sus direcciones",)},
+            "UNTERM: uniform resource locator (URL)"),
+)}
+"""The concepts the package's words name, one term per language (``docs/glossary.md``)."""
+
+
+def concepts_markdown() -> str:
+    """Return the concepts as a Markdown table: key, English, French, Spanish, source."""
+    rows = ["| concept | English | French | Spanish | struck out | source |",
+            "|---|---|---|---|---|---|"]
+    for c in CONCEPTS.values():
+        struck = "; ".join(f"{lang}: {', '.join(forms)}" for lang, forms in c.avoid.items()
+                           if forms)
+        rows.append(f"| `{c.key}` | {' / '.join(c.english)} | {c.terms['fr']} | "
+                    f"{c.terms['es']} | {struck or '–'} | {c.source} |")
+    return "\n".join(rows)

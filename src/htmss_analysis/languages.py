@@ -123,6 +123,16 @@ def month_names(lang: str | None = None) -> list[str]:
     return [names[m] for m in range(1, 13)]
 
 
+def typeset(text: str, lang: str | None = None) -> str:
+    """Give a text from an official source the typography of ``lang``.
+
+    French writes the typographic apostrophe (’), never the straight one that
+    the UN's databases (UNTERM's names, the SDG targets' texts) carry; the
+    wording itself is left as the source has it.
+    """
+    return text.replace("'", "\u2019") if check(lang or _current.get()) == "fr" else text
+
+
 def country_name(iso3: str, lang: str | None = None) -> str:
     """Return a country's name in ``lang``: the UN's own, M49 in English, UNTERM otherwise.
 
@@ -134,7 +144,8 @@ def country_name(iso3: str, lang: str | None = None) -> str:
     """
     if iso3 == countries.INTERNATIONAL_BODIES:
         return _(iso3)
-    return _country_name(iso3, check(lang or _current.get()))
+    lang = check(lang or _current.get())
+    return typeset(_country_name(iso3, lang), lang)
 
 
 @cache

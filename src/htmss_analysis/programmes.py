@@ -147,7 +147,7 @@ PROGRAMMES: dict[str, Programme] = {
                          "Smuggling of Migrants",
                    "fr": "Action mondiale pour prévenir et combattre la traite des personnes et "
                          "le trafic illicite de migrants",
-                   "es": "Acción Mundial para Prevenir y Abordar la Trata de Personas y el "
+                   "es": "Acción Mundial para Prevenir y Combatir la Trata de Personas y el "
                          "Tráfico Ilícito de Migrantes"},
                   ("TIP", "SOM"),
                   ("treaty_tip", "treaty_som"), None,

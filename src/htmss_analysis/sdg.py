@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .languages import _, current
+from .languages import _, current, typeset
 
 # Goal -> (number of numbered targets, number of lettered means-of-implementation
 # targets); e.g. Goal 3 has 3.1-3.9 and 3.a-3.d.
@@ -305,9 +305,9 @@ def describe(code: str) -> str:
     """
     lang = current()
     if lang in TITLES.get(code, {}):
-        return TITLES[code][lang]
+        return typeset(TITLES[code][lang], lang)
     titles = GOALS[goal(code)]
-    title = titles.get(lang, titles["en"])
+    title = typeset(titles.get(lang, titles["en"]), lang)
     return _("A target of Goal {goal}: {title}").format(goal=goal(code), title=title)
 
 

@@ -201,7 +201,8 @@ def _grouped_countries(ctx: Context, frame: pd.DataFrame) -> str:
         names = ", ".join(country_link(ctx, code, name) for name, code in
                           sorted(zip(group["country"], group["iso3"], strict=True),
                                  key=lambda p: country_names.fold(p[0])))
-        items.append(f"<li><strong>{esc(region)}</strong> ({len(group)}): {names}</li>")
+        items.append("<li>" + languages.labelled(f"<strong>{esc(region)}</strong> ({len(group)})",
+                                                 names) + "</li>")
     return f'<ul class="countries">{"".join(items)}</ul>'
 
 

@@ -133,8 +133,9 @@ def _rules(ctx: Context, which: str) -> list[str]:
         ind = registry[key]
         steps = records.attrs["steps"]
         parts.append(f'<div class="rule" id="rule-{esc(key)}">'
-                     f'<h4>{esc(_(ind.title))} (<code translate="no">{esc(key)}</code>): '
-                     f"{num(records.attrs['value'])}</h4>"
+                     "<h4>" + languages.labelled(
+                         f'{esc(_(ind.title))} (<code translate="no">{esc(key)}</code>)',
+                         num(records.attrs["value"])) + "</h4>"
                      f"<p>{esc(described(ind))}</p>"
                      + table(steps.rename(columns={"rows": "rows left"}), ("rows left",),
                              exported=False) + "</div>")
