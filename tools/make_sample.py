@@ -1104,15 +1104,17 @@ PRIORITIES_2019_IN = {
         "personnes et au trafic illicite de migrants, ainsi qu'avec les initiatives "
         "internationales liées aux objectifs de développement durable, telles que l'Alliance "
         "8.7.",
-        "Appuyer avec succès les sessions des groupes de travail sur la traite des personnes et "
-        "sur le trafic illicite de migrants de la neuvième session de la Conférence des Parties "
-        "à la Convention des Nations Unies contre la criminalité transnationale organisée.",
+        "Assurer le bon déroulement des réunions des groupes de travail sur la traite des "
+        "personnes et sur le trafic illicite de migrants tenues dans le cadre de la neuvième "
+        "session de la Conférence des Parties à la Convention des Nations Unies contre la "
+        "criminalité transnationale organisée.",
         "Soutenir la sensibilisation du public lors de la Journée mondiale de la lutte contre "
         "la traite d'êtres humains 2019, consacrée à la traite des personnes dans les zones de "
         "conflit et de guerre.",
-        "Continuer de diriger les divers rapports des Nations Unies à l'Assemblée générale, au "
-        "Conseil de sécurité et à la Commission pour la prévention du crime et la justice "
-        "pénale du Conseil économique et social, et d'y contribuer selon les besoins.",
+        "Continuer de coordonner l'élaboration des divers rapports des Nations Unies à "
+        "l'Assemblée générale, au Conseil de sécurité et à la Commission pour la prévention du "
+        "crime et la justice pénale du Conseil économique et social, et d'y contribuer selon "
+        "les besoins.",
         "Fournir des orientations et des contributions aux processus des Nations Unies et aux "
         "autres processus internationaux pour que la traite des personnes et le trafic illicite "
         "de migrants y soient suffisamment pris en compte, notamment\u202f: la "

@@ -518,6 +518,10 @@ def untranslated_texts(ctx: Context) -> list[str]:
     if ctx.lang == programmes.LANGUAGES[0]:
         return []
     n = len(ctx.untranslated)
+    if not n:  # "0 texte … n’a pas" reads as no French: a sentence of its own
+        return [heading(_("Texts not translated"), 3),
+                para(_("Every text of the data this report shows has its translation into "
+                       "this report's language."))]
     parts = [heading(_("Texts not translated"), 3),
              para(ngettext("{n} text of the data has no translation into this report's "
                            "language: it is shown in English, marked as such.",
