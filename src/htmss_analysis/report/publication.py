@@ -327,7 +327,7 @@ def priorities(ctx: Context, area: str | None = None) -> Html:
     return Html(*parts)
 
 
-# --- the highlights' parts, in the publication's order, and the annex after them ---------
+# --- the highlights' parts, in the publication's order ---------------------------------------
 
 PARTS = {
     "what_we_do": ("about", N_("What we do")),
@@ -394,7 +394,7 @@ def _continued(ctx: Context, key: str, after: int) -> Html:
 
 
 def _opening(ctx: Context, section, *args) -> Html:
-    """Render a part's (or the annex's) own heading at the top level; what follows, under it."""
+    """Render a part's heading (or its continued narrative) at the top level; the rest below."""
     ctx.depth = 0
     shown_ = section(ctx, *args)
     ctx.depth = 1
